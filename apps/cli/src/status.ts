@@ -1,0 +1,22 @@
+/** What the product can do so far, shown by `npm start` and `styleclip status`. Keep it true. */
+export interface Capability {
+  name: string;
+  ready: boolean;
+  note: string;
+}
+
+export const capabilities: Capability[] = [
+  { name: 'ONNX graph toolkit + reverse-mode gradients', ready: true, note: 'libs/onnx-graph' },
+  { name: 'Neural-net building blocks', ready: true, note: 'libs/nn' },
+  { name: 'Safe checkpoint readers', ready: true, note: 'libs/checkpoints' },
+  { name: 'CLIP tokenizer and prompt templates', ready: true, note: 'libs/tokenizer, libs/prompt-templates' },
+  { name: 'StyleGAN2 / mapper / CLIP graphs, model sets, runners', ready: false, note: 'issues #3, #4' },
+  { name: 'Global-direction and mapper edits', ready: false, note: 'issue #5' },
+  { name: 'GraphQL API with storage and jobs', ready: false, note: 'issue #6' },
+  { name: 'Web gallery and editor', ready: false, note: 'issue #7' },
+];
+
+export function formatStatus(caps: readonly Capability[] = capabilities): string {
+  const width = Math.max(...caps.map((c) => c.name.length));
+  return caps.map((c) => `  ${c.ready ? '[ready]  ' : '[not yet]'} ${c.name.padEnd(width)}  ${c.note}`).join('\n');
+}

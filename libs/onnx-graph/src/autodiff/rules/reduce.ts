@@ -1,0 +1,43 @@
+import { div, equal, mul, where } from '../../ops/elementwise';
+import { expandAs, unsqueeze } from '../../ops/shape-ops';
+import type { Tensor } from '../../tensor';
+import { registerGradient, unsupported, type GradContext } from '../registry';
+
+function reducedAxes(c: GradContext): number[] {
+  const axesInput = c.inputs[1];
+  const x = c.inputs[0]!;
+  return axesInput ? x.graph.constantValues(axesInput) : x.shape.map((_, i) => i);
+}
+
+/** dy broadcast back over the reduced axes, to x's shape. */
+function spread(c: GradContext, t: Tensor): Tensor {
+  const k = c.node.attrs['keepdims'];
+  const keep = !k || !('i' in k) || k.i === 1;
+  const x = c.inputs[0]!;
+  const restored = keep ? t : unsqueeze(t, reducedAxes(c).map((a) => (a < 0 ? a + x.rank : a)));
+  return expandAs(restored, x);
+}
+
+function count(c: GradContext): number {
+  const x = c.inputs[0]!;
+  return reducedAxes(c).reduce((p, a) => {
+    const d = x.shape[a < 0 ? a + x.rank : a];
+    if (typeof d !== 'number') unsupported(c, 'a mean over a symbolic axis');
+    return p * d;
+  }, 1);
+}
+
+registerGradient('ReduceSum', (c) => [spread(c, c.gradOutputs[0]!), undefined]);
+registerGradient('ReduceMean', (c) => [spread(c, div(c.gradOutputs[0]!, count(c))), undefined]);
+registerGradient('ReduceSumSquare', (c) => [mul(spread(c, c.gradOutputs[0]!), mul(c.inputs[0]!, 2)), undefined]);
+registerGradient('ReduceL2', (c) => [
+  mul(spread(c, c.gradOutputs[0]!), div(c.inputs[0]!, spread(c, c.outputs[0]!))),
+  undefined,
+]);
+// Every position that attains the max receives the gradient.
+for (const op of ['ReduceMax', 'ReduceMin']) {
+  registerGradient(op, (c) => {
+    const hit = equal(c.inputs[0]!, spread(c, c.outputs[0]!));
+    return [where(hit, spread(c, c.gradOutputs[0]!), 0), undefined];
+  });
+}

@@ -1,0 +1,122 @@
+import { cast } from '../../ops/elementwise';
+import {
+  concat,
+  pad,
+  reshape,
+  reshapeTo,
+  scatterND,
+  shapeOf,
+  slice,
+  transpose,
+  unsqueeze,
+  zerosLike,
+} from '../../ops/shape-ops';
+import { isStatic } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { sumToShape } from '../broadcast';
+import { registerGradient, unsupported, type GradContext } from '../registry';
+
+/** Reshapes a gradient back to the input's shape (static when possible, else from the run-time shape). */
+function reshapeBack(c: GradContext): Tensor {
+  const x = c.inputs[0]!;
+  const gy = c.gradOutputs[0]!;
+  return isStatic(x.shape) ? reshape(gy, x.shape) : reshapeTo(gy, shapeOf(x), x.shape);
+}
+
+for (const op of ['Reshape', 'Flatten', 'Squeeze', 'Unsqueeze']) {
+  registerGradient(op, (c) => [reshapeBack(c)]);
+}
+
+registerGradient('Transpose', (c) => {
+  const a = c.node.attrs['perm'];
+  const perm = a && 'ints' in a ? a.ints : [];
+  const inverse = perm.map((_, i) => perm.indexOf(i));
+  return [transpose(c.gradOutputs[0]!, inverse)];
+});
+
+registerGradient('Expand', (c) => [sumToShape(c.gradOutputs[0]!, c.inputs[0]!), undefined]);
+
+registerGradient('Concat', (c) => {
+  const a = c.node.attrs['axis'];
+  const axis = a && 'i' in a ? a.i : 0;
+  let offset = 0;
+  return c.inputs.map((x, i) => {
+    const size = x!.shape[axis];
+    if (typeof size !== 'number') unsupported(c, `a symbolic concat axis in ${x!.name}`);
+    const start = offset;
+    offset += size;
+    return c.needsGrad[i] ? slice(c.gradOutputs[0]!, [start], [start + size], [axis]) : undefined;
+  });
+});
+
+registerGradient('Split', (c) => {
+  const a = c.node.attrs['axis'];
+  const axis = a && 'i' in a ? a.i : 0;
+  const parts = c.outputs.map((out, i) => c.gradOutputs[i] ?? zerosLike(out));
+  return [concat(parts, axis), undefined];
+});
+
+/** Slice (any steps): the gradient scatters back into zeros; step-1 slices pad instead. */
+registerGradient('Slice', (c) => {
+  const x = c.inputs[0]!;
+  const g = x.graph;
+  const [starts, ends, axes, steps] = c.inputs.slice(1).map((t) => (t ? g.constantValues(t) : undefined));
+  if (!isStatic(x.shape)) unsupported(c, `symbolic dims of ${x.name}`);
+  const dims = x.shape;
+  const st = steps ?? starts!.map(() => 1);
+  const ax = axes ?? starts!.map((_, i) => i);
+  if (st.some((s) => s !== 1)) unsupported(c, 'steps other than 1');
+  const pads = new Array<number>(2 * x.rank).fill(0);
+  ax.forEach((axis, i) => {
+    const a = axis < 0 ? axis + x.rank : axis;
+    const d = dims[a]!;
+    const clampIdx = (v: number) => Math.min(Math.max(v < 0 ? v + d : v, 0), d);
+    const s = clampIdx(starts![i]!);
+    const e = Math.max(clampIdx(ends![i]!), s);
+    pads[a] = s;
+    pads[a + x.rank] = d - e;
+  });
+  return [pad(c.gradOutputs[0]!, pads)];
+});
+
+registerGradient('Pad', (c) => {
+  const x = c.inputs[0]!;
+  const g = x.graph;
+  const m = c.node.attrs['mode'];
+  if (m && 's' in m && m.s !== 'constant') unsupported(c, `mode ${m.s}`);
+  if (c.inputs[3]) unsupported(c, 'explicit axes');
+  const pads = g.constantValues(c.inputs[1]!);
+  const gy = c.gradOutputs[0]!;
+  const n = x.rank;
+  const starts = pads.slice(0, n);
+  const ends = gy.shape.map((d, i) => {
+    if (typeof d !== 'number') return Number.MAX_SAFE_INTEGER;
+    return d - pads[i + n]!;
+  });
+  if (pads.some((p) => p < 0)) unsupported(c, 'negative pads');
+  return [slice(gy, starts, ends)];
+});
+
+/** Gather: scatter-add the gradient rows back into zeros (repeated indices accumulate). */
+registerGradient('Gather', (c) => {
+  const [data, indices] = c.inputs;
+  const a = c.node.attrs['axis'];
+  const axis = a && 'i' in a ? a.i : 0;
+  let gy = c.gradOutputs[0]!;
+  const idx = unsqueeze(indices!.dtype === 'int64' ? indices! : cast(indices!, 'int64'), [-1]);
+  if (axis === 0) return [scatterND(zerosLike(data!), idx, gy, 'add'), undefined];
+  // Move the gathered axis to the front, scatter, move it back.
+  const r = data!.rank;
+  const perm = [axis, ...Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis)];
+  const q = indices!.rank;
+  // gy is data[:axis] + indices.shape + data[axis+1:]; bring the index axes to the front.
+  const gyPerm = [
+    ...Array.from({ length: q }, (_, i) => axis + i),
+    ...Array.from({ length: axis }, (_, i) => i),
+    ...Array.from({ length: gy.rank - axis - q }, (_, i) => axis + q + i),
+  ];
+  gy = transpose(gy, gyPerm);
+  const moved = scatterND(zerosLike(transpose(data!, perm)), idx, gy, 'add');
+  const inverse = perm.map((_, i) => perm.indexOf(i));
+  return [transpose(moved, inverse), undefined];
+});

@@ -1,0 +1,124 @@
+import { writeFile } from 'node:fs/promises';
+import { ONNX_DTYPE_CODE, type AnyTypedArray, type DType } from '../dtype';
+import { GraphBuildError } from '../errors';
+import type { Attr, Graph, GraphNode } from '../graph';
+import type { Shape } from '../shape';
+import { ProtoWriter } from './protobuf';
+
+/** The ONNX opset the builder's ops follow (axes as inputs for Reduce*, Split sizes as an input, …). */
+export const OPSET = 18;
+/** IR version 8 pairs with opset 17/18. */
+const IR_VERSION = 8;
+
+export interface SerializeOptions {
+  /** Model name, stored as graph name and `model_name` metadata. */
+  modelName?: string;
+  /** Stored as `config` metadata (JSON text). */
+  config?: unknown;
+  /** Stored as `version` metadata and model_version. */
+  version?: number;
+  /** More metadata props. */
+  metadata?: Record<string, string>;
+  producer?: string;
+}
+
+const bytesOf = (a: AnyTypedArray): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+function tensorProto(name: string, dtype: DType, dims: readonly number[], data: AnyTypedArray): ProtoWriter {
+  const w = new ProtoWriter();
+  w.packedInts(1, dims);
+  w.int(2, ONNX_DTYPE_CODE[dtype]);
+  w.string(8, name);
+  w.bytes(9, bytesOf(data));
+  return w;
+}
+
+function valueInfo(name: string, dtype: DType, shape: Shape): ProtoWriter {
+  const dims = new ProtoWriter();
+  for (const d of shape) {
+    const dim = new ProtoWriter();
+    if (typeof d === 'number') dim.int(1, d);
+    else dim.string(2, d);
+    dims.message(1, dim);
+  }
+  const tensorType = new ProtoWriter().int(1, ONNX_DTYPE_CODE[dtype]).message(2, dims);
+  const type = new ProtoWriter().message(1, tensorType);
+  return new ProtoWriter().string(1, name).message(2, type);
+}
+
+function attribute(name: string, a: Attr): ProtoWriter {
+  const w = new ProtoWriter().string(1, name);
+  if ('i' in a) w.int(3, a.i).int(20, 2);
+  else if ('f' in a) w.float(2, a.f).int(20, 1);
+  else if ('s' in a) w.string(4, a.s).int(20, 3);
+  else if ('ints' in a) w.packedInts(8, a.ints).int(20, 7);
+  else if ('floats' in a) w.packedFloats(7, a.floats).int(20, 6);
+  else w.message(5, tensorProto('', a.t.dtype, a.t.dims, a.t.data)).int(20, 4);
+  return w;
+}
+
+function nodeProto(n: GraphNode): ProtoWriter {
+  const w = new ProtoWriter();
+  for (const i of n.inputs) w.string(1, i?.name ?? '');
+  for (const o of n.outputs) w.string(2, o.name);
+  w.string(3, n.name).string(4, n.opType);
+  for (const [k, v] of Object.entries(n.attrs)) w.message(5, attribute(k, v));
+  if (n.domain) w.string(7, n.domain);
+  return w;
+}
+
+/** Only what the outputs depend on is written; unused nodes and weights are dropped. */
+function liveSet(g: Graph): { nodes: GraphNode[]; tensors: Set<string> } {
+  const live = new Set<string>(g.outputs.map((o) => o.name));
+  const nodes: GraphNode[] = [];
+  for (let k = g.nodes.length - 1; k >= 0; k--) {
+    const n = g.nodes[k]!;
+    if (!n.outputs.some((o) => live.has(o.name))) continue;
+    nodes.push(n);
+    for (const i of n.inputs) if (i) live.add(i.name);
+  }
+  return { nodes: nodes.reverse(), tensors: live };
+}
+
+function modelProto(g: Graph, o: SerializeOptions): ProtoWriter {
+  if (g.outputs.length === 0) throw new GraphBuildError(`${g.name}: no outputs to serialize`);
+  const { nodes, tensors } = liveSet(g);
+  const graph = new ProtoWriter();
+  for (const n of nodes) graph.message(1, nodeProto(n));
+  graph.string(2, o.modelName ?? g.name);
+  for (const init of g.initializers) {
+    if (!tensors.has(init.tensor.name)) continue;
+    const t = init.tensor;
+    graph.message(5, tensorProto(t.name, t.dtype, t.shape as number[], init.data));
+  }
+  // Every declared input stays (callers feed them even if an output ignores one).
+  for (const t of g.inputs) graph.message(11, valueInfo(t.name, t.dtype, t.shape));
+  for (const t of g.outputs) graph.message(12, valueInfo(t.name, t.dtype, t.shape));
+
+  const model = new ProtoWriter();
+  model.int(1, IR_VERSION);
+  model.string(2, o.producer ?? 'styleclip-onnx-graph');
+  model.string(3, '0.1.0');
+  if (o.version !== undefined) model.int(5, o.version);
+  model.message(7, graph);
+  model.message(8, new ProtoWriter().string(1, '').int(2, OPSET));
+  const meta: Record<string, string> = { ...o.metadata };
+  if (o.modelName) meta['model_name'] = o.modelName;
+  if (o.config !== undefined) meta['config'] = JSON.stringify(o.config);
+  if (o.version !== undefined) meta['version'] = String(o.version);
+  for (const [k, v] of Object.entries(meta)) model.message(14, new ProtoWriter().string(1, k).string(2, v));
+  return model;
+}
+
+/** Serializes the graph to ONNX model bytes. */
+export function toOnnxBytes(g: Graph, o: SerializeOptions = {}): Uint8Array {
+  return modelProto(g, o).finish();
+}
+
+/** Writes the model to a file from its chunks (weights are not gathered into one extra buffer). */
+export async function writeOnnxFile(g: Graph, path: string, o: SerializeOptions = {}): Promise<number> {
+  const parts = modelProto(g, o).parts();
+  await writeFile(path, parts);
+  return parts.reduce((s, p) => s + p.length, 0);
+}
+
