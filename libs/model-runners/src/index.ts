@@ -1,0 +1,3 @@
+export { createRuntime, defaultRunnerConfig } from './runtime';
+export { runnerConfigFromEnv } from './config';
+export type { Runtime, RunnerConfig, ModelHandle, ModelInfo, TensorData, Feeds, ExecutionProvider } from './types';
