@@ -104,6 +104,14 @@ const extraCases: Record<string, GradCase> = {
     shapes: [[1, 4, 7, 7]],
     build: (g, [x]) => op.conv(x!, w(g, 'k', [6, 2, 3, 3], 3), undefined, { group: 2, dilations: [2, 1], pads: [1, 1, 1, 1] }),
   },
+  'ConvTranspose weight (strided, padded)': {
+    shapes: [[2, 3, 3, 4], [3, 2, 3, 3]],
+    build: (_g, [x, k]) => op.convTranspose(x!, k!, undefined, { strides: [2, 2], pads: [1, 0, 0, 1], outputPadding: [1, 0] }),
+  },
+  'Conv weight with dilation and stride': {
+    shapes: [[2, 2, 8, 7], [3, 2, 2, 3]],
+    build: (_g, [x, k]) => op.conv(x!, k!, undefined, { strides: [2, 1], dilations: [2, 2], pads: [1, 1, 0, 1] }),
+  },
   'LayerNormalization over two axes': {
     shapes: [[2, 3, 4]],
     build: (g, [x]) => op.layerNormalization(x!, w(g, 's', [3, 4], 4), w(g, 'b', [3, 4], 5), 1),
@@ -168,6 +176,15 @@ describe('gradients: graph semantics', () => {
       const d = h.map((v) => 1 - Math.tanh(v) ** 2);
       expect(out['gx']![0]).toBeCloseTo(d[0]! * 1 + d[1]! * 2, 5);
     }
+  });
+
+  it('slices a static axis of a symbolic-batch tensor', async () => {
+    const g = new Graph();
+    const x = g.input('x', 'float32', ['batch', 4]);
+    const [gx] = gradients(op.reduceSum(op.mul(op.slice(x, [1], [3], [1]), 2)), [x]);
+    g.output(gx!, 'gx');
+    const out = await evaluate(g, { x: { data: new Float32Array(8), dims: [2, 4] } });
+    expect(Array.from(out['gx']!)).toEqual([0, 2, 2, 0, 0, 2, 2, 0]);
   });
 
   it('returns zeros for an input the loss does not depend on, or fails when asked to', async () => {

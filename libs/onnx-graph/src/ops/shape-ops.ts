@@ -104,9 +104,13 @@ export function slice(
     const step = st[i]!;
     if (step === 0) fail(op, 'step 0');
     if (typeof dim !== 'number') {
-      // Only full-range slices keep a symbolic dim.
-      if (starts[i] === 0 && ends[i]! >= Number.MAX_SAFE_INTEGER && step === 1) return;
-      fail(op, `cannot slice symbolic axis ${a} of ${describe(x)}`);
+      // A symbolic axis can be sliced with non-negative bounds and step 1: to the end stays symbolic
+      // ("L-8"), a bounded slice is assumed to fit (ONNX clamps at run time if it does not).
+      const start = starts[i]!;
+      const end = ends[i]!;
+      if (step !== 1 || start < 0 || end < 0) fail(op, `cannot slice symbolic axis ${a} of ${describe(x)} with negative bounds or steps`);
+      shape[a] = end >= 2 ** 31 - 1 ? (start === 0 ? dim : `${dim}-${start}`) : Math.max(0, end - start);
+      return;
     }
     const clampIdx = (v: number, lo: number, hi: number) => Math.min(Math.max(v < 0 ? v + dim : v, lo), hi);
     const s = step > 0 ? clampIdx(starts[i]!, 0, dim) : clampIdx(starts[i]!, -1, dim - 1);

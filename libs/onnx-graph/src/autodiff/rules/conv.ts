@@ -62,16 +62,28 @@ registerGradient('Conv', (c) => {
   return [gx, gw, gb];
 });
 
-/** ConvTranspose: dx is the forward conv of dy with the same weight. */
+/** ConvTranspose: dx is the forward conv of dy with the same weight; dw correlates dy with x (group 1). */
 registerGradient('ConvTranspose', (c) => {
-  const [, w, b] = c.inputs;
+  const [x, w, b] = c.inputs;
   const gy = c.gradOutputs[0]!;
   const a = convAttrs(c);
-  if (c.needsGrad[1]) unsupported(c, 'the weight of a transposed conv');
   const n = gy.rank - 2;
   const gx = c.needsGrad[0] ? conv(gy, w!, undefined, a) : undefined;
+  let gw: Tensor | undefined;
+  if (c.needsGrad[1]) {
+    if (a.group !== 1) unsupported(c, 'the weight of a grouped transposed conv');
+    // The mirror image of Conv's weight gradient: dy plays the input, x the output gradient.
+    const kernel = w!.shape.slice(2) as number[];
+    const perm = [1, 0, ...Array.from({ length: n }, (_, i) => i + 2)];
+    const full = conv(transpose(gy, perm), transpose(x!, perm), undefined, {
+      strides: a.dilations,
+      dilations: a.strides,
+      pads: a.pads,
+    });
+    gw = transpose(slice(full, kernel.map(() => 0), kernel, kernel.map((_, i) => i + 2)), perm);
+  }
   const gb = b && c.needsGrad[2] ? reduceSum(gy, [0, ...Array.from({ length: n }, (_, i) => i + 2)]) : undefined;
-  return [gx, undefined, gb];
+  return [gx, gw, gb];
 });
 
 registerGradient('GlobalAveragePool', (c) => {

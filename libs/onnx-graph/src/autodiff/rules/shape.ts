@@ -61,15 +61,15 @@ registerGradient('Slice', (c) => {
   const x = c.inputs[0]!;
   const g = x.graph;
   const [starts, ends, axes, steps] = c.inputs.slice(1).map((t) => (t ? g.constantValues(t) : undefined));
-  if (!isStatic(x.shape)) unsupported(c, `symbolic dims of ${x.name}`);
-  const dims = x.shape;
   const st = steps ?? starts!.map(() => 1);
   const ax = axes ?? starts!.map((_, i) => i);
   if (st.some((s) => s !== 1)) unsupported(c, 'steps other than 1');
+  // Only the sliced axes need static sizes; Pad leaves the others (symbolic batch included) alone.
   const pads = new Array<number>(2 * x.rank).fill(0);
   ax.forEach((axis, i) => {
     const a = axis < 0 ? axis + x.rank : axis;
-    const d = dims[a]!;
+    const d = x.shape[a]!;
+    if (typeof d !== 'number') unsupported(c, `a slice of symbolic axis ${a} of ${x.name}`);
     const clampIdx = (v: number) => Math.min(Math.max(v < 0 ? v + d : v, 0), d);
     const s = clampIdx(starts![i]!);
     const e = Math.max(clampIdx(ends![i]!), s);

@@ -1,0 +1,4 @@
+export { InitRandom } from './random';
+export * from './weights';
+export * from './stylegan2/index';
+export * from './mapper/index';

@@ -1,0 +1,15 @@
+export {
+  inferStyleGAN2Config,
+  officialChannels,
+  nLatent,
+  nNoise,
+  noiseResolution,
+  logSize,
+  type StyleGAN2Config,
+} from './config';
+export { sLayout, sDim, type SLayer } from './layout';
+export { mappingNetwork, truncate, buildMappingGraph } from './mapping';
+export { stylesFromWPlus, buildStylesGraph } from './styles';
+export { synthesisNetwork, splitStyles, buildSynthesisGraph } from './synthesis';
+export { buildGeneratorGraph } from './generator';
+export { randomStyleGAN2Weights } from './init';

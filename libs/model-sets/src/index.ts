@@ -1,0 +1,17 @@
+export {
+  MANIFEST_VERSION,
+  validateManifest,
+  migrateManifest,
+  type ModelSetManifest,
+  type FileRef,
+  type GeneratorEntry,
+  type MapperEntry,
+  type ModelSetSource,
+} from './manifest';
+export { ManifestError } from './validate';
+export { writeModelSet, MANIFEST_FILE, type ModelSetSpec, type ProgressEvent } from './write';
+export { loadModelSet, allFiles, type ModelSet } from './load';
+export { PRESETS, buildPreset, type Preset } from './presets';
+export { importModelSet, readGeneratorCheckpoint, readMapperCheckpoint, type ImportOptions } from './import';
+export { computeLatentAvg } from './latent-avg';
+export { sha256File } from './hashing';

@@ -1,0 +1,92 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  buildGeneratorGraph,
+  buildMapperGraph,
+  buildMappingGraph,
+  buildStylesGraph,
+  buildSynthesisGraph,
+  nLatent,
+  sLayout,
+  type LevelsMapperConfig,
+  type StyleGAN2Config,
+  type Weight,
+} from '@styleclip/architectures';
+import { writeNpy } from '@styleclip/checkpoints';
+import { writeOnnxFile, type Graph } from '@styleclip/onnx-graph';
+import { sha256File } from './hashing';
+import { MANIFEST_VERSION, validateManifest, type FileRef, type MapperEntry, type ModelSetManifest, type ModelSetSource } from './manifest';
+
+export interface ProgressEvent {
+  step: string;
+  done: number;
+  total: number;
+}
+
+export interface ModelSetSpec {
+  id: string;
+  source: ModelSetSource;
+  generator: { config: StyleGAN2Config; weights: ReadonlyMap<string, Weight> };
+  mappers?: Record<string, { config: LevelsMapperConfig; weights: ReadonlyMap<string, Weight> }>;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * Builds every graph of the set and writes ONNX files, `latent_avg.npy` and `manifest.json` (last, via a
+ * temp file + rename, so a half-written set never looks complete).
+ */
+export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<ModelSetManifest> {
+  await mkdir(dir, { recursive: true });
+  await rm(join(dir, MANIFEST_FILE), { force: true });
+  const { config, weights } = spec.generator;
+  const mappers = Object.entries(spec.mappers ?? {});
+  for (const name of mappers.map(([n]) => n)) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
+  }
+  const total = 5 + mappers.length;
+  let done = 0;
+  const progress = (step: string) => spec.onProgress?.({ step, done: done++, total });
+
+  const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
+    progress(file);
+    await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION });
+    return { path: file, ...(await sha256File(join(dir, file))) };
+  };
+  const meta = { generator: config };
+  const models = {
+    mapping: await graphFile('mapping.onnx', () => buildMappingGraph(weights, config), meta),
+    styles: await graphFile('styles.onnx', () => buildStylesGraph(weights, config), meta),
+    synthesis: await graphFile('synthesis.onnx', () => buildSynthesisGraph(weights, config), meta),
+    generator: await graphFile('generator.onnx', () => buildGeneratorGraph(weights, config), meta),
+  };
+  progress('latent_avg.npy');
+  const avg = weights.get('latent_avg');
+  if (!avg) throw new Error('generator weights have no latent_avg');
+  await writeNpy(join(dir, 'latent_avg.npy'), { dtype: 'float32', shape: [...avg.shape], data: avg.data });
+  const latentAvg = { path: 'latent_avg.npy', ...(await sha256File(join(dir, 'latent_avg.npy'))) };
+
+  const mapperEntries: Record<string, MapperEntry> = {};
+  for (const [name, m] of mappers) {
+    const file = `mapper-${name}.onnx`;
+    mapperEntries[name] = {
+      kind: 'levels',
+      config: m.config,
+      model: await graphFile(file, () => buildMapperGraph(m.weights, m.config, `mapper_${name}`), { mapper: m.config }),
+    };
+  }
+  const manifest = validateManifest({
+    schemaVersion: MANIFEST_VERSION,
+    id: spec.id,
+    createdAt: new Date().toISOString(),
+    source: spec.source,
+    generator: { config, nLatent: nLatent(config), sLayout: sLayout(config), models, latentAvg },
+    mappers: mapperEntries,
+  });
+  const tmp = join(dir, `${MANIFEST_FILE}.tmp`);
+  await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n');
+  await rename(tmp, join(dir, MANIFEST_FILE));
+  spec.onProgress?.({ step: 'done', done: total, total });
+  return manifest;
+}

@@ -1,0 +1,115 @@
+import {
+  add,
+  conv,
+  convTranspose,
+  matmul,
+  mul,
+  reduceSum,
+  reshape,
+  rsqrt,
+  transpose,
+  unsqueeze,
+  type Tensor,
+} from '@styleclip/onnx-graph';
+import { derivedInitializer, fail, scaled, staticShape } from './params';
+import { upfirdn2d } from './upfirdn2d';
+
+export interface ModulatedConvOptions {
+  demodulate: boolean;
+  /** The StyleGAN2 up-conv: ConvTranspose stride 2, then a blur; H×W → 2H×2W. */
+  upsample?: boolean;
+  blurKernel?: number[];
+}
+
+const BLOCK = 'modulatedConv2d';
+
+/**
+ * StyleGAN2 ModulatedConv2d in the non-fused (input-scaling) form, which equals the reference's per-sample
+ * modulated/demodulated weight: y = conv(x·s, weight·scale) [·d], scale = 1/√(Cin·k²), and
+ * d[n,o] = rsqrt(Σ_i s[n,i]²·Q[o,i] + 1e-8) with Q[o,i] = Σ_kh,kw (scale·weight[o,i])² (one MatMul).
+ * x [N,Cin,H,W], style [N,Cin] (the S code), weight [Cout,Cin,k,k] or [1,Cout,Cin,k,k] as stored.
+ * Upsample: ConvTranspose stride 2 pad 0 with (weight·scale) as [Cin,Cout,k,k], then the blur
+ * (upfirdn2d, kernel ×4, pads from the kernel length). Weight-derived constants are folded into
+ * initializers when the weight is one; a weight fed as a graph input gets the same transforms as ops.
+ */
+export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: ModulatedConvOptions): Tensor {
+  if (x.rank !== 4) fail(BLOCK, `x ${x.name} must be [N,Cin,H,W], got [${x.shape.join(',')}]`);
+  if (style.rank !== 2) fail(BLOCK, `style ${style.name} must be [N,Cin], got [${style.shape.join(',')}]`);
+  let dims = staticShape(BLOCK, weight);
+  let w = weight;
+  if (dims.length === 5) {
+    if (dims[0] !== 1) fail(BLOCK, `5-D weight ${weight.name} must have a leading 1, got [${dims}]`);
+    dims = dims.slice(1);
+  }
+  if (dims.length !== 4)
+    fail(BLOCK, `weight ${weight.name} must be [Cout,Cin,k,k] or [1,Cout,Cin,k,k], got [${weight.shape}]`);
+  const [cout, cin, kh, kw] = dims as [number, number, number, number];
+  if (kh !== kw) fail(BLOCK, `weight ${weight.name} must have a square kernel, got ${kh}×${kw}`);
+  if (x.shape[1] !== cin || style.shape[1] !== cin) {
+    fail(
+      BLOCK,
+      `x ${x.name} [${x.shape}] and style ${style.name} [${style.shape}] must have Cin = ${cin} (weight ${weight.name})`,
+    );
+  }
+  const k = kh;
+  const scale = 1 / Math.sqrt(cin * k * k);
+
+  // Effective static weight·scale, in the layout the conv wants.
+  let cached: Tensor | undefined;
+  const convWeight = (): Tensor => (cached ??= makeConvWeight());
+  const makeConvWeight = (): Tensor => {
+    const folded = derivedInitializer(weight, 'scaled', String(scale), [cout, cin, k, k], (d) =>
+      scaled(d, scale),
+    );
+    if (folded) return folded;
+    if (w.rank === 5) w = reshape(w, [cout, cin, k, k]);
+    return mul(w, scale);
+  };
+  const convTWeight = (): Tensor => {
+    const folded = derivedInitializer(weight, 'scaled_t', String(scale), [cin, cout, k, k], (d) => {
+      const out = new Float32Array(d.length);
+      const kk = k * k;
+      for (let oc = 0; oc < cout; oc++)
+        for (let ic = 0; ic < cin; ic++)
+          for (let t = 0; t < kk; t++) out[(ic * cout + oc) * kk + t] = d[(oc * cin + ic) * kk + t]! * scale;
+      return out;
+    });
+    return folded ?? transpose(convWeight(), [1, 0, 2, 3]);
+  };
+  // Qᵀ [Cin,Cout]: Qᵀ[i,o] = Σ_kh,kw (scale·weight[o,i])².
+  const demodMatrix = (): Tensor => {
+    const folded = derivedInitializer(weight, 'demod_q', String(scale), [cin, cout], (d) => {
+      const out = new Float32Array(cin * cout);
+      const kk = k * k;
+      for (let oc = 0; oc < cout; oc++)
+        for (let ic = 0; ic < cin; ic++) {
+          let s = 0;
+          for (let t = 0; t < kk; t++) s += (d[(oc * cin + ic) * kk + t]! * scale) ** 2;
+          out[ic * cout + oc] = s;
+        }
+      return out;
+    });
+    if (folded) return folded;
+    const ws = convWeight();
+    return transpose(reduceSum(mul(ws, ws), [2, 3], false), [1, 0]);
+  };
+
+  const xs = mul(x, unsqueeze(style, [2, 3]));
+  let y: Tensor;
+  if (o.upsample) {
+    y = convTranspose(xs, convTWeight(), undefined, { strides: [2, 2] });
+    const blurKernel = o.blurKernel ?? [1, 3, 3, 1];
+    const factor = 2;
+    const p = blurKernel.length - factor - (k - 1);
+    y = upfirdn2d(y, blurKernel, {
+      pad: [Math.floor((p + 1) / 2) + factor - 1, Math.floor(p / 2) + 1],
+      gain: factor * factor,
+    });
+  } else {
+    const p = Math.floor(k / 2);
+    y = conv(xs, convWeight(), undefined, { pads: [p, p, p, p] });
+  }
+  if (!o.demodulate) return y;
+  const d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
+  return mul(y, unsqueeze(d, [2, 3]));
+}
