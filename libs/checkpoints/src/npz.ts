@@ -1,0 +1,100 @@
+import type { Opened } from './checkpoint';
+import { CheckpointError } from './errors';
+import { writeChunks } from './file-write';
+import type { LazyTensor } from './lazy';
+import { encodeNpy, openNpy, type RangeReader } from './npy';
+import { bytesSource, fileSource } from './source';
+import type { Tensor } from './tensor';
+import { openZip, type ZipArchive, type ZipEntry } from './zip';
+import { concatBytes, zipChunks } from './zip-write';
+
+/** True when every entry of the zip is an .npy (what numpy.savez writes). */
+export function isNpz(zip: ZipArchive): boolean {
+  return zip.entries.length > 0 && zip.entries.every((e) => e.name.endsWith('.npy'));
+}
+
+function entryReader(zip: ZipArchive, entry: ZipEntry): RangeReader {
+  if (entry.method === 0) return (offset, length) => zip.readRange(entry, offset, length);
+  let whole: Promise<Uint8Array> | undefined;
+  return async (offset, length, what) => {
+    if (offset + length <= 4096) {
+      const prefix = await zip.readPrefix(entry, offset + length);
+      if (prefix.length >= offset + length) return prefix.slice(offset, offset + length);
+    }
+    whole ??= zip.read(entry);
+    const bytes = await whole;
+    if (offset + length > bytes.length) {
+      throw new CheckpointError(
+        zip.source.name,
+        `truncated: ${entry.name}: ${what} runs past the entry's end`,
+      );
+    }
+    return bytes.slice(offset, offset + length);
+  };
+}
+
+/** An npz archive: a Map of array name (member name without ".npy") → LazyTensor. */
+export async function readNpzArchive(zip: ZipArchive): Promise<Opened> {
+  const root = new Map<string, LazyTensor>();
+  for (const entry of zip.entries) {
+    const name = entry.name.replace(/\.npy$/, '');
+    const lazy = await openNpy(
+      entryReader(zip, entry),
+      entry.size,
+      zip.source.name,
+      `${zip.source.name}: ${entry.name}`,
+    );
+    root.set(name, lazy);
+  }
+  return { format: 'npz', root };
+}
+
+/** Reads every array of an .npz file (or its bytes), stored or deflated. */
+export async function readNpz(input: string | Uint8Array): Promise<Map<string, Tensor>> {
+  const source = typeof input === 'string' ? await fileSource(input) : bytesSource(input, 'npz bytes');
+  try {
+    const zip = await openZip(source);
+    if (!isNpz(zip)) {
+      throw new CheckpointError(
+        source.name,
+        `not an npz: members ${zip.entries.map((e) => e.name).join(', ')}`,
+      );
+    }
+    const { root } = await readNpzArchive(zip);
+    const out = new Map<string, Tensor>();
+    for (const [name, lazy] of root as Map<string, LazyTensor>) out.set(name, await lazy.load());
+    return out;
+  } finally {
+    await source.close();
+  }
+}
+
+type Named = ReadonlyMap<string, Tensor> | Readonly<Record<string, Tensor>>;
+
+function entriesOf(tensors: Named): [string, Tensor][] {
+  return tensors instanceof Map ? [...tensors] : Object.entries(tensors as Record<string, Tensor>);
+}
+
+/** An .npz in memory (`compress`: deflate the members, like numpy.savez_compressed). */
+export function encodeNpz(tensors: Named, options: { compress?: boolean } = {}): Uint8Array {
+  return concatBytes(npzChunks(tensors, options));
+}
+
+function npzChunks(tensors: Named, options: { compress?: boolean }): Uint8Array[] {
+  return zipChunks(
+    entriesOf(tensors).map(([name, tensor]) => ({
+      name: `${name}.npy`,
+      data: encodeNpy(tensor),
+      deflate: options.compress ?? false,
+    })),
+  );
+}
+
+/** Writes an .npz file (stored members, or deflated with `compress`). */
+export async function writeNpz(
+  path: string,
+  tensors: Named,
+  options: { compress?: boolean } = {},
+): Promise<void> {
+  await writeChunks(path, npzChunks(tensors, options));
+}

@@ -1,0 +1,96 @@
+import { array32, type Array32 } from '@styleclip/latent-math';
+import type { ModelHandle, Runtime } from '@styleclip/model-runners';
+import type { FileRef, ModelSet } from '@styleclip/model-sets';
+
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+const f32 = (a: Array32) => ({ type: 'float32' as const, dims: a.shape, data: a.data });
+
+/**
+ * Typed access to the networks of one model set: each call checks the input shape against the manifest,
+ * loads the model on first use (sessions are shared through the runtime) and returns float32 arrays.
+ */
+export class Components {
+  constructor(
+    readonly set: ModelSet,
+    private readonly runtime: Runtime,
+  ) {}
+
+  get generator() {
+    return this.set.manifest.generator;
+  }
+
+  /** Width of the concatenated S vector. */
+  get sDim(): number {
+    return this.generator.sLayout.reduce((s, l) => s + l.channels, 0);
+  }
+
+  private model(key: string, ref: FileRef): Promise<ModelHandle> {
+    return this.runtime.load(`${this.set.manifest.id}/${key}`, this.set.path(ref));
+  }
+
+  private check(what: string, a: Array32, expected: readonly (number | undefined)[]): void {
+    const ok = a.shape.length === expected.length && expected.every((d, i) => d === undefined || d === a.shape[i]);
+    if (!ok) {
+      const want = expected.map((d) => d ?? 'N').join(',');
+      throw new EngineError(`${what}: expected shape [${want}], got [${a.shape.join(',')}]`, 'bad_shape');
+    }
+    if (a.shape[0] === 0) throw new EngineError(`${what}: empty batch`, 'bad_shape');
+  }
+
+  private async run(key: string, ref: FileRef, feeds: Record<string, Array32>, output: string): Promise<Array32> {
+    const model = await this.model(key, ref);
+    const f: Record<string, ReturnType<typeof f32>> = {};
+    for (const [k, v] of Object.entries(feeds)) f[k] = f32(v);
+    const out = (await model.run(f))[output]!;
+    return array32(out.dims, out.data as Float32Array);
+  }
+
+  /** z [N,D] → w [N,D], truncated toward latent_avg by ψ (1 = none). */
+  async mapping(z: Array32, truncation = 1): Promise<Array32> {
+    this.check('mapping input z', z, [undefined, this.generator.config.styleDim]);
+    if (!Number.isFinite(truncation)) throw new EngineError('truncation must be a finite number', 'bad_parameter');
+    const psi = array32([1], Float32Array.of(truncation));
+    return this.run('mapping', this.generator.models.mapping, { z, truncation: psi }, 'w');
+  }
+
+  /** W+ [N,L,D] → S [N,ΣC] (StyleSpace order, toRGB included). */
+  async styles(wplus: Array32): Promise<Array32> {
+    this.check('styles input W+', wplus, [undefined, this.generator.nLatent, this.generator.config.styleDim]);
+    return this.run('styles', this.generator.models.styles, { wplus }, 's');
+  }
+
+  /** S [N,ΣC] → image [N,3,H,W] (raw, about [−1,1]). */
+  async synthesis(s: Array32): Promise<Array32> {
+    this.check('synthesis input S', s, [undefined, this.sDim]);
+    return this.run('synthesis', this.generator.models.synthesis, { s }, 'image');
+  }
+
+  /** W+ [N,L,D] → image [N,3,H,W]. */
+  async generate(wplus: Array32): Promise<Array32> {
+    this.check('generator input W+', wplus, [undefined, this.generator.nLatent, this.generator.config.styleDim]);
+    return this.run('generator', this.generator.models.generator, { wplus }, 'image');
+  }
+
+  /** W+ [N,L,D] → M(w) [N,L,D], the raw output of mapper `name`. */
+  async mapper(name: string, wplus: Array32): Promise<Array32> {
+    const entry = this.set.manifest.mappers[name];
+    if (!entry) {
+      const names = Object.keys(this.set.manifest.mappers);
+      throw new EngineError(
+        `model set ${this.set.manifest.id} has no mapper "${name}"${names.length ? ` (it has: ${names.join(', ')})` : ' (it has none)'}`,
+        'unknown_mapper',
+      );
+    }
+    this.check('mapper input W+', wplus, [undefined, undefined, entry.config.dim]);
+    return this.run(`mapper-${name}`, entry.model, { wplus }, 'delta');
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { array32 } from '@styleclip/latent-math';
+import { buildPreset } from '@styleclip/model-sets';
+import { Engine } from './engine';
+
+let dir: string;
+let engine: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'engine-'));
+  await buildPreset('tiny', dir);
+  engine = await Engine.open(dir, { runner: { intraOpNumThreads: 1 } });
+});
+afterAll(async () => {
+  await engine.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('Engine on the tiny preset', () => {
+  it('generates deterministic images per seed, and truncation 0 gives the average face', async () => {
+    const a = await engine.generate([1, 2], 1);
+    const b = await engine.generate([2], 1);
+    expect(a.images.shape).toEqual([2, 3, 64, 64]);
+    const per = 3 * 64 * 64;
+    expect(Array.from(b.images.data)).toEqual(Array.from(a.images.data.subarray(per, 2 * per)));
+    const t0 = await engine.generate([1, 2], 0);
+    expect(Array.from(t0.images.data.subarray(0, per))).toEqual(Array.from(t0.images.data.subarray(per, 2 * per)));
+  });
+
+  it('W+ → S → image equals W+ → image (the S round trip)', async () => {
+    const { wplus, images } = await engine.generate([5], 0.7);
+    const s = await engine.components.styles(wplus);
+    expect(s.shape).toEqual([1, engine.components.sDim]);
+    const viaS = await engine.components.synthesis(s);
+    let maxDiff = 0;
+    for (let i = 0; i < viaS.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(viaS.data[i]! - images.data[i]!));
+    expect(maxDiff).toBeLessThan(1e-4);
+  });
+
+  it('rejects wrong shapes, bad parameters and unknown mappers with clear errors', async () => {
+    await expect(engine.components.styles(array32([1, 3, 64]))).rejects.toThrow(/styles input W\+: expected shape \[N,10,64\], got \[1,3,64\]/);
+    await expect(engine.generate([1], Number.NaN)).rejects.toThrow(/truncation must be in/);
+    await expect(engine.components.mapper('nope', array32([1, 10, 64]))).rejects.toThrow(/has no mapper "nope" \(it has: demo\)/);
+  });
+});

@@ -1,0 +1,55 @@
+import { broadcastW, zFromSeeds, type Array32 } from '@styleclip/latent-math';
+import { createRuntime, type Runtime, type RunnerConfig } from '@styleclip/model-runners';
+import { loadModelSet, type ModelSet } from '@styleclip/model-sets';
+import { Components, EngineError } from './components';
+
+export interface GeneratedBatch {
+  seeds: number[];
+  truncation: number;
+  z: Array32;
+  w: Array32;
+  wplus: Array32;
+  images: Array32;
+}
+
+export interface EngineOptions {
+  /** Share a runtime across engines; otherwise the engine owns one. */
+  runtime?: Runtime;
+  runner?: Partial<RunnerConfig>;
+  verify?: boolean;
+}
+
+/** The editing engine for one model set: no transport, no storage; arrays in, arrays out. */
+export class Engine {
+  private constructor(
+    readonly components: Components,
+    private readonly runtime: Runtime,
+    private readonly ownsRuntime: boolean,
+  ) {}
+
+  static async open(modelDir: string, o: EngineOptions = {}): Promise<Engine> {
+    const set: ModelSet = await loadModelSet(modelDir, { verify: o.verify ?? false });
+    const runtime = o.runtime ?? createRuntime(o.runner);
+    return new Engine(new Components(set, runtime), runtime, !o.runtime);
+  }
+
+  get manifest() {
+    return this.components.set.manifest;
+  }
+
+  /** seeds → z → w (truncated) → W+ → image. */
+  async generate(seeds: readonly number[], truncation = 1): Promise<GeneratedBatch> {
+    if (seeds.length === 0) throw new EngineError('generate: no seeds', 'bad_parameter');
+    if (!(truncation >= 0 && truncation <= 2)) throw new EngineError(`truncation must be in [0, 2], got ${truncation}`, 'bad_parameter');
+    const g = this.manifest.generator;
+    const z = zFromSeeds(seeds, g.config.styleDim);
+    const w = await this.components.mapping(z, truncation);
+    const wplus = broadcastW(w, g.nLatent);
+    const images = await this.components.generate(wplus);
+    return { seeds: [...seeds], truncation, z, w, wplus, images };
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsRuntime) await this.runtime.dispose();
+  }
+}
