@@ -14,3 +14,4 @@ export { toOnnxBytes, writeOnnxFile, OPSET, type SerializeOptions } from './seri
 export { gradients, type GradientsOptions } from './autodiff/gradients';
 export { registerGradient, opsWithGradients, type GradientRule, type GradContext } from './autodiff/registry';
 export { sumToShape } from './autodiff/broadcast';
+export { countMacs } from './analysis/macs';

@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readNpy, toFloat32, writeNpy } from '@styleclip/checkpoints';
+import { fixturePath, hasNaN, relativeL2, repoRoot } from '@styleclip/testing';
+import { runCli } from './program';
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'cli-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Runs the CLI in-process, capturing stdout and stderr. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await runCli(args);
+    return { code, out, err };
+  } finally {
+    log.mockRestore();
+    write.mockRestore();
+  }
+}
+
+async function npy(file: string) {
+  return toFloat32(await readNpy(file));
+}
+
+describe.each(['generator.pt', 'generator_legacy.pt'])('parity through the CLI (%s)', (ckpt) => {
+  const set = () => join(tmp, ckpt.replace('.pt', ''));
+  const run = async (component: string, input: string, extra: string[] = []) => {
+    const output = join(tmp, `${ckpt}-${component}-${extra.join('')}.npy`);
+    const r = await cli('run', component, '--models', set(), '--input', input, '--output', output, ...extra);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    return npy(output);
+  };
+  const expectClose = async (actual: Float32Array, expectedFile: string) => {
+    expect(hasNaN(actual)).toBe(false);
+    expect(relativeL2(actual, await npy(fixturePath(expectedFile)))).toBeLessThan(1e-4);
+  };
+
+  it('imports the checkpoint and the mapper', async () => {
+    const r = await cli('models', 'import', '--generator', fixturePath(ckpt), '--mapper', `fixture=${fixturePath('mapper.pt')}`, '--out', set());
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/generator 32px, style dim 64, 2 mapping layers/);
+  });
+
+  it('mapping, with and without truncation', async () => {
+    await expectClose(await run('mapping', fixturePath('gen_z.npy')), 'gen_w.npy');
+    // Truncated image: z → w (ψ 0.7) → W+ → generator.
+    const w = await run('mapping', fixturePath('gen_z.npy'), ['--truncation', '0.7']);
+    const wplus = new Float32Array(3 * 8 * 64);
+    for (let b = 0; b < 3; b++) for (let l = 0; l < 8; l++) wplus.set(w.subarray(b * 64, (b + 1) * 64), (b * 8 + l) * 64);
+    const file = join(tmp, `${ckpt}-wplus-trunc.npy`);
+    await writeNpy(file, { dtype: 'float32', shape: [3, 8, 64], data: wplus });
+    await expectClose(await run('generator', file), 'gen_image_truncated_0.7.npy');
+  });
+
+  it('styles, synthesis, generator and mapper', async () => {
+    await expectClose(await run('styles', fixturePath('gen_wplus.npy')), 'gen_s_from_wplus.npy');
+    await expectClose(await run('synthesis', fixturePath('gen_s_edited.npy')), 'gen_image_from_s_edited.npy');
+    await expectClose(await run('generator', fixturePath('gen_wplus.npy')), 'gen_image_from_wplus.npy');
+    await expectClose(await run('mapper', fixturePath('mapper_in_wplus.npy'), ['--mapper', 'fixture']), 'mapper_out_delta.npy');
+  });
+});
+
+describe('CLI behaviour', () => {
+  it('builds the tiny preset, inspects it and generates PNGs with latents', async () => {
+    const set = join(tmp, 'tiny');
+    expect((await cli('models', 'build', '--preset', 'tiny', '--out', set)).code).toBe(0);
+    const inspect = await cli('models', 'inspect', set);
+    expect(inspect.out).toMatch(/match their sha256/);
+    const out = join(tmp, 'faces');
+    const r = await cli('generate', '--models', set, '--seeds', '1-3', '--truncation', '0.7', '--out', out);
+    expect(r.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'seed0001.png',
+      'seed0001.wplus.npy',
+      'seed0002.png',
+      'seed0002.wplus.npy',
+      'seed0003.png',
+      'seed0003.wplus.npy',
+    ]);
+  });
+
+  it('inspects a checkpoint: keys, shapes, dtypes and the inferred config', async () => {
+    const r = await cli('models', 'inspect', fixturePath('generator_legacy.pt'));
+    expect(r.out).toMatch(/torch-legacy/);
+    expect(r.out).toMatch(/g_ema\.style\.1\.weight {2}float32\[64,64\]/);
+    expect(r.out).toMatch(/"size":32,"styleDim":64,"nMlp":2/);
+  });
+
+  it('fails with a clear message and exit code 1 on bad input', async () => {
+    const bad = await cli('run', 'styles', '--models', join(tmp, 'tiny'), '--input', fixturePath('gen_z.npy'), '--output', join(tmp, 'x.npy'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/error: styles input W\+: expected shape \[N,10,64\], got \[3,64\]/);
+    const unknown = await cli('run', 'teleport', '--models', 'x', '--input', 'y', '--output', 'z');
+    expect(unknown.err).toMatch(/unknown component "teleport"/);
+    const noSet = await cli('generate', '--models', join(tmp, 'nope'), '--seeds', '1', '--out', tmp);
+    expect(noSet.err).toMatch(/is not a model set/);
+    const seeds = await cli('generate', '--models', join(tmp, 'tiny'), '--seeds', 'a,b', '--out', tmp);
+    expect(seeds.err).toMatch(/bad seed "a"/);
+    const wrong = await cli('models', 'import', '--generator', fixturePath('clip_state.pt'), '--out', join(tmp, 'w'));
+    expect(wrong.err).toMatch(/clip_state.pt: not a StyleGAN2 generator checkpoint/);
+  });
+
+  it('runs as `npm run -s styleclip` with --help and a non-zero exit on errors', async () => {
+    const exec = promisify(execFile);
+    const help = await exec('npm', ['run', '-s', 'styleclip', '--', 'run', '--help'], { cwd: repoRoot() });
+    expect(help.stdout).toMatch(/Usage: styleclip run \[options\] <component>/);
+    const failed = await exec('npm', ['run', '-s', 'styleclip', '--', 'models', 'inspect', '/nonexistent'], { cwd: repoRoot() }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toMatch(/error: \/nonexistent: no such file or folder/);
+  }, 30000);
+});

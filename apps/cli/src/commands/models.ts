@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { inferLevelsMapperConfig, inferStyleGAN2Config, type Weight } from '@styleclip/architectures';
+import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
+import { buildPreset, importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
+import { CliError } from '../errors';
+import { Progress } from '../progress';
+
+function progressFor(label: string) {
+  const bar = new Progress(label);
+  return {
+    onProgress: (e: ProgressEvent) => bar.update(e.done, e.total, e.step),
+    done: () => bar.done(),
+  };
+}
+
+function collectMapper(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0 || eq === value.length - 1) throw new CliError(`--mapper takes NAME=FILE, got "${value}"`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+export function registerModels(program: Command): void {
+  const models = program.command('models').description('build, import and inspect model sets');
+
+  models
+    .command('build')
+    .description('build a preset model set with random weights')
+    .requiredOption('--preset <name>', `preset: ${Object.keys(PRESETS).join(' | ')}`)
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--seed <n>', 'random seed of the weights', '0')
+    .action(async (o: { preset: string; out: string; seed: string }) => {
+      if (!PRESETS[o.preset]) throw new CliError(`unknown preset "${o.preset}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
+      const p = progressFor(`building ${o.preset}`);
+      const m = await buildPreset(o.preset, o.out, { seed: Number(o.seed), onProgress: p.onProgress });
+      p.done();
+      console.log(`model set ${m.id} written to ${o.out} (${m.generator.config.size}×${m.generator.config.size}, ${Object.keys(m.mappers).length} mapper(s))`);
+    });
+
+  models
+    .command('import')
+    .description('import official checkpoints (rosinality generator, e4e decoder, StyleCLIP mappers) into a model set')
+    .requiredOption('--generator <file>', 'generator checkpoint (.pt, legacy or zip; safetensors)')
+    .option('--mapper <name=file>', 'a StyleCLIP LevelsMapper checkpoint (repeatable)', collectMapper, {})
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--id <id>', 'model set id (default: the folder name)')
+    .action(async (o: { generator: string; mapper: Record<string, string>; out: string; id?: string }) => {
+      const p = progressFor('importing');
+      const m = await importModelSet(o.out, {
+        generator: o.generator,
+        mappers: o.mapper,
+        ...(o.id ? { id: o.id } : {}),
+        onProgress: p.onProgress,
+      });
+      p.done();
+      const c = m.generator.config;
+      console.log(`model set ${m.id}: generator ${c.size}px, style dim ${c.styleDim}, ${c.nMlp} mapping layers`);
+      if (m.source.kind === 'import') for (const n of m.source.notes) console.log(`  note: ${n}`);
+      for (const [name, x] of Object.entries(m.mappers)) console.log(`  mapper ${name}: groups ${JSON.stringify(x.config.groups)}`);
+    });
+
+  models
+    .command('inspect')
+    .description('show the tensors (keys, shapes, dtypes) and inferred config of a checkpoint, or a model set')
+    .argument('<path>', 'checkpoint file or model-set folder')
+    .option('--limit <n>', 'tensors to list', '40')
+    .action(async (path: string, o: { limit: string }) => {
+      const info = await stat(path).catch(() => undefined);
+      if (!info) throw new CliError(`${path}: no such file or folder`);
+      if (info.isDirectory()) {
+        const set = await loadModelSet(path, { verify: true });
+        console.log(JSON.stringify(set.manifest, null, 2));
+        console.log(`all ${Object.keys(set.manifest.mappers).length + 5} files match their sha256`);
+        return;
+      }
+      const ckpt = await openCheckpoint(path);
+      try {
+        const tensors = stateDict(ckpt.root);
+        console.log(`${path}: ${ckpt.format}, ${tensors.size} tensors`);
+        const limit = Number(o.limit);
+        let i = 0;
+        for (const [k, t] of tensors) {
+          if (i++ >= limit) {
+            console.log(`  … ${tensors.size - limit} more (--limit)`);
+            break;
+          }
+          console.log(`  ${k}  ${t.dtype}[${t.shape.join(',')}]`);
+        }
+        const shapes = new Map<string, Weight>();
+        for (const [k, t] of tensors) shapes.set(k, { shape: t.shape, data: new Float32Array(0) });
+        for (const prefix of ['g_ema.', 'state_dict.decoder.', '']) {
+          const sub = new Map([...shapes].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+          if (!sub.has('conv1.conv.modulation.weight')) continue;
+          console.log(`StyleGAN2 generator under "${prefix || '(root)'}": ${JSON.stringify(inferStyleGAN2Config(sub))}`);
+          break;
+        }
+        const mapper = new Map([...shapes].filter(([k]) => k.startsWith('state_dict.mapper.')).map(([k, v]) => [k.slice(18), v]));
+        if (mapper.size > 0) console.log(`StyleCLIP LevelsMapper: ${JSON.stringify(inferLevelsMapperConfig(mapper))}`);
+      } finally {
+        await ckpt.close();
+      }
+    });
+}

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { Engine } from '@styleclip/editing';
+import type { Array32 } from '@styleclip/latent-math';
+import { CliError, parseNumber } from '../errors';
+import { readArray, writeArray } from '../npy-io';
+
+const COMPONENTS = ['mapping', 'styles', 'synthesis', 'generator', 'mapper'] as const;
+type Component = (typeof COMPONENTS)[number];
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run one network of a model set on a float32 .npy and write the result as .npy')
+    .argument('<component>', `mapping (z [N,D] → w), styles (W+ [N,L,D] → S [N,C]), synthesis (S → image [N,3,H,W]), generator (W+ → image), mapper (W+ → M(w))`)
+    .requiredOption('--models <dir>', 'model set folder')
+    .requiredOption('--input <file>', 'input .npy (float32)')
+    .requiredOption('--output <file>', 'output .npy')
+    .option('--truncation <psi>', 'mapping only: truncation toward latent_avg', '1')
+    .option('--mapper <name>', 'mapper only: which mapper of the set')
+    .action(async (component: string, o: { models: string; input: string; output: string; truncation: string; mapper?: string }) => {
+      if (!COMPONENTS.includes(component as Component)) {
+        throw new CliError(`unknown component "${component}"; choose one of ${COMPONENTS.join(', ')}`);
+      }
+      const input = await readArray(o.input);
+      const engine = await Engine.open(o.models);
+      try {
+        const c = engine.components;
+        let out: Array32;
+        switch (component as Component) {
+          case 'mapping':
+            out = await c.mapping(input, parseNumber('--truncation', o.truncation, 0, 2));
+            break;
+          case 'styles':
+            out = await c.styles(input);
+            break;
+          case 'synthesis':
+            out = await c.synthesis(input);
+            break;
+          case 'generator':
+            out = await c.generate(input);
+            break;
+          case 'mapper':
+            if (!o.mapper) throw new CliError('run mapper needs --mapper NAME');
+            out = await c.mapper(o.mapper, input);
+            break;
+        }
+        await writeArray(o.output, out);
+        console.log(`${component}: [${input.shape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`);
+      } finally {
+        await engine.close();
+      }
+    });
+}

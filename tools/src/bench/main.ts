@@ -1,0 +1,58 @@
+// `npm run bench [-- --suite generator] [--quick]`: benchmarks with the MatMul ceiling measured in the same run.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRuntime } from '@styleclip/model-runners';
+import { matmulCeiling } from './ceiling';
+import { benchGenerator } from './generator';
+import { peakRssMb, table } from './measure';
+import { presetSet } from './models';
+
+const { values } = parseArgs({
+  options: {
+    suite: { type: 'string', default: 'generator' },
+    quick: { type: 'boolean', default: false },
+    threads: { type: 'string', default: '2' },
+    out: { type: 'string', default: 'bench-results' },
+  },
+});
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const threads = Number(values.threads);
+const runtime = createRuntime({ offMainThread: false, intraOpNumThreads: threads });
+const results: Record<string, unknown> = { date: new Date().toISOString(), threads, node: process.version };
+
+const ceiling = await matmulCeiling(runtime);
+results['matmulCeiling'] = ceiling;
+console.log(`MatMul ceiling (${ceiling.n}³, ${threads} threads): ${ceiling.gflops.toFixed(1)} GFLOP/s\n`);
+
+if (values.suite === 'generator' || values.suite === 'all') {
+  const rows = [];
+  for (const preset of values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random']) {
+    const set = await presetSet(root, preset);
+    const runs = preset === 'tiny' ? 20 : 3;
+    rows.push(...(await benchGenerator(runtime, set, [1, 4], ceiling.gflops, runs)));
+  }
+  results['generator'] = rows;
+  console.log('Generator W+ → image (median after warm-up)');
+  console.log(
+    table(
+      rows.map((r) => ({
+        set: r.set,
+        size: r.size,
+        batch: r.batch,
+        'median ms': r.medianMs,
+        'GMAC/img': r.gmacPerImage,
+        'GFLOP/s': r.gflops,
+        'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+      })),
+    ),
+  );
+}
+
+results['peakRssMb'] = peakRssMb();
+console.log(`\npeak RSS ${results['peakRssMb'] as number} MB`);
+await mkdir(join(root, values.out), { recursive: true });
+const file = join(root, values.out, `bench-${values.suite}.json`);
+await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+console.log(`results written to ${file}`);
+await runtime.dispose();
