@@ -2,3 +2,4 @@ export { InitRandom } from './random';
 export * from './weights';
 export * from './stylegan2/index';
 export * from './mapper/index';
+export * from './clip/index';

@@ -1,3 +1,17 @@
 export { array32, rows, concatRows, type Array32 } from './array';
 export { zFromSeed, zFromSeeds } from './seeds';
 export { broadcastW, truncate, applyMapperDelta } from './latents';
+export { sOffsets, sWidth, editableLayers, fs3Coverage, officialFs3Layers, type SLayerInfo } from './layout';
+export { SStatsAccumulator } from './s-stats';
+export {
+  globalDirection,
+  channelRelevance,
+  autoBeta,
+  keptChannels,
+  applyDirection,
+  AUTO_BETA_CANDIDATES,
+  DirectionError,
+  type GlobalDirection,
+  type DirectionInput,
+  type TopChannel,
+} from './direction';
