@@ -77,6 +77,47 @@ describe.each(['generator.pt', 'generator_legacy.pt'])('parity through the CLI (
   });
 });
 
+describe.each(['clip_state.pt', 'clip_jit.pt'])('CLIP parity through the CLI (%s)', (ckpt) => {
+  it('imports the CLIP weights and reproduces image and text embeddings', async () => {
+    const set = join(tmp, ckpt.replace('.pt', ''));
+    const imp = await cli('models', 'import', '--generator', fixturePath('generator.pt'), '--clip', fixturePath(ckpt), '--clip-text-heads', '2', '--out', set);
+    expect(imp.code).toBe(0);
+    expect(imp.out).toMatch(/clip: (openai-state-dict|torchscript):/);
+    for (const [component, input, expected] of [
+      ['clip-image', 'clip_images.npy', 'clip_image_embeddings.npy'],
+      ['clip-text', 'clip_text_ids.npy', 'clip_text_embeddings.npy'],
+    ] as const) {
+      const output = join(tmp, `${ckpt}-${component}.npy`);
+      const r = await cli('run', component, '--models', set, '--input', fixturePath(input), '--output', output);
+      expect(r.err).toBe('');
+      const got = await npy(output);
+      expect(hasNaN(got)).toBe(false);
+      expect(relativeL2(got, await npy(fixturePath(expected)))).toBeLessThan(1e-4);
+    }
+  });
+});
+
+describe('text commands', () => {
+  it('tokenizes like the official tokenizer', async () => {
+    const r = await cli('tokenize', '--no-pad', 'A photo of a TIGER.');
+    expect(JSON.parse(r.out)).toEqual({ text: 'A photo of a TIGER.', ids: [49406, 320, 1125, 539, 320, 6531, 269, 49407], truncated: false });
+  });
+
+  it('computes a text direction with the tiny CLIP and writes a unit Δt', async () => {
+    const set = join(tmp, 'tiny-text');
+    await cli('models', 'build', '--preset', 'tiny', '--out', set);
+    const output = join(tmp, 'dt.npy');
+    const r = await cli('text-direction', '--models', set, '--neutral', 'face', '--target', 'face with blue eyes', '--output', output);
+    expect(r.out).toMatch(/norm before normalization: \d\.\d{6}/);
+    const dt = await npy(output);
+    expect(dt.length).toBe(32);
+    expect(Math.hypot(...dt)).toBeCloseTo(1, 5);
+    const same = await cli('text-direction', '--models', set, '--neutral', 'face', '--target', 'face');
+    expect(same.code).toBe(1);
+    expect(same.err).toMatch(/error: .*(same|identical|equal)/i);
+  });
+});
+
 describe('CLI behaviour', () => {
   it('builds the tiny preset, inspects it and generates PNGs with latents', async () => {
     const set = join(tmp, 'tiny');

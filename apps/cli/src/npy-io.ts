@@ -16,3 +16,16 @@ export async function readArray(path: string): Promise<Array32> {
 export async function writeArray(path: string, a: Array32): Promise<void> {
   await writeNpy(path, { dtype: 'float32', shape: [...a.shape], data: a.data });
 }
+
+/** Token ids: an int64 (or int32) .npy [N, context]. */
+export async function readIds(path: string): Promise<{ shape: number[]; data: BigInt64Array }> {
+  let t;
+  try {
+    t = await readNpy(path);
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  if (t.dtype === 'int64') return { shape: t.shape, data: t.data as BigInt64Array };
+  if (t.dtype === 'int32') return { shape: t.shape, data: BigInt64Array.from(t.data as Int32Array, (v) => BigInt(v)) };
+  throw new CliError(`${path}: expected int64 token ids, got ${t.dtype}`);
+}

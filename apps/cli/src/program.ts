@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerModels } from './commands/models';
 import { registerRun } from './commands/run';
 import { registerGenerate } from './commands/generate';
+import { registerText } from './commands/text';
 import { formatStatus } from './status';
 
 /** The `styleclip` command tree (commands throw; `main.ts` turns errors into exit codes). */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerModels(program);
   registerRun(program);
   registerGenerate(program);
+  registerText(program);
   // Every subcommand reports usage errors the same way instead of exiting the process itself.
   for (const c of program.commands) {
     c.exitOverride();

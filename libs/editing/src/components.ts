@@ -1,5 +1,5 @@
 import { array32, type Array32 } from '@styleclip/latent-math';
-import type { ModelHandle, Runtime } from '@styleclip/model-runners';
+import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
 
 export class EngineError extends Error {
@@ -12,7 +12,13 @@ export class EngineError extends Error {
   }
 }
 
-const f32 = (a: Array32) => ({ type: 'float32' as const, dims: a.shape, data: a.data });
+const f32 = (a: Array32): TensorData => ({ type: 'float32', dims: a.shape, data: a.data });
+
+/** Token ids for the text encoder: int64 [N, context]. */
+export interface TokenIds {
+  shape: readonly number[];
+  data: BigInt64Array;
+}
 
 /**
  * Typed access to the networks of one model set: each call checks the input shape against the manifest,
@@ -46,10 +52,10 @@ export class Components {
     if (a.shape[0] === 0) throw new EngineError(`${what}: empty batch`, 'bad_shape');
   }
 
-  private async run(key: string, ref: FileRef, feeds: Record<string, Array32>, output: string): Promise<Array32> {
+  private async run(key: string, ref: FileRef, feeds: Record<string, Array32 | TensorData>, output: string): Promise<Array32> {
     const model = await this.model(key, ref);
-    const f: Record<string, ReturnType<typeof f32>> = {};
-    for (const [k, v] of Object.entries(feeds)) f[k] = f32(v);
+    const f: Record<string, TensorData> = {};
+    for (const [k, v] of Object.entries(feeds)) f[k] = 'type' in v ? v : f32(v);
     const out = (await model.run(f))[output]!;
     return array32(out.dims, out.data as Float32Array);
   }
@@ -78,6 +84,34 @@ export class Components {
   async generate(wplus: Array32): Promise<Array32> {
     this.check('generator input W+', wplus, [undefined, this.generator.nLatent, this.generator.config.styleDim]);
     return this.run('generator', this.generator.models.generator, { wplus }, 'image');
+  }
+
+  get clip() {
+    const clip = this.set.manifest.clip;
+    if (!clip) {
+      throw new EngineError(`model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`, 'no_clip');
+    }
+    return clip;
+  }
+
+  /** Already-normalized pixels [N,3,R,R] → image embeddings [N,E] (not normalized). */
+  async clipImage(images: Array32): Promise<Array32> {
+    const { config, image } = this.clip;
+    this.check('clip-image input', images, [undefined, 3, config.imageResolution, config.imageResolution]);
+    return this.run('clip-image', image, { image: images }, 'embedding');
+  }
+
+  /** Token ids int64 [N,context] → text embeddings [N,E] (not normalized). */
+  async clipText(ids: TokenIds): Promise<Array32> {
+    const { config, text } = this.clip;
+    const n = ids.shape[0]!;
+    if (ids.shape.length !== 2 || ids.shape[1] !== config.contextLength || n === 0) {
+      throw new EngineError(`clip-text input: expected int64 ids [N,${config.contextLength}], got [${ids.shape.join(',')}]`, 'bad_shape');
+    }
+    for (const v of ids.data) {
+      if (v < 0n || v >= BigInt(config.vocabSize)) throw new EngineError(`clip-text input: token id ${v} outside the vocabulary`, 'bad_input');
+    }
+    return this.run('clip-text', text, { ids: { type: 'int64', dims: ids.shape, data: ids.data } }, 'embedding');
   }
 
   /** W+ [N,L,D] → M(w) [N,L,D], the raw output of mapper `name`. */

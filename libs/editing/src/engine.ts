@@ -2,6 +2,7 @@ import { broadcastW, zFromSeeds, type Array32 } from '@styleclip/latent-math';
 import { createRuntime, type Runtime, type RunnerConfig } from '@styleclip/model-runners';
 import { loadModelSet, type ModelSet } from '@styleclip/model-sets';
 import { Components, EngineError } from './components';
+import { TextEncoder } from './text';
 
 export interface GeneratedBatch {
   seeds: number[];
@@ -21,11 +22,15 @@ export interface EngineOptions {
 
 /** The editing engine for one model set: no transport, no storage; arrays in, arrays out. */
 export class Engine {
+  readonly text: TextEncoder;
+
   private constructor(
     readonly components: Components,
     private readonly runtime: Runtime,
     private readonly ownsRuntime: boolean,
-  ) {}
+  ) {
+    this.text = new TextEncoder(components);
+  }
 
   static async open(modelDir: string, o: EngineOptions = {}): Promise<Engine> {
     const set: ModelSet = await loadModelSet(modelDir, { verify: o.verify ?? false });

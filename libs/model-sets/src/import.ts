@@ -5,6 +5,8 @@ import {
   InitRandom,
   nNoise,
   noiseResolution,
+  readClipCheckpoint,
+  type ClipConfig,
   type Weight,
 } from '@styleclip/architectures';
 import { openCheckpoint, stateDict, toFloat32, type LazyTensor } from '@styleclip/checkpoints';
@@ -85,6 +87,10 @@ export async function readMapperCheckpoint(file: string): Promise<Map<string, We
 export interface ImportOptions {
   generator: string;
   mappers?: Record<string, string>;
+  /** An OpenAI CLIP checkpoint (state dict, TorchScript archive) or Hugging Face CLIPModel weights. */
+  clip?: string;
+  /** Head counts for CLIP towers whose width is not a multiple of 64 (the rule width/64 gives 0). */
+  clipHeads?: { visionHeads?: number; transformerHeads?: number };
   id?: string;
   onProgress?: (e: ProgressEvent) => void;
 }
@@ -124,8 +130,16 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     mappers[name] = { config, weights };
     files.push({ role: `mapper:${name}`, name: basename(file), ...(await sha256File(file)) });
   }
+  let clip: { config: ClipConfig; weights: Map<string, Weight>; origin: string } | undefined;
+  if (o.clip) {
+    const c = await readClipCheckpoint(o.clip, o.clipHeads ?? {});
+    clip = { config: c.config, weights: c.weights, origin: `${c.source}:${basename(o.clip)}` };
+    notes.push(...c.notes.map((n) => `clip: ${n}`));
+    files.push({ role: 'clip', name: basename(o.clip), ...(await sha256File(o.clip)) });
+  }
   return writeModelSet(dir, {
     id: o.id ?? basename(dir),
+    ...(clip ? { clip } : {}),
     source: { kind: 'import', files, notes },
     generator: { config, weights: gen.weights },
     mappers,

@@ -40,5 +40,11 @@ export async function loadModelSet(dir: string, o: { verify?: boolean } = {}): P
 }
 
 export function allFiles(m: ModelSetManifest): FileRef[] {
-  return [...Object.values(m.generator.models), m.generator.latentAvg, ...Object.values(m.mappers).map((x) => x.model)];
+  return [
+    ...Object.values(m.generator.models),
+    m.generator.latentAvg,
+    ...Object.values(m.mappers).map((x) => x.model),
+    ...(m.clip ? [m.clip.image, m.clip.text] : []),
+    ...(m.directions ? [m.directions.sStats, ...(m.directions.fs3 ? [m.directions.fs3] : [])] : []),
+  ];
 }

@@ -1,4 +1,4 @@
-import type { LevelsMapperConfig, SLayer, StyleGAN2Config } from '@styleclip/architectures';
+import type { ClipConfig, LevelsMapperConfig, SLayer, StyleGAN2Config } from '@styleclip/architectures';
 import {
   array,
   bool,
@@ -7,6 +7,7 @@ import {
   ManifestError,
   num,
   object,
+  optional,
   record,
   relPath,
   sha256,
@@ -48,6 +49,34 @@ export interface MapperEntry {
   model: FileRef;
 }
 
+export interface ClipEntry {
+  config: ClipConfig;
+  image: FileRef;
+  text: FileRef;
+  /** Where the weights came from ('random' for presets). */
+  origin: string;
+}
+
+/** Precomputed global-direction data (S statistics and the channel-relevance table fs3). */
+export interface DirectionsEntry {
+  /** npy [2, ΣC]: per-channel mean and population std of S. */
+  sStats: FileRef;
+  sStatsSamples: number;
+  /** How the sampled W were truncated: ψ and which W+ rows ('all', or the first 8 as the PyTorch port). */
+  truncation: { psi: number; layers: 'all' | 'first8' };
+  /** npy [rows, embedDim], unit rows; absent until computed or imported. */
+  fs3?: FileRef;
+  fs3Rows?: number;
+  /** S layers the fs3 rows cover, in order. */
+  fs3Layers?: number[];
+  /** Images averaged per channel (official: 100). */
+  fs3Images?: number;
+  /** 'precompute' (our own) or 'import' (official files). */
+  origin: string;
+  /** sha256 of the CLIP image model the table was computed with (empty when imported). */
+  clipImageSha256: string;
+}
+
 export interface ModelSetManifest {
   schemaVersion: typeof MANIFEST_VERSION;
   id: string;
@@ -55,6 +84,8 @@ export interface ModelSetManifest {
   source: ModelSetSource;
   generator: GeneratorEntry;
   mappers: Record<string, MapperEntry>;
+  clip?: ClipEntry;
+  directions?: DirectionsEntry;
 }
 
 const fileRef: Check<FileRef> = object({ path: relPath, sha256, bytes: int });
@@ -104,6 +135,34 @@ const mapperConfig: Check<LevelsMapperConfig> = object({
   lrMul: num,
 });
 
+const clipConfig: Check<ClipConfig> = object({
+  embedDim: int,
+  imageResolution: int,
+  visionPatchSize: int,
+  visionWidth: int,
+  visionLayers: int,
+  visionHeads: int,
+  contextLength: int,
+  vocabSize: int,
+  transformerWidth: int,
+  transformerHeads: int,
+  transformerLayers: int,
+});
+
+const clipEntry: Check<ClipEntry> = object({ config: clipConfig, image: fileRef, text: fileRef, origin: str });
+
+const directionsEntry: Check<DirectionsEntry> = object({
+  sStats: fileRef,
+  sStatsSamples: int,
+  truncation: object({ psi: num, layers: literal('all', 'first8') }),
+  fs3: optional(fileRef),
+  fs3Rows: optional(int),
+  fs3Layers: optional(array(int)),
+  fs3Images: optional(int),
+  origin: str,
+  clipImageSha256: str,
+});
+
 const manifestV1: Check<ModelSetManifest> = object({
   schemaVersion: literal(MANIFEST_VERSION),
   id: str,
@@ -117,6 +176,8 @@ const manifestV1: Check<ModelSetManifest> = object({
     latentAvg: fileRef,
   }),
   mappers: record(object({ kind: literal('levels'), config: mapperConfig, model: fileRef })),
+  clip: optional(clipEntry),
+  directions: optional(directionsEntry),
 });
 
 /** Older manifest versions are upgraded here, one step at a time (none exist yet). */

@@ -1,5 +1,9 @@
 import {
   officialChannels,
+  randomClipWeights,
+  tinyClipConfig,
+  vitB32Config,
+  type ClipConfig,
   randomLevelsMapperWeights,
   randomStyleGAN2Weights,
   type LevelsMapperConfig,
@@ -13,6 +17,7 @@ export interface Preset {
   description: string;
   generator: StyleGAN2Config;
   mappers: Record<string, LevelsMapperConfig>;
+  clip: ClipConfig;
 }
 
 /** Random-weight model sets built from our own builders (official init), for tests, demo and benchmarks. */
@@ -30,6 +35,8 @@ export const PRESETS: Record<string, Preset> = {
     mappers: {
       demo: { dim: 64, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
     },
+    // A small CLIP with the real vocabulary and context (image 64, patch 16).
+    clip: tinyClipConfig,
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',
@@ -44,6 +51,7 @@ export const PRESETS: Record<string, Preset> = {
     mappers: {
       random: { dim: 512, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
     },
+    clip: vitB32Config,
   },
 };
 
@@ -65,6 +73,7 @@ export async function buildPreset(
     source: { kind: 'preset', preset: name, seed },
     generator: { config: preset.generator, weights },
     mappers,
+    clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' },
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
 }

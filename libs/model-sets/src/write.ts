@@ -1,6 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  buildClipImageGraph,
+  buildClipTextGraph,
   buildGeneratorGraph,
   buildMapperGraph,
   buildMappingGraph,
@@ -8,6 +10,7 @@ import {
   buildSynthesisGraph,
   nLatent,
   sLayout,
+  type ClipConfig,
   type LevelsMapperConfig,
   type StyleGAN2Config,
   type Weight,
@@ -15,7 +18,15 @@ import {
 import { writeNpy } from '@styleclip/checkpoints';
 import { writeOnnxFile, type Graph } from '@styleclip/onnx-graph';
 import { sha256File } from './hashing';
-import { MANIFEST_VERSION, validateManifest, type FileRef, type MapperEntry, type ModelSetManifest, type ModelSetSource } from './manifest';
+import {
+  MANIFEST_VERSION,
+  validateManifest,
+  type ClipEntry,
+  type FileRef,
+  type MapperEntry,
+  type ModelSetManifest,
+  type ModelSetSource,
+} from './manifest';
 
 export interface ProgressEvent {
   step: string;
@@ -28,6 +39,7 @@ export interface ModelSetSpec {
   source: ModelSetSource;
   generator: { config: StyleGAN2Config; weights: ReadonlyMap<string, Weight> };
   mappers?: Record<string, { config: LevelsMapperConfig; weights: ReadonlyMap<string, Weight> }>;
+  clip?: { config: ClipConfig; weights: ReadonlyMap<string, Weight>; origin: string };
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -45,7 +57,7 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   for (const name of mappers.map(([n]) => n)) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
   }
-  const total = 5 + mappers.length;
+  const total = 5 + mappers.length + (spec.clip ? 2 : 0);
   let done = 0;
   const progress = (step: string) => spec.onProgress?.({ step, done: done++, total });
 
@@ -76,6 +88,16 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       model: await graphFile(file, () => buildMapperGraph(m.weights, m.config, `mapper_${name}`), { mapper: m.config }),
     };
   }
+  let clip: ClipEntry | undefined;
+  if (spec.clip) {
+    const { config: cc, weights: cw, origin } = spec.clip;
+    clip = {
+      config: cc,
+      image: await graphFile('clip-image.onnx', () => buildClipImageGraph(cw, cc), { clip: cc }),
+      text: await graphFile('clip-text.onnx', () => buildClipTextGraph(cw, cc), { clip: cc }),
+      origin,
+    };
+  }
   const manifest = validateManifest({
     schemaVersion: MANIFEST_VERSION,
     id: spec.id,
@@ -83,6 +105,7 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     source: spec.source,
     generator: { config, nLatent: nLatent(config), sLayout: sLayout(config), models, latentAvg },
     mappers: mapperEntries,
+    ...(clip ? { clip } : {}),
   });
   const tmp = join(dir, `${MANIFEST_FILE}.tmp`);
   await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n');

@@ -3,7 +3,17 @@ import type { Command } from 'commander';
 import { inferLevelsMapperConfig, inferStyleGAN2Config, type Weight } from '@styleclip/architectures';
 import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
 import { buildPreset, importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
-import { CliError } from '../errors';
+import { CliError, parseNumber } from '../errors';
+
+interface ImportArgs {
+  generator: string;
+  mapper: Record<string, string>;
+  clip?: string;
+  clipVisionHeads?: string;
+  clipTextHeads?: string;
+  out: string;
+  id?: string;
+}
 import { Progress } from '../progress';
 
 function progressFor(label: string) {
@@ -42,13 +52,21 @@ export function registerModels(program: Command): void {
     .description('import official checkpoints (rosinality generator, e4e decoder, StyleCLIP mappers) into a model set')
     .requiredOption('--generator <file>', 'generator checkpoint (.pt, legacy or zip; safetensors)')
     .option('--mapper <name=file>', 'a StyleCLIP LevelsMapper checkpoint (repeatable)', collectMapper, {})
+    .option('--clip <file>', 'CLIP weights: OpenAI ViT-B-32.pt (TorchScript) or state dict, or Hugging Face CLIPModel weights')
+    .option('--clip-vision-heads <n>', 'vision attention heads when the width is not a multiple of 64')
+    .option('--clip-text-heads <n>', 'text attention heads when the width is not a multiple of 64')
     .requiredOption('--out <dir>', 'output folder')
     .option('--id <id>', 'model set id (default: the folder name)')
-    .action(async (o: { generator: string; mapper: Record<string, string>; out: string; id?: string }) => {
+    .action(async (o: ImportArgs) => {
       const p = progressFor('importing');
+      const heads = {
+        ...(o.clipVisionHeads ? { visionHeads: parseNumber('--clip-vision-heads', o.clipVisionHeads, 1, 1024) } : {}),
+        ...(o.clipTextHeads ? { transformerHeads: parseNumber('--clip-text-heads', o.clipTextHeads, 1, 1024) } : {}),
+      };
       const m = await importModelSet(o.out, {
         generator: o.generator,
         mappers: o.mapper,
+        ...(o.clip ? { clip: o.clip, clipHeads: heads } : {}),
         ...(o.id ? { id: o.id } : {}),
         onProgress: p.onProgress,
       });
@@ -57,6 +75,7 @@ export function registerModels(program: Command): void {
       console.log(`model set ${m.id}: generator ${c.size}px, style dim ${c.styleDim}, ${c.nMlp} mapping layers`);
       if (m.source.kind === 'import') for (const n of m.source.notes) console.log(`  note: ${n}`);
       for (const [name, x] of Object.entries(m.mappers)) console.log(`  mapper ${name}: groups ${JSON.stringify(x.config.groups)}`);
+      if (m.clip) console.log(`  clip: ${m.clip.origin}, embed ${m.clip.config.embedDim}, image ${m.clip.config.imageResolution}px`);
     });
 
   models

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { Engine } from '@styleclip/editing';
 import type { Array32 } from '@styleclip/latent-math';
 import { CliError, parseNumber } from '../errors';
-import { readArray, writeArray } from '../npy-io';
+import { readArray, readIds, writeArray } from '../npy-io';
 
-const COMPONENTS = ['mapping', 'styles', 'synthesis', 'generator', 'mapper'] as const;
+const COMPONENTS = ['mapping', 'styles', 'synthesis', 'generator', 'mapper', 'clip-image', 'clip-text'] as const;
 type Component = (typeof COMPONENTS)[number];
 
 export function registerRun(program: Command): void {
@@ -13,13 +13,25 @@ export function registerRun(program: Command): void {
     .description('run one network of a model set on a float32 .npy and write the result as .npy')
     .argument('<component>', `mapping (z [N,D] → w), styles (W+ [N,L,D] → S [N,C]), synthesis (S → image [N,3,H,W]), generator (W+ → image), mapper (W+ → M(w))`)
     .requiredOption('--models <dir>', 'model set folder')
-    .requiredOption('--input <file>', 'input .npy (float32)')
+    .requiredOption('--input <file>', 'input .npy (float32; int64 for clip-text)')
     .requiredOption('--output <file>', 'output .npy')
     .option('--truncation <psi>', 'mapping only: truncation toward latent_avg', '1')
     .option('--mapper <name>', 'mapper only: which mapper of the set')
     .action(async (component: string, o: { models: string; input: string; output: string; truncation: string; mapper?: string }) => {
       if (!COMPONENTS.includes(component as Component)) {
         throw new CliError(`unknown component "${component}"; choose one of ${COMPONENTS.join(', ')}`);
+      }
+      if (component === 'clip-text') {
+        const ids = await readIds(o.input);
+        const engine = await Engine.open(o.models);
+        try {
+          const out = await engine.components.clipText(ids);
+          await writeArray(o.output, out);
+          console.log(`clip-text: [${ids.shape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`);
+        } finally {
+          await engine.close();
+        }
+        return;
       }
       const input = await readArray(o.input);
       const engine = await Engine.open(o.models);
@@ -39,6 +51,11 @@ export function registerRun(program: Command): void {
           case 'generator':
             out = await c.generate(input);
             break;
+          case 'clip-image':
+            out = await c.clipImage(input);
+            break;
+          case 'clip-text':
+            throw new CliError('unreachable');
           case 'mapper':
             if (!o.mapper) throw new CliError('run mapper needs --mapper NAME');
             out = await c.mapper(o.mapper, input);

@@ -1,0 +1,36 @@
+import { it, expect } from 'vitest';
+import { startLocalS3, LOCAL_S3_CREDENTIALS } from './local-s3';
+import { S3BlobStore } from './s3-blob-store';
+import { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+
+it('try', async () => {
+  const s3 = await startLocalS3();
+  const store = new S3BlobStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS, prefix: 'p' });
+  console.log(await store.put('a/b.png', Uint8Array.of(1, 2, 3)));
+  console.log(await store.head('a/b.png'), await store.get('a/b.png'), await store.get('nope'));
+  const big = randomBytes(6_000_000);
+  const chunks = []; for (let i = 0; i < big.length; i += 65536) chunks.push(big.subarray(i, i + 65536));
+  console.log(await store.put('big.bin', Readable.from(chunks), { contentType: 'application/x-test' }));
+  const got = await store.get('big.bin');
+  console.log(Buffer.compare(Buffer.from(got!), big), await store.head('big.bin'));
+  console.log(await store.list('', { limit: 1 }), await store.list('', { limit: 1, cursor: 'a/b.png' }));
+  const url = await store.url('a/b.png', { expiresIn: 60 });
+  console.log(url, (await fetch(url)).status);
+  const pp = await store.presignPut('up.png', { contentType: 'image/png', maxBytes: 100, expiresIn: 60, contentLength: 4 });
+  console.log(pp);
+  let r = await fetch(pp.url, { method: 'PUT', headers: pp.headers, body: Uint8Array.of(9, 9, 9, 9) });
+  console.log(r.status, await r.text(), await store.head('up.png'));
+  r = await fetch(pp.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: Uint8Array.of(9, 9, 9, 9, 9) });
+  console.log('wrong length', r.status, (await r.text()).slice(0, 200));
+  r = await fetch(pp.url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: Uint8Array.of(9, 9, 9, 9) });
+  console.log('wrong type', r.status, (await r.text()).slice(0, 200));
+  await s3.stop();
+  const t = Date.now();
+  const e = await store.get('a/b.png').catch((e) => e);
+  console.log(Date.now() - t, e);
+  await s3.start();
+  console.log(await store.get('a/b.png'));
+  store.close();
+  await s3.dispose();
+}, 30000);
