@@ -3,6 +3,8 @@ import { registerModels } from './commands/models';
 import { registerRun } from './commands/run';
 import { registerGenerate } from './commands/generate';
 import { registerText } from './commands/text';
+import { registerEdit } from './commands/edit';
+import { registerDirections } from './commands/directions';
 import { formatStatus } from './status';
 
 /** The `styleclip` command tree (commands throw; `main.ts` turns errors into exit codes). */
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerRun(program);
   registerGenerate(program);
   registerText(program);
+  registerEdit(program);
+  registerDirections(program);
   // Every subcommand reports usage errors the same way instead of exiting the process itself.
   for (const c of program.commands) {
     c.exitOverride();

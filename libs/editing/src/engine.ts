@@ -3,6 +3,7 @@ import { createRuntime, type Runtime, type RunnerConfig } from '@styleclip/model
 import { loadModelSet, type ModelSet } from '@styleclip/model-sets';
 import { Components, EngineError } from './components';
 import { TextEncoder } from './text';
+import { Editor } from './edits';
 
 export interface GeneratedBatch {
   seeds: number[];
@@ -23,6 +24,7 @@ export interface EngineOptions {
 /** The editing engine for one model set: no transport, no storage; arrays in, arrays out. */
 export class Engine {
   readonly text: TextEncoder;
+  readonly edit: Editor;
 
   private constructor(
     readonly components: Components,
@@ -30,6 +32,7 @@ export class Engine {
     private readonly ownsRuntime: boolean,
   ) {
     this.text = new TextEncoder(components);
+    this.edit = new Editor(components, this.text);
   }
 
   static async open(modelDir: string, o: EngineOptions = {}): Promise<Engine> {

@@ -18,6 +18,8 @@ export interface Preset {
   generator: StyleGAN2Config;
   mappers: Record<string, LevelsMapperConfig>;
   clip: ClipConfig;
+  /** Global-direction data computed right after building (by the editing engine), when cheap enough. */
+  directions?: { images: number; samples: number; layers: 'official' | 'all' };
 }
 
 /** Random-weight model sets built from our own builders (official init), for tests, demo and benchmarks. */
@@ -37,6 +39,7 @@ export const PRESETS: Record<string, Preset> = {
     },
     // A small CLIP with the real vocabulary and context (image 64, patch 16).
     clip: tinyClipConfig,
+    directions: { images: 8, samples: 2000, layers: 'official' },
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',

@@ -107,9 +107,21 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     mappers: mapperEntries,
     ...(clip ? { clip } : {}),
   });
-  const tmp = join(dir, `${MANIFEST_FILE}.tmp`);
-  await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n');
-  await rename(tmp, join(dir, MANIFEST_FILE));
+  await saveManifest(dir, manifest);
   spec.onProgress?.({ step: 'done', done: total, total });
   return manifest;
+}
+
+/** Validates and atomically replaces a set's manifest (temp file + rename). */
+export async function saveManifest(dir: string, manifest: ModelSetManifest): Promise<ModelSetManifest> {
+  const valid = validateManifest(manifest);
+  const tmp = join(dir, `${MANIFEST_FILE}.${process.pid}.tmp`);
+  await writeFile(tmp, JSON.stringify(valid, null, 2) + '\n');
+  await rename(tmp, join(dir, MANIFEST_FILE));
+  return valid;
+}
+
+/** A file of the set described for the manifest (path relative to the set, sha256, size). */
+export async function fileRef(dir: string, path: string): Promise<FileRef> {
+  return { path, ...(await sha256File(join(dir, path))) };
 }

@@ -1,17 +1,50 @@
 import { StorageError } from './errors';
 import type { BlobBody, ListOptions } from './blob-store';
 
-/** Iterates a body as chunks (a `Uint8Array` is one chunk). Strings in a stream are refused. */
+/** Wraps an error thrown by the caller's body stream, so stores rethrow it as is (it is not a storage error). */
+export class BodySourceFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** Rethrows the caller's own stream error unwrapped; everything else goes through `wrap`. */
+export function rethrow(e: unknown, wrap: (e: unknown) => unknown): never {
+  throw e instanceof BodySourceFailure ? e.error : wrap(e);
+}
+
+/**
+ * Iterates a body as chunks (a `Uint8Array` is one chunk). Errors thrown by the body's own stream come out
+ * wrapped in `BodySourceFailure`; chunks that are not bytes are refused.
+ */
 export async function* chunksOf(body: BlobBody): AsyncGenerator<Uint8Array> {
   if (body instanceof Uint8Array) {
     yield body;
     return;
   }
-  for await (const chunk of body as AsyncIterable<unknown>) {
-    if (!(chunk instanceof Uint8Array)) {
-      throw new StorageError('invalid_argument', `body stream yielded a ${typeof chunk}, expected bytes`);
+  const it = (body as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    while (true) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = await it.next();
+      } catch (e) {
+        finished = true;
+        throw new BodySourceFailure(e);
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      if (!(next.value instanceof Uint8Array)) {
+        throw new StorageError(
+          'invalid_argument',
+          `body stream yielded a ${typeof next.value}, expected bytes`,
+        );
+      }
+      yield next.value;
     }
-    yield chunk;
+  } finally {
+    if (!finished) await it.return?.()?.catch(() => undefined);
   }
 }
 
@@ -52,7 +85,10 @@ export const MAX_PAGE = 1000;
 export function pageLimit(options: ListOptions | undefined): number {
   const limit = options?.limit ?? MAX_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw new StorageError('invalid_argument', `list limit must be an integer in 1…${MAX_PAGE}, got ${limit}`);
+    throw new StorageError(
+      'invalid_argument',
+      `list limit must be an integer in 1…${MAX_PAGE}, got ${limit}`,
+    );
   }
   return limit;
 }
@@ -60,7 +96,10 @@ export function pageLimit(options: ListOptions | undefined): number {
 /** Validated presign lifetime in seconds (S3 allows up to 7 days). */
 export function expirySeconds(expiresIn: number): number {
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 7 * 24 * 3600) {
-    throw new StorageError('invalid_argument', `expiresIn must be whole seconds in 1…604800, got ${expiresIn}`);
+    throw new StorageError(
+      'invalid_argument',
+      `expiresIn must be whole seconds in 1…604800, got ${expiresIn}`,
+    );
   }
   return expiresIn;
 }

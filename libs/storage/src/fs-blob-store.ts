@@ -14,7 +14,7 @@ import type {
   PutOptions,
   PutResult,
 } from './blob-store';
-import { chunksOf, contentTypeForKey, expirySeconds, pageLimit, validateContentType } from './body';
+import { chunksOf, contentTypeForKey, expirySeconds, pageLimit, rethrow, validateContentType } from './body';
 import { StorageError } from './errors';
 import { validateKey, validatePrefix } from './keys';
 
@@ -33,9 +33,13 @@ function fsError(op: string, key: string, file: string, e: unknown): StorageErro
           ? 'unavailable'
           : 'internal';
   const hint = kind === 'conflict' ? ' (a key cannot be both a blob and a folder of other keys)' : '';
-  return new StorageError(kind, `fs ${op} ${JSON.stringify(key)} (${file}) failed: ${(e as Error).message}${hint}`, {
-    cause: e,
-  });
+  return new StorageError(
+    kind,
+    `fs ${op} ${JSON.stringify(key)} (${file}) failed: ${(e as Error).message}${hint}`,
+    {
+      cause: e,
+    },
+  );
 }
 
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
@@ -85,7 +89,8 @@ export class FsBlobStore implements BlobStore {
 
   async put(key: string, body: BlobBody, options: PutOptions = {}): Promise<PutResult> {
     const file = this.fileOf(key);
-    const contentType = options.contentType === undefined ? undefined : validateContentType(options.contentType);
+    const contentType =
+      options.contentType === undefined ? undefined : validateContentType(options.contentType);
     const dir = path.dirname(file);
     const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
     let handle: FileHandle | undefined;
@@ -108,7 +113,10 @@ export class FsBlobStore implements BlobStore {
           await link(tmp, file);
         } catch (e) {
           if (errno(e) === 'EEXIST') {
-            throw new StorageError('conflict', `fs put ${JSON.stringify(key)}: the key already exists (ifNoneMatch)`);
+            throw new StorageError(
+              'conflict',
+              `fs put ${JSON.stringify(key)}: the key already exists (ifNoneMatch)`,
+            );
           }
           throw e;
         }
@@ -126,7 +134,7 @@ export class FsBlobStore implements BlobStore {
     } catch (e) {
       await handle?.close().catch(() => undefined);
       await rm(tmp, { force: true }).catch(() => undefined);
-      throw fsError('put', key, file, e);
+      rethrow(e, (err) => fsError('put', key, file, err));
     }
   }
 
@@ -161,7 +169,8 @@ export class FsBlobStore implements BlobStore {
   async get(key: string): Promise<Uint8Array | undefined> {
     const file = this.fileOf(key);
     try {
-      return await readFile(file);
+      const buf = await readFile(file);
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength); // a plain Uint8Array, like S3's
     } catch (e) {
       if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes(errno(e) ?? '')) return undefined;
       throw fsError('get', key, file, e);
@@ -191,7 +200,9 @@ export class FsBlobStore implements BlobStore {
       if (!info.isFile()) return undefined;
       let contentType = contentTypeForKey(key);
       try {
-        const meta = JSON.parse(await readFile(FsBlobStore.sidecarOf(file), 'utf8')) as { contentType?: unknown };
+        const meta = JSON.parse(await readFile(FsBlobStore.sidecarOf(file), 'utf8')) as {
+          contentType?: unknown;
+        };
         if (typeof meta.contentType === 'string') contentType = meta.contentType;
       } catch (e) {
         if (errno(e) !== 'ENOENT') throw e;
@@ -235,7 +246,9 @@ export class FsBlobStore implements BlobStore {
     const walk = async (rel: string): Promise<void> => {
       let entries;
       try {
-        entries = await readdir(path.join(this.root, ...rel.split('/').filter(Boolean)), { withFileTypes: true });
+        entries = await readdir(path.join(this.root, ...rel.split('/').filter(Boolean)), {
+          withFileTypes: true,
+        });
       } catch (e) {
         if (['ENOENT', 'ENOTDIR'].includes(errno(e) ?? '')) return;
         throw fsError('list', prefix, this.root, e);

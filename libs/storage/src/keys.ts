@@ -28,7 +28,8 @@ export function validateKey(key: unknown, what = 'key'): string {
   if (key.endsWith('/')) return bad('must not end with "/"');
   for (const segment of key.split('/')) {
     if (segment === '') return bad('empty path segment ("//")');
-    if (segment.startsWith('.')) return bad(`segment "${segment}" starts with "." (no ".", ".." or hidden names)`);
+    if (segment.startsWith('.'))
+      return bad(`segment "${segment}" starts with "." (no ".", ".." or hidden names)`);
   }
   return key;
 }

@@ -5,7 +5,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -23,7 +23,15 @@ import type {
   PutOptions,
   PutResult,
 } from './blob-store';
-import { chunksOf, contentTypeForKey, expirySeconds, isBytes, pageLimit, validateContentType } from './body';
+import {
+  chunksOf,
+  contentTypeForKey,
+  expirySeconds,
+  isBytes,
+  pageLimit,
+  rethrow,
+  validateContentType,
+} from './body';
 import { StorageError } from './errors';
 import { validateKey, validatePrefix } from './keys';
 import { partsOf } from './parts';
@@ -74,7 +82,10 @@ export class S3BlobStore implements BlobStore {
     if (this.prefix !== '') validatePrefix(this.prefix);
     this.partSize = options.partSize ?? MIN_PART;
     if (!Number.isInteger(this.partSize) || this.partSize < MIN_PART) {
-      throw new StorageError('invalid_config', `S3 partSize must be an integer ≥ ${MIN_PART}, got ${this.partSize}`);
+      throw new StorageError(
+        'invalid_config',
+        `S3 partSize must be an integer ≥ ${MIN_PART}, got ${this.partSize}`,
+      );
     }
     this.queueSize = Math.max(1, options.queueSize ?? 4);
     this.description = `s3://${this.bucket}/${this.prefix}${options.endpoint ? ` at ${options.endpoint}` : ''}`;
@@ -120,18 +131,34 @@ export class S3BlobStore implements BlobStore {
       const first = await parts.next();
       const second = first.done ? first : await parts.next();
       if (second.done) {
-        return await this.putSingle(key, objectKey, first.done ? Buffer.alloc(0) : first.value, contentType, ifNoneMatch);
+        return await this.putSingle(
+          key,
+          objectKey,
+          first.done ? Buffer.alloc(0) : first.value,
+          contentType,
+          ifNoneMatch,
+        );
       }
-      return await this.putMultipart(key, objectKey, [first.value as Buffer, second.value], parts, contentType, ifNoneMatch);
+      return await this.putMultipart(
+        key,
+        objectKey,
+        [first.value as Buffer, second.value],
+        parts,
+        contentType,
+        ifNoneMatch,
+      );
     } catch (e) {
-      throw this.fail('put', key, e);
+      rethrow(e, (err) => this.fail('put', key, err));
     }
   }
 
   /** Servers that ignore `If-None-Match` on writes (s3rver) still get the check, minus its atomicity. */
   private async refuseExisting(key: string, ifNoneMatch: boolean): Promise<void> {
     if (ifNoneMatch && (await this.head(key)) !== undefined) {
-      throw new StorageError('conflict', `s3 put ${JSON.stringify(key)} (${this.description}): the key already exists (ifNoneMatch)`);
+      throw new StorageError(
+        'conflict',
+        `s3 put ${JSON.stringify(key)} (${this.description}): the key already exists (ifNoneMatch)`,
+      );
     }
   }
 
@@ -169,7 +196,8 @@ export class S3BlobStore implements BlobStore {
       new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType }),
     );
     const uploadId = created.UploadId;
-    if (!uploadId) throw new StorageError('internal', `s3 put ${JSON.stringify(key)}: no UploadId in the reply`);
+    if (!uploadId)
+      throw new StorageError('internal', `s3 put ${JSON.stringify(key)}: no UploadId in the reply`);
     const etags: string[] = [];
     const inFlight = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
@@ -207,7 +235,11 @@ export class S3BlobStore implements BlobStore {
       };
       for (let bytes = await next(); bytes !== undefined; bytes = await next()) {
         if (failure) break;
-        if (++partNumber > 10_000) throw new StorageError('invalid_argument', `s3 put ${JSON.stringify(key)}: over 10000 parts; raise partSize`);
+        if (++partNumber > 10_000)
+          throw new StorageError(
+            'invalid_argument',
+            `s3 put ${JSON.stringify(key)}: over 10000 parts; raise partSize`,
+          );
         size += bytes.length;
         upload(partNumber, bytes);
         while (inFlight.size >= this.queueSize) await Promise.race(inFlight);
@@ -302,11 +334,13 @@ export class S3BlobStore implements BlobStore {
     const limit = pageLimit(options);
     const cursor = options?.cursor === undefined ? undefined : validateKey(options.cursor, 'cursor');
     try {
+      // ListObjects (v1) with Marker = our cursor: the same semantics as v2's StartAfter, and it works on
+      // servers whose v2 continuation tokens are broken (s3rver encrypts them with DES, gone in OpenSSL 3).
       const out = await this.client.send(
-        new ListObjectsV2Command({
+        new ListObjectsCommand({
           Bucket: this.bucket,
           Prefix: this.prefix + prefix,
-          StartAfter: cursor === undefined ? undefined : this.prefix + cursor,
+          Marker: cursor === undefined ? undefined : this.prefix + cursor,
           MaxKeys: limit,
         }),
       );
@@ -335,17 +369,31 @@ export class S3BlobStore implements BlobStore {
     const contentType = validateContentType(options.contentType);
     const { maxBytes, contentLength } = options;
     if (!Number.isInteger(maxBytes) || maxBytes < 1) {
-      throw new StorageError('invalid_argument', `presignPut maxBytes must be a positive integer, got ${maxBytes}`);
+      throw new StorageError(
+        'invalid_argument',
+        `presignPut maxBytes must be a positive integer, got ${maxBytes}`,
+      );
     }
-    if (contentLength !== undefined && (!Number.isInteger(contentLength) || contentLength < 0 || contentLength > maxBytes)) {
-      throw new StorageError('invalid_argument', `presignPut contentLength ${contentLength} is not an integer in 0…${maxBytes} (maxBytes)`);
+    if (
+      contentLength !== undefined &&
+      (!Number.isInteger(contentLength) || contentLength < 0 || contentLength > maxBytes)
+    ) {
+      throw new StorageError(
+        'invalid_argument',
+        `presignPut contentLength ${contentLength} is not an integer in 0…${maxBytes} (maxBytes)`,
+      );
     }
     const headers: Record<string, string> = { 'content-type': contentType };
     if (contentLength !== undefined) headers['content-length'] = String(contentLength);
     try {
       const url = await getSignedUrl(
         this.client,
-        new PutObjectCommand({ Bucket: this.bucket, Key: objectKey, ContentType: contentType, ContentLength: contentLength }),
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: objectKey,
+          ContentType: contentType,
+          ContentLength: contentLength,
+        }),
         { expiresIn, signableHeaders: new Set(Object.keys(headers)) },
       );
       return { url, method: 'PUT', headers, expiresAt: new Date(Date.now() + expiresIn * 1000), maxBytes };

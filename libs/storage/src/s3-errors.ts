@@ -51,10 +51,16 @@ export function classifyS3Error(e: unknown): { code: StorageErrorCode; detail: s
     code = 'unavailable';
   } else if (name === 'NoSuchBucket') code = 'invalid_config';
   else if (name === 'NoSuchKey' || name === 'NotFound' || status === 404) code = 'not_found';
-  else if (name === 'PreconditionFailed' || name === 'ConditionalRequestConflict' || status === 412 || status === 409) {
+  else if (
+    name === 'PreconditionFailed' ||
+    name === 'ConditionalRequestConflict' ||
+    status === 412 ||
+    status === 409
+  ) {
     code = 'conflict';
   } else if (DENIED_NAMES.has(name) || status === 403 || status === 401) code = 'denied';
-  else if (name === 'EntityTooLarge' || name === 'InvalidArgument' || status === 400) code = 'invalid_argument';
+  else if (name === 'EntityTooLarge' || name === 'InvalidArgument' || status === 400)
+    code = 'invalid_argument';
   return { code, detail };
 }
 
@@ -70,5 +76,7 @@ export function s3Error(op: string, key: string, where: string, e: unknown): Sto
         : code === 'denied'
           ? 'access denied (check the credentials and bucket policy)'
           : 'failed';
-  return new StorageError(code, `s3 ${op} ${JSON.stringify(key)} (${where}): ${what} (${detail})`, { cause: e });
+  return new StorageError(code, `s3 ${op} ${JSON.stringify(key)} (${where}): ${what} (${detail})`, {
+    cause: e,
+  });
 }

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { inferLevelsMapperConfig, inferStyleGAN2Config, type Weight } from '@styleclip/architectures';
 import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
-import { buildPreset, importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
+import { buildPresetSet } from '@styleclip/editing';
+import { importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
 import { CliError, parseNumber } from '../errors';
 
 interface ImportArgs {
@@ -39,10 +40,17 @@ export function registerModels(program: Command): void {
     .requiredOption('--preset <name>', `preset: ${Object.keys(PRESETS).join(' | ')}`)
     .requiredOption('--out <dir>', 'output folder')
     .option('--seed <n>', 'random seed of the weights', '0')
-    .action(async (o: { preset: string; out: string; seed: string }) => {
+    .option('--no-directions', 'skip the S statistics and fs3 the tiny preset computes')
+    .action(async (o: { preset: string; out: string; seed: string; directions: boolean }) => {
       if (!PRESETS[o.preset]) throw new CliError(`unknown preset "${o.preset}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
       const p = progressFor(`building ${o.preset}`);
-      const m = await buildPreset(o.preset, o.out, { seed: Number(o.seed), onProgress: p.onProgress });
+      const d = new Progress('directions');
+      const m = await buildPresetSet(o.preset, o.out, {
+        seed: parseNumber('--seed', o.seed, 0, 0xffffffff),
+        directions: o.directions,
+        onProgress: p.onProgress,
+        onDirections: (e) => e.phase !== 'done' && d.update(e.done, e.total, e.phase),
+      });
       p.done();
       console.log(`model set ${m.id} written to ${o.out} (${m.generator.config.size}×${m.generator.config.size}, ${Object.keys(m.mappers).length} mapper(s))`);
     });

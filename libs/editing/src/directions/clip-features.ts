@@ -1,0 +1,38 @@
+import { clipPreprocessPixels, tensorToRgb8 } from '@styleclip/imaging';
+import { array32, type Array32 } from '@styleclip/latent-math';
+import type { Components } from '../components';
+
+/**
+ * CLIP image embeddings of generator output the way StyleCLIP's fs3 was computed: quantize to uint8
+ * (torch path, truncation), official preprocessing (bicubic resize to the CLIP resolution, centre crop,
+ * mean/std), encode. Returns unnormalized embeddings [N, E].
+ */
+export async function clipFeaturesOfImages(components: Components, images: Array32): Promise<Array32> {
+  const [n, , h, w] = images.shape as [number, number, number, number];
+  const r = components.clip.config.imageResolution;
+  const pixels = array32([n, 3, r, r]);
+  const rgba = new Uint8Array(h * w * 4);
+  for (let i = 0; i < n; i++) {
+    const { rgb } = tensorToRgb8(images.data, images.shape, { index: i });
+    for (let p = 0, q = 0; p < rgb.length; p += 3, q += 4) {
+      rgba[q] = rgb[p]!;
+      rgba[q + 1] = rgb[p + 1]!;
+      rgba[q + 2] = rgb[p + 2]!;
+      rgba[q + 3] = 255;
+    }
+    pixels.data.set(clipPreprocessPixels({ rgba, width: w, height: h }, r), i * 3 * r * r);
+  }
+  return components.clipImage(pixels);
+}
+
+export function normalizeRows(a: Array32): Array32 {
+  const [n, e] = a.shape as [number, number];
+  const out = array32([n, e]);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < e; k++) s += a.data[i * e + k]! ** 2;
+    const inv = 1 / Math.sqrt(s);
+    for (let k = 0; k < e; k++) out.data[i * e + k] = a.data[i * e + k]! * inv;
+  }
+  return out;
+}

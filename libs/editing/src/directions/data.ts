@@ -1,0 +1,54 @@
+import { mkdir, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { readNpy, toFloat32, writeNpy } from '@styleclip/checkpoints';
+import type { ModelSet } from '@styleclip/model-sets';
+import { EngineError } from '../components';
+
+export const S_STATS_FILE = 'directions/s_stats.npy';
+export const FS3_FILE = 'directions/fs3.npy';
+export const FS3_PARTIAL_DIR = 'directions/fs3.partial';
+
+/** What a global edit needs, loaded once per engine. */
+export interface DirectionsData {
+  mean: Float32Array;
+  std: Float32Array;
+  fs3: Float32Array;
+  rows: number;
+  embedDim: number;
+  layers: number[];
+}
+
+/** Writes a float32 .npy atomically (temp + rename) inside the set, creating folders. */
+export async function writeArrayAtomic(setDir: string, path: string, shape: number[], data: Float32Array): Promise<void> {
+  const full = join(setDir, path);
+  await mkdir(dirname(full), { recursive: true });
+  const tmp = `${full}.${process.pid}.tmp`;
+  await writeNpy(tmp, { dtype: 'float32', shape, data });
+  await rename(tmp, full);
+}
+
+export async function readFloat(path: string): Promise<{ shape: number[]; data: Float32Array }> {
+  const t = await readNpy(path);
+  return { shape: t.shape, data: toFloat32(t) };
+}
+
+export async function loadDirectionsData(set: ModelSet): Promise<DirectionsData> {
+  const d = set.manifest.directions;
+  if (!d?.fs3 || !d.fs3Rows || !d.fs3Layers) {
+    throw new EngineError(
+      `model set ${set.manifest.id} has no channel-relevance table; run "styleclip directions precompute" or "directions import"`,
+      'no_directions',
+    );
+  }
+  const stats = await readFloat(set.path(d.sStats));
+  const fs3 = await readFloat(set.path(d.fs3));
+  const width = stats.shape[1]!;
+  return {
+    mean: stats.data.slice(0, width),
+    std: stats.data.slice(width),
+    fs3: fs3.data,
+    rows: fs3.shape[0]!,
+    embedDim: fs3.shape[1]!,
+    layers: d.fs3Layers,
+  };
+}

@@ -1,0 +1,103 @@
+import { basename } from 'node:path';
+import { collectTensors, openCheckpoint, toFloat32 } from '@styleclip/checkpoints';
+import { fs3Coverage } from '@styleclip/latent-math';
+import { fileRef, loadModelSet, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
+import { EngineError } from '../components';
+import { FS3_FILE, S_STATS_FILE, writeArrayAtomic } from './data';
+import { computeSStatistics } from './stats';
+import { readFloat } from './data';
+import { Engine } from '../engine';
+
+/** Reads an official `S_mean_std` pickle: [means (one array per S layer), stds (same)] → flat mean and std. */
+async function readSMeanStd(file: string, width: number): Promise<{ mean: Float32Array; std: Float32Array }> {
+  const ckpt = await openCheckpoint(file);
+  try {
+    const tensors = collectTensors(ckpt.root);
+    const flat = async (list: string) => {
+      const keys = [...tensors.keys()].filter((k) => k.startsWith(`${list}.`)).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+      const parts = await Promise.all(keys.map(async (k) => toFloat32(await tensors.get(k)!.load())));
+      const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+      let o = 0;
+      for (const p of parts) {
+        out.set(p, o);
+        o += p.length;
+      }
+      return out;
+    };
+    const mean = await flat('0');
+    const std = await flat('1');
+    if (mean.length !== width || std.length !== width) {
+      throw new EngineError(
+        `${basename(file)}: S mean/std cover ${mean.length}/${std.length} channels; this generator's S has ${width} (not its S_mean_std?)`,
+        'bad_input',
+      );
+    }
+    return { mean, std };
+  } finally {
+    await ckpt.close();
+  }
+}
+
+/**
+ * Imports an official channel-relevance table (fs3.npy, any row count that ends on a layer boundary: 5376
+ * or 6048 for FFHQ 1024) and optionally the official S_mean_std; without it, S statistics are computed.
+ */
+export async function importDirections(
+  setDir: string,
+  o: { fs3: string; sMeanStd?: string; samples?: number; onProgress?: Parameters<typeof computeSStatistics>[2]['onProgress'] },
+): Promise<ModelSetManifest> {
+  const set = await loadModelSet(setDir);
+  const layout = set.manifest.generator.sLayout;
+  const width = layout.reduce((s, l) => s + l.channels, 0);
+  let fs3;
+  try {
+    fs3 = await readFloat(o.fs3);
+  } catch (e) {
+    throw new EngineError(`${basename(o.fs3)}: cannot read the channel-relevance table: ${(e as Error).message}`, 'bad_input');
+  }
+  if (fs3.shape.length !== 2) throw new EngineError(`${basename(o.fs3)}: expected a [rows, embedDim] array, got [${fs3.shape.join(',')}]`, 'bad_input');
+  const [rows, embedDim] = fs3.shape as [number, number];
+  let layers: number[];
+  try {
+    layers = fs3Coverage(layout, rows);
+  } catch (e) {
+    throw new EngineError(`${basename(o.fs3)}: ${(e as Error).message}`, 'bad_input');
+  }
+  const clip = set.manifest.clip;
+  if (clip && clip.config.embedDim !== embedDim) {
+    throw new EngineError(`${basename(o.fs3)}: rows have ${embedDim} values, the set's CLIP embeds in ${clip.config.embedDim}`, 'bad_input');
+  }
+  let stats: { mean: Float32Array; std: Float32Array };
+  let samples = 0;
+  const truncation = { psi: 0.7, layers: 'all' as const };
+  if (o.sMeanStd) {
+    stats = await readSMeanStd(o.sMeanStd, width);
+  } else {
+    const engine = await Engine.open(setDir);
+    try {
+      const avg = (await readFloat(set.path(set.manifest.generator.latentAvg))).data;
+      samples = o.samples ?? 100_000;
+      stats = await computeSStatistics(engine.components, avg, { samples, seed: 5, truncation, batch: 256, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    } finally {
+      await engine.close();
+    }
+  }
+  const packed = new Float32Array(2 * width);
+  packed.set(stats.mean, 0);
+  packed.set(stats.std, width);
+  await writeArrayAtomic(setDir, S_STATS_FILE, [2, width], packed);
+  await writeArrayAtomic(setDir, FS3_FILE, [rows, embedDim], fs3.data);
+  return saveManifest(setDir, {
+    ...set.manifest,
+    directions: {
+      sStats: await fileRef(setDir, S_STATS_FILE),
+      sStatsSamples: samples,
+      truncation,
+      fs3: await fileRef(setDir, FS3_FILE),
+      fs3Rows: rows,
+      fs3Layers: layers,
+      origin: `import:${basename(o.fs3)}${o.sMeanStd ? `+${basename(o.sMeanStd)}` : ''}`,
+      clipImageSha256: '',
+    },
+  });
+}

@@ -1,0 +1,118 @@
+import type { Readable } from 'node:stream';
+import type {
+  BlobBody,
+  BlobInfo,
+  BlobStore,
+  ListOptions,
+  ListPage,
+  PresignedPut,
+  PresignPutOptions,
+  PutOptions,
+  PutResult,
+} from './blob-store';
+import { LruCache } from './lru-cache';
+import type { LruStats } from './lru-cache';
+
+export interface CachedBlobStoreOptions {
+  /** Memory bound of the cache. */
+  maxBytes: number;
+  /** Blobs larger than this are not cached (default: maxBytes / 4). */
+  maxEntryBytes?: number;
+  /** Which keys may be cached (default: all). Cache only what other processes do not rewrite. */
+  shouldCache?: (key: string) => boolean;
+}
+
+/**
+ * A BlobStore that keeps `get` results in an in-memory LRU bounded in bytes. Writes and deletes through it
+ * invalidate the key. It cannot see writes made by other processes, so across containers cache only
+ * immutable keys (content-addressed blobs) via `shouldCache`. `get` returns a copy, so callers may mutate it.
+ */
+export class CachedBlobStore implements BlobStore {
+  readonly description: string;
+  private readonly cache: LruCache<string, Uint8Array>;
+  private readonly maxEntryBytes: number;
+  private readonly shouldCache: (key: string) => boolean;
+  /** Bumped by every write; a `get` that raced a write does not fill the cache with what it read. */
+  private writes = 0;
+
+  constructor(
+    readonly inner: BlobStore,
+    options: CachedBlobStoreOptions,
+  ) {
+    this.cache = new LruCache({ maxBytes: options.maxBytes, sizeOf: (b) => b.byteLength });
+    this.maxEntryBytes = options.maxEntryBytes ?? Math.floor(options.maxBytes / 4);
+    this.shouldCache = options.shouldCache ?? (() => true);
+    this.description = `${inner.description} (cached, ${options.maxBytes} bytes)`;
+  }
+
+  get stats(): LruStats {
+    return this.cache.stats;
+  }
+
+  /** Drops every cached blob. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  async put(key: string, body: BlobBody, options?: PutOptions): Promise<PutResult> {
+    this.writes++;
+    this.cache.delete(key);
+    try {
+      return await this.inner.put(key, body, options);
+    } finally {
+      this.writes++;
+      this.cache.delete(key);
+    }
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const cached = this.cache.get(key);
+    if (cached) return cached.slice();
+    const writesBefore = this.writes;
+    const bytes = await this.inner.get(key);
+    if (
+      bytes &&
+      this.writes === writesBefore &&
+      bytes.byteLength <= this.maxEntryBytes &&
+      this.shouldCache(key)
+    ) {
+      this.cache.set(key, bytes.slice());
+    }
+    return bytes;
+  }
+
+  getStream(key: string): Promise<Readable | undefined> {
+    return this.inner.getStream(key);
+  }
+
+  head(key: string): Promise<BlobInfo | undefined> {
+    return this.inner.head(key);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return this.cache.has(key) || this.inner.exists(key);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.writes++;
+    this.cache.delete(key);
+    try {
+      await this.inner.delete(key);
+    } finally {
+      this.writes++;
+      this.cache.delete(key);
+    }
+  }
+
+  list(prefix: string, options?: ListOptions): Promise<ListPage> {
+    return this.inner.list(prefix, options);
+  }
+
+  url(key: string, options: { expiresIn: number }): Promise<string | undefined> {
+    return this.inner.url(key, options);
+  }
+
+  presignPut(key: string, options: PresignPutOptions): Promise<PresignedPut | undefined> {
+    return this.inner.presignPut(key, options);
+  }
+}

@@ -1,0 +1,38 @@
+export { StorageError, isStorageError, type StorageErrorCode } from './errors';
+export { validateKey, validatePrefix, MAX_KEY_LENGTH } from './keys';
+export type {
+  BlobStore,
+  BlobBody,
+  BlobInfo,
+  PutOptions,
+  PutResult,
+  ListOptions,
+  ListPage,
+  PresignedPut,
+  PresignPutOptions,
+} from './blob-store';
+export { contentTypeForKey } from './body';
+export { FsBlobStore } from './fs-blob-store';
+export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store';
+export { sha256Hex, contentKey } from './content-address';
+export {
+  defineRecordType,
+  RecordStore,
+  type RecordType,
+  type RecordTypeDefinition,
+  type RecordValidator,
+  type RecordEnvelope,
+  type StoredRecord,
+  type RecordStoreOptions,
+} from './records';
+export { LruCache, type LruStats, type LruCacheOptions } from './lru-cache';
+export { CachedBlobStore, type CachedBlobStoreOptions } from './cached-blob-store';
+export {
+  parseBlobStoreConfig,
+  blobStoreConfigFromEnv,
+  STORAGE_ENV_VARS,
+  type BlobStoreConfig,
+  type FsBlobStoreConfig,
+  type S3BlobStoreConfig,
+} from './config';
+export { createBlobStore, type S3Tuning } from './create-blob-store';
