@@ -1,6 +1,7 @@
 import { array32, type Array32 } from '@styleclip/latent-math';
 import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
+import { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
 
 export class EngineError extends Error {
   constructor(
@@ -25,10 +26,18 @@ export interface TokenIds {
  * loads the model on first use (sessions are shared through the runtime) and returns float32 arrays.
  */
 export class Components {
+  /** Concurrent synthesis calls share generator runs (see MicroBatcher); off unless configured. */
+  readonly synthesisBatcher?: MicroBatcher;
+
   constructor(
     readonly set: ModelSet,
     private readonly runtime: Runtime,
-  ) {}
+    batching?: MicroBatchOptions,
+  ) {
+    if (batching) {
+      this.synthesisBatcher = new MicroBatcher((s) => this.run('synthesis', this.generator.models.synthesis, { s }, 'image'), batching);
+    }
+  }
 
   get generator() {
     return this.set.manifest.generator;
@@ -77,6 +86,7 @@ export class Components {
   /** S [N,ΣC] → image [N,3,H,W] (raw, about [−1,1]). */
   async synthesis(s: Array32): Promise<Array32> {
     this.check('synthesis input S', s, [undefined, this.sDim]);
+    if (this.synthesisBatcher) return this.synthesisBatcher.call(s);
     return this.run('synthesis', this.generator.models.synthesis, { s }, 'image');
   }
 

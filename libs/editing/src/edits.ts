@@ -157,6 +157,7 @@ export class Editor {
     if (!Number.isFinite(r.strength) || Math.abs(r.strength) > 10) throw new EngineError('strength must be within ±10', 'bad_parameter');
     const delta = await this.components.mapper(r.mapper, r.wplus);
     const wplus = applyMapperDelta(r.wplus, delta, r.strength);
-    return { images: await this.components.generate(wplus), wplus };
+    // Through S and synthesis (not the fused generator) so concurrent edits share synthesis batches.
+    return { images: await this.components.synthesis(await this.components.styles(wplus)), wplus };
   }
 }

@@ -2,6 +2,7 @@ import { broadcastW, zFromSeeds, type Array32 } from '@styleclip/latent-math';
 import { createRuntime, type Runtime, type RunnerConfig } from '@styleclip/model-runners';
 import { loadModelSet, type ModelSet } from '@styleclip/model-sets';
 import { Components, EngineError } from './components';
+import type { MicroBatchOptions } from './micro-batcher';
 import { TextEncoder } from './text';
 import { Editor } from './edits';
 
@@ -19,6 +20,8 @@ export interface EngineOptions {
   runtime?: Runtime;
   runner?: Partial<RunnerConfig>;
   verify?: boolean;
+  /** Micro-batch concurrent synthesis calls (servers); off by default. */
+  batching?: MicroBatchOptions;
 }
 
 /** The editing engine for one model set: no transport, no storage; arrays in, arrays out. */
@@ -38,7 +41,7 @@ export class Engine {
   static async open(modelDir: string, o: EngineOptions = {}): Promise<Engine> {
     const set: ModelSet = await loadModelSet(modelDir, { verify: o.verify ?? false });
     const runtime = o.runtime ?? createRuntime(o.runner);
-    return new Engine(new Components(set, runtime), runtime, !o.runtime);
+    return new Engine(new Components(set, runtime, o.batching), runtime, !o.runtime);
   }
 
   get manifest() {

@@ -9,3 +9,4 @@ export type { WorkProgress } from './directions/progress';
 export type { TruncationSpec } from './directions/sampling';
 export { buildPresetSet } from './presets';
 export { importDirections } from './directions/import';
+export { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
