@@ -61,7 +61,7 @@ export const PRESETS: Record<string, Preset> = {
 export async function buildPreset(
   name: string,
   dir: string,
-  o: { seed?: number; onProgress?: (e: ProgressEvent) => void } = {},
+  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
@@ -76,7 +76,7 @@ export async function buildPreset(
     source: { kind: 'preset', preset: name, seed },
     generator: { config: preset.generator, weights },
     mappers,
-    clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' },
+    ...(o.clip === false ? {} : { clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' } }),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
 }
