@@ -10,3 +10,4 @@ export type { TruncationSpec } from './directions/sampling';
 export { buildPresetSet } from './presets';
 export { importDirections } from './directions/import';
 export { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
+export { clipFeaturesOfImages, normalizeRows } from './directions/clip-features';

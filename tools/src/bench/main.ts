@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { createRuntime } from '@styleclip/model-runners';
 import { matmulCeiling } from './ceiling';
 import { benchGenerator } from './generator';
+import { benchClip } from './clip';
+import { benchEdits, benchPrecompute, ensureDirections } from './edit';
 import { peakRssMb, table } from './measure';
 import { presetSet } from './models';
 
@@ -46,6 +48,38 @@ if (values.suite === 'generator' || values.suite === 'all') {
         'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
       })),
     ),
+  );
+}
+
+const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
+
+if (values.suite === 'clip' || values.suite === 'all') {
+  const rows = [];
+  for (const preset of presets) rows.push(...(await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)).map((r) => ({ set: preset, ...r })));
+  results['clip'] = rows;
+  console.log('\nCLIP encoders (median after warm-up)');
+  console.log(
+    table(rows.map((r) => ({ set: r.set, what: r.what, batch: r.batch, 'median ms': r.medianMs, GMAC: r.gmac, 'GFLOP/s': r.gflops, 'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%` }))),
+  );
+}
+
+if (values.suite === 'edit' || values.suite === 'all') {
+  const rows = [];
+  const pre = [];
+  for (const preset of presets) {
+    const set = await presetSet(root, preset);
+    await ensureDirections(set);
+    const fresh = await presetSet(root, preset);
+    rows.push(...(await benchEdits(runtime, fresh, preset === 'tiny' ? 20 : 3)));
+    pre.push(await benchPrecompute(runtime, fresh, preset === 'tiny' ? 8 : 2, preset === 'tiny' ? 10 : 3));
+  }
+  results['edits'] = rows;
+  results['precompute'] = pre;
+  console.log('\nEdits (median, warm caches)');
+  console.log(table(rows.map((r) => ({ set: r.set, case: r.case, 'median ms': r.medianMs, 'ms/image': r.perImageMs }))));
+  console.log('\nfs3 precompute pipeline (synthesis → uint8 → CLIP preprocess → CLIP encode)');
+  console.log(
+    table(pre.map((r) => ({ set: r.set, 'images/s': r.imagesPerSecond, channels: r.channels, 'images/channel': r.imagesPerChannel, 'projected h': r.projectedHours }))),
   );
 }
 
