@@ -9,9 +9,14 @@ import { fixturePath, hasNaN, relativeL2, repoRoot } from '@styleclip/testing';
 import { runCli } from './program';
 
 let tmp: string;
+/** One tiny set with its directions, shared by the tests that need a working product. */
+let tiny: string;
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'cli-'));
-});
+  tiny = join(tmp, 'tiny');
+  const r = await runCli(['models', 'build', '--preset', 'tiny', '--out', tiny]);
+  if (r !== 0) throw new Error('building the tiny set failed');
+}, 120_000);
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
@@ -104,8 +109,7 @@ describe('text commands', () => {
   });
 
   it('computes a text direction with the tiny CLIP and writes a unit Δt', async () => {
-    const set = join(tmp, 'tiny-text');
-    await cli('models', 'build', '--preset', 'tiny', '--out', set);
+    const set = tiny;
     const output = join(tmp, 'dt.npy');
     const r = await cli('text-direction', '--models', set, '--neutral', 'face', '--target', 'face with blue eyes', '--output', output);
     expect(r.out).toMatch(/norm before normalization: \d\.\d{6}/);
@@ -119,9 +123,8 @@ describe('text commands', () => {
 });
 
 describe('CLI behaviour', () => {
-  it('builds the tiny preset, inspects it and generates PNGs with latents', async () => {
-    const set = join(tmp, 'tiny');
-    expect((await cli('models', 'build', '--preset', 'tiny', '--out', set)).code).toBe(0);
+  it('inspects the tiny preset and generates PNGs with latents', async () => {
+    const set = tiny;
     const inspect = await cli('models', 'inspect', set);
     expect(inspect.out).toMatch(/match their sha256/);
     const out = join(tmp, 'faces');
@@ -137,6 +140,27 @@ describe('CLI behaviour', () => {
     ]);
   });
 
+  it('edits with global directions: a PNG per α, a strip, the channel count', async () => {
+    const out = join(tmp, 'edit-global');
+    const r = await cli('edit', 'global', '--models', tiny, '--seed', '2', '--neutral', 'face', '--target', 'face with blue eyes', '--alpha', '-3,0,3', '--beta', 'auto', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/channels manipulated: \d+ \(β = 0\.\d+\)/);
+    expect((await readdir(out)).sort()).toEqual(['alpha_+0.00.png', 'alpha_+3.00.png', 'alpha_-3.00.png', 'edited_s.npy', 'strip.png']);
+    const tooHigh = await cli('edit', 'global', '--models', tiny, '--seed', '2', '--neutral', 'face', '--target', 'face with blue eyes', '--beta', '0.99', '--out', out);
+    expect(tooHigh.err).toMatch(/no channel passes β = 0.99: the largest channel relevance \|r\| is/);
+  });
+
+  it('edits with a mapper from a saved latent, and explains a direction', async () => {
+    const out = join(tmp, 'edit-mapper');
+    const r = await cli('edit', 'mapper', '--models', tiny, '--latent', join(tmp, 'faces', 'seed0001.wplus.npy'), '--mapper', 'demo', '--strength', '2', '--out', out);
+    expect(r.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['before_after.png', 'edited.png', 'edited_wplus.npy']);
+    const ds = join(tmp, 'ds.npy');
+    const e = await cli('directions', 'explain', '--models', tiny, '--neutral', 'face', '--target', 'smiling face', '--beta', '0.1', '--top', '3', '--output-ds', ds);
+    expect(e.out).toMatch(/channels: \d+ \(β = 0.1, largest \|r\| = 0\.\d{4}\)/);
+    expect((await npy(ds)).length).toBe(368);
+  });
+
   it('inspects a checkpoint: keys, shapes, dtypes and the inferred config', async () => {
     const r = await cli('models', 'inspect', fixturePath('generator_legacy.pt'));
     expect(r.out).toMatch(/torch-legacy/);
@@ -145,14 +169,14 @@ describe('CLI behaviour', () => {
   });
 
   it('fails with a clear message and exit code 1 on bad input', async () => {
-    const bad = await cli('run', 'styles', '--models', join(tmp, 'tiny'), '--input', fixturePath('gen_z.npy'), '--output', join(tmp, 'x.npy'));
+    const bad = await cli('run', 'styles', '--models', tiny, '--input', fixturePath('gen_z.npy'), '--output', join(tmp, 'x.npy'));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/error: styles input W\+: expected shape \[N,10,64\], got \[3,64\]/);
     const unknown = await cli('run', 'teleport', '--models', 'x', '--input', 'y', '--output', 'z');
     expect(unknown.err).toMatch(/unknown component "teleport"/);
     const noSet = await cli('generate', '--models', join(tmp, 'nope'), '--seeds', '1', '--out', tmp);
     expect(noSet.err).toMatch(/is not a model set/);
-    const seeds = await cli('generate', '--models', join(tmp, 'tiny'), '--seeds', 'a,b', '--out', tmp);
+    const seeds = await cli('generate', '--models', tiny, '--seeds', 'a,b', '--out', tmp);
     expect(seeds.err).toMatch(/bad seed "a"/);
     const wrong = await cli('models', 'import', '--generator', fixturePath('clip_state.pt'), '--out', join(tmp, 'w'));
     expect(wrong.err).toMatch(/clip_state.pt: not a StyleGAN2 generator checkpoint/);
