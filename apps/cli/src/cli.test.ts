@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readNpy, toFloat32, writeNpy } from '@styleclip/checkpoints';
-import { fixturePath, hasNaN, relativeL2, repoRoot } from '@styleclip/testing';
+import { randomStyleGAN2Weights } from '@styleclip/architectures';
+import { readNpy, toFloat32, writeNpy, writeSafetensors } from '@styleclip/checkpoints';
+import { fixturePath, hasNaN, relativeL2, repoRoot, seededRandom } from '@styleclip/testing';
 import { runCli } from './program';
 
 let tmp: string;
@@ -79,6 +80,41 @@ describe.each(['generator.pt', 'generator_legacy.pt'])('parity through the CLI (
     await expectClose(await run('synthesis', fixturePath('gen_s_edited.npy')), 'gen_image_from_s_edited.npy');
     await expectClose(await run('generator', fixturePath('gen_wplus.npy')), 'gen_image_from_wplus.npy');
     await expectClose(await run('mapper', fixturePath('mapper_in_wplus.npy'), ['--mapper', 'fixture']), 'mapper_out_delta.npy');
+  });
+});
+
+describe('other sizes and channel tables (config read from the weights)', () => {
+  it('imports a 16 px generator with style dim 48, 3 mapping layers and its own channel table, and runs every component', async () => {
+    const config = { size: 16, styleDim: 48, nMlp: 3, channels: { 4: 24, 8: 20, 16: 12 }, blurKernel: [1, 3, 3, 1], lrMul: 0.01 };
+    const weights = randomStyleGAN2Weights(config, 3);
+    const file = join(tmp, 'odd-generator.safetensors');
+    const entries = new Map([...weights].map(([k, w]) => [`g_ema.${k}`, { dtype: 'float32' as const, shape: [...w.shape], data: w.data }]));
+    entries.set('latent_avg', { dtype: 'float32', shape: [48], data: new Float32Array(48).fill(0.1) });
+    await writeSafetensors(file, entries);
+    const set = join(tmp, 'odd');
+    const imp = await cli('models', 'import', '--generator', file, '--out', set);
+    expect(imp.out).toMatch(/generator 16px, style dim 48, 3 mapping layers/);
+    const z = join(tmp, 'odd-z.npy');
+    await writeNpy(z, { dtype: 'float32', shape: [2, 48], data: seededRandom(1).fillNormal(96) });
+    const run = async (component: string, input: string) => {
+      const output = join(tmp, `odd-${component}.npy`);
+      const r = await cli('run', component, '--models', set, '--input', input, '--output', output);
+      expect(r.code, r.err).toBe(0);
+      return { output, data: await npy(output) };
+    };
+    const w = await run('mapping', z);
+    expect(w.data.length).toBe(96);
+    // W+ [2, 6, 48] from w; S width 24+24+24+20+20+20+12+12 = 156 (conv1, toRGB, then conv0/conv1/toRGB per block).
+    const wplus = join(tmp, 'odd-wplus.npy');
+    const wp = new Float32Array(2 * 6 * 48);
+    for (let b = 0; b < 2; b++) for (let l = 0; l < 6; l++) wp.set(w.data.subarray(b * 48, (b + 1) * 48), (b * 6 + l) * 48);
+    await writeNpy(wplus, { dtype: 'float32', shape: [2, 6, 48], data: wp });
+    const s = await run('styles', wplus);
+    expect(s.data.length).toBe(2 * 156);
+    const viaS = await run('synthesis', s.output);
+    const direct = await run('generator', wplus);
+    expect(viaS.data.length).toBe(2 * 3 * 16 * 16);
+    expect(relativeL2(viaS.data, direct.data)).toBeLessThan(1e-6);
   });
 });
 
