@@ -181,6 +181,19 @@ export class Graph {
     return Array.from(data as ArrayLike<number | bigint>, Number);
   }
 
+  /** The nodes the outputs depend on, in graph order, and every tensor they read or write. */
+  liveNodes(): { nodes: GraphNode[]; tensors: Set<string> } {
+    const tensors = new Set<string>(this.outputs.map((o) => o.name));
+    const nodes: GraphNode[] = [];
+    for (let k = this.nodes.length - 1; k >= 0; k--) {
+      const n = this.nodes[k]!;
+      if (!n.outputs.some((o) => tensors.has(o.name))) continue;
+      nodes.push(n);
+      for (const i of n.inputs) if (i) tensors.add(i.name);
+    }
+    return { nodes: nodes.reverse(), tensors };
+  }
+
   /** Total bytes of initializer data (what the serialized model will weigh). */
   weightBytes(): number {
     return this.initializers.reduce((s, i) => s + i.data.length * DTYPE_BYTES[i.tensor.dtype], 0);

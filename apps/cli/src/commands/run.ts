@@ -21,48 +21,32 @@ export function registerRun(program: Command): void {
       if (!COMPONENTS.includes(component as Component)) {
         throw new CliError(`unknown component "${component}"; choose one of ${COMPONENTS.join(', ')}`);
       }
-      if (component === 'clip-text') {
-        const ids = await readIds(o.input);
-        const engine = await Engine.open(o.models);
-        try {
-          const out = await engine.components.clipText(ids);
-          await writeArray(o.output, out);
-          console.log(`clip-text: [${ids.shape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`);
-        } finally {
-          await engine.close();
-        }
-        return;
-      }
-      const input = await readArray(o.input);
       const engine = await Engine.open(o.models);
       try {
         const c = engine.components;
-        let out: Array32;
-        switch (component as Component) {
-          case 'mapping':
-            out = await c.mapping(input, parseNumber('--truncation', o.truncation, 0, 2));
-            break;
-          case 'styles':
-            out = await c.styles(input);
-            break;
-          case 'synthesis':
-            out = await c.synthesis(input);
-            break;
-          case 'generator':
-            out = await c.generate(input);
-            break;
-          case 'clip-image':
-            out = await c.clipImage(input);
-            break;
-          case 'clip-text':
-            throw new CliError('unreachable');
-          case 'mapper':
-            if (!o.mapper) throw new CliError('run mapper needs --mapper NAME');
-            out = await c.mapper(o.mapper, input);
-            break;
-        }
+        const run = async (): Promise<{ inputShape: readonly number[]; out: Array32 }> => {
+          // Token ids are int64; every other component takes float32.
+          if (component === 'clip-text') {
+            const ids = await readIds(o.input);
+            return { inputShape: ids.shape, out: await c.clipText(ids) };
+          }
+          const input = await readArray(o.input);
+          const byComponent: Record<Exclude<Component, 'clip-text'>, () => Promise<Array32>> = {
+            mapping: () => c.mapping(input, parseNumber('--truncation', o.truncation, 0, 2)),
+            styles: () => c.styles(input),
+            synthesis: () => c.synthesis(input),
+            generator: () => c.generate(input),
+            'clip-image': () => c.clipImage(input),
+            mapper: () => {
+              if (!o.mapper) throw new CliError('run mapper needs --mapper NAME');
+              return c.mapper(o.mapper, input);
+            },
+          };
+          return { inputShape: input.shape, out: await byComponent[component as Exclude<Component, 'clip-text'>]() };
+        };
+        const { inputShape, out } = await run();
         await writeArray(o.output, out);
-        console.log(`${component}: [${input.shape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`);
+        console.log(`${component}: [${inputShape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`);
       } finally {
         await engine.close();
       }

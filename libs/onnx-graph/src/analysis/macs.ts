@@ -1,4 +1,4 @@
-import type { Graph, GraphNode } from '../graph';
+import type { Graph } from '../graph';
 import type { Dim } from '../shape';
 import { GraphBuildError } from '../errors';
 
@@ -15,14 +15,7 @@ export function countMacs(g: Graph, dims: Record<string, number> = {}): { total:
     return v;
   };
   const prod = (s: readonly Dim[]) => s.reduce<number>((p, d) => p * size(d), 1);
-  const live = new Set(g.outputs.map((o) => o.name));
-  const nodes: GraphNode[] = [];
-  for (let k = g.nodes.length - 1; k >= 0; k--) {
-    const n = g.nodes[k]!;
-    if (!n.outputs.some((o) => live.has(o.name))) continue;
-    nodes.push(n);
-    for (const i of n.inputs) if (i) live.add(i.name);
-  }
+  const { nodes } = g.liveNodes();
   const byOp: Record<string, number> = {};
   for (const n of nodes) {
     let macs: number;

@@ -67,22 +67,10 @@ function nodeProto(n: GraphNode): ProtoWriter {
   return w;
 }
 
-/** Only what the outputs depend on is written; unused nodes and weights are dropped. */
-function liveSet(g: Graph): { nodes: GraphNode[]; tensors: Set<string> } {
-  const live = new Set<string>(g.outputs.map((o) => o.name));
-  const nodes: GraphNode[] = [];
-  for (let k = g.nodes.length - 1; k >= 0; k--) {
-    const n = g.nodes[k]!;
-    if (!n.outputs.some((o) => live.has(o.name))) continue;
-    nodes.push(n);
-    for (const i of n.inputs) if (i) live.add(i.name);
-  }
-  return { nodes: nodes.reverse(), tensors: live };
-}
-
 function modelProto(g: Graph, o: SerializeOptions): ProtoWriter {
   if (g.outputs.length === 0) throw new GraphBuildError(`${g.name}: no outputs to serialize`);
-  const { nodes, tensors } = liveSet(g);
+  // Only what the outputs depend on is written; unused nodes and weights are dropped.
+  const { nodes, tensors } = g.liveNodes();
   const graph = new ProtoWriter();
   for (const n of nodes) graph.message(1, nodeProto(n));
   graph.string(2, o.modelName ?? g.name);
