@@ -63,7 +63,8 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
 
   const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
     progress(file);
-    await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION });
+    // Weights released in float16 (official CLIP) are stored as float16: lossless, half the size.
+    await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION, compactFloat16: true });
     return { path: file, ...(await sha256File(join(dir, file))) };
   };
   const meta = { generator: config };

@@ -68,6 +68,16 @@ export function float32ToFloat16Bits(value: number): number {
   return sign | half;
 }
 
+/** Decodes IEEE 754 half-precision bits. */
+export function float16BitsToFloat32(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >>> 10) & 0x1f;
+  const mant = h & 0x3ff;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 0x1f) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+
 /** Converts a Float32Array to float16 bits. */
 export function toFloat16(values: Float32Array): Uint16Array {
   const out = new Uint16Array(values.length);

@@ -3,7 +3,7 @@
  * derive reverse-mode gradient graphs.
  */
 export type { DType, AnyTypedArray, TypedArrayFor } from './dtype';
-export { toFloat16, float32ToFloat16Bits, isFloat } from './dtype';
+export { toFloat16, float32ToFloat16Bits, float16BitsToFloat32, isFloat } from './dtype';
 export { GraphBuildError } from './errors';
 export type { Dim, Shape } from './shape';
 export { formatShape, numel, isStatic, broadcastShapes } from './shape';

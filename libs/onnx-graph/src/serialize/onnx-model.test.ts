@@ -100,6 +100,25 @@ describe('ONNX serialization', () => {
     expect(g.nodes.length).toBeGreaterThan(20000);
   });
 
+  it('stores exactly-half weights as float16 with a Cast (half the bytes, identical results)', async () => {
+    const build = (w: Float32Array) => {
+      const g = new Graph();
+      const x = g.input('x', 'float32', [1, 64]);
+      g.output(op.matmul(x, g.initializer('w', w, [64, 64])), 'y');
+      return g;
+    };
+    const exact = new Float32Array(4096).map((_, i) => (i % 97) / 64 - 0.5);
+    const inexact = exact.map((v) => v + 1e-5);
+    const x = { x: { data: new Float32Array(64).fill(0.25), dims: [1, 64] } };
+    const plain = toOnnxBytes(build(exact));
+    const compact = toOnnxBytes(build(exact), { compactFloat16: true });
+    expect(compact.length).toBeLessThan(plain.length * 0.6);
+    const [a, b] = await Promise.all([evaluate(build(exact), x), ort.InferenceSession.create(compact).then((s) => s.run({ x: new ort.Tensor('float32', x.x.data, [1, 64]) }))]);
+    expect(Array.from(b['y']!.data as Float32Array)).toEqual(Array.from(a['y']!));
+    // Values that are not exactly half precision stay float32.
+    expect(toOnnxBytes(build(inexact), { compactFloat16: true }).length).toBeGreaterThan(plain.length * 0.9);
+  });
+
   it('drops nodes and weights no output depends on', () => {
     const g = new Graph();
     const x = g.input('x', 'float32', [2]);

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { ONNX_DTYPE_CODE, type AnyTypedArray, type DType } from '../dtype';
+import { float16BitsToFloat32, float32ToFloat16Bits, ONNX_DTYPE_CODE, type AnyTypedArray, type DType } from '../dtype';
 import { GraphBuildError } from '../errors';
 import type { Attr, Graph, GraphNode } from '../graph';
 import type { Shape } from '../shape';
@@ -20,6 +20,22 @@ export interface SerializeOptions {
   /** More metadata props. */
   metadata?: Record<string, string>;
   producer?: string;
+  /**
+   * Store float32 weights whose every value is exactly a float16 (e.g. official CLIP weights, released in
+   * float16) as float16 plus a Cast: half the bytes, bit-identical results. Other weights stay float32.
+   */
+  compactFloat16?: boolean;
+}
+
+/** Float16 bits of `data` if every value round-trips exactly, else undefined. */
+function exactFloat16(data: Float32Array): Uint16Array | undefined {
+  const half = new Uint16Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const h = float32ToFloat16Bits(data[i]!);
+    if (float16BitsToFloat32(h) !== data[i]) return undefined;
+    half[i] = h;
+  }
+  return half;
 }
 
 const bytesOf = (a: AnyTypedArray): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -72,13 +88,22 @@ function modelProto(g: Graph, o: SerializeOptions): ProtoWriter {
   // Only what the outputs depend on is written; unused nodes and weights are dropped.
   const { nodes, tensors } = g.liveNodes();
   const graph = new ProtoWriter();
-  for (const n of nodes) graph.message(1, nodeProto(n));
-  graph.string(2, o.modelName ?? g.name);
+  const stored: ProtoWriter[] = [];
   for (const init of g.initializers) {
     if (!tensors.has(init.tensor.name)) continue;
     const t = init.tensor;
-    graph.message(5, tensorProto(t.name, t.dtype, t.shape as number[], init.data));
+    const half = o.compactFloat16 && t.dtype === 'float32' && init.data.length >= 1024 ? exactFloat16(init.data as Float32Array) : undefined;
+    if (half) {
+      // The float16 copy is the stored weight; a Cast (first in the graph) restores the float32 tensor.
+      stored.push(tensorProto(`${t.name}::f16`, 'float16', t.shape as number[], half));
+      const cast = new ProtoWriter().string(1, `${t.name}::f16`).string(2, t.name).string(3, `${t.name}::cast`).string(4, 'Cast');
+      cast.message(5, attribute('to', { i: ONNX_DTYPE_CODE.float32 }));
+      graph.message(1, cast);
+    } else stored.push(tensorProto(t.name, t.dtype, t.shape as number[], init.data));
   }
+  for (const n of nodes) graph.message(1, nodeProto(n));
+  graph.string(2, o.modelName ?? g.name);
+  for (const w of stored) graph.message(5, w);
   // Every declared input stays (callers feed them even if an output ignores one).
   for (const t of g.inputs) graph.message(11, valueInfo(t.name, t.dtype, t.shape));
   for (const t of g.outputs) graph.message(12, valueInfo(t.name, t.dtype, t.shape));
