@@ -1,13 +1,182 @@
-// `npm start`: runs the product on the embedded default. Until the API exists it reports what is built and
-// what is not yet.
+// `npm start`: the product on the embedded default. Builds the `tiny` model set if missing (models/tiny, with
+// its directions), starts the API on localhost with filesystem storage (./data) and, once it is wired, the web
+// app; prints the URLs; Ctrl-C stops everything cleanly. Settings come from the environment and from `.env` at
+// the repository root when present (see .env.example); the environment wins over `.env`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPresetSet, precomputeDirections } from '@styleclip/editing';
+import { PRESETS } from '@styleclip/model-sets';
 import { capabilities, formatStatus } from './status';
 
-const missing = capabilities.filter((c) => !c.ready);
-console.log('StyleCLIP service: text-driven StyleGAN2 editing\n');
-console.log(formatStatus());
-if (missing.length > 0) {
-  console.log(
-    `\nThe service cannot start yet: ${missing.map((c) => c.name).join('; ')} ${missing.length === 1 ? 'is' : 'are'} not built.` +
-      '\nRun `npm test` to exercise what exists.',
-  );
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const API_ENTRY = join(ROOT, 'apps', 'api', 'src', 'main.ts');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function loadEnv(): void {
+  const file = join(ROOT, '.env');
+  if (existsSync(file)) {
+    process.loadEnvFile(file);
+    console.log('read settings from .env');
+  }
+  const env = process.env;
+  env.STYLECLIP_HOST ||= '127.0.0.1';
+  env.STYLECLIP_PORT ||= '4000';
+  env.STYLECLIP_MODELS_DIR ||= join(ROOT, 'models');
+  env.STYLECLIP_DEFAULT_MODEL_SET ||= 'tiny';
+  env.STYLECLIP_STORAGE ||= 'fs';
+  env.STYLECLIP_DATA_DIR ||= join(ROOT, 'data');
+  // JSON request logs are for servers; on a terminal show warnings only (STYLECLIP_LOG_LEVEL=info for more).
+  env.STYLECLIP_LOG_LEVEL ||= 'warn';
 }
+
+function hasDirections(dir: string): boolean {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      directions?: { fs3?: unknown };
+    };
+    return m.directions?.fs3 !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds models/tiny (about 15 s) when it is the default set and missing or incomplete. */
+async function ensureTiny(): Promise<void> {
+  if (process.env.STYLECLIP_DEFAULT_MODEL_SET !== 'tiny') return;
+  const dir = resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny');
+  if (hasDirections(dir)) return;
+  const t0 = performance.now();
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    console.log(`building the tiny model set into ${dir} (random weights, about 15 s, once)…`);
+    await buildPresetSet('tiny', dir);
+  } else {
+    console.log(`finishing the directions of ${dir} (resumes where it stopped)…`);
+    await precomputeDirections(dir, PRESETS.tiny!.directions);
+  }
+  console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Children run in their own process group (`detached`), so Ctrl-C reaches only this process, which then stops
+ * each child exactly once (SIGTERM: graceful); they are killed if this process exits some other way.
+ */
+function spawnChild(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  process.on('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return child;
+}
+
+function startApi(): ChildProcess {
+  return spawnChild(['--import', 'tsx', API_ENTRY], process.env);
+}
+
+/**
+ * HOOK(web): the web app (apps/web/src/serve.ts builds it with `next build` when the build is missing or older
+ * than its sources, then runs `next start`) on STYLECLIP_WEB_HOST:STYLECLIP_WEB_PORT (default 127.0.0.1:3000),
+ * talking to the API at `apiUrl`; it is stopped with the API on Ctrl-C.
+ */
+function startWebApp(apiUrl: string): { process: ChildProcess; url: string } | undefined {
+  const host = process.env.STYLECLIP_WEB_HOST || '127.0.0.1';
+  const port = process.env.STYLECLIP_WEB_PORT || '3000';
+  const serve = join(ROOT, 'apps', 'web', 'src', 'serve.ts');
+  const child = spawnChild(['--import', 'tsx', serve], {
+    ...process.env,
+    STYLECLIP_API_URL: apiUrl,
+    STYLECLIP_WEB_HOST: host,
+    STYLECLIP_WEB_PORT: port,
+  });
+  return { process: child, url: `http://${host}:${port}` };
+}
+
+async function waitReady(url: string, api: ChildProcess, timeoutMs: number): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (api.exitCode !== null)
+      throw new Error(`the API exited (code ${api.exitCode}); see its messages above`);
+    try {
+      if ((await fetch(`${url}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the API did not become ready within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  console.log('StyleCLIP service: text-driven StyleGAN2 editing\n');
+  console.log(formatStatus(capabilities));
+  console.log('');
+  loadEnv();
+  await ensureTiny();
+
+  const children: ChildProcess[] = [];
+  const api = startApi();
+  children.push(api);
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((r) => {
+            if (c.exitCode !== null || c.signalCode !== null) return r();
+            c.once('exit', () => r());
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    console.log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  api.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`the API exited unexpectedly (code ${code})`);
+      void stopAll(code ?? 1);
+    }
+  });
+
+  const host = process.env.STYLECLIP_HOST!;
+  const apiUrl =
+    process.env.STYLECLIP_PUBLIC_URL ||
+    `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${process.env.STYLECLIP_PORT}`;
+  try {
+    await waitReady(apiUrl, api, 180_000);
+  } catch (e) {
+    console.error((e as Error).message);
+    await stopAll(1);
+    return;
+  }
+  const web = existsSync(join(ROOT, 'apps', 'web', 'package.json')) ? startWebApp(apiUrl) : undefined;
+  if (web) children.push(web.process);
+
+  console.log('\nready:');
+  console.log(`  GraphQL API      ${apiUrl}/graphql   (POST; subscriptions over WebSocket at the same URL)`);
+  console.log(`  health / ready   ${apiUrl}/healthz   ${apiUrl}/readyz`);
+  console.log(`  metrics          ${apiUrl}/metrics`);
+  if (web) console.log(`  web app          ${web.url}`);
+  else if (existsSync(join(ROOT, 'apps', 'web')))
+    console.log('  web app          not started by npm start yet (see HOOK(web) in apps/cli/src/start.ts)');
+  console.log(
+    `  storage          ${process.env.STYLECLIP_STORAGE === 's3' ? `s3://${process.env.STYLECLIP_S3_BUCKET}` : process.env.STYLECLIP_DATA_DIR}`,
+  );
+  console.log(
+    `  model sets       ${process.env.STYLECLIP_MODELS_DIR} (default: ${process.env.STYLECLIP_DEFAULT_MODEL_SET})`,
+  );
+  console.log('\nCtrl-C stops it.');
+}
+
+await main();

@@ -10,13 +10,23 @@ export const capabilities: Capability[] = [
   { name: 'Neural-net building blocks', ready: true, note: 'libs/nn' },
   { name: 'Safe checkpoint readers', ready: true, note: 'libs/checkpoints' },
   { name: 'CLIP tokenizer and prompt templates', ready: true, note: 'libs/tokenizer, libs/prompt-templates' },
-  { name: 'StyleGAN2 / mapper / CLIP graphs, model sets, runners', ready: false, note: 'issues #3, #4' },
-  { name: 'Global-direction and mapper edits', ready: false, note: 'issue #5' },
-  { name: 'GraphQL API with storage and jobs', ready: false, note: 'issue #6' },
+  {
+    name: 'StyleGAN2 / mapper / CLIP graphs, model sets, runners',
+    ready: true,
+    note: 'libs/architectures, libs/model-sets, libs/model-runners',
+  },
+  { name: 'Global-direction and mapper edits', ready: true, note: 'libs/editing' },
+  {
+    name: 'GraphQL API with storage and jobs',
+    ready: true,
+    note: 'apps/api, libs/api-contract, libs/storage',
+  },
   { name: 'Web gallery and editor', ready: false, note: 'issue #7' },
 ];
 
 export function formatStatus(caps: readonly Capability[] = capabilities): string {
   const width = Math.max(...caps.map((c) => c.name.length));
-  return caps.map((c) => `  ${c.ready ? '[ready]  ' : '[not yet]'} ${c.name.padEnd(width)}  ${c.note}`).join('\n');
+  return caps
+    .map((c) => `  ${c.ready ? '[ready]  ' : '[not yet]'} ${c.name.padEnd(width)}  ${c.note}`)
+    .join('\n');
 }

@@ -48,8 +48,9 @@ export class Components {
     return this.generator.sLayout.reduce((s, l) => s + l.channels, 0);
   }
 
-  private model(key: string, ref: FileRef): Promise<ModelHandle> {
-    return this.runtime.load(`${this.set.manifest.id}/${key}`, this.set.path(ref));
+  private model(_key: string, ref: FileRef): Promise<ModelHandle> {
+    // Sessions are keyed by file (path and content hash), so two sets never share one by accident.
+    return this.runtime.load(`${this.set.path(ref)}#${ref.sha256.slice(0, 16)}`, this.set.path(ref));
   }
 
   private check(what: string, a: Array32, expected: readonly (number | undefined)[]): void {

@@ -12,7 +12,7 @@ describe('MicroBatcher', () => {
     const outs = await Promise.all(inputs.map((x) => b.call(x)));
     expect(seen).toEqual([3]);
     expect(outs.map((o) => Array.from(o.data))).toEqual([[2, -2], [4, -4], [6, -6]]);
-    expect(b.runs).toEqual([3]);
+    expect([...b.histogram]).toEqual([[3, 1]]);
   });
 
   it('never exceeds maxBatch rows and keeps every request whole', async () => {

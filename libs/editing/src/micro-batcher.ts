@@ -16,14 +16,14 @@ interface Pending {
 /**
  * Gathers concurrent calls of a batched function (e.g. synthesis S [N,C] → images [N,…]) into one run: the
  * first call opens a short window, calls arriving meanwhile join, inputs are concatenated along the batch
- * axis and the output is split back. Records the batch sizes it ran (for load reports).
+ * axis and the output is split back. Counts the batch sizes it ran (for metrics and load reports).
  */
 export class MicroBatcher {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  /** Batch sizes in rows, per run (most recent 10 000). */
-  readonly runs: number[] = [];
+  /** How many runs had each batch size (rows → runs), since the batcher was made. */
+  readonly histogram = new Map<number, number>();
 
   constructor(
     private readonly fn: (input: Array32) => Promise<Array32>,
@@ -39,8 +39,7 @@ export class MicroBatcher {
   }
 
   private record(n: number): void {
-    this.runs.push(n);
-    if (this.runs.length > 10_000) this.runs.shift();
+    this.histogram.set(n, (this.histogram.get(n) ?? 0) + 1);
   }
 
   private schedule(): void {

@@ -1,0 +1,175 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '@styleclip/api-contract';
+import { EngineError } from '@styleclip/editing';
+import { ImageError } from '@styleclip/imaging';
+import { StorageError } from '@styleclip/storage';
+
+/** HTTP status that goes with each code (REST endpoints, and GraphQL errors raised before execution). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  STORAGE_UNAVAILABLE: 503,
+  INVERSION_NOT_CONFIGURED: 422,
+  NO_CHANNELS: 422,
+  NO_DIRECTIONS: 422,
+  JOB_LIMIT_REACHED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+/** An error whose message is meant for the client, with a stable code. */
+export class ApiError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extra: Record<string, unknown> = {},
+    options: { cause?: unknown; httpStatus?: number } = {},
+  ) {
+    super(message, {
+      extensions: {
+        code,
+        ...extra,
+        ...(options.httpStatus !== undefined ? { http: { status: options.httpStatus } } : {}),
+      },
+      ...(options.cause instanceof Error ? { originalError: options.cause } : {}),
+    });
+    this.name = 'ApiError';
+  }
+}
+
+export const badInput = (message: string, extra?: Record<string, unknown>): ApiError =>
+  new ApiError('BAD_USER_INPUT', message, extra);
+export const notFound = (what: string, id: string): ApiError =>
+  new ApiError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`);
+
+const STORAGE_MESSAGE = 'storage is unavailable; nothing was saved, try again shortly';
+
+const ENGINE_CODES: Record<string, ErrorCode> = {
+  no_channels: 'NO_CHANNELS',
+  no_directions: 'NO_DIRECTIONS',
+};
+
+const IMAGE_CODES: Record<string, ErrorCode> = {
+  unsupported_type: 'UNSUPPORTED_MEDIA_TYPE',
+  too_large: 'PAYLOAD_TOO_LARGE',
+  too_many_pixels: 'PAYLOAD_TOO_LARGE',
+  corrupt: 'BAD_USER_INPUT',
+};
+
+/**
+ * The client-facing form of a known failure of our libraries, or undefined for anything unexpected (which is
+ * then masked). Storage messages name hosts and paths, so only the code and a generic message are exposed.
+ */
+export function toApiError(e: unknown): ApiError | undefined {
+  if (e instanceof ApiError) return e;
+  if (e instanceof StorageError) {
+    if (e.code === 'unavailable')
+      return new ApiError('STORAGE_UNAVAILABLE', STORAGE_MESSAGE, {}, { cause: e });
+    if (e.code === 'invalid_key') return new ApiError('BAD_USER_INPUT', 'invalid id', {}, { cause: e });
+    return undefined;
+  }
+  if (e instanceof ImageError)
+    return new ApiError(IMAGE_CODES[e.code] ?? 'BAD_USER_INPUT', e.message, {}, { cause: e });
+  if (e instanceof EngineError) {
+    if (e.code === 'no_clip') return new ApiError('NO_DIRECTIONS', e.message, {}, { cause: e });
+    if (
+      e.code === 'bad_parameter' ||
+      e.code === 'bad_shape' ||
+      e.code === 'bad_input' ||
+      e.code === 'unknown_mapper'
+    ) {
+      return new ApiError('BAD_USER_INPUT', e.message, {}, { cause: e });
+    }
+    const code = ENGINE_CODES[e.code];
+    return code ? new ApiError(code, e.message, {}, { cause: e }) : undefined;
+  }
+  return undefined;
+}
+
+/** Finds our error (or a library error we know) behind GraphQL's wrappers. */
+export function rootCause(error: unknown): unknown {
+  let e: unknown = error;
+  for (let i = 0; i < 5 && e instanceof GraphQLError && !(e instanceof ApiError) && e.originalError; i++) {
+    e = e.originalError;
+  }
+  return e;
+}
+
+/** Codes Apollo Server itself produces that we pass through (or rename to ours). */
+const APOLLO_CODES: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_REQUEST',
+};
+
+export const INTERNAL_MESSAGE = 'internal server error';
+
+/**
+ * What the client may see of an error: our code and message, or undefined when the error is unexpected
+ * (it is then masked as INTERNAL_SERVER_ERROR and logged with its stack).
+ */
+export function classifyError(
+  error: unknown,
+): { code: ErrorCode; message: string; extensions: Record<string, unknown> } | undefined {
+  const known = toApiError(rootCause(error));
+  if (known) {
+    const { http: _http, code: _code, ...extensions } = (known.extensions ?? {}) as Record<string, unknown>;
+    return { code: known.code, message: known.message, extensions };
+  }
+  // Apollo's own request errors (parse, validation, variables, …): a GraphQLError carrying one of its codes.
+  if (error instanceof GraphQLError) {
+    const mapped = APOLLO_CODES[String(error.extensions?.code ?? '')];
+    const cause = error.originalError;
+    if (mapped && (cause === undefined || cause instanceof GraphQLError))
+      return { code: mapped, message: error.message, extensions: {} };
+  }
+  return undefined;
+}
+
+/**
+ * Apollo's `formatError`: every error leaves with a code of the schema's ErrorCode; unexpected errors are
+ * masked (no message, no stack, no internals). `requestId` is added per request (see plugins).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const c = classifyError(error);
+  const base = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  if (!c) return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { ...base, message: c.message, extensions: { code: c.code, ...c.extensions } };
+}
+
+export const isErrorCode = (s: unknown): s is ErrorCode => typeof s === 'string' && CODES.has(s);
+
+/** The JSON body of a REST error response (and of GraphQL errors raised before Apollo runs). */
+export function restErrorBody(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  extra: Record<string, unknown> = {},
+) {
+  return { error: { code, message, requestId, ...extra } };
+}
+
+export function graphqlErrorBody(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  extra: Record<string, unknown> = {},
+) {
+  return { errors: [{ message, extensions: { code, requestId, ...extra } }] };
+}

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateKey } from '@styleclip/storage';
+import type { RateLimiter } from '../rate-limit';
+import type { Storage } from '../storage';
+import type { RequestScope } from './graphql';
+import { sendError } from './util';
+
+/** File GETs are cheap and a gallery page loads many: each costs this fraction of a rate-limit token. */
+export const FILE_COST = 0.2;
+
+/**
+ * `GET|HEAD /files/blobs/...`: content-addressed blobs (PNG images, `.npy` latents) when storage cannot
+ * presign URLs (filesystem). Only `blobs/` is served; the content never changes, so responses are cacheable
+ * forever.
+ */
+export function fileHandler(deps: { storage: Storage; limiter?: RateLimiter }) {
+  return async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: RequestScope,
+    key: string,
+  ): Promise<void> => {
+    if (deps.limiter) {
+      const d = deps.limiter.take(`ip:${scope.ip}`, FILE_COST);
+      if (!d.ok) {
+        return sendError(
+          res,
+          scope.requestId,
+          'RATE_LIMITED',
+          `too many requests; retry in ${d.retryAfterSeconds} s`,
+          {
+            headers: { 'retry-after': String(d.retryAfterSeconds) },
+          },
+        );
+      }
+    }
+    let valid = key.startsWith('blobs/');
+    try {
+      validateKey(key);
+    } catch {
+      valid = false;
+    }
+    if (!valid) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
+    const etag = `"${key.slice(key.lastIndexOf('/') + 1, key.lastIndexOf('.'))}"`;
+    const headers = { etag, 'cache-control': 'public, max-age=31536000, immutable' };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    // Blobs are small (PNGs, latents) and immutable: read them whole, through the in-memory cache.
+    const bytes = await deps.storage.blobs.get(key);
+    if (!bytes) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
+    const type = key.endsWith('.png') ? 'image/png' : 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(bytes.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  };
+}

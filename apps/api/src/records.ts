@@ -1,0 +1,162 @@
+import { defineRecordType, RecordStore, type BlobStore } from '@styleclip/storage';
+
+// The API's records: versioned JSON documents (RecordStore) with validators. Bump a type's `version` and add a
+// migration when its shape changes; stored records then keep working across releases.
+
+type Check<T> = (v: unknown, path: string) => T;
+
+class RecordShapeError extends Error {}
+const fail = (path: string, what: string, v: unknown): never => {
+  throw new RecordShapeError(`${path}: expected ${what}, got ${JSON.stringify(v)?.slice(0, 80)}`);
+};
+const str: Check<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a string', v));
+const num: Check<number> = (v, p) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a finite number', v);
+const int: Check<number> = (v, p) => (Number.isSafeInteger(v) ? (v as number) : fail(p, 'an integer', v));
+const bool: Check<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false', v));
+const oneOf =
+  <const T extends string>(...values: T[]): Check<T> =>
+  (v, p) =>
+    values.includes(v as T) ? (v as T) : fail(p, values.join(' | '), v);
+const arr =
+  <T>(item: Check<T>): Check<T[]> =>
+  (v, p) =>
+    Array.isArray(v) ? v.map((x, i) => item(x, `${p}[${i}]`)) : fail(p, 'an array', v);
+const any: Check<unknown> = (v) => v;
+
+type Shape = Record<string, Check<unknown> | { optional: Check<unknown> }>;
+type Out<S extends Shape> = {
+  [K in keyof S as S[K] extends { optional: unknown } ? never : K]: S[K] extends Check<infer T> ? T : never;
+} & {
+  [K in keyof S as S[K] extends { optional: unknown } ? K : never]?: S[K] extends { optional: Check<infer T> }
+    ? T
+    : never;
+};
+const opt = <T>(c: Check<T>): { optional: Check<T> } => ({ optional: c });
+
+/** An object with exactly these fields (unknown fields are refused, so typos do not slip through). */
+function obj<S extends Shape>(shape: S): Check<Out<S>> {
+  return (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object', v);
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, c] of Object.entries(shape)) {
+      if (typeof c === 'function') out[k] = c(o[k], `${p}.${k}`);
+      else if (o[k] !== undefined && o[k] !== null) out[k] = c.optional(o[k], `${p}.${k}`);
+    }
+    for (const k of Object.keys(o)) if (!(k in shape)) fail(`${p}.${k}`, 'no such field', o[k]);
+    return out as Out<S>;
+  };
+}
+
+const blobRef = obj({ key: str, sha256: str, bytes: int });
+export type BlobRef = ReturnType<typeof blobRef>;
+
+const checkImage = obj({
+  id: str,
+  source: oneOf('GENERATED', 'UPLOADED', 'EDITED'),
+  modelSetId: str,
+  png: blobRef,
+  width: int,
+  height: int,
+  createdAt: str,
+  seed: opt(int),
+  truncation: opt(num),
+  latentId: opt(str),
+  inversionStatus: opt(oneOf('NOT_CONFIGURED', 'PENDING', 'DONE', 'FAILED')),
+  /** EDITED: the edit that made it, and the α of this result (global edits). */
+  parentEditId: opt(str),
+  alpha: opt(num),
+  /** UPLOADED: sha256 and format of the bytes as uploaded (dedupe key), and the file name given. */
+  upload: opt(obj({ sha256: str, format: str, filename: opt(str) })),
+});
+export type ImageRecord = ReturnType<typeof checkImage>;
+
+const checkLatent = obj({
+  id: str,
+  space: oneOf('WPLUS', 'S'),
+  shape: arr(int),
+  npy: blobRef,
+  modelSetId: str,
+  /** The synthesis network the latent belongs to (an edit refuses a latent of another generator). */
+  generatorSha256: str,
+  createdAt: str,
+});
+export type LatentRecord = ReturnType<typeof checkLatent>;
+
+const checkChannel = obj({ layer: int, layerName: opt(str), channel: int, weight: num });
+
+const checkEdit = obj({
+  id: str,
+  method: oneOf('GLOBAL', 'MAPPER'),
+  imageId: str,
+  modelSetId: str,
+  createdAt: str,
+  neutral: opt(str),
+  target: opt(str),
+  alphas: opt(arr(num)),
+  beta: opt(num),
+  autoBeta: opt(bool),
+  channels: opt(int),
+  topChannels: opt(arr(checkChannel)),
+  truncatedPrompts: opt(arr(str)),
+  mapper: opt(str),
+  strength: opt(num),
+  results: arr(obj({ alpha: opt(num), imageId: str })),
+});
+export type EditRecord = ReturnType<typeof checkEdit>;
+
+const checkJob = obj({
+  id: str,
+  kind: oneOf('PRECOMPUTE_DIRECTIONS'),
+  state: oneOf('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'),
+  modelSetId: str,
+  params: obj({ images: int, samples: int, layers: oneOf('official', 'all') }),
+  progress: num,
+  phase: opt(str),
+  done: int,
+  total: int,
+  etaSeconds: opt(num),
+  createdAt: str,
+  /** Runs started so far (a resumed job has more than one). */
+  attempts: int,
+  /** Set when a shutdown interrupted the job; the next start resumes it. */
+  interrupted: opt(bool),
+  cancelRequested: opt(bool),
+  error: opt(obj({ code: str, message: str })),
+  result: opt(any),
+});
+export type JobRecord = ReturnType<typeof checkJob>;
+
+const checkUpload = obj({
+  id: str,
+  state: oneOf('PENDING', 'COMPLETED', 'FAILED'),
+  /** Where the raw bytes land (deleted once processed). */
+  key: str,
+  contentType: str,
+  size: int,
+  filename: opt(str),
+  modelSetId: str,
+  createdAt: str,
+  expiresAt: str,
+  imageId: opt(str),
+  error: opt(obj({ code: str, message: str })),
+});
+export type UploadRecord = ReturnType<typeof checkUpload>;
+
+/** sha256 of uploaded bytes → the image made from them (deduplication). */
+const checkImageHash = obj({ sha256: str, imageId: str });
+export type ImageHashRecord = ReturnType<typeof checkImageHash>;
+
+export const RECORD_TYPES = [
+  defineRecordType({ name: 'image', version: 1, validate: checkImage }),
+  defineRecordType({ name: 'latent', version: 1, validate: checkLatent }),
+  defineRecordType({ name: 'edit', version: 1, validate: checkEdit }),
+  defineRecordType({ name: 'job', version: 1, validate: checkJob }),
+  defineRecordType({ name: 'upload', version: 1, validate: checkUpload }),
+  defineRecordType({ name: 'image-hash', version: 1, validate: checkImageHash }),
+] as const;
+
+export type ApiRecords = RecordStore<typeof RECORD_TYPES>;
+
+export const createRecordStore = (blobs: BlobStore): ApiRecords => new RecordStore(blobs, RECORD_TYPES);

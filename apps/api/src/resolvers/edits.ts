@@ -1,0 +1,25 @@
+import type { MutationEditGlobalArgs, MutationEditMapperArgs, QueryEditArgs } from '@styleclip/api-contract';
+import type { ApiContext } from '../context';
+import { notFound } from '../errors';
+import type { EditRecord } from '../records';
+
+export const editResolvers = {
+  Query: {
+    edit: (_: unknown, a: QueryEditArgs, ctx: ApiContext) => ctx.services.edits.get(a.id),
+  },
+  Mutation: {
+    editGlobal: (_: unknown, a: MutationEditGlobalArgs, ctx: ApiContext) =>
+      ctx.services.edits.global(a.input),
+    editMapper: (_: unknown, a: MutationEditMapperArgs, ctx: ApiContext) =>
+      ctx.services.edits.mapper(a.input),
+  },
+  Edit: {
+    image: async (edit: EditRecord, _: unknown, ctx: ApiContext) =>
+      (await ctx.services.images.get(edit.imageId)) ?? Promise.reject(notFound('image', edit.imageId)),
+    shareUrl: (edit: EditRecord, _: unknown, ctx: ApiContext) => `${ctx.services.webUrl()}/edits/${edit.id}`,
+  },
+  EditResult: {
+    image: async (r: { imageId: string }, _: unknown, ctx: ApiContext) =>
+      (await ctx.services.images.get(r.imageId)) ?? Promise.reject(notFound('image', r.imageId)),
+  },
+};

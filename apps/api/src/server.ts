@@ -1,0 +1,285 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BlobStore } from '@styleclip/storage';
+import { ApiKeys, clientIp } from './auth';
+import type { ApiConfig } from './config';
+import { toApiError } from './errors';
+import { createApollo } from './graphql/apollo';
+import { createSchema } from './graphql/schema';
+import { applyCors } from './http/cors';
+import { fileHandler } from './http/files';
+import { graphqlHandler, type RequestScope } from './http/graphql';
+import { livenessHandler, readinessHandler } from './http/health';
+import { metricsHandler } from './http/metrics';
+import { uploadHandler } from './http/uploads';
+import { requestIdOf, sendError } from './http/util';
+import { precomputeHandler } from './jobs/precompute';
+import { JobEvents } from './jobs/pubsub';
+import { JobRunner } from './jobs/runner';
+import { createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
+import { ModelSetRegistry } from './model-sets';
+import { RateLimiter } from './rate-limit';
+import { EditService } from './services/edits';
+import { ImageService } from './services/images';
+import { UploadService } from './services/uploads';
+import type { Services } from './services';
+import { Drain } from './shutdown';
+import { createStorage } from './storage';
+import { createSubscriptionServer } from './subscriptions';
+import { VERSION } from './version';
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Wraps the configured BlobStore (tests inject outages). */
+  wrapBlobStore?: (store: BlobStore) => BlobStore;
+}
+
+export interface ApiServer {
+  /** `http://host:port` as bound. */
+  readonly url: string;
+  readonly port: number;
+  readonly services: Services;
+  readonly log: Logger;
+  /** Requests being handled now. */
+  readonly inFlight: number;
+  /** Resolves when the default model set is loaded (rejects if it cannot be). */
+  readonly warm: Promise<void>;
+  /**
+   * Graceful stop: readiness goes to 503, no new connections, in-flight requests finish (up to the shutdown
+   * timeout), WebSockets close, running jobs are checkpointed (resumed at the next start), resources released.
+   */
+  close(): Promise<void>;
+}
+
+const UPLOAD_PATH = /^\/uploads\/([0-9a-z]{20})$/;
+
+/** Starts the API: HTTP (GraphQL, uploads, files, health, metrics) and WebSocket subscriptions on one port. */
+export async function startApiServer(config: ApiConfig, o: StartOptions = {}): Promise<ApiServer> {
+  const log = o.logger ?? createLogger(config.logLevel);
+  let boundUrl = '';
+  const publicUrl = () => config.publicUrl ?? boundUrl;
+  const storage = createStorage(config.storage, {
+    cacheBytes: config.cacheBytes,
+    urlTtlSeconds: config.urlTtlSeconds,
+    publicUrl,
+    ...(o.wrapBlobStore ? { wrap: o.wrapBlobStore } : {}),
+  });
+  const models = new ModelSetRegistry(config.modelsDir, config.defaultModelSet, {
+    runner: config.runner,
+    ...(config.batching ? { batching: config.batching } : {}),
+    log,
+  });
+  const images = new ImageService(storage, models);
+  const edits = new EditService(storage, models, images);
+  const uploads = new UploadService(storage, models, images, {
+    maxBytes: config.limits.maxUploadBytes,
+    ttlSeconds: Math.min(config.urlTtlSeconds, 3600),
+    publicUrl,
+    log,
+  });
+  const jobEvents = new JobEvents();
+  const jobs = new JobRunner(
+    storage.records,
+    jobEvents,
+    { PRECOMPUTE_DIRECTIONS: precomputeHandler(models, config.runner) },
+    { ...config.jobs, log: log.child({ component: 'jobs' }) },
+  );
+  const services: Services = {
+    storage,
+    models,
+    images,
+    edits,
+    uploads,
+    jobs,
+    jobEvents,
+    webUrl: () => config.webUrl ?? publicUrl(),
+    version: VERSION,
+  };
+
+  const metrics = new Metrics();
+  const keys = new ApiKeys(config.apiKeys);
+  const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
+  const schema = createSchema();
+  const apollo = createApollo(schema, {
+    log,
+    introspection: config.introspection,
+    keysRequired: keys.required,
+    limits: config.limits,
+    onErrorCode: (code) => metrics.errorCode(code),
+  });
+  await apollo.start();
+
+  let shuttingDown = false;
+  const ipOf = (req: IncomingMessage) => clientIp(req, config.trustProxy);
+  const graphql = graphqlHandler({
+    apollo,
+    services,
+    keys,
+    ...(limiter ? { limiter } : {}),
+    maxBodyBytes: config.limits.maxBodyBytes,
+  });
+  const upload = uploadHandler({ services, keys, ...(limiter ? { limiter } : {}) });
+  const files = fileHandler({ storage, ...(limiter ? { limiter } : {}) });
+  const liveness = livenessHandler();
+  const readiness = readinessHandler({ models, storage, shuttingDown: () => shuttingDown });
+  const metricsRoute = metricsHandler({ metrics, models, jobs, storage });
+
+  const route = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: RequestScope,
+    path: string,
+  ): Promise<string> => {
+    const m = req.method ?? 'GET';
+    if (path === '/graphql' && (m === 'POST' || m === 'GET'))
+      return (await graphql(req, res, scope), 'graphql');
+    const up = UPLOAD_PATH.exec(path);
+    if (up && m === 'PUT') return (await upload(req, res, scope, up[1]!), 'upload');
+    if (path.startsWith('/files/') && (m === 'GET' || m === 'HEAD')) {
+      let key: string;
+      try {
+        key = decodeURIComponent(path.slice('/files/'.length));
+      } catch {
+        key = ''; // a malformed escape: no such file
+      }
+      return (await files(req, res, scope, key), 'files');
+    }
+    if (path === '/healthz' && m === 'GET') return (liveness(req, res), 'healthz');
+    if (path === '/readyz' && m === 'GET') return (await readiness(req, res), 'readyz');
+    if (path === '/metrics' && m === 'GET') return (await metricsRoute(req, res), 'metrics');
+    req.resume();
+    sendError(res, scope.requestId, 'NOT_FOUND', `no route for ${m} ${path}`);
+    return 'unknown';
+  };
+
+  const drain = new Drain();
+  const httpServer = createServer(
+    { requestTimeout: 300_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      const t0 = performance.now();
+      const requestId = requestIdOf(req);
+      res.setHeader('x-request-id', requestId);
+      if (shuttingDown) res.setHeader('connection', 'close');
+      const scope: RequestScope = { requestId, ip: ipOf(req), log: log.child({ reqId: requestId }) };
+      const path = (req.url ?? '/').split('?')[0]!;
+      let name = 'unknown';
+      drain.begin();
+      res.on('close', () => {
+        drain.end();
+        const ms = Math.round(performance.now() - t0);
+        metrics.request(name, res.statusCode);
+        if (name !== 'healthz' && name !== 'readyz')
+          scope.log.info({ method: req.method, path, route: name, status: res.statusCode, ms }, 'request');
+      });
+      if (applyCors(req, res, config.corsOrigins)) return void (name = 'preflight');
+      route(req, res, scope, path)
+        .then((n) => (name = n))
+        .catch((e) => {
+          const api = toApiError(e);
+          if (!api) scope.log.error({ err: e, path }, 'unexpected error (masked as INTERNAL_SERVER_ERROR)');
+          if (res.headersSent) return void res.destroy();
+          if (api) sendError(res, requestId, api.code, api.message);
+          else
+            sendError(
+              res,
+              requestId,
+              'INTERNAL_SERVER_ERROR',
+              `internal server error (request ${requestId})`,
+            );
+        });
+    },
+  );
+  httpServer.on('clientError', (_e, socket) => socket.destroy());
+
+  const ws = createSubscriptionServer({
+    schema,
+    services,
+    keys,
+    ...(limiter ? { limiter } : {}),
+    limits: config.limits,
+    corsOrigins: config.corsOrigins,
+    clientIp: ipOf,
+    log,
+  });
+  httpServer.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/graphql' || shuttingDown) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    ws.upgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  boundUrl = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  log.info(
+    {
+      url: boundUrl,
+      publicUrl: publicUrl(),
+      storage: storage.raw.description,
+      modelsDir: config.modelsDir,
+      version: VERSION,
+    },
+    'listening',
+  );
+
+  // Keep the micro-batch histogram exact: the batchers keep only their last runs.
+  const batchTimer = setInterval(() => void models.batchSizes().catch(() => undefined), 1000);
+  batchTimer.unref();
+
+  const warm = models.warmUp();
+  warm.catch(() => undefined);
+  const resumed = jobs.resume().catch((e) => {
+    log.error({ err: e }, 'could not list jobs to resume (storage unavailable?)');
+    return 0;
+  });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      shuttingDown = true;
+      log.info({ inFlight: drain.inFlight }, 'shutting down');
+      clearInterval(batchTimer);
+      const stopped = new Promise<void>((r) => httpServer.close(() => r()));
+      httpServer.closeIdleConnections();
+      await ws.close();
+      const drained = await drain.wait(config.shutdownTimeoutMs);
+      if (!drained)
+        log.warn(
+          { inFlight: drain.inFlight },
+          'requests still running after the shutdown timeout; closing them',
+        );
+      httpServer.closeAllConnections();
+      await stopped;
+      await resumed;
+      await jobs.checkpoint(config.shutdownTimeoutMs);
+      await apollo.stop();
+      await warm.catch(() => undefined);
+      await models.close();
+      storage.close();
+      log.info('stopped');
+    })();
+    return closing;
+  };
+
+  return {
+    url: boundUrl,
+    port: address.port,
+    services,
+    log,
+    get inFlight() {
+      return drain.inFlight;
+    },
+    warm,
+    close,
+  };
+}

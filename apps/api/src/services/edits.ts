@@ -1,0 +1,172 @@
+import type { Engine } from '@styleclip/editing';
+import type { Array32 } from '@styleclip/latent-math';
+import { badInput } from '../errors';
+import { isId, newId } from '../ids';
+import type { ModelSetRegistry } from '../model-sets';
+import type { EditRecord, ImageRecord } from '../records';
+import { INDEX, type Storage } from '../storage';
+import type { ImageService, PreparedImage } from './images';
+
+export interface EditGlobalInput {
+  imageId: string;
+  neutral: string;
+  target: string;
+  alphas: readonly number[];
+  beta?: number | null;
+  autoBeta?: boolean | null;
+}
+
+export interface EditMapperInput {
+  imageId: string;
+  mapper: string;
+  strength?: number | null;
+}
+
+const TOP_CHANNELS = 10;
+
+/** Global-direction and mapper edits: each result is stored as an EDITED image with its latent. */
+export class EditService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly models: ModelSetRegistry,
+    private readonly images: ImageService,
+  ) {}
+
+  async get(id: string): Promise<EditRecord | undefined> {
+    if (!isId(id)) return undefined;
+    return (await this.storage.records.get('edit', id))?.value;
+  }
+
+  private async open(imageId: string): Promise<{ image: ImageRecord; engine: Engine }> {
+    const image = await this.images.require(imageId);
+    return { image, engine: await this.models.engine(image.modelSetId) };
+  }
+
+  async global(input: EditGlobalInput): Promise<EditRecord> {
+    const { alphas } = input;
+    if (alphas.length < 1 || alphas.length > 16)
+      throw badInput(`give 1 to 16 α values, got ${alphas.length}`);
+    if (alphas.some((a) => !Number.isFinite(a) || Math.abs(a) > 100))
+      throw badInput('α values must be within [−100, 100]');
+    const autoBeta = input.autoBeta ?? false;
+    const beta = input.beta ?? 0.15;
+    if (!autoBeta && !(beta >= 0 && beta <= 1)) throw badInput(`β must be in [0, 1], got ${beta}`);
+    const { image, engine } = await this.open(input.imageId);
+    const { array, record } = await this.images.latentArray(image, engine);
+    const latent = record.space === 'S' ? { s: array } : { wplus: array };
+    const r = await engine.edit.global({
+      latent,
+      text: { neutral: input.neutral, target: input.target },
+      alphas,
+      beta: autoBeta ? 'auto' : beta,
+      topK: TOP_CHANNELS,
+    });
+    const edit: EditRecord = {
+      id: newId(),
+      method: 'GLOBAL',
+      imageId: image.id,
+      modelSetId: image.modelSetId,
+      createdAt: new Date().toISOString(),
+      neutral: input.neutral,
+      target: input.target,
+      alphas: [...alphas],
+      beta: r.beta,
+      autoBeta,
+      channels: r.kept,
+      topChannels: r.top.map((t) => ({
+        layer: t.layer,
+        channel: t.channel,
+        weight: t.weight,
+        ...(t.layerName ? { layerName: t.layerName } : {}),
+      })),
+      ...(r.truncatedPrompts.length ? { truncatedPrompts: r.truncatedPrompts } : {}),
+      results: [],
+    };
+    return this.commit(edit, image, engine, r.images, { space: 'S', rows: r.s }, alphas);
+  }
+
+  async mapper(input: EditMapperInput): Promise<EditRecord> {
+    const strength = input.strength ?? 1;
+    if (!Number.isFinite(strength) || Math.abs(strength) > 10)
+      throw badInput(`strength must be within [−10, 10], got ${strength}`);
+    const { image, engine } = await this.open(input.imageId);
+    const mappers = Object.keys(engine.manifest.mappers);
+    if (!mappers.includes(input.mapper)) {
+      throw badInput(
+        `model set ${image.modelSetId} has no mapper ${JSON.stringify(input.mapper)}${mappers.length ? ` (it has: ${mappers.join(', ')})` : ' (it has none)'}`,
+      );
+    }
+    const { array, record } = await this.images.latentArray(image, engine);
+    if (record.space !== 'WPLUS') {
+      throw badInput(
+        `mapper edits need a W+ latent; image ${image.id} has an S latent (it is a global-edit result). ` +
+          'Apply the mapper to a generated image or a mapper result, or edit this one with global directions',
+      );
+    }
+    const r = await engine.edit.mapper({ wplus: array, mapper: input.mapper, strength });
+    const edit: EditRecord = {
+      id: newId(),
+      method: 'MAPPER',
+      imageId: image.id,
+      modelSetId: image.modelSetId,
+      createdAt: new Date().toISOString(),
+      mapper: input.mapper,
+      strength,
+      results: [],
+    };
+    return this.commit(edit, image, engine, r.images, { space: 'WPLUS', rows: r.wplus }, undefined);
+  }
+
+  /**
+   * Stores the results (blobs, latent and image records), the index entries, and the edit record last: until it
+   * exists the edit and its images are not listed anywhere.
+   */
+  private async commit(
+    edit: EditRecord,
+    base: ImageRecord,
+    engine: Engine,
+    images: Array32,
+    latent: { space: 'S' | 'WPLUS'; rows: Array32 },
+    alphas: readonly number[] | undefined,
+  ): Promise<EditRecord> {
+    const n = images.shape[0]!;
+    const generatorSha256 = engine.manifest.generator.models.synthesis.sha256;
+    const ids = Array.from({ length: n }, () => newId());
+    const prepared: PreparedImage[] = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        this.images.prepare({
+          source: 'EDITED',
+          modelSetId: base.modelSetId,
+          generatorSha256,
+          images,
+          index: i,
+          latent,
+          fields: {
+            parentEditId: edit.id,
+            ...(alphas ? { alpha: alphas[i]! } : {}),
+            ...(base.seed !== undefined ? { seed: base.seed } : {}),
+            ...(base.truncation !== undefined ? { truncation: base.truncation } : {}),
+          },
+          now: edit.createdAt,
+          id: ids[i]!,
+        }),
+      ),
+    );
+    // Result records and index entries together: none of them is visible before the edit record exists.
+    const method = edit.method === 'GLOBAL' ? 'global' : 'mapper';
+    await Promise.all([
+      this.images.putRecords(prepared),
+      this.storage.index([
+        INDEX.edits(base.id) + edit.id,
+        `${INDEX.methods(method)}${base.id}.${edit.id}`,
+        ...prepared.flatMap((p) => this.images.galleryKeys(p.image)),
+      ]),
+    ]);
+    const committed: EditRecord = {
+      ...edit,
+      results: prepared.map((p, i) => ({ imageId: p.image.id, ...(alphas ? { alpha: alphas[i]! } : {}) })),
+    };
+    await this.storage.records.put('edit', committed.id, committed);
+    return committed;
+  }
+}

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StorageError, type BlobStore } from '@styleclip/storage';
+import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '@styleclip/storage/testing';
+import { hashApiKey } from '../auth';
+import { configFromEnv } from '../config';
+import { createLogger } from '../logger';
+import { startApiServer, type ApiServer } from '../server';
+import { GqlClient } from './client';
+import { modelsDirWithTiny } from './tiny-set';
+
+export type Backend = 'fs' | 's3';
+
+/**
+ * A storage outage on demand. `armOnNextPut()`: the next write (a `put`) first takes storage down, then
+ * proceeds, so it fails mid-request. On S3 the local server really stops (and `restore` starts it again); on
+ * the filesystem, which cannot go away, every operation fails with `unavailable` until `restore`.
+ */
+export class Outage {
+  private armed = false;
+  private down = false;
+  constructor(private readonly s3?: LocalS3) {}
+
+  armOnNextPut(): void {
+    this.armed = true;
+  }
+
+  async restore(): Promise<void> {
+    this.armed = false;
+    this.down = false;
+    if (this.s3 && !this.s3.running) await this.s3.start();
+  }
+
+  wrap(inner: BlobStore): BlobStore {
+    const gate = async (op: string) => {
+      if (this.armed && op === 'put') {
+        this.armed = false;
+        if (this.s3) await this.s3.stop();
+        else this.down = true;
+      }
+      if (this.down) throw new StorageError('unavailable', `simulated filesystem outage (${op})`);
+    };
+    return {
+      description: inner.description,
+      put: async (k, b, o) => (await gate('put'), inner.put(k, b, o)),
+      get: async (k) => (await gate('get'), inner.get(k)),
+      getStream: async (k) => (await gate('get'), inner.getStream(k)),
+      head: async (k) => (await gate('head'), inner.head(k)),
+      exists: async (k) => (await gate('head'), inner.exists(k)),
+      delete: async (k) => (await gate('delete'), inner.delete(k)),
+      list: async (p, o) => (await gate('list'), inner.list(p, o)),
+      url: async (k, o) => (await gate('url'), inner.url(k, o)),
+      presignPut: async (k, o) => (await gate('presign'), inner.presignPut(k, o)),
+      close: () => (inner as { close?: () => void }).close?.(),
+    } as BlobStore;
+  }
+}
+
+export const TEST_API_KEY = 'test-key-0123456789';
+
+export interface TestEnv {
+  backend: Backend;
+  root: string;
+  s3?: LocalS3;
+  /** Environment of servers on this env's storage (each server gets its own prefix / data folder by name). */
+  envFor(name: string, extra?: Record<string, string>): Record<string, string>;
+  /** Starts a server on this env's storage. */
+  start(name: string, extra?: Record<string, string>, o?: { outage?: Outage }): Promise<ApiServer>;
+  dispose(): Promise<void>;
+}
+
+/** Temp folders, a local S3 server when the backend is S3, and the tiny model set, for integration tests. */
+export async function createTestEnv(backend: Backend): Promise<TestEnv> {
+  const root = await mkdtemp(join(tmpdir(), `styleclip-api-${backend}-`));
+  const s3 = backend === 's3' ? await startLocalS3() : undefined;
+  const models = await modelsDirWithTiny(root, 'link');
+  const servers: ApiServer[] = [];
+  const envFor = (name: string, extra: Record<string, string> = {}): Record<string, string> => ({
+    STYLECLIP_HOST: '127.0.0.1',
+    STYLECLIP_PORT: '0',
+    STYLECLIP_MODELS_DIR: models,
+    STYLECLIP_LOG_LEVEL: process.env.STYLECLIP_TEST_LOG_LEVEL ?? 'silent',
+    STYLECLIP_INTRA_OP_THREADS: '1',
+    STYLECLIP_API_KEY_SHA256: `tests:${hashApiKey(TEST_API_KEY)}`,
+    STYLECLIP_RATE_LIMIT_PER_MINUTE: '0',
+    STYLECLIP_JOB_PERSIST_MS: '0',
+    STYLECLIP_SHUTDOWN_TIMEOUT_MS: '20000',
+    ...(s3
+      ? {
+          STYLECLIP_STORAGE: 's3',
+          STYLECLIP_S3_BUCKET: s3.bucket,
+          STYLECLIP_S3_ENDPOINT: s3.endpoint,
+          STYLECLIP_S3_FORCE_PATH_STYLE: 'true',
+          STYLECLIP_S3_PREFIX: name,
+          AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+        }
+      : { STYLECLIP_STORAGE: 'fs', STYLECLIP_DATA_DIR: join(root, 'data', name) }),
+    ...extra,
+  });
+  return {
+    backend,
+    root,
+    ...(s3 ? { s3 } : {}),
+    envFor,
+    async start(name, extra = {}, o = {}) {
+      const config = configFromEnv(envFor(name, extra));
+      const server = await startApiServer(config, {
+        logger: createLogger(config.logLevel),
+        ...(o.outage ? { wrapBlobStore: (b: BlobStore) => o.outage!.wrap(b) } : {}),
+      });
+      servers.push(server);
+      return server;
+    },
+    async dispose() {
+      await Promise.all(servers.map((s) => s.close().catch(() => undefined)));
+      await s3?.dispose();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export const clientOf = (server: ApiServer, key: string | null = TEST_API_KEY): GqlClient =>
+  new GqlClient(server.url, key ?? undefined);

@@ -1,0 +1,151 @@
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ApiServer } from '../server';
+import { codeOf, type GqlClient } from './client';
+import { clientOf, type TestEnv } from './env';
+import { modelsDirWithTiny } from './tiny-set';
+
+const PRECOMPUTE = `mutation($set: ID) {
+  precomputeDirections(input: { modelSetId: $set, images: 4, samples: 200, layers: "official" }) { id state kind modelSetId }
+}`;
+const JOB = `query($id: ID!) { job(id: $id) { id state phase done total progress etaSeconds error { code message } result updatedAt } }`;
+
+interface Job {
+  id: string;
+  state: string;
+  phase: string | null;
+  done: number;
+  total: number;
+  progress: number;
+  result: { rows: number; attempts: number } | null;
+  error: { code: string; message: string } | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function poll(c: GqlClient, id: string, until: (j: Job) => boolean, timeoutMs = 45_000): Promise<Job> {
+  const t0 = performance.now();
+  for (;;) {
+    const j = (await c.ok<{ job: Job }>(JOB, { id })).job;
+    if (until(j)) return j;
+    if (j.state === 'FAILED') throw new Error(`job failed: ${JSON.stringify(j.error)}`);
+    if (performance.now() - t0 > timeoutMs)
+      throw new Error(`job ${id} did not get there in time: ${JSON.stringify(j)}`);
+    await sleep(50);
+  }
+}
+
+/**
+ * Jobs (directions precompute on a copy of the tiny set): survive a restart, report progress over graphql-ws
+ * and polling, cancel, one at a time per model set. Also: a request in flight when the server stops completes.
+ */
+export function jobSuite(getEnv: () => TestEnv): void {
+  describe('jobs', () => {
+    it('a precompute job survives a server restart and completes (resumed from its saved chunks)', async () => {
+      const env = getEnv();
+      const models = await modelsDirWithTiny(await mkdtemp(join(env.root, 'jobs-')), 'copy');
+      const extra = { STYLECLIP_MODELS_DIR: models };
+      let server: ApiServer = await env.start('jobs', extra);
+      let c = clientOf(server);
+      const job = (
+        await c.ok<{ precomputeDirections: { id: string; state: string; kind: string; modelSetId: string } }>(
+          PRECOMPUTE,
+        )
+      ).precomputeDirections;
+      expect(job).toMatchObject({ kind: 'PRECOMPUTE_DIRECTIONS', modelSetId: 'tiny' });
+      expect(['QUEUED', 'RUNNING']).toContain(job.state);
+      // One precompute per model set at a time.
+      expect(codeOf(await c.gql(PRECOMPUTE))).toBe('JOB_LIMIT_REACHED');
+      const mid = await poll(c, job.id, (j) => j.phase === 'fs3' && j.done > 0);
+      expect(mid.state).toBe('RUNNING');
+      expect(mid.total).toBe(240);
+      expect(mid.done).toBeLessThan(240);
+
+      // A request in flight when the server is told to stop still completes.
+      const inFlight = c.gql(`mutation { generateImages(input: { seeds: [7] }) { id } }`);
+      while (server.inFlight === 0) await sleep(1);
+      await server.close();
+      expect((await inFlight).status).toBe(200);
+
+      // The job was checkpointed: back in the queue, marked interrupted.
+      server = await env.start('jobs', extra);
+      c = clientOf(server);
+      const done = await poll(c, job.id, (j) => j.state === 'SUCCEEDED');
+      expect(done.progress).toBe(1);
+      expect(done.result).toMatchObject({ rows: 240, attempts: 2 });
+      const set = await c.ok<{
+        modelSet: { hasDirections: boolean; directions: { rows: number; images: number } };
+      }>(`{ modelSet(id: "tiny") { hasDirections directions { rows images } } }`);
+      expect(set.modelSet).toEqual({ hasDirections: true, directions: { rows: 240, images: 4 } });
+      const listed = await c.ok<{ jobs: { edges: { node: { id: string; state: string } }[] } }>(
+        `{ jobs(first: 5) { edges { node { id state } } } }`,
+      );
+      expect(listed.jobs.edges[0]!.node).toEqual({ id: job.id, state: 'SUCCEEDED' });
+      // The reloaded engine edits with the new table.
+      const [img] = (
+        await c.ok<{ generateImages: { id: string }[] }>(
+          `mutation { generateImages(input: { seeds: [3] }) { id } }`,
+        )
+      ).generateImages;
+      const edit = await c.ok<{ editGlobal: { channels: number } }>(
+        `mutation($id: ID!) { editGlobal(input: { imageId: $id, neutral: "a face", target: "a happy face", alphas: [1] }) { channels } }`,
+        { id: img!.id },
+      );
+      expect(edit.editGlobal.channels).toBeGreaterThan(0);
+
+      // Progress over graphql-ws until cancelled.
+      const second = (await c.ok<{ precomputeDirections: { id: string } }>(PRECOMPUTE)).precomputeDirections;
+      const ws = createClient({
+        url: `${server.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      const events: { state: string; phase: string | null; done: number }[] = [];
+      let cancelled = false;
+      await new Promise<void>((resolve, reject) => {
+        ws.subscribe<{ jobUpdated: { state: string; phase: string | null; done: number } }>(
+          {
+            query: `subscription($id: ID!) { jobUpdated(id: $id) { id state phase done total progress } }`,
+            variables: { id: second.id },
+          },
+          {
+            next: (m) => {
+              if (m.errors) return reject(new Error(JSON.stringify(m.errors)));
+              const e = m.data!.jobUpdated;
+              events.push(e);
+              if (!cancelled && e.phase === 'fs3' && e.done > 0) {
+                cancelled = true;
+                c.ok(`mutation($id: ID!) { cancelJob(id: $id) { state } }`, { id: second.id }).catch(reject);
+              }
+            },
+            error: reject,
+            complete: resolve,
+          },
+        );
+      });
+      await ws.dispose();
+      expect(events.length).toBeGreaterThan(2);
+      expect(events.some((e) => e.state === 'RUNNING' && e.phase === 'fs3')).toBe(true);
+      expect(events.at(-1)!.state).toBe('CANCELLED');
+      expect((await poll(c, second.id, () => true)).state).toBe('CANCELLED');
+      // Mutations are refused over WebSocket (API keys apply over HTTP).
+      const ws2 = createClient({
+        url: `${server.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      const wsMutation = await new Promise<unknown>((resolve) => {
+        ws2.subscribe(
+          { query: `mutation { generateImages(input: { seeds: [1] }) { id } }` },
+          { next: () => undefined, error: resolve, complete: () => resolve(undefined) },
+        );
+      });
+      await ws2.dispose();
+      expect(JSON.stringify(wsMutation)).toMatch(/mutations go over HTTP/);
+      await server.close();
+    });
+  });
+}
