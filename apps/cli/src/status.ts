@@ -21,7 +21,7 @@ export const capabilities: Capability[] = [
     ready: true,
     note: 'apps/api, libs/api-contract, libs/storage',
   },
-  { name: 'Web gallery and editor', ready: false, note: 'issue #7' },
+  { name: 'Web gallery and editor', ready: true, note: 'apps/web' },
 ];
 
 export function formatStatus(caps: readonly Capability[] = capabilities): string {

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Editor } from '../../../../components/Editor';
+import { tryServerRequest } from '../../../../lib/graphql/server';
+import { EditQuery, ImageQuery, ModelSetQuery } from '../../../../lib/graphql/operations';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Editor' };
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function EditorPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const editId = typeof sp.edit === 'string' ? sp.edit : null;
+  const tab = sp.tab === 'mapper' ? 'mapper' : 'global';
+  const imageData = await tryServerRequest(ImageQuery, { id });
+  if (imageData && !imageData.image) notFound();
+  const [modelSetData, editData] = await Promise.all([
+    imageData?.image ? tryServerRequest(ModelSetQuery, { id: imageData.image.modelSetId }) : null,
+    editId ? tryServerRequest(EditQuery, { id: editId }) : null,
+  ]);
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/">Gallery</Link> / <Link href={`/images/${id}`}>Image</Link> / Editor
+      </nav>
+      <Editor
+        imageId={id}
+        initialImage={imageData?.image ?? null}
+        initialModelSet={modelSetData?.modelSet ?? null}
+        editId={editId}
+        initialEdit={editData?.edit ?? null}
+        initialTab={editData?.edit?.method === 'MAPPER' ? 'mapper' : tab}
+      />
+    </>
+  );
+}

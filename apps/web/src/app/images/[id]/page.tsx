@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ImageView } from '../../../components/ImageView';
+import { tryServerRequest } from '../../../lib/graphql/server';
+import { ImageQuery } from '../../../lib/graphql/operations';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Image' };
+
+export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const initial = await tryServerRequest(ImageQuery, { id });
+  if (initial && !initial.image) notFound();
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/">Gallery</Link> / Image
+      </nav>
+      <ImageView id={id} initial={initial} />
+    </>
+  );
+}

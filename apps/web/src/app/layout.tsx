@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { AppHeader } from '../components/AppHeader';
+import { ConnectivityBanner } from '../components/ConnectivityBanner';
+import { THEME_SCRIPT } from '../lib/theme';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'StyleCLIP — edit faces with words', template: '%s · StyleCLIP' },
+  description: 'Generate StyleGAN2 faces and edit them with text: global directions and latent mappers.',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#17171f' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Applies the saved theme before the first paint (no flash of the wrong theme). */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <AppHeader />
+        <ConnectivityBanner />
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="app-footer">
+          <div className="container row">
+            <span>StyleCLIP service — text-driven StyleGAN2 editing.</span>
+            <span className="spacer" />
+            <a href="/settings">Settings</a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { ModelSetList } from '../../components/ModelSetList';
+import { tryServerRequest } from '../../lib/graphql/server';
+import { ModelSetsQuery } from '../../lib/graphql/operations';
+
+export const metadata: Metadata = { title: 'Model sets' };
+export const dynamic = 'force-dynamic';
+
+export default async function ModelSetsPage() {
+  const initial = await tryServerRequest(ModelSetsQuery, {});
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Model sets</h1>
+          <p>The generators this service edits with, their mappers and precomputed directions.</p>
+        </div>
+      </div>
+      <ModelSetList initial={initial} />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Gallery } from '../components/Gallery';
+import { tryServerRequest } from '../lib/graphql/server';
+import { GalleryQuery } from '../lib/graphql/operations';
+import { apiFilter, filterFromParams, GALLERY_PAGE_SIZE } from '../lib/gallery-filter';
+
+export const dynamic = 'force-dynamic';
+
+export default async function GalleryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
+  const filter = filterFromParams({
+    get: (name) => (typeof sp[name] === 'string' ? (sp[name] as string) : null),
+  });
+  // The first page is rendered on the server; when the API cannot answer, the browser loads it (and retries).
+  const initial = await tryServerRequest(GalleryQuery, {
+    first: GALLERY_PAGE_SIZE,
+    filter: apiFilter(filter),
+  });
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Gallery</h1>
+          <p>Faces and their edits. Generate a face or upload a photo, then change it with words.</p>
+        </div>
+      </div>
+      <Gallery initialPage={initial?.images ?? null} initialFilter={filter} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+export function EmptyState({ title, body, action }: { title: string; body?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty">
+      <span aria-hidden="true" style={{ fontSize: '1.8rem' }}>
+        ✦
+      </span>
+      <h2>{title}</h2>
+      {body && <p>{body}</p>}
+      {action}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** A labelled progress bar; `value` null means indeterminate. */
+export function ProgressBar({ value, label }: { value: number | null; label: string }) {
+  const pct = value == null ? undefined : Math.round(Math.min(1, Math.max(0, value)) * 100);
+  return (
+    <div
+      className={`progress${pct === undefined ? ' progress--indeterminate' : ''}`}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+    >
+      <div className="progress__bar" style={{ width: `${pct ?? 35}%` }} />
+    </div>
+  );
+}
