@@ -182,7 +182,9 @@ export class ModelSetRegistry {
     }
     const out: Record<string, Record<string, number>> = {};
     for (const [id, h] of merged) {
-      out[id] = Object.fromEntries([...h.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v]));
+      out[id] = Object.fromEntries(
+        [...h.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v]),
+      );
     }
     return out;
   }

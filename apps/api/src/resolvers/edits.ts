@@ -1,4 +1,9 @@
-import type { MutationEditGlobalArgs, MutationEditMapperArgs, QueryEditArgs } from '@styleclip/api-contract';
+import type {
+  MutationEditGlobalArgs,
+  MutationEditMapperArgs,
+  QueryEditArgs,
+  QueryPreviewGlobalEditArgs,
+} from '@styleclip/api-contract';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
 import type { EditRecord } from '../records';
@@ -6,6 +11,9 @@ import type { EditRecord } from '../records';
 export const editResolvers = {
   Query: {
     edit: (_: unknown, a: QueryEditArgs, ctx: ApiContext) => ctx.services.edits.get(a.id),
+    /** editGlobal without storing anything (a query: public, and safe to repeat). */
+    previewGlobalEdit: (_: unknown, a: QueryPreviewGlobalEditArgs, ctx: ApiContext) =>
+      ctx.services.edits.preview(a.input),
   },
   Mutation: {
     editGlobal: (_: unknown, a: MutationEditGlobalArgs, ctx: ApiContext) =>

@@ -1,4 +1,5 @@
 import type { Engine } from '@styleclip/editing';
+import { encodePng, tensorToRgb8 } from '@styleclip/imaging';
 import type { Array32 } from '@styleclip/latent-math';
 import { badInput } from '../errors';
 import { isId, newId } from '../ids';
@@ -22,9 +23,22 @@ export interface EditMapperInput {
   strength?: number | null;
 }
 
+export interface GlobalEditPreview {
+  channels: number;
+  beta: number;
+  autoBeta: boolean;
+  topChannels: Channel[];
+  images: { alpha: number; width: number; height: number; dataUrl: string }[];
+}
+
+type Channel = NonNullable<EditRecord['topChannels']>[number];
+
 const TOP_CHANNELS = 10;
 
-/** Global-direction and mapper edits: each result is stored as an EDITED image with its latent. */
+/**
+ * Global-direction and mapper edits: each result is stored as an EDITED image with its latent. Global edits can
+ * also be previewed (rendered, nothing stored).
+ */
 export class EditService {
   constructor(
     private readonly storage: Storage,
@@ -42,7 +56,11 @@ export class EditService {
     return { image, engine: await this.models.engine(image.modelSetId) };
   }
 
-  async global(input: EditGlobalInput): Promise<EditRecord> {
+  /**
+   * Validates the input and runs the global edit on the image's latent (W+ or S): shared by `global`, which
+   * stores the results, and `preview`, which stores nothing.
+   */
+  private async renderGlobal(input: EditGlobalInput) {
     const { alphas } = input;
     if (alphas.length < 1 || alphas.length > 16)
       throw badInput(`give 1 to 16 α values, got ${alphas.length}`);
@@ -61,6 +79,18 @@ export class EditService {
       beta: autoBeta ? 'auto' : beta,
       topK: TOP_CHANNELS,
     });
+    const topChannels: Channel[] = r.top.map((t) => ({
+      layer: t.layer,
+      channel: t.channel,
+      weight: t.weight,
+      ...(t.layerName ? { layerName: t.layerName } : {}),
+    }));
+    return { image, engine, r, autoBeta, topChannels };
+  }
+
+  async global(input: EditGlobalInput): Promise<EditRecord> {
+    const { image, engine, r, autoBeta, topChannels } = await this.renderGlobal(input);
+    const alphas = input.alphas;
     const edit: EditRecord = {
       id: newId(),
       method: 'GLOBAL',
@@ -73,16 +103,32 @@ export class EditService {
       beta: r.beta,
       autoBeta,
       channels: r.kept,
-      topChannels: r.top.map((t) => ({
-        layer: t.layer,
-        channel: t.channel,
-        weight: t.weight,
-        ...(t.layerName ? { layerName: t.layerName } : {}),
-      })),
+      topChannels,
       ...(r.truncatedPrompts.length ? { truncatedPrompts: r.truncatedPrompts } : {}),
       results: [],
     };
     return this.commit(edit, image, engine, r.images, { space: 'S', rows: r.s }, alphas);
+  }
+
+  /**
+   * The same edit as `global`, rendered but not stored: nothing is written (the base image and its latent are
+   * only read). The images come back as PNG data URLs, one per α.
+   */
+  async preview(input: EditGlobalInput): Promise<GlobalEditPreview> {
+    const { r, autoBeta, topChannels } = await this.renderGlobal(input);
+    const images = await Promise.all(
+      input.alphas.map(async (alpha, index) => {
+        const rgb = tensorToRgb8(r.images.data, r.images.shape, { index });
+        const png = await encodePng(rgb.rgb, rgb.width, rgb.height);
+        return {
+          alpha,
+          width: rgb.width,
+          height: rgb.height,
+          dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+        };
+      }),
+    );
+    return { channels: r.kept, beta: r.beta, autoBeta, topChannels, images };
   }
 
   async mapper(input: EditMapperInput): Promise<EditRecord> {

@@ -21,6 +21,22 @@ export const EDIT_GLOBAL = `mutation($id: ID!, $alphas: [Float!]!, $target: Stri
   }
 }`;
 
+export const PREVIEW_GLOBAL = `query($id: ID!, $alphas: [Float!]!, $target: String!) {
+  previewGlobalEdit(input: { imageId: $id, neutral: "a face", target: $target, alphas: $alphas, beta: 0.1 }) {
+    channels beta autoBeta
+    topChannels { layer channel weight }
+    images { alpha width height dataUrl }
+  }
+}`;
+
+interface EditPreview {
+  channels: number;
+  beta: number;
+  autoBeta: boolean;
+  topChannels: unknown[];
+  images: { alpha: number; width: number; height: number; dataUrl: string }[];
+}
+
 export const EDIT_MAPPER = `mutation($id: ID!, $strength: Float) {
   editMapper(input: { imageId: $id, mapper: "demo", strength: $strength }) {
     id method mapper strength
@@ -40,6 +56,8 @@ const EDITS_OF = `query($id: ID!) { image(id: $id) { id edits(first: 50) { edges
 interface GeneratedImage {
   id: string;
   url: string;
+  width: number;
+  height: number;
   latent: { id: string; space: string; shape: number[]; url: string };
 }
 
@@ -66,6 +84,20 @@ async function galleryIds(c: GqlClient, filter?: Record<string, unknown>): Promi
     after = d.images.pageInfo.endCursor;
   }
 }
+
+/** Every key in storage (to check that a request wrote nothing). */
+async function allKeys(server: ApiServer): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await server.services.storage.raw.list('', { limit: 1000, ...(cursor ? { cursor } : {}) });
+    keys.push(...page.keys);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return keys;
+}
+
+const PNG_DATA_URL = 'data:image/png;base64,';
 
 /** Creates an upload ticket, PUTs the bytes where it says, and completes it. */
 async function upload(
@@ -239,6 +271,86 @@ export function apiSuite(backend: Backend): void {
       expect(codeOf(await c.gql(EDIT_MAPPER, { id: 'zzzzzzzzzzzzzzzzzzzz' }))).toBe('NOT_FOUND');
     });
 
+    it('previews a global edit (one image per α, public) without storing anything; a stored edit matches it', async () => {
+      const o = s3Outage ?? outage;
+      const [base] = await generate(c, [71]);
+      const before = {
+        keys: (await allKeys(server)).sort(),
+        gallery: await galleryIds(c),
+        edited: await galleryIds(c, { source: 'EDITED' }),
+        global: await galleryIds(c, { method: 'GLOBAL' }),
+      };
+      // Any write fails from now on, so a preview that wrote anything would fail. Queries are public: no key.
+      o.armOnNextPut();
+      const anon = c.withKey(null);
+      let p: EditPreview;
+      try {
+        p = (
+          await anon.ok<{ previewGlobalEdit: EditPreview }>(PREVIEW_GLOBAL, {
+            id: base!.id,
+            alphas: [-2, 0, 3],
+            target: 'a smiling face',
+          })
+        ).previewGlobalEdit;
+        // Previews are repeatable: the same parameters give the same pixels.
+        const again = await anon.ok<{ previewGlobalEdit: EditPreview }>(PREVIEW_GLOBAL, {
+          id: base!.id,
+          alphas: [3],
+          target: 'a smiling face',
+        });
+        expect(again.previewGlobalEdit.images[0]!.dataUrl).toBe(p.images[2]!.dataUrl);
+      } finally {
+        await o.restore();
+      }
+      expect(p.channels).toBeGreaterThan(0);
+      expect(p.beta).toBe(0.1);
+      expect(p.autoBeta).toBe(false);
+      expect(p.topChannels.length).toBeGreaterThan(0);
+      expect(p.images.map((i) => i.alpha)).toEqual([-2, 0, 3]);
+      for (const i of p.images) {
+        expect(i).toMatchObject({ width: base!.width, height: base!.height });
+        expect(i.dataUrl.startsWith(PNG_DATA_URL)).toBe(true);
+        const png = Buffer.from(i.dataUrl.slice(PNG_DATA_URL.length), 'base64');
+        expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      }
+      expect(new Set(p.images.map((i) => i.dataUrl)).size).toBe(3);
+
+      // Nothing was stored: no key at all, no gallery or edit-list entry, no edit of the image.
+      expect((await allKeys(server)).sort()).toEqual(before.keys);
+      expect(await galleryIds(c)).toEqual(before.gallery);
+      expect(await galleryIds(c, { source: 'EDITED' })).toEqual(before.edited);
+      expect(await galleryIds(c, { method: 'GLOBAL' })).toEqual(before.global);
+      const edits = await c.ok<{ image: { edits: { edges: unknown[] } } }>(EDITS_OF, { id: base!.id });
+      expect(edits.image.edits.edges).toEqual([]);
+
+      // Keeping it (editGlobal, same parameters) stores exactly what the preview showed.
+      const kept = await c.ok<{
+        editGlobal: { channels: number; beta: number; results: { image: { id: string; url: string } }[] };
+      }>(EDIT_GLOBAL, { id: base!.id, alphas: [-2, 0, 3], target: 'a smiling face' });
+      expect(kept.editGlobal).toMatchObject({ channels: p.channels, beta: p.beta });
+      for (const [i, r] of kept.editGlobal.results.entries()) {
+        const stored = Buffer.from(await (await fetch(r.image.url)).arrayBuffer()).toString('base64');
+        expect(PNG_DATA_URL + stored).toBe(p.images[i]!.dataUrl);
+      }
+      // An S latent (a global-edit result) previews too; errors are editGlobal's.
+      const onS = await c.ok<{ previewGlobalEdit: EditPreview }>(PREVIEW_GLOBAL, {
+        id: kept.editGlobal.results[2]!.image.id,
+        alphas: [1],
+        target: 'an old face',
+      });
+      expect(onS.previewGlobalEdit.images).toHaveLength(1);
+      const bad = await c.gql(PREVIEW_GLOBAL, { id: base!.id, alphas: [], target: 'a smiling face' });
+      expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0]!.message).toMatch(/give 1 to 16 α values/);
+      expect(
+        codeOf(await c.gql(PREVIEW_GLOBAL, { id: 'zzzzzzzzzzzzzzzzzzzz', alphas: [1], target: 'x' })),
+      ).toBe('NOT_FOUND');
+      const many = Array.from({ length: 17 }, (_, i) => i);
+      expect(codeOf(await c.gql(PREVIEW_GLOBAL, { id: base!.id, alphas: many, target: 'x' }))).toBe(
+        'BAD_USER_INPUT',
+      );
+    });
+
     it('pages through the gallery newest first and filters by source and method', async () => {
       const made = await generate(c, [41, 42, 43, 44, 45]);
       const newestFirst = [...made].reverse().map((i) => i.id);
@@ -326,6 +438,9 @@ export function apiSuite(backend: Backend): void {
       expect(codeOf(edit)).toBe('INVERSION_NOT_CONFIGURED');
       expect(edit.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured; the upload is kept/);
       expect(codeOf(await c.gql(EDIT_MAPPER, { id: image.id }))).toBe('INVERSION_NOT_CONFIGURED');
+      const preview = await c.gql(PREVIEW_GLOBAL, { id: image.id, alphas: [1], target: 'a smiling face' });
+      expect(codeOf(preview)).toBe('INVERSION_NOT_CONFIGURED');
+      expect(preview.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured/);
       const still = await c.ok<{ image: { id: string; source: string } }>(
         `query($id: ID!) { image(id: $id) { id source } }`,
         { id: image.id },
@@ -478,6 +593,14 @@ export function apiSuite(backend: Backend): void {
       expect(r.status).toBe(429);
       expect(codeOf(r)).toBe('RATE_LIMITED');
       expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // A preview is a query but costs what an edit does: it is refused the same way.
+      const preview = await anon.gql(PREVIEW_GLOBAL, {
+        id: 'zzzzzzzzzzzzzzzzzzzz',
+        alphas: [1],
+        target: 'x',
+      });
+      expect(preview.status).toBe(429);
+      expect(codeOf(preview)).toBe('RATE_LIMITED');
       const file = await fetch(`${limited.url}/files/blobs/images/00/${'0'.repeat(62)}.png`);
       expect(file.status).toBe(429);
       // Another client (the API key) has its own bucket.

@@ -1,9 +1,12 @@
 'use client';
-// The editor: the comparison stage on one side, the global-directions and mapper controls on the other.
-import { useState } from 'react';
+// The editor: the comparison stage on one side, the global-directions and mapper controls on the other. The
+// stage shows either a stored edit or a live preview (nothing stored) that "Keep this edit" stores.
+import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type { EditDetail, ImageDetail, ModelSet } from '../lib/api/types';
-import { EditQuery, ImageQuery, ModelSetQuery } from '../lib/graphql/operations';
+import type { EditDetail, EditGlobalInput, ImageDetail, ModelSet } from '../lib/api/types';
+import { request } from '../lib/graphql/client';
+import { userMessage } from '../lib/graphql/errors';
+import { EditGlobalMutation, EditQuery, ImageQuery, ModelSetQuery } from '../lib/graphql/operations';
 import { useQuery } from '../lib/use-query';
 import { EditorStage } from './EditorStage';
 import { ErrorMessage } from './ErrorMessage';
@@ -17,6 +20,18 @@ export interface EditorSelection {
   edit: EditDetail;
   index: number;
 }
+
+/** A rendered but unsaved global edit: what the stage shows, and the parameters that store it. */
+export interface EditorPreview {
+  input: EditGlobalInput;
+  alpha: number;
+  dataUrl: string;
+  channels: number;
+}
+
+/** What the stage shows: a stored edit's result, or a preview. */
+export type EditorView =
+  { kind: 'edit'; selection: EditorSelection } | { kind: 'preview'; preview: EditorPreview };
 
 export interface EditorActivity {
   busy: boolean;
@@ -52,10 +67,32 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
   );
 
   const [tab, setTab] = useState<Tab>(initialTab);
-  const [selection, setSelection] = useState<EditorSelection | null>(
-    initialEdit ? { edit: initialEdit, index: Math.max(0, initialEdit.results.length - 1) } : null,
+  const [view, setView] = useState<EditorView | null>(
+    initialEdit
+      ? { kind: 'edit', selection: { edit: initialEdit, index: Math.max(0, initialEdit.results.length - 1) } }
+      : null,
   );
   const [activity, setActivity] = useState<EditorActivity>({ busy: false, error: null });
+  const [keeping, setKeeping] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+  const select = useCallback((selection: EditorSelection) => setView({ kind: 'edit', selection }), []);
+  const showPreview = useCallback((preview: EditorPreview) => {
+    setKeeping({ busy: false, error: null });
+    setView({ kind: 'preview', preview });
+  }, []);
+  // The only way a text edit is stored from the live preview: the user keeps it.
+  const keep = useCallback(async (preview: EditorPreview) => {
+    setKeeping({ busy: true, error: null });
+    try {
+      const { editGlobal } = await request(EditGlobalMutation, { input: preview.input });
+      setKeeping({ busy: false, error: null });
+      setView({ kind: 'edit', selection: { edit: editGlobal, index: 0 } });
+    } catch (error) {
+      setKeeping({ busy: false, error: userMessage(error) });
+    }
+  }, []);
 
   if (image.error) return <ErrorMessage message={image.error.userMessage} onRetry={image.refetch} />;
   if (modelSet.error) return <ErrorMessage message={modelSet.error.userMessage} onRetry={modelSet.refetch} />;
@@ -80,8 +117,10 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
       <div className="two-col">
         <EditorStage
           image={img}
-          selection={selection}
+          view={view}
           activity={activity}
+          keeping={keeping}
+          onKeep={keep}
           onUseAsBase={(imageId) => router.push(`/images/${imageId}/edit`)}
         />
         <div className="panel">
@@ -100,8 +139,9 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
                 image={img}
                 modelSet={ms}
                 prefill={prefill?.method === 'GLOBAL' ? prefill : null}
-                selection={selection}
-                onSelect={setSelection}
+                selection={view?.kind === 'edit' ? view.selection : null}
+                onSelect={select}
+                onPreview={showPreview}
                 onActivity={setActivity}
               />
             ) : (
@@ -109,7 +149,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
                 image={img}
                 modelSet={ms}
                 prefill={prefill?.method === 'MAPPER' ? prefill : null}
-                onSelect={setSelection}
+                onSelect={select}
                 onActivity={setActivity}
               />
             )}

@@ -1,17 +1,18 @@
 'use client';
-// Global directions: a neutral and a target text, α with a debounced live preview, β with the live count of
-// kept channels (or auto β), and a strength strip (several α in one request).
+// Global directions: a neutral and a target text, α with a debounced live preview (rendered by
+// previewGlobalEdit: nothing is stored until the user keeps it), β with the live count of kept channels (or
+// auto β), and a strength strip (several α stored as one edit, on request).
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import type { EditDetail, ImageSummary, ModelSet } from '../lib/api/types';
 import { request } from '../lib/graphql/client';
-import { EditGlobalMutation, TextDirectionQuery } from '../lib/graphql/operations';
+import { EditGlobalMutation, PreviewGlobalEditQuery, TextDirectionQuery } from '../lib/graphql/operations';
 import { userMessage } from '../lib/graphql/errors';
 import { formatAlpha } from '../lib/format';
 import { stripAlphas } from '../lib/strip';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 import { useQuery } from '../lib/use-query';
-import type { EditorActivity, EditorSelection } from './Editor';
+import type { EditorActivity, EditorPreview, EditorSelection } from './Editor';
 import { ChannelCount } from './ChannelCount';
 import { Slider } from './Slider';
 import { StrengthStrip } from './StrengthStrip';
@@ -22,6 +23,8 @@ interface Props {
   prefill: EditDetail | null;
   selection: EditorSelection | null;
   onSelect: (selection: EditorSelection) => void;
+  /** A live preview is ready (not stored). */
+  onPreview: (preview: EditorPreview) => void;
   onActivity: (activity: EditorActivity) => void;
 }
 
@@ -36,7 +39,15 @@ interface Params {
 export const PREVIEW_DEBOUNCE_MS = 400;
 export const CHANNELS_DEBOUNCE_MS = 250;
 
-export function GlobalDirectionsPanel({ image, modelSet, prefill, selection, onSelect, onActivity }: Props) {
+export function GlobalDirectionsPanel({
+  image,
+  modelSet,
+  prefill,
+  selection,
+  onSelect,
+  onPreview,
+  onActivity,
+}: Props) {
   const id = useId();
   const [neutral, setNeutral] = useState(prefill?.neutral ?? 'a face');
   const [target, setTarget] = useState(prefill?.target ?? '');
@@ -76,32 +87,37 @@ export function GlobalDirectionsPanel({ image, modelSet, prefill, selection, onS
   useEffect(() => {
     if (!settled || settledKey === null || settledKey === prefillKey) return;
     const controller = new AbortController();
-    request(
-      EditGlobalMutation,
-      {
-        input: {
-          imageId: image.id,
-          neutral: settled.neutral,
-          target: settled.target,
-          alphas: [settled.alpha],
-          beta: settled.beta,
-          autoBeta: settled.autoBeta,
-        },
-      },
-      { signal: controller.signal },
-    ).then(
-      ({ editGlobal }) => {
+    const input = {
+      imageId: image.id,
+      neutral: settled.neutral,
+      target: settled.target,
+      alphas: [settled.alpha],
+      beta: settled.beta,
+      autoBeta: settled.autoBeta,
+    };
+    request(PreviewGlobalEditQuery, { input }, { signal: controller.signal }).then(
+      ({ previewGlobalEdit }) => {
+        const shown = previewGlobalEdit.images[0];
+        if (!shown) {
+          setDone({ key: settledKey, error: 'The preview came back without an image. Please try again.' });
+          return;
+        }
         setDone({ key: settledKey, error: null });
-        onSelect({ edit: editGlobal, index: 0 });
+        onPreview({
+          input,
+          alpha: shown.alpha,
+          dataUrl: shown.dataUrl,
+          channels: previewGlobalEdit.channels,
+        });
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setDone({ key: settledKey, error: userMessage(error) });
       },
     );
     return () => controller.abort();
-  }, [settled, settledKey, prefillKey, image.id, onSelect]);
+  }, [settled, settledKey, prefillKey, image.id, onPreview]);
 
-  // Strength strip: several α in one request.
+  // Strength strip: several α in one request, stored as one edit (an explicit action).
   const [strip, setStrip] = useState<{ edit: EditDetail | null; busy: boolean; error: string | null }>({
     edit: null,
     busy: false,
@@ -214,9 +230,11 @@ export function GlobalDirectionsPanel({ image, modelSet, prefill, selection, onS
         )}
         <div className="row">
           <button type="submit" className="button button--primary">
-            Apply edit
+            Preview edit
           </button>
-          <span className="small muted">Then drag α or β: the preview follows.</span>
+          <span className="small muted">
+            Then drag α or β: the preview follows. Nothing is saved until you keep it.
+          </span>
         </div>
       </form>
 
@@ -265,7 +283,7 @@ export function GlobalDirectionsPanel({ image, modelSet, prefill, selection, onS
           <span className="spacer" />
           <button type="button" className="button" onClick={runStrip} disabled={!committed || strip.busy}>
             {strip.busy && <span className="spinner" aria-hidden="true" />}
-            Show α {stripAlphas(alpha).map(formatAlpha).join(' · ')}
+            Save strip α {stripAlphas(alpha).map(formatAlpha).join(' · ')}
           </button>
         </div>
         {strip.edit ? (
@@ -275,7 +293,9 @@ export function GlobalDirectionsPanel({ image, modelSet, prefill, selection, onS
             onSelect={(index) => strip.edit && onSelect({ edit: strip.edit, index })}
           />
         ) : (
-          <p className="small muted">Renders several strengths side by side in one request.</p>
+          <p className="small muted">
+            Renders several strengths side by side and saves them as one edit (it appears in the gallery).
+          </p>
         )}
       </div>
     </div>

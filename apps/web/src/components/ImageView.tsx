@@ -87,7 +87,7 @@ export function ImageView({ id, initial }: { id: string; initial: { image: Image
         <section aria-labelledby="timeline-heading" className="stack">
           <div className="row">
             <h2 id="timeline-heading">Edits</h2>
-            <span className="badge">
+            <span className="badge" data-testid="image-edit-count">
               {edits.length}
               {image.edits.pageInfo.hasNextPage ? '+' : ''}
             </span>

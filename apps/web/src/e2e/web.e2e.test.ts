@@ -36,6 +36,26 @@ function currentImageId(): string {
   return m[1];
 }
 
+/** The `src` of the comparison's before and after images. */
+async function compareSources(): Promise<string[]> {
+  return page
+    .locator('[data-testid=compare] img')
+    .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+}
+
+/** The edit count an image's page shows, read in a second tab (the editor keeps its state). */
+async function editCountOnImagePage(imageId: string): Promise<string | null> {
+  const tab = await browser!.context.newPage();
+  try {
+    await tab.goto(url(`/images/${imageId}`));
+    const count = tab.getByTestId('image-edit-count');
+    await count.waitFor({ timeout: STEP_MS });
+    return (await count.textContent())?.trim() ?? null;
+  } finally {
+    await tab.close();
+  }
+}
+
 async function imageLoaded(selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 }
@@ -68,7 +88,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
 
   let baseImageId = '';
 
-  it('generates a face, edits it with text; the result appears and the gallery shows it', async () => {
+  it('generates a face, previews a text edit (nothing stored), keeps it; the result appears and the gallery shows it', async () => {
     await page.goto(url('/'));
     await page.getByRole('heading', { name: 'Gallery', level: 1 }).waitFor();
     await page.getByLabel('Seeds').fill('7');
@@ -84,18 +104,15 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'Edit this face' }).click();
     await page.waitForURL(/\/edit$/);
 
+    // The live preview renders without storing anything.
     await page.getByLabel('Target text').fill('a smiling face');
-    await page.getByRole('button', { name: 'Apply edit' }).click();
-    const ready = page.getByTestId('result-ready');
-    await ready.waitFor();
-    const resultImage = await ready.getAttribute('data-result-image');
-    expect(resultImage).toBeTruthy();
-    expect(resultImage).not.toBe(baseImageId);
+    await page.getByRole('button', { name: 'Preview edit' }).click();
+    const preview = page.getByTestId('preview-ready');
+    await preview.waitFor();
     await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
-    const [before, after] = await page
-      .locator('[data-testid=compare] img')
-      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
-    expect(after).not.toBe(before);
+    const [before, firstPreview] = await compareSources();
+    expect(firstPreview).toMatch(/^data:image\/png;base64,/);
+    expect(firstPreview).not.toBe(before);
 
     // The comparison handle works from the keyboard.
     const handle = page.getByRole('slider', { name: /comparison/ });
@@ -106,7 +123,34 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await page.keyboard.press('End');
     expect(await handle.getAttribute('aria-valuenow')).toBe('100');
     await page.keyboard.press('Home');
-    await shot('02-editor-text-edit');
+
+    // Moving α alone re-renders the preview (twice here) and adds no edit.
+    const alpha = page.getByRole('slider', { name: 'Strength α' });
+    await alpha.focus();
+    await page.keyboard.press('Home');
+    await page.locator('[data-testid=preview-ready][data-alpha="-10"]').waitFor();
+    const [, secondPreview] = await compareSources();
+    expect(secondPreview).toMatch(/^data:image\/png;base64,/);
+    expect(secondPreview).not.toBe(firstPreview);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid=preview-ready][data-alpha="-9.5"]').waitFor();
+    expect(await editCountOnImagePage(baseImageId)).toBe('0');
+    await shot('02-editor-preview');
+
+    // "Keep this edit" stores exactly one edit: the one previewed.
+    await page.getByRole('button', { name: 'Keep this edit' }).click();
+    const ready = page.getByTestId('result-ready');
+    await ready.waitFor();
+    expect(await ready.textContent()).toContain('α -9.5');
+    const resultImage = await ready.getAttribute('data-result-image');
+    expect(resultImage).toBeTruthy();
+    expect(resultImage).not.toBe(baseImageId);
+    await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
+    const [, kept] = await compareSources();
+    expect(kept).not.toMatch(/^data:/);
+    expect(kept).not.toBe(before);
+    expect(await editCountOnImagePage(baseImageId)).toBe('1');
+    await shot('02b-editor-kept');
 
     // The edit has a shareable page.
     const share = await page.getByTestId('share-url').inputValue();
@@ -190,7 +234,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await page.waitForURL(/\/images\/[^/]+$/);
     await page.getByRole('link', { name: 'Edit this face' }).click();
     await page.getByLabel('Target text').fill('a smiling face');
-    await page.getByRole('button', { name: 'Apply edit' }).click();
+    await page.getByRole('button', { name: 'Preview edit' }).click();
     const error = page.getByTestId('editor-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/no inversion model configured/);

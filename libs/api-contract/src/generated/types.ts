@@ -35,6 +35,11 @@ type Query {
   modelSet(id: ID): ModelSet
   "Which channels a text pair moves at β (no image is generated)."
   textDirection(input: TextDirectionInput!): TextDirectionPreview!
+  """
+  Renders a global edit without storing anything, for live previews. Same input, validation and errors as
+  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.
+  """
+  previewGlobalEdit(input: EditGlobalInput!): EditPreview!
   job(id: ID!): Job
   jobs(first: Int = 20, after: String): JobConnection!
 }
@@ -216,6 +221,26 @@ type EditResult {
   image: Image!
 }
 
+"A global edit rendered but not stored (previewGlobalEdit)."
+type EditPreview {
+  "Kept channels at the β used."
+  channels: Int!
+  "The β used (the chosen one when autoBeta)."
+  beta: Float!
+  autoBeta: Boolean!
+  topChannels: [Channel!]!
+  "One image per α, in the order given."
+  images: [PreviewImage!]!
+}
+
+type PreviewImage {
+  alpha: Float!
+  width: Int!
+  height: Int!
+  "PNG as a data: URL"
+  dataUrl: String!
+}
+
 type ModelSet {
   id: ID!
   size: Int!
@@ -386,6 +411,11 @@ export interface Query {
   modelSet: Maybe<ModelSet>;
   /** Which channels a text pair moves at β (no image is generated). */
   textDirection: TextDirectionPreview;
+  /**
+   * Renders a global edit without storing anything, for live previews. Same input, validation and errors as
+   * editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.
+   */
+  previewGlobalEdit: EditPreview;
   job: Maybe<Job>;
   jobs: JobConnection;
 }
@@ -416,6 +446,11 @@ export interface QueryModelSetArgs {
 /** Arguments of `Query.textDirection`. */
 export interface QueryTextDirectionArgs {
   input: TextDirectionInput;
+}
+
+/** Arguments of `Query.previewGlobalEdit`. */
+export interface QueryPreviewGlobalEditArgs {
+  input: EditGlobalInput;
 }
 
 /** Arguments of `Query.job`. */
@@ -674,6 +709,28 @@ export interface EditResult {
   __typename?: 'EditResult';
   alpha: Maybe<number>;
   image: Image;
+}
+
+/** A global edit rendered but not stored (previewGlobalEdit). */
+export interface EditPreview {
+  __typename?: 'EditPreview';
+  /** Kept channels at the β used. */
+  channels: number;
+  /** The β used (the chosen one when autoBeta). */
+  beta: number;
+  autoBeta: boolean;
+  topChannels: Channel[];
+  /** One image per α, in the order given. */
+  images: PreviewImage[];
+}
+
+export interface PreviewImage {
+  __typename?: 'PreviewImage';
+  alpha: number;
+  width: number;
+  height: number;
+  /** PNG as a data: URL */
+  dataUrl: string;
 }
 
 export interface ModelSet {

@@ -5,6 +5,7 @@ import type {
   EditDetail,
   EditGlobalInput,
   EditMapperInput,
+  EditPreview,
   GalleryImage,
   Health,
   ImageDetail,
@@ -93,6 +94,16 @@ query TextDirection($input: TextDirectionInput!) {
   textDirection(input: $input) {
     channels beta maxAbsRelevance dtNorm
     topChannels { layer layerName channel weight }
+  }
+}`);
+
+/** A global edit rendered without storing anything (the editor's live preview). */
+export const PreviewGlobalEditQuery = gql<{ previewGlobalEdit: EditPreview }, { input: EditGlobalInput }>(`
+query PreviewGlobalEdit($input: EditGlobalInput!) {
+  previewGlobalEdit(input: $input) {
+    channels beta autoBeta
+    topChannels { layer layerName channel weight }
+    images { alpha width height dataUrl }
   }
 }`);
 
