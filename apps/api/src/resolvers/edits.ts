@@ -3,6 +3,7 @@ import type {
   MutationEditMapperArgs,
   QueryEditArgs,
   QueryPreviewGlobalEditArgs,
+  QueryPreviewMapperEditArgs,
 } from '@styleclip/api-contract';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
@@ -14,6 +15,9 @@ export const editResolvers = {
     /** editGlobal without storing anything (a query: public, and safe to repeat). */
     previewGlobalEdit: (_: unknown, a: QueryPreviewGlobalEditArgs, ctx: ApiContext) =>
       ctx.services.edits.preview(a.input),
+    /** editMapper without storing anything. */
+    previewMapperEdit: (_: unknown, a: QueryPreviewMapperEditArgs, ctx: ApiContext) =>
+      ctx.services.edits.previewMapper(a.input),
   },
   Mutation: {
     editGlobal: (_: unknown, a: MutationEditGlobalArgs, ctx: ApiContext) =>

@@ -23,12 +23,24 @@ export interface EditMapperInput {
   strength?: number | null;
 }
 
+export interface PreviewImage {
+  alpha: number;
+  width: number;
+  height: number;
+  dataUrl: string;
+}
+
 export interface GlobalEditPreview {
   channels: number;
   beta: number;
   autoBeta: boolean;
   topChannels: Channel[];
-  images: { alpha: number; width: number; height: number; dataUrl: string }[];
+  images: PreviewImage[];
+}
+
+export interface MapperEditPreview {
+  strength: number;
+  images: PreviewImage[];
 }
 
 type Channel = NonNullable<EditRecord['topChannels']>[number];
@@ -36,8 +48,8 @@ type Channel = NonNullable<EditRecord['topChannels']>[number];
 const TOP_CHANNELS = 10;
 
 /**
- * Global-direction and mapper edits: each result is stored as an EDITED image with its latent. Global edits can
- * also be previewed (rendered, nothing stored).
+ * Global-direction and mapper edits: each result is stored as an EDITED image with its latent. Both can also be
+ * previewed (rendered, nothing stored).
  */
 export class EditService {
   constructor(
@@ -116,22 +128,15 @@ export class EditService {
    */
   async preview(input: EditGlobalInput): Promise<GlobalEditPreview> {
     const { r, autoBeta, topChannels } = await this.renderGlobal(input);
-    const images = await Promise.all(
-      input.alphas.map(async (alpha, index) => {
-        const rgb = tensorToRgb8(r.images.data, r.images.shape, { index });
-        const png = await encodePng(rgb.rgb, rgb.width, rgb.height);
-        return {
-          alpha,
-          width: rgb.width,
-          height: rgb.height,
-          dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
-        };
-      }),
-    );
+    const images = await previewImages(r.images, input.alphas);
     return { channels: r.kept, beta: r.beta, autoBeta, topChannels, images };
   }
 
-  async mapper(input: EditMapperInput): Promise<EditRecord> {
+  /**
+   * Validates the input (strength, known mapper, W+ latent) and runs the mapper on the image's latent: shared by
+   * `mapper`, which stores the result, and `previewMapper`, which stores nothing.
+   */
+  private async renderMapper(input: EditMapperInput) {
     const strength = input.strength ?? 1;
     if (!Number.isFinite(strength) || Math.abs(strength) > 10)
       throw badInput(`strength must be within [−10, 10], got ${strength}`);
@@ -150,6 +155,11 @@ export class EditService {
       );
     }
     const r = await engine.edit.mapper({ wplus: array, mapper: input.mapper, strength });
+    return { image, engine, r, strength };
+  }
+
+  async mapper(input: EditMapperInput): Promise<EditRecord> {
+    const { image, engine, r, strength } = await this.renderMapper(input);
     const edit: EditRecord = {
       id: newId(),
       method: 'MAPPER',
@@ -161,6 +171,15 @@ export class EditService {
       results: [],
     };
     return this.commit(edit, image, engine, r.images, { space: 'WPLUS', rows: r.wplus }, undefined);
+  }
+
+  /**
+   * The same edit as `mapper`, rendered but not stored: nothing is written. The one image comes back as a PNG
+   * data URL (its `alpha` is the strength).
+   */
+  async previewMapper(input: EditMapperInput): Promise<MapperEditPreview> {
+    const { r, strength } = await this.renderMapper(input);
+    return { strength, images: await previewImages(r.images, [strength]) };
   }
 
   /**
@@ -215,4 +234,20 @@ export class EditService {
     await this.storage.records.put('edit', committed.id, committed);
     return committed;
   }
+}
+
+/** Rendered images as PNG data URLs, one per value (α, or a mapper's strength), in the order given. */
+async function previewImages(images: Array32, values: readonly number[]): Promise<PreviewImage[]> {
+  return Promise.all(
+    values.map(async (alpha, index) => {
+      const rgb = tensorToRgb8(images.data, images.shape, { index });
+      const png = await encodePng(rgb.rgb, rgb.width, rgb.height);
+      return {
+        alpha,
+        width: rgb.width,
+        height: rgb.height,
+        dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+      };
+    }),
+  );
 }

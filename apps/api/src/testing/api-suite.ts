@@ -29,6 +29,18 @@ export const PREVIEW_GLOBAL = `query($id: ID!, $alphas: [Float!]!, $target: Stri
   }
 }`;
 
+export const PREVIEW_MAPPER = `query($id: ID!, $mapper: String = "demo", $strength: Float) {
+  previewMapperEdit(input: { imageId: $id, mapper: $mapper, strength: $strength }) {
+    strength
+    images { alpha width height dataUrl }
+  }
+}`;
+
+interface MapperPreview {
+  strength: number;
+  images: EditPreview['images'];
+}
+
 interface EditPreview {
   channels: number;
   beta: number;
@@ -98,6 +110,41 @@ async function allKeys(server: ApiServer): Promise<string[]> {
 }
 
 const PNG_DATA_URL = 'data:image/png;base64,';
+
+/** Everything a request could have stored: every key, the gallery lists, and the edits of one image. */
+async function storedState(server: ApiServer, c: GqlClient, imageId: string, method: 'GLOBAL' | 'MAPPER') {
+  return {
+    keys: (await allKeys(server)).sort(),
+    gallery: await galleryIds(c),
+    edited: await galleryIds(c, { source: 'EDITED' }),
+    byMethod: await galleryIds(c, { method }),
+    edits: (await c.ok<{ image: { edits: { edges: unknown[] } } }>(EDITS_OF, { id: imageId })).image.edits
+      .edges,
+  };
+}
+
+/** Runs `fn` with every storage write failing, so a request that wrote anything would fail. */
+async function withoutWrites<T>(o: Outage, fn: () => Promise<T>): Promise<T> {
+  o.armOnNextPut();
+  try {
+    return await fn();
+  } finally {
+    await o.restore();
+  }
+}
+
+/** A preview image is a PNG data URL of the base image's size. */
+function expectPreviewPng(i: EditPreview['images'][number], base: { width: number; height: number }): void {
+  expect(i).toMatchObject({ width: base.width, height: base.height });
+  expect(i.dataUrl.startsWith(PNG_DATA_URL)).toBe(true);
+  const png = Buffer.from(i.dataUrl.slice(PNG_DATA_URL.length), 'base64');
+  expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+}
+
+/** The stored PNG behind a URL, as a data URL (to compare with a preview). */
+async function storedDataUrl(url: string): Promise<string> {
+  return PNG_DATA_URL + Buffer.from(await (await fetch(url)).arrayBuffer()).toString('base64');
+}
 
 /** Creates an upload ticket, PUTs the bytes where it says, and completes it. */
 async function upload(
@@ -274,18 +321,12 @@ export function apiSuite(backend: Backend): void {
     it('previews a global edit (one image per α, public) without storing anything; a stored edit matches it', async () => {
       const o = s3Outage ?? outage;
       const [base] = await generate(c, [71]);
-      const before = {
-        keys: (await allKeys(server)).sort(),
-        gallery: await galleryIds(c),
-        edited: await galleryIds(c, { source: 'EDITED' }),
-        global: await galleryIds(c, { method: 'GLOBAL' }),
-      };
-      // Any write fails from now on, so a preview that wrote anything would fail. Queries are public: no key.
-      o.armOnNextPut();
+      const before = await storedState(server, c, base!.id, 'GLOBAL');
+      expect(before.edits).toEqual([]);
+      // Any write fails meanwhile, so a preview that wrote anything would fail. Queries are public: no key.
       const anon = c.withKey(null);
-      let p: EditPreview;
-      try {
-        p = (
+      const p = await withoutWrites(o, async () => {
+        const first = (
           await anon.ok<{ previewGlobalEdit: EditPreview }>(PREVIEW_GLOBAL, {
             id: base!.id,
             alphas: [-2, 0, 3],
@@ -298,30 +339,19 @@ export function apiSuite(backend: Backend): void {
           alphas: [3],
           target: 'a smiling face',
         });
-        expect(again.previewGlobalEdit.images[0]!.dataUrl).toBe(p.images[2]!.dataUrl);
-      } finally {
-        await o.restore();
-      }
+        expect(again.previewGlobalEdit.images[0]!.dataUrl).toBe(first.images[2]!.dataUrl);
+        return first;
+      });
       expect(p.channels).toBeGreaterThan(0);
       expect(p.beta).toBe(0.1);
       expect(p.autoBeta).toBe(false);
       expect(p.topChannels.length).toBeGreaterThan(0);
       expect(p.images.map((i) => i.alpha)).toEqual([-2, 0, 3]);
-      for (const i of p.images) {
-        expect(i).toMatchObject({ width: base!.width, height: base!.height });
-        expect(i.dataUrl.startsWith(PNG_DATA_URL)).toBe(true);
-        const png = Buffer.from(i.dataUrl.slice(PNG_DATA_URL.length), 'base64');
-        expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-      }
+      for (const i of p.images) expectPreviewPng(i, base!);
       expect(new Set(p.images.map((i) => i.dataUrl)).size).toBe(3);
 
       // Nothing was stored: no key at all, no gallery or edit-list entry, no edit of the image.
-      expect((await allKeys(server)).sort()).toEqual(before.keys);
-      expect(await galleryIds(c)).toEqual(before.gallery);
-      expect(await galleryIds(c, { source: 'EDITED' })).toEqual(before.edited);
-      expect(await galleryIds(c, { method: 'GLOBAL' })).toEqual(before.global);
-      const edits = await c.ok<{ image: { edits: { edges: unknown[] } } }>(EDITS_OF, { id: base!.id });
-      expect(edits.image.edits.edges).toEqual([]);
+      expect(await storedState(server, c, base!.id, 'GLOBAL')).toEqual(before);
 
       // Keeping it (editGlobal, same parameters) stores exactly what the preview showed.
       const kept = await c.ok<{
@@ -329,8 +359,7 @@ export function apiSuite(backend: Backend): void {
       }>(EDIT_GLOBAL, { id: base!.id, alphas: [-2, 0, 3], target: 'a smiling face' });
       expect(kept.editGlobal).toMatchObject({ channels: p.channels, beta: p.beta });
       for (const [i, r] of kept.editGlobal.results.entries()) {
-        const stored = Buffer.from(await (await fetch(r.image.url)).arrayBuffer()).toString('base64');
-        expect(PNG_DATA_URL + stored).toBe(p.images[i]!.dataUrl);
+        expect(await storedDataUrl(r.image.url)).toBe(p.images[i]!.dataUrl);
       }
       // An S latent (a global-edit result) previews too; errors are editGlobal's.
       const onS = await c.ok<{ previewGlobalEdit: EditPreview }>(PREVIEW_GLOBAL, {
@@ -349,6 +378,63 @@ export function apiSuite(backend: Backend): void {
       expect(codeOf(await c.gql(PREVIEW_GLOBAL, { id: base!.id, alphas: many, target: 'x' }))).toBe(
         'BAD_USER_INPUT',
       );
+    });
+
+    it("previews a mapper edit (public) without storing anything; a stored edit matches it; errors are editMapper's", async () => {
+      const o = s3Outage ?? outage;
+      const [base] = await generate(c, [73]);
+      const before = await storedState(server, c, base!.id, 'MAPPER');
+      expect(before.edits).toEqual([]);
+      const anon = c.withKey(null);
+      const [p, zero] = await withoutWrites(o, async () => {
+        const first = (
+          await anon.ok<{ previewMapperEdit: MapperPreview }>(PREVIEW_MAPPER, { id: base!.id, strength: 1.5 })
+        ).previewMapperEdit;
+        const again = await anon.ok<{ previewMapperEdit: MapperPreview }>(PREVIEW_MAPPER, {
+          id: base!.id,
+          strength: 1.5,
+        });
+        expect(again.previewMapperEdit.images[0]!.dataUrl).toBe(first.images[0]!.dataUrl);
+        const other = await anon.ok<{ previewMapperEdit: MapperPreview }>(PREVIEW_MAPPER, {
+          id: base!.id,
+          strength: 0,
+        });
+        return [first, other.previewMapperEdit] as const;
+      });
+      expect(p.strength).toBe(1.5);
+      expect(p.images.map((i) => i.alpha)).toEqual([1.5]);
+      expectPreviewPng(p.images[0]!, base!);
+      expect(zero.images[0]!.dataUrl).not.toBe(p.images[0]!.dataUrl);
+
+      // Nothing was stored.
+      expect(await storedState(server, c, base!.id, 'MAPPER')).toEqual(before);
+
+      // Keeping it (editMapper, same parameters) stores exactly what the preview showed.
+      const kept = await c.ok<{
+        editMapper: { strength: number; results: { image: { id: string; url: string } }[] };
+      }>(EDIT_MAPPER, { id: base!.id, strength: 1.5 });
+      expect(kept.editMapper.strength).toBe(1.5);
+      expect(await storedDataUrl(kept.editMapper.results[0]!.image.url)).toBe(p.images[0]!.dataUrl);
+      // A mapper result is W+: it previews too (the default strength is 1).
+      const onResult = await c.ok<{ previewMapperEdit: MapperPreview }>(PREVIEW_MAPPER, {
+        id: kept.editMapper.results[0]!.image.id,
+      });
+      expect(onResult.previewMapperEdit.strength).toBe(1);
+
+      // Errors are editMapper's: an S latent, an unknown mapper, a strength out of range, an unknown image.
+      const g = await c.ok<{ editGlobal: { results: { image: { id: string } }[] } }>(EDIT_GLOBAL, {
+        id: base!.id,
+        alphas: [2],
+        target: 'an old face',
+      });
+      const onS = await c.gql(PREVIEW_MAPPER, { id: g.editGlobal.results[0]!.image.id });
+      expect(codeOf(onS)).toBe('BAD_USER_INPUT');
+      expect(onS.errors![0]!.message).toMatch(/mapper edits need a W\+ latent/);
+      const unknown = await c.gql(PREVIEW_MAPPER, { id: base!.id, mapper: 'no-such-mapper' });
+      expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+      expect(unknown.errors![0]!.message).toMatch(/has no mapper "no-such-mapper" \(it has: demo\)/);
+      expect(codeOf(await c.gql(PREVIEW_MAPPER, { id: base!.id, strength: 11 }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await c.gql(PREVIEW_MAPPER, { id: 'zzzzzzzzzzzzzzzzzzzz' }))).toBe('NOT_FOUND');
     });
 
     it('pages through the gallery newest first and filters by source and method', async () => {
@@ -441,6 +527,9 @@ export function apiSuite(backend: Backend): void {
       const preview = await c.gql(PREVIEW_GLOBAL, { id: image.id, alphas: [1], target: 'a smiling face' });
       expect(codeOf(preview)).toBe('INVERSION_NOT_CONFIGURED');
       expect(preview.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured/);
+      const mapperPreview = await c.gql(PREVIEW_MAPPER, { id: image.id });
+      expect(codeOf(mapperPreview)).toBe('INVERSION_NOT_CONFIGURED');
+      expect(mapperPreview.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured/);
       const still = await c.ok<{ image: { id: string; source: string } }>(
         `query($id: ID!) { image(id: $id) { id source } }`,
         { id: image.id },

@@ -3,10 +3,16 @@
 // stage shows either a stored edit or a live preview (nothing stored) that "Keep this edit" stores.
 import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type { EditDetail, EditGlobalInput, ImageDetail, ModelSet } from '../lib/api/types';
+import type { EditDetail, EditGlobalInput, EditMapperInput, ImageDetail, ModelSet } from '../lib/api/types';
 import { request } from '../lib/graphql/client';
 import { userMessage } from '../lib/graphql/errors';
-import { EditGlobalMutation, EditQuery, ImageQuery, ModelSetQuery } from '../lib/graphql/operations';
+import {
+  EditGlobalMutation,
+  EditMapperMutation,
+  EditQuery,
+  ImageQuery,
+  ModelSetQuery,
+} from '../lib/graphql/operations';
 import { useQuery } from '../lib/use-query';
 import { EditorStage } from './EditorStage';
 import { ErrorMessage } from './ErrorMessage';
@@ -21,12 +27,17 @@ export interface EditorSelection {
   index: number;
 }
 
-/** A rendered but unsaved global edit: what the stage shows, and the parameters that store it. */
-export interface EditorPreview {
-  input: EditGlobalInput;
-  alpha: number;
-  dataUrl: string;
-  channels: number;
+/** A rendered but unsaved edit: what the stage shows, and the parameters that store it. */
+export type EditorPreview =
+  | { method: 'GLOBAL'; input: EditGlobalInput; alpha: number; dataUrl: string; channels: number }
+  | { method: 'MAPPER'; input: EditMapperInput; strength: number; dataUrl: string };
+
+/** Stores a preview with the mutation of its method (the same input gives the same pixels). */
+async function storePreview(preview: EditorPreview): Promise<EditDetail> {
+  if (preview.method === 'MAPPER') {
+    return (await request(EditMapperMutation, { input: preview.input })).editMapper;
+  }
+  return (await request(EditGlobalMutation, { input: preview.input })).editGlobal;
 }
 
 /** What the stage shows: a stored edit's result, or a preview. */
@@ -82,13 +93,13 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
     setKeeping({ busy: false, error: null });
     setView({ kind: 'preview', preview });
   }, []);
-  // The only way a text edit is stored from the live preview: the user keeps it.
+  // The only way an edit is stored from a live preview (text or mapper): the user keeps it.
   const keep = useCallback(async (preview: EditorPreview) => {
     setKeeping({ busy: true, error: null });
     try {
-      const { editGlobal } = await request(EditGlobalMutation, { input: preview.input });
+      const edit = await storePreview(preview);
       setKeeping({ busy: false, error: null });
-      setView({ kind: 'edit', selection: { edit: editGlobal, index: 0 } });
+      setView({ kind: 'edit', selection: { edit, index: 0 } });
     } catch (error) {
       setKeeping({ busy: false, error: userMessage(error) });
     }
@@ -149,7 +160,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
                 image={img}
                 modelSet={ms}
                 prefill={prefill?.method === 'MAPPER' ? prefill : null}
-                onSelect={select}
+                onPreview={showPreview}
                 onActivity={setActivity}
               />
             )}

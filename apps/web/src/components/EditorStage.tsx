@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import Link from 'next/link';
 import type { ImageSummary } from '../lib/api/types';
-import { formatAlpha } from '../lib/format';
+import { formatAlpha, formatStrength } from '../lib/format';
 import type { EditorActivity, EditorPreview, EditorView } from './Editor';
 import { CompareSlider } from './CompareSlider';
 import { DownloadButton } from './DownloadButton';
@@ -15,6 +15,13 @@ interface Props {
   keeping: { busy: boolean; error: string | null };
   onKeep: (preview: EditorPreview) => void;
   onUseAsBase: (imageId: string) => void;
+}
+
+/** What a preview shows, in words: its α, or its mapper and strength. */
+function describePreview(preview: EditorPreview): string {
+  return preview.method === 'MAPPER'
+    ? `mapper “${preview.input.mapper}” at strength ${formatStrength(preview.strength)}`
+    : `α ${formatAlpha(preview.alpha)}`;
 }
 
 /**
@@ -43,8 +50,13 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
             <span className="spinner" aria-hidden="true" /> Rendering…
           </>
         ) : preview ? (
-          <span data-testid="preview-ready" data-alpha={preview.alpha}>
-            Preview of α {formatAlpha(preview.alpha)}, not saved — drag the handle or use the arrow keys to
+          <span
+            data-testid="preview-ready"
+            data-method={preview.method}
+            data-alpha={preview.method === 'GLOBAL' ? preview.alpha : undefined}
+            data-strength={preview.method === 'MAPPER' ? preview.strength : undefined}
+          >
+            Preview of {describePreview(preview)}, not saved — drag the handle or use the arrow keys to
             compare.
           </span>
         ) : result ? (
@@ -78,8 +90,8 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
               Keep this edit
             </button>
             <span className="small muted" id={`${id}-keep-hint`}>
-              Saves this result (α {formatAlpha(preview.alpha)}) to the gallery, so you can share it, download
-              it or build on it. The preview itself is not saved.
+              Saves this result ({describePreview(preview)}) to the gallery, so you can share it, download it
+              or build on it. The preview itself is not saved.
             </span>
           </div>
           {keeping.error && (

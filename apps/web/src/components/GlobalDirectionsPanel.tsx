@@ -2,7 +2,7 @@
 // Global directions: a neutral and a target text, α with a debounced live preview (rendered by
 // previewGlobalEdit: nothing is stored until the user keeps it), β with the live count of kept channels (or
 // auto β), and a strength strip (several α stored as one edit, on request).
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import type { EditDetail, ImageSummary, ModelSet } from '../lib/api/types';
 import { request } from '../lib/graphql/client';
@@ -11,6 +11,7 @@ import { userMessage } from '../lib/graphql/errors';
 import { formatAlpha } from '../lib/format';
 import { stripAlphas } from '../lib/strip';
 import { useDebouncedValue } from '../lib/use-debounced-value';
+import { shownImage, useLivePreview } from '../lib/use-live-preview';
 import { useQuery } from '../lib/use-query';
 import type { EditorActivity, EditorPreview, EditorSelection } from './Editor';
 import { ChannelCount } from './ChannelCount';
@@ -36,7 +37,6 @@ interface Params {
   autoBeta: boolean;
 }
 
-export const PREVIEW_DEBOUNCE_MS = 400;
 export const CHANNELS_DEBOUNCE_MS = 250;
 
 export function GlobalDirectionsPanel({
@@ -64,9 +64,6 @@ export function GlobalDirectionsPanel({
     () => (committed ? { ...committed, alpha, beta, autoBeta } : null),
     [committed, alpha, beta, autoBeta],
   );
-  const settled = useDebouncedValue(params, PREVIEW_DEBOUNCE_MS);
-  const key = params ? JSON.stringify(params) : null;
-  const settledKey = settled ? JSON.stringify(settled) : null;
   // The prefilled edit is shown as is: no request for its own parameters.
   const [prefillKey] = useState(() =>
     prefill?.alphas?.length === 1 && prefill.neutral && prefill.target
@@ -79,43 +76,29 @@ export function GlobalDirectionsPanel({
         })
       : null,
   );
-  const [done, setDone] = useState<{ key: string | null; error: string | null }>({
-    key: prefillKey,
-    error: null,
-  });
-
-  useEffect(() => {
-    if (!settled || settledKey === null || settledKey === prefillKey) return;
-    const controller = new AbortController();
-    const input = {
-      imageId: image.id,
-      neutral: settled.neutral,
-      target: settled.target,
-      alphas: [settled.alpha],
-      beta: settled.beta,
-      autoBeta: settled.autoBeta,
-    };
-    request(PreviewGlobalEditQuery, { input }, { signal: controller.signal }).then(
-      ({ previewGlobalEdit }) => {
-        const shown = previewGlobalEdit.images[0];
-        if (!shown) {
-          setDone({ key: settledKey, error: 'The preview came back without an image. Please try again.' });
-          return;
-        }
-        setDone({ key: settledKey, error: null });
-        onPreview({
-          input,
-          alpha: shown.alpha,
-          dataUrl: shown.dataUrl,
-          channels: previewGlobalEdit.channels,
-        });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setDone({ key: settledKey, error: userMessage(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [settled, settledKey, prefillKey, image.id, onPreview]);
+  const render = useCallback(
+    async (p: Params, signal: AbortSignal): Promise<EditorPreview> => {
+      const input = {
+        imageId: image.id,
+        neutral: p.neutral,
+        target: p.target,
+        alphas: [p.alpha],
+        beta: p.beta,
+        autoBeta: p.autoBeta,
+      };
+      const { previewGlobalEdit } = await request(PreviewGlobalEditQuery, { input }, { signal });
+      const shown = shownImage(previewGlobalEdit.images);
+      return {
+        method: 'GLOBAL',
+        input,
+        alpha: shown.alpha,
+        dataUrl: shown.dataUrl,
+        channels: previewGlobalEdit.channels,
+      };
+    },
+    [image.id],
+  );
+  const live = useLivePreview(params, render, onPreview, prefillKey);
 
   // Strength strip: several α in one request, stored as one edit (an explicit action).
   const [strip, setStrip] = useState<{ edit: EditDetail | null; busy: boolean; error: string | null }>({
@@ -137,8 +120,8 @@ export function GlobalDirectionsPanel({
     }
   };
 
-  const busy = (key !== null && key !== done.key) || strip.busy;
-  const error = key !== null && key === done.key ? done.error : strip.error;
+  const busy = live.busy || strip.busy;
+  const error = live.error ?? strip.error;
   useEffect(() => onActivity({ busy, error }), [busy, error, onActivity]);
 
   // Kept channels for the text as typed (no image is generated).

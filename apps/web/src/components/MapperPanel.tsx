@@ -1,57 +1,48 @@
 'use client';
-// Mapper edits: one of the model set's trained mappers, at a chosen strength (live once applied).
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+// Mapper edits: one of the model set's trained mappers, at a chosen strength with a debounced live preview
+// (rendered by previewMapperEdit: nothing is stored until the user keeps it, as on the text tab).
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { EditDetail, ImageSummary, ModelSet } from '../lib/api/types';
 import { request } from '../lib/graphql/client';
-import { EditMapperMutation } from '../lib/graphql/operations';
-import { userMessage } from '../lib/graphql/errors';
-import { useDebouncedValue } from '../lib/use-debounced-value';
-import type { EditorActivity, EditorSelection } from './Editor';
+import { PreviewMapperEditQuery } from '../lib/graphql/operations';
+import { formatStrength } from '../lib/format';
+import { shownImage, useLivePreview } from '../lib/use-live-preview';
+import type { EditorActivity, EditorPreview } from './Editor';
 import { Slider } from './Slider';
 
 interface Props {
   image: ImageSummary;
   modelSet: ModelSet;
   prefill: EditDetail | null;
-  onSelect: (selection: EditorSelection) => void;
+  /** A live preview is ready (not stored). */
+  onPreview: (preview: EditorPreview) => void;
   onActivity: (activity: EditorActivity) => void;
 }
 
-export function MapperPanel({ image, modelSet, prefill, onSelect, onActivity }: Props) {
+interface Params {
+  mapper: string;
+  strength: number;
+}
+
+export function MapperPanel({ image, modelSet, prefill, onPreview, onActivity }: Props) {
   const id = useId();
   const [mapper, setMapper] = useState(prefill?.mapper ?? modelSet.mappers[0]?.name ?? '');
   const [strength, setStrength] = useState(prefill?.strength ?? 1);
   const [applied, setApplied] = useState(false);
-  const params = useMemo(
+  const params = useMemo<Params | null>(
     () => (applied && mapper ? { mapper, strength } : null),
     [applied, mapper, strength],
   );
-  const settled = useDebouncedValue(params, 400);
-  const key = params ? JSON.stringify(params) : null;
-  const settledKey = settled ? JSON.stringify(settled) : null;
-  const [done, setDone] = useState<{ key: string | null; error: string | null }>({ key: null, error: null });
-
-  useEffect(() => {
-    if (!settled || !settledKey) return;
-    const controller = new AbortController();
-    request(
-      EditMapperMutation,
-      { input: { imageId: image.id, mapper: settled.mapper, strength: settled.strength } },
-      { signal: controller.signal },
-    ).then(
-      ({ editMapper }) => {
-        setDone({ key: settledKey, error: null });
-        onSelect({ edit: editMapper, index: 0 });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setDone({ key: settledKey, error: userMessage(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [settled, settledKey, image.id, onSelect]);
-
-  const busy = key !== null && key !== done.key;
-  const error = key !== null && key === done.key ? done.error : null;
+  const render = useCallback(
+    async (p: Params, signal: AbortSignal): Promise<EditorPreview> => {
+      const input = { imageId: image.id, mapper: p.mapper, strength: p.strength };
+      const { previewMapperEdit } = await request(PreviewMapperEditQuery, { input }, { signal });
+      const shown = shownImage(previewMapperEdit.images);
+      return { method: 'MAPPER', input, strength: previewMapperEdit.strength, dataUrl: shown.dataUrl };
+    },
+    [image.id],
+  );
+  const { busy, error } = useLivePreview(params, render, onPreview);
   useEffect(() => onActivity({ busy, error }), [busy, error, onActivity]);
 
   if (modelSet.mappers.length === 0) {
@@ -110,14 +101,18 @@ export function MapperPanel({ image, modelSet, prefill, onSelect, onActivity }: 
         max={3}
         step={0.1}
         onChange={setStrength}
-        format={(v) => v.toFixed(1)}
+        format={formatStrength}
         hint="1 is the mapper as trained; 0 is the original."
       />
       <div className="row">
         <button type="submit" className="button button--primary">
-          Apply mapper
+          Preview mapper
         </button>
-        {applied && <span className="small muted">Strength changes update the preview.</span>}
+        <span className="small muted">
+          {applied
+            ? 'Strength changes update the preview. Nothing is saved until you keep it.'
+            : 'Then drag the strength: the preview follows. Nothing is saved until you keep it.'}
+        </span>
       </div>
     </form>
   );

@@ -192,14 +192,43 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await shot('04-editor-beta-channels');
   });
 
-  it('edits with a mapper of the model set', async () => {
+  it('previews a mapper edit (moving strength adds no edit) and keeps it (one edit)', async () => {
     await page.goto(url(`/images/${baseImageId}/edit`));
+    const editsBefore = Number(await editCountOnImagePage(baseImageId));
     await page.getByRole('tab', { name: 'Mapper' }).click();
     await page.getByRole('combobox', { name: 'Mapper' }).selectOption({ index: 0 });
-    await page.getByRole('button', { name: 'Apply mapper' }).click();
-    await page.getByTestId('result-ready').filter({ hasText: 'mapper' }).waitFor();
+    await page.getByRole('button', { name: 'Preview mapper' }).click();
+    await page.locator('[data-testid=preview-ready][data-method=MAPPER][data-strength="1"]').waitFor();
     await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
-    await shot('05-editor-mapper');
+    const [before, firstPreview] = await compareSources();
+    expect(firstPreview).toMatch(/^data:image\/png;base64,/);
+    expect(firstPreview).not.toBe(before);
+
+    // Moving the strength re-renders the preview and adds no edit.
+    const strength = page.getByRole('slider', { name: 'Strength' });
+    await strength.focus();
+    await page.keyboard.press('End');
+    await page.locator('[data-testid=preview-ready][data-method=MAPPER][data-strength="3"]').waitFor();
+    const [, secondPreview] = await compareSources();
+    expect(secondPreview).toMatch(/^data:image\/png;base64,/);
+    expect(secondPreview).not.toBe(firstPreview);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await page.locator('[data-testid=preview-ready][data-method=MAPPER][data-strength="2.5"]').waitFor();
+    expect(Number(await editCountOnImagePage(baseImageId))).toBe(editsBefore);
+    await shot('05-editor-mapper-preview');
+
+    // "Keep this edit" stores exactly one mapper edit: the one previewed.
+    await page.getByRole('button', { name: 'Keep this edit' }).click();
+    const ready = page.getByTestId('result-ready').filter({ hasText: 'mapper' });
+    await ready.waitFor();
+    const resultImage = await ready.getAttribute('data-result-image');
+    expect(resultImage).toBeTruthy();
+    expect(resultImage).not.toBe(baseImageId);
+    await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
+    const [, kept] = await compareSources();
+    expect(kept).not.toMatch(/^data:/);
+    expect(Number(await editCountOnImagePage(baseImageId))).toBe(editsBefore + 1);
+    await shot('05b-editor-mapper-kept');
   });
 
   it('an invalid upload shows a clear message', async () => {

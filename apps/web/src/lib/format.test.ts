@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAlpha, parseSeeds } from './format';
+import { formatAlpha, formatStrength, parseSeeds } from './format';
 import { stripAlphas } from './strip';
 import { backoffDelay } from './backoff';
 
@@ -15,6 +15,8 @@ describe('helpers', () => {
     expect(formatAlpha(4)).toBe('+4');
     expect(formatAlpha(-2.5)).toBe('-2.5');
     expect(formatAlpha(0)).toBe('0');
+    expect(formatStrength(1)).toBe('1.0');
+    expect(formatStrength(-0.5)).toBe('-0.5');
   });
 
   it('spreads the strength strip symmetrically around 0', () => {

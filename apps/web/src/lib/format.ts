@@ -19,6 +19,11 @@ export function formatAlpha(alpha: number | null | undefined): string {
   return alpha > 0 ? `+${s}` : s;
 }
 
+/** A mapper's strength (one decimal, as its slider shows it). */
+export function formatStrength(strength: number): string {
+  return strength.toFixed(1);
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;

@@ -40,6 +40,12 @@ type Query {
   editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.
   """
   previewGlobalEdit(input: EditGlobalInput!): EditPreview!
+  """
+  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as
+  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an
+  upload); to keep the result, call editMapper.
+  """
+  previewMapperEdit(input: EditMapperInput!): MapperPreview!
   job(id: ID!): Job
   jobs(first: Int = 20, after: String): JobConnection!
 }
@@ -233,7 +239,16 @@ type EditPreview {
   images: [PreviewImage!]!
 }
 
+"A mapper edit rendered but not stored (previewMapperEdit)."
+type MapperPreview {
+  "The strength used."
+  strength: Float!
+  "The one result, as an image (its \`alpha\` is the strength)."
+  images: [PreviewImage!]!
+}
+
 type PreviewImage {
+  "The α this image was rendered at (for a mapper preview: the strength)."
   alpha: Float!
   width: Int!
   height: Int!
@@ -416,6 +431,12 @@ export interface Query {
    * editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.
    */
   previewGlobalEdit: EditPreview;
+  /**
+   * Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as
+   * editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an
+   * upload); to keep the result, call editMapper.
+   */
+  previewMapperEdit: MapperPreview;
   job: Maybe<Job>;
   jobs: JobConnection;
 }
@@ -451,6 +472,11 @@ export interface QueryTextDirectionArgs {
 /** Arguments of `Query.previewGlobalEdit`. */
 export interface QueryPreviewGlobalEditArgs {
   input: EditGlobalInput;
+}
+
+/** Arguments of `Query.previewMapperEdit`. */
+export interface QueryPreviewMapperEditArgs {
+  input: EditMapperInput;
 }
 
 /** Arguments of `Query.job`. */
@@ -724,8 +750,18 @@ export interface EditPreview {
   images: PreviewImage[];
 }
 
+/** A mapper edit rendered but not stored (previewMapperEdit). */
+export interface MapperPreview {
+  __typename?: 'MapperPreview';
+  /** The strength used. */
+  strength: number;
+  /** The one result, as an image (its `alpha` is the strength). */
+  images: PreviewImage[];
+}
+
 export interface PreviewImage {
   __typename?: 'PreviewImage';
+  /** The α this image was rendered at (for a mapper preview: the strength). */
   alpha: number;
   width: number;
   height: number;

@@ -32,6 +32,7 @@ export type {
   JobKind,
   JobState,
   Mapper,
+  MapperPreview,
   PageInfo,
   PrecomputeDirectionsInput,
   PreviewImage,

@@ -6,6 +6,7 @@ import type {
   EditGlobalInput,
   EditMapperInput,
   EditPreview,
+  MapperPreview,
   GalleryImage,
   Health,
   ImageDetail,
@@ -103,6 +104,15 @@ query PreviewGlobalEdit($input: EditGlobalInput!) {
   previewGlobalEdit(input: $input) {
     channels beta autoBeta
     topChannels { layer layerName channel weight }
+    images { alpha width height dataUrl }
+  }
+}`);
+
+/** A mapper edit rendered without storing anything (the editor's live preview on the Mapper tab). */
+export const PreviewMapperEditQuery = gql<{ previewMapperEdit: MapperPreview }, { input: EditMapperInput }>(`
+query PreviewMapperEdit($input: EditMapperInput!) {
+  previewMapperEdit(input: $input) {
+    strength
     images { alpha width height dataUrl }
   }
 }`);
