@@ -202,6 +202,9 @@ describe('CLI behaviour', () => {
     expect(r.out).toMatch(/torch-legacy/);
     expect(r.out).toMatch(/g_ema\.style\.1\.weight {2}float32\[64,64\]/);
     expect(r.out).toMatch(/"size":32,"styleDim":64,"nMlp":2/);
+    const clip = await cli('models', 'inspect', fixturePath('clip_jit.pt'));
+    expect(clip.out).toMatch(/torchscript, 62 tensors/);
+    expect(clip.out).toMatch(/CLIP weights \(config not inferred: .*pass transformerHeads explicitly\)/);
   });
 
   it('fails with a clear message and exit code 1 on bad input', async () => {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { inferLevelsMapperConfig, inferStyleGAN2Config, type Weight } from '@styleclip/architectures';
+import { inferLevelsMapperConfig, inferStyleGAN2Config, readClipCheckpoint, type Weight } from '@styleclip/architectures';
 import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
 import { buildPresetSet } from '@styleclip/editing';
 import { importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
@@ -123,6 +123,14 @@ export function registerModels(program: Command): void {
         }
         const mapper = new Map([...shapes].filter(([k]) => k.startsWith('state_dict.mapper.')).map(([k, v]) => [k.slice(18), v]));
         if (mapper.size > 0) console.log(`StyleCLIP LevelsMapper: ${JSON.stringify(inferLevelsMapperConfig(mapper))}`);
+        if (shapes.has('visual.conv1.weight') || shapes.has('vision_model.embeddings.patch_embedding.weight')) {
+          try {
+            const clip = await readClipCheckpoint(path);
+            console.log(`CLIP (${clip.source}): ${JSON.stringify(clip.config)}`);
+          } catch (e) {
+            console.log(`CLIP weights (config not inferred: ${(e as Error).message})`);
+          }
+        }
       } finally {
         await ckpt.close();
       }
