@@ -39,6 +39,21 @@ describe('Engine on the tiny preset', () => {
     expect(maxDiff).toBeLessThan(1e-4);
   });
 
+  it('splits batches larger than one run allows and joins the results', async () => {
+    const c = engine.components;
+    expect(c.maxImagesPerRun).toBe(512);
+    const { wplus } = await engine.generate([8], 0.7);
+    const s1 = await c.styles(wplus);
+    const n = c.maxImagesPerRun + 1;
+    const many = array32([n, c.sDim]);
+    for (let i = 0; i < n; i++) many.data.set(s1.data, i * c.sDim);
+    const out = await c.synthesis(many);
+    expect(out.shape).toEqual([n, 3, 64, 64]);
+    const one = await c.synthesis(s1);
+    const per = one.data.length;
+    expect(Array.from(out.data.subarray((n - 1) * per))).toEqual(Array.from(one.data));
+  });
+
   it('rejects wrong shapes, bad parameters and unknown mappers with clear errors', async () => {
     await expect(engine.components.styles(array32([1, 3, 64]))).rejects.toThrow(/styles input W\+: expected shape \[N,10,64\], got \[1,3,64\]/);
     await expect(engine.generate([1], Number.NaN)).rejects.toThrow(/truncation must be in/);

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRuntime } from '@styleclip/model-runners';
-import { matmulCeiling } from './ceiling';
+import { bestMatmulCeiling } from './ceiling';
 import { benchGenerator } from './generator';
 import { benchClip } from './clip';
 import { benchEdits, benchPrecompute, ensureDirections } from './edit';
@@ -23,9 +23,12 @@ const threads = Number(values.threads);
 const runtime = createRuntime({ offMainThread: false, intraOpNumThreads: threads });
 const results: Record<string, unknown> = { date: new Date().toISOString(), threads, node: process.version };
 
-const ceiling = await matmulCeiling(runtime);
+const ceiling = await bestMatmulCeiling(runtime);
 results['matmulCeiling'] = ceiling;
-console.log(`MatMul ceiling (${ceiling.n}³, ${threads} threads): ${ceiling.gflops.toFixed(1)} GFLOP/s\n`);
+console.log(
+  `MatMul ceiling (${threads} threads, best of ${Object.entries(ceiling.bySize).map(([n, g]) => `${n}³: ${g.toFixed(1)}`).join(', ')}): ` +
+    `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
+);
 
 if (values.suite === 'generator' || values.suite === 'all') {
   const rows = [];
