@@ -5,21 +5,9 @@ import { relativeL2 } from '@styleclip/testing';
 import type { ClipConfig } from './config';
 import { buildClipImageGraph, clipImageEncoder } from './image-encoder';
 import { randomClipWeights } from './init';
+import { microClipConfig } from './test-helpers';
 
-/** A very small ViT CLIP: 8×8 images, 2×2 patches of 4, width 8, 2 heads. */
-const micro: ClipConfig = {
-  embedDim: 4,
-  imageResolution: 8,
-  visionPatchSize: 4,
-  visionWidth: 8,
-  visionLayers: 1,
-  visionHeads: 2,
-  contextLength: 8,
-  vocabSize: 16,
-  transformerWidth: 8,
-  transformerHeads: 2,
-  transformerLayers: 1,
-};
+const micro: ClipConfig = microClipConfig;
 
 describe('clipImageEncoder', () => {
   it('is differentiable w.r.t. the image (finite differences, relative error < 1e-3)', async () => {

@@ -1,3 +1,4 @@
+import type { ClipConfig } from './config';
 // Test helpers shared by this folder's tests (not exported): fixture inputs and both encoders run once.
 import { readNpy } from '@styleclip/checkpoints';
 import { evaluate } from '@styleclip/onnx-graph/testing';
@@ -38,3 +39,18 @@ export function sameBits(a: ArrayBufferView, b: ArrayBufferView): boolean {
   const y = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   return x.equals(y);
 }
+
+/** A very small ViT CLIP for graph tests: 8×8 images, 2×2 patches of 4, width 8, 2 heads, 1 layer per tower. */
+export const microClipConfig: ClipConfig = {
+  embedDim: 4,
+  imageResolution: 8,
+  visionPatchSize: 4,
+  visionWidth: 8,
+  visionLayers: 1,
+  visionHeads: 2,
+  contextLength: 8,
+  vocabSize: 16,
+  transformerWidth: 8,
+  transformerHeads: 2,
+  transformerLayers: 1,
+};

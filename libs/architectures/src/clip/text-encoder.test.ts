@@ -3,21 +3,11 @@ import { evaluate } from '@styleclip/onnx-graph/testing';
 import { relativeL2 } from '@styleclip/testing';
 import type { ClipConfig } from './config';
 import { randomClipWeights } from './init';
+import { microClipConfig } from './test-helpers';
 import { buildClipTextGraph } from './text-encoder';
 
-const micro: ClipConfig = {
-  embedDim: 4,
-  imageResolution: 8,
-  visionPatchSize: 4,
-  visionWidth: 8,
-  visionLayers: 1,
-  visionHeads: 2,
-  contextLength: 8,
-  vocabSize: 16,
-  transformerWidth: 8,
-  transformerHeads: 2,
-  transformerLayers: 2,
-};
+// Two text layers, so the causal mask is exercised across blocks.
+const micro: ClipConfig = { ...microClipConfig, transformerLayers: 2 };
 const EOT = 15n;
 
 describe('clipTextEncoder', () => {
