@@ -1,4 +1,3 @@
-export { InitRandom } from './random';
 export * from './weights';
 export * from './stylegan2/index';
 export * from './mapper/index';

@@ -1,8 +1,8 @@
+import { GaussianRandom } from '@styleclip/latent-math';
 import { basename } from 'node:path';
 import {
   inferLevelsMapperConfig,
   inferStyleGAN2Config,
-  InitRandom,
   nNoise,
   noiseResolution,
   readClipCheckpoint,
@@ -101,7 +101,7 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
   const config = inferStyleGAN2Config(gen.weights);
   const notes = [...gen.notes];
   const missingNoise: number[] = [];
-  const rng = new InitRandom(17);
+  const rng = new GaussianRandom(17);
   for (let i = 0; i < nNoise(config); i++) {
     const key = `noises.noise_${i}`;
     if (gen.weights.has(key)) continue;

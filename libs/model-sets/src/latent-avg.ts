@@ -1,4 +1,5 @@
-import { buildMappingGraph, InitRandom, type StyleGAN2Config, type Weight } from '@styleclip/architectures';
+import { GaussianRandom } from '@styleclip/latent-math';
+import { buildMappingGraph, type StyleGAN2Config, type Weight } from '@styleclip/architectures';
 import { createRuntime } from '@styleclip/model-runners';
 import { toOnnxBytes } from '@styleclip/onnx-graph';
 
@@ -18,7 +19,7 @@ export async function computeLatentAvg(
   try {
     const model = await runtime.load('mapping', toOnnxBytes(buildMappingGraph(withZero, config)));
     const samples = o.samples ?? 4096;
-    const rng = new InitRandom(o.seed ?? 4096);
+    const rng = new GaussianRandom(o.seed ?? 4096);
     const sum = new Float64Array(D);
     const chunk = 512;
     for (let start = 0; start < samples; start += chunk) {

@@ -1,4 +1,5 @@
-import { filled, InitRandom } from '../random';
+import { GaussianRandom } from '@styleclip/latent-math';
+import { filled } from '../random';
 import type { Weight } from '../weights';
 import { clipWeightShapes, validateClipConfig, type ClipConfig } from './config';
 
@@ -12,7 +13,7 @@ import { clipWeightShapes, validateClipConfig, type ClipConfig } from './config'
  */
 export function randomClipWeights(c: ClipConfig, seed: number): Map<string, Weight> {
   validateClipConfig(c);
-  const rng = new InitRandom(seed);
+  const rng = new GaussianRandom(seed);
   const out = new Map<string, Weight>();
   const towers = [
     { prefix: 'visual.transformer.resblocks.', width: c.visionWidth, layers: c.visionLayers },

@@ -1,6 +1,7 @@
 import { equalLinear, pixelNorm } from '@styleclip/nn';
 import { concat, Graph, slice, zerosLike, type Tensor } from '@styleclip/onnx-graph';
-import { filled, InitRandom } from '../random';
+import { GaussianRandom } from '@styleclip/latent-math';
+import { filled } from '../random';
 import { param, WeightError, type Weight, type WeightMap } from '../weights';
 
 /** The three LevelsMapper groups; the checkpoint spells the first one `course`. */
@@ -72,7 +73,7 @@ export function buildMapperGraph(weights: WeightMap, c: LevelsMapperConfig, name
 
 /** Random mapper weights as the official init (randn/lr_mul weights, zero biases). */
 export function randomLevelsMapperWeights(c: LevelsMapperConfig, seed: number): Map<string, Weight> {
-  const rng = new InitRandom(seed);
+  const rng = new GaussianRandom(seed);
   const w = new Map<string, Weight>();
   for (const gr of MAPPER_GROUPS) {
     if (!c.groups[gr.name]) continue;

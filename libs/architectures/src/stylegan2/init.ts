@@ -1,4 +1,5 @@
-import { filled, InitRandom } from '../random';
+import { GaussianRandom } from '@styleclip/latent-math';
+import { filled } from '../random';
 import type { Weight } from '../weights';
 import { nNoise, noiseResolution, type StyleGAN2Config } from './config';
 import { sLayout } from './layout';
@@ -9,7 +10,7 @@ import { sLayout } from './layout';
  * `latent_avg` is left to the caller (the mean of the mapping output over many z).
  */
 export function randomStyleGAN2Weights(c: StyleGAN2Config, seed: number): Map<string, Weight> {
-  const rng = new InitRandom(seed);
+  const rng = new GaussianRandom(seed);
   const w = new Map<string, Weight>();
   const put = (key: string, shape: number[], data: Float32Array) => w.set(key, { shape, data });
   const D = c.styleDim;
