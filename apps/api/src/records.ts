@@ -1,53 +1,8 @@
 import { defineRecordType, RecordStore, type BlobStore } from '@styleclip/storage';
+import { any, arr, bool, int, num, obj, oneOf, opt, str } from '@styleclip/validation';
 
 // The API's records: versioned JSON documents (RecordStore) with validators. Bump a type's `version` and add a
 // migration when its shape changes; stored records then keep working across releases.
-
-type Check<T> = (v: unknown, path: string) => T;
-
-class RecordShapeError extends Error {}
-const fail = (path: string, what: string, v: unknown): never => {
-  throw new RecordShapeError(`${path}: expected ${what}, got ${JSON.stringify(v)?.slice(0, 80)}`);
-};
-const str: Check<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a string', v));
-const num: Check<number> = (v, p) =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a finite number', v);
-const int: Check<number> = (v, p) => (Number.isSafeInteger(v) ? (v as number) : fail(p, 'an integer', v));
-const bool: Check<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false', v));
-const oneOf =
-  <const T extends string>(...values: T[]): Check<T> =>
-  (v, p) =>
-    values.includes(v as T) ? (v as T) : fail(p, values.join(' | '), v);
-const arr =
-  <T>(item: Check<T>): Check<T[]> =>
-  (v, p) =>
-    Array.isArray(v) ? v.map((x, i) => item(x, `${p}[${i}]`)) : fail(p, 'an array', v);
-const any: Check<unknown> = (v) => v;
-
-type Shape = Record<string, Check<unknown> | { optional: Check<unknown> }>;
-type Out<S extends Shape> = {
-  [K in keyof S as S[K] extends { optional: unknown } ? never : K]: S[K] extends Check<infer T> ? T : never;
-} & {
-  [K in keyof S as S[K] extends { optional: unknown } ? K : never]?: S[K] extends { optional: Check<infer T> }
-    ? T
-    : never;
-};
-const opt = <T>(c: Check<T>): { optional: Check<T> } => ({ optional: c });
-
-/** An object with exactly these fields (unknown fields are refused, so typos do not slip through). */
-function obj<S extends Shape>(shape: S): Check<Out<S>> {
-  return (v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object', v);
-    const o = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [k, c] of Object.entries(shape)) {
-      if (typeof c === 'function') out[k] = c(o[k], `${p}.${k}`);
-      else if (o[k] !== undefined && o[k] !== null) out[k] = c.optional(o[k], `${p}.${k}`);
-    }
-    for (const k of Object.keys(o)) if (!(k in shape)) fail(`${p}.${k}`, 'no such field', o[k]);
-    return out as Out<S>;
-  };
-}
 
 const blobRef = obj({ key: str, sha256: str, bytes: int });
 export type BlobRef = ReturnType<typeof blobRef>;

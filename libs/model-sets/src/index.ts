@@ -1,5 +1,6 @@
 export {
   MANIFEST_VERSION,
+  ManifestError,
   validateManifest,
   migrateManifest,
   type ModelSetManifest,
@@ -10,7 +11,6 @@ export {
   type ClipEntry,
   type DirectionsEntry,
 } from './manifest';
-export { ManifestError } from './validate';
 export { writeModelSet, saveManifest, fileRef, MANIFEST_FILE, type ModelSetSpec, type ProgressEvent } from './write';
 export { loadModelSet, allFiles, type ModelSet } from './load';
 export { PRESETS, buildPreset, type Preset } from './presets';

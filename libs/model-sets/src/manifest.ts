@@ -1,19 +1,29 @@
 import type { ClipConfig, LevelsMapperConfig, SLayer, StyleGAN2Config } from '@styleclip/architectures';
 import {
-  array,
+  arr,
   bool,
   int,
-  literal,
-  ManifestError,
   num,
-  object,
-  optional,
+  obj,
+  oneOf,
+  opt,
   record,
   relPath,
-  sha256,
+  sha256Hex,
   str,
+  ValidationError,
   type Check,
-} from './validate';
+} from '@styleclip/validation';
+
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestError';
+  }
+}
+
+/** Manifests are read leniently: fields added by newer minor versions are dropped, not refused. */
+const object = <S extends Parameters<typeof obj>[0]>(shape: S) => obj(shape, { allowUnknown: true });
 
 /** Bumped on every incompatible change; `migrateManifest` brings older manifests forward. */
 export const MANIFEST_VERSION = 1;
@@ -32,8 +42,7 @@ export interface SourceFile {
 }
 
 export type ModelSetSource =
-  | { kind: 'preset'; preset: string; seed: number }
-  | { kind: 'import'; files: SourceFile[]; notes: string[] };
+  { kind: 'preset'; preset: string; seed: number } | { kind: 'import'; files: SourceFile[]; notes: string[] };
 
 export interface GeneratorEntry {
   config: StyleGAN2Config;
@@ -88,23 +97,20 @@ export interface ModelSetManifest {
   directions?: DirectionsEntry;
 }
 
-const fileRef: Check<FileRef> = object({ path: relPath, sha256, bytes: int });
-const sourceFile: Check<SourceFile> = object({ role: str, name: str, sha256, bytes: int });
+const fileRef: Check<FileRef> = object({ path: relPath, sha256: sha256Hex, bytes: int });
+const sourceFile: Check<SourceFile> = object({ role: str, name: str, sha256: sha256Hex, bytes: int });
 
 const source: Check<ModelSetSource> = (v, p) => {
-  const kind = literal('preset', 'import')((v as { kind?: unknown } | null)?.kind, `${p}.kind`);
+  const kind = oneOf('preset', 'import')((v as { kind?: unknown } | null)?.kind, `${p}.kind`);
   return kind === 'preset'
-    ? object<{ kind: 'preset'; preset: string; seed: number }>({ kind: literal('preset'), preset: str, seed: int })(v, p)
-    : object<{ kind: 'import'; files: SourceFile[]; notes: string[] }>({
-        kind: literal('import'),
-        files: array(sourceFile),
-        notes: array(str),
-      })(v, p);
+    ? object({ kind: oneOf('preset'), preset: str, seed: int })(v, p)
+    : object({ kind: oneOf('import'), files: arr(sourceFile), notes: arr(str) })(v, p);
 };
 
 const channels: Check<Record<number, number>> = (v, p) => {
   const r = record(int)(v, p);
-  for (const k of Object.keys(r)) if (!/^\d+$/.test(k)) throw new ManifestError(`${p}: resolution key ${k} is not a number`);
+  for (const k of Object.keys(r))
+    if (!/^\d+$/.test(k)) throw new ValidationError(`${p}: resolution key ${k} is not a number`);
   return r;
 };
 
@@ -113,7 +119,7 @@ const styleGAN2Config: Check<StyleGAN2Config> = object({
   styleDim: int,
   nMlp: int,
   channels,
-  blurKernel: array(num),
+  blurKernel: arr(num),
   lrMul: num,
 });
 
@@ -149,35 +155,40 @@ const clipConfig: Check<ClipConfig> = object({
   transformerLayers: int,
 });
 
-const clipEntry: Check<ClipEntry> = object({ config: clipConfig, image: fileRef, text: fileRef, origin: str });
+const clipEntry: Check<ClipEntry> = object({
+  config: clipConfig,
+  image: fileRef,
+  text: fileRef,
+  origin: str,
+});
 
 const directionsEntry: Check<DirectionsEntry> = object({
   sStats: fileRef,
   sStatsSamples: int,
-  truncation: object({ psi: num, layers: literal('all', 'first8') }),
-  fs3: optional(fileRef),
-  fs3Rows: optional(int),
-  fs3Layers: optional(array(int)),
-  fs3Images: optional(int),
+  truncation: object({ psi: num, layers: oneOf('all', 'first8') }),
+  fs3: opt(fileRef),
+  fs3Rows: opt(int),
+  fs3Layers: opt(arr(int)),
+  fs3Images: opt(int),
   origin: str,
   clipImageSha256: str,
 });
 
 const manifestV1: Check<ModelSetManifest> = object({
-  schemaVersion: literal(MANIFEST_VERSION),
+  schemaVersion: oneOf(MANIFEST_VERSION),
   id: str,
   createdAt: str,
   source,
   generator: object({
     config: styleGAN2Config,
     nLatent: int,
-    sLayout: array(sLayer),
+    sLayout: arr(sLayer),
     models: object({ mapping: fileRef, styles: fileRef, synthesis: fileRef, generator: fileRef }),
     latentAvg: fileRef,
   }),
-  mappers: record(object({ kind: literal('levels'), config: mapperConfig, model: fileRef })),
-  clip: optional(clipEntry),
-  directions: optional(directionsEntry),
+  mappers: record(object({ kind: oneOf('levels'), config: mapperConfig, model: fileRef })),
+  clip: opt(clipEntry),
+  directions: opt(directionsEntry),
 });
 
 /** Older manifest versions are upgraded here, one step at a time (none exist yet). */
@@ -203,5 +214,10 @@ export function migrateManifest(raw: unknown): unknown {
 
 /** Validates (after migrating) a parsed manifest; the error names the first bad field. */
 export function validateManifest(raw: unknown): ModelSetManifest {
-  return manifestV1(migrateManifest(raw), 'manifest');
+  try {
+    return manifestV1(migrateManifest(raw), 'manifest');
+  } catch (e) {
+    if (e instanceof ValidationError) throw new ManifestError(e.message);
+    throw e;
+  }
 }
