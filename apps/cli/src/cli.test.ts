@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -195,6 +195,24 @@ describe('CLI behaviour', () => {
     const e = await cli('directions', 'explain', '--models', tiny, '--neutral', 'face', '--target', 'smiling face', '--beta', '0.1', '--top', '3', '--output-ds', ds);
     expect(e.out).toMatch(/channels: \d+ \(β = 0.1, largest \|r\| = 0\.\d{4}\)/);
     expect((await npy(ds)).length).toBe(368);
+  });
+
+  it('evaluates how edits follow their text, from a prompts file', async () => {
+    const prompts = join(tmp, 'prompts.txt');
+    await writeFile(prompts, '# pairs\nface | smiling face\n\nface | old face\n');
+    const json = join(tmp, 'evaluation.json');
+    const r = await cli('directions', 'evaluate', '--models', tiny, '--seeds', '1-2', '--prompts', prompts, '--alpha', '1,2', '--beta', 'auto', '--json', json);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^4 edits per α \(2 seeds × 2 prompts, β auto, ψ 0\.7\)/);
+    expect(r.out).toMatch(/\n {2}1\.00 +-?0\.\d{4} +-?0\.\d{4} +\d\.\d{4}\n {2}2\.00 /);
+    const saved = JSON.parse(await readFile(json, 'utf8')) as { pairs: number; prompts: { target: string }[] };
+    expect(saved.pairs).toBe(4);
+    expect(saved.prompts.map((p) => p.target)).toEqual(['smiling face', 'old face']);
+    await writeFile(prompts, 'face smiling face\n');
+    const bad = await cli('directions', 'evaluate', '--models', tiny, '--prompts', prompts);
+    expect(bad.err).toMatch(/prompts.txt:1: expected "neutral \| target", got "face smiling face"/);
+    const zero = await cli('directions', 'evaluate', '--models', tiny, '--alpha', '0,1');
+    expect(zero.err).toMatch(/every strength must be > 0/);
   });
 
   it('inspects a checkpoint: keys, shapes, dtypes and the inferred config', async () => {

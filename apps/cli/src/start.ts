@@ -3,11 +3,10 @@
 // app; prints the URLs; Ctrl-C stops everything cleanly. Settings come from the environment and from `.env` at
 // the repository root when present (see .env.example); the environment wins over `.env`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPresetSet, precomputeDirections } from '@styleclip/editing';
-import { PRESETS } from '@styleclip/model-sets';
+import { ensureTinySet } from './ensure-tiny';
 import { capabilities, formatStatus } from './status';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -31,31 +30,9 @@ function loadEnv(): void {
   env.STYLECLIP_LOG_LEVEL ||= 'warn';
 }
 
-function hasDirections(dir: string): boolean {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-      directions?: { fs3?: unknown };
-    };
-    return m.directions?.fs3 !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-/** Builds models/tiny (about 15 s) when it is the default set and missing or incomplete. */
-async function ensureTiny(): Promise<void> {
+async function ensureDefaultTiny(): Promise<void> {
   if (process.env.STYLECLIP_DEFAULT_MODEL_SET !== 'tiny') return;
-  const dir = resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny');
-  if (hasDirections(dir)) return;
-  const t0 = performance.now();
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    console.log(`building the tiny model set into ${dir} (random weights, about 15 s, once)…`);
-    await buildPresetSet('tiny', dir);
-  } else {
-    console.log(`finishing the directions of ${dir} (resumes where it stopped)…`);
-    await precomputeDirections(dir, PRESETS.tiny!.directions);
-  }
-  console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await ensureTinySet(resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny'));
 }
 
 /**
@@ -117,7 +94,7 @@ async function main(): Promise<void> {
   console.log(formatStatus(capabilities));
   console.log('');
   loadEnv();
-  await ensureTiny();
+  await ensureDefaultTiny();
 
   const children: ChildProcess[] = [];
   const api = startApi();

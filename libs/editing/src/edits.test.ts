@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { array32 } from '@styleclip/latent-math';
-import { clipFeaturesOfImages, normalizeRows } from './directions/clip-features';
 import { Engine } from './engine';
 import { buildPresetSet } from './presets';
 
@@ -19,47 +18,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i]!, 0);
-
 describe('global edits on the tiny set', () => {
-  const prompts: [string, string][] = [
-    ['face', 'face with blue eyes'],
-    ['face', 'smiling face'],
-    ['face', 'face with a beard'],
-    ['a person', 'a person with purple hair'],
-  ];
-  // The tiny random-weight CLIP saturates beyond α ≈ 4 (movement along Δt stops growing), so the strip stays below.
-  const alphas = [0, 1, 2, 4];
-
-  it('moves the CLIP image embedding along Δt, further with larger α', async () => {
-    // For each α: cos(E(edited) − E(original), Δt) and the movement along Δt, (E(edited) − E(original))·Δt,
-    // with E the normalized CLIP image embedding; averaged over seeds and prompts.
-    const cos = alphas.map(() => 0);
-    const along = alphas.map(() => 0);
-    let n = 0;
-    for (const seed of [1, 2, 3, 4, 5]) {
-      const { wplus } = await engine.generate([seed], 0.7);
-      for (const [neutral, target] of prompts) {
-        const r = await engine.edit.global({ latent: { wplus }, text: { neutral, target }, alphas, beta: 0.1 });
-        const dt = (await engine.text.direction(neutral, target)).direction;
-        const e = normalizeRows(await clipFeaturesOfImages(engine.components, r.images));
-        const d = e.shape[1]!;
-        const e0 = e.data.subarray(0, d);
-        alphas.forEach((_, k) => {
-          if (k === 0) return;
-          const diff = e.data.subarray(k * d, (k + 1) * d).map((v, i) => v - e0[i]!);
-          along[k]! += dot(diff, dt);
-          cos[k]! += dot(diff, dt) / Math.hypot(...diff);
-        });
-        n++;
-      }
-    }
-    for (let k = 1; k < alphas.length; k++) {
-      expect(cos[k]! / n, `mean cosine at α ${alphas[k]}`).toBeGreaterThan(0.05);
-      expect(along[k]!, `movement along Δt at α ${alphas[k]}`).toBeGreaterThan(along[k - 1]!);
-    }
-  }, 120_000);
-
   it('keeps fewer channels as β grows, and auto-β keeps more than 20', async () => {
     const counts = [];
     for (const beta of [0.05, 0.1, 0.15, 0.2, 0.25]) {

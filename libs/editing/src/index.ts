@@ -11,3 +11,11 @@ export { buildPresetSet } from './presets';
 export { importDirections } from './directions/import';
 export { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
 export { clipFeaturesOfImages, normalizeRows } from './directions/clip-features';
+export {
+  evaluateDirections,
+  DEFAULT_EVALUATION_PROMPTS,
+  type DirectionEvaluation,
+  type EvaluationOptions,
+  type PromptEvaluation,
+  type TextPair,
+} from './directions/evaluate';

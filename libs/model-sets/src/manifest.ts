@@ -42,7 +42,9 @@ export interface SourceFile {
 }
 
 export type ModelSetSource =
-  { kind: 'preset'; preset: string; seed: number } | { kind: 'import'; files: SourceFile[]; notes: string[] };
+  /** `revision`: the preset's revision when built (absent in sets built before revisions existed). */
+  | { kind: 'preset'; preset: string; seed: number; revision?: number }
+  | { kind: 'import'; files: SourceFile[]; notes: string[] };
 
 export interface GeneratorEntry {
   config: StyleGAN2Config;
@@ -103,7 +105,7 @@ const sourceFile: Check<SourceFile> = object({ role: str, name: str, sha256: sha
 const source: Check<ModelSetSource> = (v, p) => {
   const kind = oneOf('preset', 'import')((v as { kind?: unknown } | null)?.kind, `${p}.kind`);
   return kind === 'preset'
-    ? object({ kind: oneOf('preset'), preset: str, seed: int })(v, p)
+    ? object({ kind: oneOf('preset'), preset: str, seed: int, revision: opt(int) })(v, p)
     : object({ kind: oneOf('import'), files: arr(sourceFile), notes: arr(str) })(v, p);
 };
 

@@ -7,6 +7,7 @@ import {
   randomLevelsMapperWeights,
   randomStyleGAN2Weights,
   type LevelsMapperConfig,
+  type RandomStyleGAN2Options,
   type StyleGAN2Config,
 } from '@styleclip/architectures';
 import { computeLatentAvg } from './latent-avg';
@@ -15,7 +16,11 @@ import { writeModelSet, type ProgressEvent } from './write';
 
 export interface Preset {
   description: string;
+  /** Bumped whenever what the preset builds changes, so stale built copies (npm start's models/tiny) get rebuilt. */
+  revision: number;
   generator: StyleGAN2Config;
+  /** Initialization choices that are not architecture (the architecture is read back from the weights). */
+  init?: RandomStyleGAN2Options;
   mappers: Record<string, LevelsMapperConfig>;
   clip: ClipConfig;
   /** Global-direction data computed right after building (by the editing engine), when cheap enough. */
@@ -26,6 +31,8 @@ export interface Preset {
 export const PRESETS: Record<string, Preset> = {
   tiny: {
     description: '64×64 generator with small channels (builds in seconds; tests and the embedded demo)',
+    // Revision 2: toRGB gain 0.3 (see init below).
+    revision: 2,
     generator: {
       size: 64,
       styleDim: 64,
@@ -34,6 +41,9 @@ export const PRESETS: Record<string, Preset> = {
       blurKernel: [1, 3, 3, 1],
       lrMul: 0.01,
     },
+    // Keeps the random generator's images inside [-1, 1] like a trained one's. Measured over seeds 1–8 at ψ 0.7:
+    // 2.9% of pixels clip instead of 38% (pixel RMS 0.41 instead of 1.37).
+    init: { toRgbGain: 0.3 },
     mappers: {
       demo: { dim: 64, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
     },
@@ -43,6 +53,7 @@ export const PRESETS: Record<string, Preset> = {
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',
+    revision: 1,
     generator: {
       size: 1024,
       styleDim: 512,
@@ -66,14 +77,14 @@ export async function buildPreset(
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
   const seed = o.seed ?? 0;
-  const weights = randomStyleGAN2Weights(preset.generator, seed);
+  const weights = randomStyleGAN2Weights(preset.generator, seed, preset.init);
   weights.set('latent_avg', await computeLatentAvg(weights, preset.generator, { seed: seed + 1 }));
   const mappers = Object.fromEntries(
     Object.entries(preset.mappers).map(([n, config], i) => [n, { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) }]),
   );
   return writeModelSet(dir, {
     id: name,
-    source: { kind: 'preset', preset: name, seed },
+    source: { kind: 'preset', preset: name, seed, revision: preset.revision },
     generator: { config: preset.generator, weights },
     mappers,
     ...(o.clip === false ? {} : { clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' } }),

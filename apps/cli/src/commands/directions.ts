@@ -1,9 +1,19 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { Engine, importDirections, precomputeDirections, type WorkProgress } from '@styleclip/editing';
-import { CliError, parseNumber } from '../errors';
+import {
+  DEFAULT_EVALUATION_PROMPTS,
+  Engine,
+  evaluateDirections,
+  importDirections,
+  precomputeDirections,
+  type DirectionEvaluation,
+  type TextPair,
+  type WorkProgress,
+} from '@styleclip/editing';
+import { CliError, parseNumber, parseSeeds } from '../errors';
 import { readArray, writeArray } from '../npy-io';
 import { Progress } from '../progress';
-import { parseBeta } from './edit';
+import { parseAlphas, parseBeta } from './edit';
 
 function progressReporter() {
   const bars = new Map<string, Progress>();
@@ -93,4 +103,83 @@ export function registerDirections(program: Command): void {
         await engine.close();
       }
     });
+
+  directions
+    .command('evaluate')
+    .description('how well global edits follow their text: cos(E(edited) − E(original), Δt), movement along Δt and pixel change per α')
+    .requiredOption('--models <dir>', 'model set folder (needs CLIP and directions)')
+    .option('--seeds <list>', 'seeds of the images to edit, e.g. 1-8 or 3,5,9', '1-8')
+    .option('--prompts <file>', 'text pairs, one "neutral | target" per line (# comments); default: six face edits')
+    .option('--neutral <text>', 'evaluate one pair: neutral description')
+    .option('--target <text>', 'evaluate one pair: target description')
+    .option('--alpha <list>', 'strengths, each > 0', '0.5,1,2,4')
+    .option('--beta <beta>', 'threshold in [0,1] or auto (per prompt)', '0.15')
+    .option('--truncation <psi>', 'ψ of the generated images', '0.7')
+    .option('--json <file>', 'also write the full result (per prompt too) as JSON')
+    .action(
+      async (o: { models: string; seeds: string; prompts?: string; neutral?: string; target?: string; alpha: string; beta: string; truncation: string; json?: string }) => {
+        const alphas = parseAlphas(o.alpha);
+        if (alphas.some((a) => a <= 0)) throw new CliError('--alpha: every strength must be > 0 (α = 0 is the original every score compares with)');
+        const prompts = await promptsFrom(o);
+        const engine = await Engine.open(o.models);
+        try {
+          const bar = new Progress('edits');
+          const ev = await evaluateDirections(engine, {
+            seeds: parseSeeds(o.seeds),
+            prompts,
+            alphas,
+            beta: parseBeta(o.beta),
+            truncation: parseNumber('--truncation', o.truncation, 0, 2),
+            onProgress: ({ done, total }) => bar.update(done, total),
+          });
+          bar.done();
+          for (const line of formatEvaluation(ev)) console.log(line);
+          if (o.json) {
+            await writeFile(o.json, JSON.stringify(ev, null, 2) + '\n');
+            console.log(`full result written to ${o.json}`);
+          }
+        } finally {
+          await engine.close();
+        }
+      },
+    );
+}
+
+async function promptsFrom(o: { prompts?: string; neutral?: string; target?: string }): Promise<readonly TextPair[]> {
+  const one = o.neutral !== undefined || o.target !== undefined;
+  if (one && o.prompts) throw new CliError('give --prompts or --neutral/--target, not both');
+  if (one) {
+    if (o.neutral === undefined || o.target === undefined) throw new CliError('give both --neutral and --target');
+    return [{ neutral: o.neutral, target: o.target }];
+  }
+  if (!o.prompts) return DEFAULT_EVALUATION_PROMPTS;
+  let text: string;
+  try {
+    text = await readFile(o.prompts, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read --prompts ${o.prompts}: ${(e as Error).message}`);
+  }
+  const pairs: TextPair[] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const parts = line.split('|').map((t) => t.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new CliError(`${o.prompts}:${i + 1}: expected "neutral | target", got "${line}"`);
+    pairs.push({ neutral: parts[0], target: parts[1] });
+  }
+  if (pairs.length === 0) throw new CliError(`${o.prompts} has no text pairs`);
+  return pairs;
+}
+
+/** The table the command prints: one row per α, then the prompts skipped at this β. */
+export function formatEvaluation(ev: DirectionEvaluation): string[] {
+  const lines = [
+    `${ev.pairs} edits per α (${ev.seeds.length} seeds × ${ev.prompts.length} prompts, β ${ev.beta}, ψ ${ev.truncation})`,
+    '     α   cos(ΔE, Δt)   ΔE·Δt   pixel RMS',
+  ];
+  ev.alphas.forEach((a, k) =>
+    lines.push(`${a.toFixed(2).padStart(6)}   ${ev.cosine[k]!.toFixed(4).padStart(11)}   ${ev.alongDt[k]!.toFixed(4).padStart(6)}   ${ev.pixelRms[k]!.toFixed(4).padStart(9)}`),
+  );
+  for (const s of ev.skipped) lines.push(`skipped "${s.neutral}" → "${s.target}": ${s.reason}`);
+  return lines;
 }

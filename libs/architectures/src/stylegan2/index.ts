@@ -12,4 +12,4 @@ export { mappingNetwork, truncate, buildMappingGraph } from './mapping';
 export { stylesFromWPlus, buildStylesGraph } from './styles';
 export { synthesisNetwork, splitStyles, buildSynthesisGraph } from './synthesis';
 export { buildGeneratorGraph } from './generator';
-export { randomStyleGAN2Weights } from './init';
+export { randomStyleGAN2Weights, type RandomStyleGAN2Options } from './init';
