@@ -1,21 +1,17 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { array32 } from '@styleclip/latent-math';
 import { Engine } from './engine';
-import { buildPresetSet } from './presets';
 
-let dir: string;
+const dir = inject('tinySetDir');
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'edits-'));
-  await buildPresetSet('tiny', dir);
   engine = await Engine.open(dir, { runner: { intraOpNumThreads: 2 } });
-}, 120_000);
+});
 afterAll(async () => {
   await engine.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('global edits on the tiny set', () => {

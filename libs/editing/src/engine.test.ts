@@ -1,21 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { array32 } from '@styleclip/latent-math';
-import { buildPreset } from '@styleclip/model-sets';
 import { Engine } from './engine';
 
-let dir: string;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'engine-'));
-  await buildPreset('tiny', dir);
-  engine = await Engine.open(dir, { runner: { intraOpNumThreads: 1 } });
+  engine = await Engine.open(inject('tinySetDir'), { runner: { intraOpNumThreads: 1 } });
 });
 afterAll(async () => {
   await engine.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('Engine on the tiny preset', () => {

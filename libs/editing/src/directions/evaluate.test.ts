@@ -1,22 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { Engine } from '../engine';
-import { buildPresetSet } from '../presets';
 import { clipFeaturesOfImages, normalizeRows } from './clip-features';
 import { evaluateDirections } from './evaluate';
 
-let dir: string;
 let engine: Engine;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'evaluate-'));
-  await buildPresetSet('tiny', dir);
-  engine = await Engine.open(dir, { runner: { intraOpNumThreads: 2 } });
-}, 120_000);
+  engine = await Engine.open(inject('tinySetDir'), { runner: { intraOpNumThreads: 2 } });
+});
 afterAll(async () => {
   await engine.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const increasing = (a: number[]) => a.every((v, i) => i === 0 || v > a[i - 1]!);

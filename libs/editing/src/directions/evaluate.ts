@@ -97,12 +97,14 @@ export async function evaluateDirections(engine: Engine, options: EvaluationOpti
   let done = 0;
   let pairs = 0;
   for (const seed of seeds) {
-    const { wplus } = await engine.generate([seed], truncation);
+    // The original is generated and embedded once per seed; each prompt then synthesizes only its α strip.
+    const original = await engine.generate([seed], truncation);
+    const originalE = normalizeRows(await clipFeaturesOfImages(engine.components, original.images)).data;
     for (const [p, text] of prompts.entries()) {
       throwIfAborted(options.signal);
       if (!skipped.has(p)) {
         try {
-          await scorePair(p, text, wplus);
+          await scorePair(p, text, original.wplus, original.images.data, originalE);
           pairs++;
         } catch (e) {
           if (!(e instanceof EngineError && e.code === 'no_channels')) throw e;
@@ -114,23 +116,22 @@ export async function evaluateDirections(engine: Engine, options: EvaluationOpti
   }
   if (pairs === 0) throw new EngineError(`evaluate: no prompt keeps a channel at β = ${beta}; ${[...skipped.values()][0]!.reason}`, 'no_channels');
 
-  async function scorePair(p: number, text: TextPair, wplus: Array32): Promise<void> {
-    const r = await engine.edit.global({ latent: { wplus }, text, alphas: [0, ...alphas], beta });
+  async function scorePair(p: number, text: TextPair, wplus: Array32, originalPixels: Float32Array, originalE: Float32Array): Promise<void> {
+    const r = await engine.edit.global({ latent: { wplus }, text, alphas, beta });
     const dt = (await engine.text.direction(text.neutral, text.target)).direction;
     const e = normalizeRows(await clipFeaturesOfImages(engine.components, r.images));
     const dim = e.shape[1]!;
-    const per = r.images.data.length / (na + 1);
-    const original = e.data.subarray(0, dim);
+    const per = originalPixels.length;
     const entry = perPrompt.get(p) ?? { ...text, beta: r.beta, kept: r.kept, cosine: new Array<number>(na).fill(0), alongDt: new Array<number>(na).fill(0) };
     perPrompt.set(p, entry);
     for (let k = 0; k < na; k++) {
-      const diff = e.data.subarray((k + 1) * dim, (k + 2) * dim).map((v, i) => v - original[i]!);
+      const diff = e.data.subarray(k * dim, (k + 1) * dim).map((v, i) => v - originalE[i]!);
       const along = dot(diff, dt);
       const norm = Math.sqrt(dot(diff, diff));
       // An edit too small to change the uint8 image leaves E unchanged: no direction to score.
       const cosine = norm > 0 ? along / norm : 0;
       let sq = 0;
-      for (let i = 0; i < per; i++) sq += (r.images.data[(k + 1) * per + i]! - r.images.data[i]!) ** 2;
+      for (let i = 0; i < per; i++) sq += (r.images.data[k * per + i]! - originalPixels[i]!) ** 2;
       sum.cosine[k]! += cosine;
       sum.alongDt[k]! += along;
       sum.pixelRms[k]! += Math.sqrt(sq / per);
