@@ -31,11 +31,3 @@ export function param(g: Graph, weights: WeightMap, key: string, shape?: readonl
   const w = weight(weights, key, shape, what);
   return g.initializer(key, w.data, w.shape);
 }
-
-/** Keys under `prefix.` with the prefix removed (e.g. `g_ema.` of a rosinality checkpoint). */
-export function withoutPrefix(weights: WeightMap, prefix: string): Map<string, Weight> {
-  const out = new Map<string, Weight>();
-  const p = prefix.endsWith('.') ? prefix : `${prefix}.`;
-  for (const [k, v] of weights) if (k.startsWith(p)) out.set(k.slice(p.length), v);
-  return out;
-}

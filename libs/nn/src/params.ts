@@ -46,14 +46,9 @@ export function freshInitializer(
   data: Float32Array,
   shape: readonly number[],
 ): Tensor {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? base : `${base}_${n}`;
-    try {
-      return g.initializer(name, data, shape, 'float32');
-    } catch (e) {
-      if (!(e instanceof GraphBuildError) || !/already used/.test(e.message)) throw e;
-    }
-  }
+  let name = base;
+  for (let n = 2; g.has(g.scoped(name)); n++) name = `${base}_${n}`;
+  return g.initializer(name, data, shape, 'float32');
 }
 
 /** `name` without the graph's current scope prefix (so a derived name is not prefixed twice). */

@@ -1,4 +1,4 @@
-import { conv, convTranspose, pad, reshape, split, unsqueeze, type Tensor } from '@styleclip/onnx-graph';
+import { conv, convTranspose, pad, reshape, slice, unsqueeze, type Tensor } from '@styleclip/onnx-graph';
 import { fail } from './params';
 
 /** A 1-D list k (made outer(k,k)/sum(k)²), or an explicit 2-D kernel used as given. */
@@ -79,8 +79,7 @@ export function upfirdn2d(x: Tensor, kernel: FirKernel, o: Upfirdn2dOptions): Te
   const [p0, p1] = o.pad;
   const grow = [0, 0, Math.max(p0, 0), Math.max(p0, 0), 0, 0, Math.max(p1, 0), Math.max(p1, 0)];
   if (grow.some((v) => v > 0)) y = pad(y, grow);
-  if (p0 < 0 || p1 < 0)
-    y = crop(crop(y, 2, -Math.min(p0, 0), -Math.min(p1, 0)), 3, -Math.min(p0, 0), -Math.min(p1, 0));
+  if (p0 < 0 || p1 < 0) y = crop(y, -Math.min(p0, 0), -Math.min(p1, 0));
   const [kh, kw] = k.shape;
   if ((y.shape[2] as number) < kh || (y.shape[3] as number) < kw) {
     fail(block, `padded input [${y.shape.join(',')}] smaller than kernel ${kh}×${kw}`);
@@ -89,17 +88,20 @@ export function upfirdn2d(x: Tensor, kernel: FirKernel, o: Upfirdn2dOptions): Te
 }
 
 /**
- * Drops `before`/`after` rows of a static axis. Done with Split rather than Slice because onnx-graph's Slice
- * gradient rule rejects inputs with any symbolic dim (e.g. the batch), while Split's works.
+ * Drops `before`/`after` rows and columns of the static spatial axes (H, W) with one Slice. onnx-graph's
+ * Slice gradient only needs the sliced axes static, so a symbolic batch is fine.
  */
-function crop(x: Tensor, axis: number, before: number, after: number): Tensor {
-  const size = x.shape[axis] as number;
-  const keep = size - before - after;
-  if (keep < 1)
-    fail('upfirdn2d', `cropping ${before}+${after} leaves nothing of axis ${axis} of [${x.shape.join(',')}]`);
-  if (before === 0 && after === 0) return x;
-  const sizes = [before, keep, after].filter((v) => v > 0);
-  return split(x, sizes, axis)[before > 0 ? 1 : 0]!;
+function crop(x: Tensor, before: number, after: number): Tensor {
+  const shape = [...x.shape];
+  const ends: number[] = [];
+  for (const axis of [2, 3]) {
+    const keep = (shape[axis] as number) - before - after;
+    if (keep < 1)
+      fail('upfirdn2d', `cropping ${before}+${after} leaves nothing of axis ${axis} of [${shape.join(',')}]`);
+    ends.push(before + keep);
+    shape[axis] = keep;
+  }
+  return slice(x, [before, before], ends, [2, 3]);
 }
 
 /** StyleGAN2 Blur: upfirdn2d with up = down = 1. */

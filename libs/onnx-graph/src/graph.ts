@@ -1,6 +1,6 @@
-import { DTYPE_BYTES, typedArrayOf, type AnyTypedArray, type DType } from './dtype';
+import { typedArrayOf, type AnyTypedArray, type DType } from './dtype';
 import { GraphBuildError } from './errors';
-import { formatShape, numel, type Dim, type Shape } from './shape';
+import { formatShape, numel, sameShape, type Shape } from './shape';
 import { Tensor } from './tensor';
 
 /** A node attribute, tagged by its ONNX attribute type. */
@@ -43,8 +43,6 @@ export class Graph {
   readonly outputs: Tensor[] = [];
   readonly nodes: GraphNode[] = [];
   readonly initializers: Initializer[] = [];
-  /** Which node produced each tensor (by name). */
-  readonly producers = new Map<string, GraphNode>();
   private readonly names = new Set<string>();
   private readonly byName = new Map<string, Initializer>();
   private readonly byData = new Map<AnyTypedArray, Initializer[]>();
@@ -88,7 +86,7 @@ export class Graph {
         `initializer ${this.scoped(name)}: ${data.length} values for shape ${formatShape(shape)} (${n})`,
       );
     }
-    const existing = this.byData.get(data)?.find((i) => i.tensor.dtype === dt && sameDims(i.tensor.shape, shape));
+    const existing = this.byData.get(data)?.find((i) => i.tensor.dtype === dt && sameShape(i.tensor.shape, shape));
     if (existing) return existing.tensor;
     const full = this.scoped(name);
     this.claim(full, 'initializer');
@@ -123,7 +121,7 @@ export class Graph {
     inputs: readonly (Tensor | undefined)[],
     attrs: Record<string, Attr>,
     outputs: readonly OutputSpec[],
-    options: { domain?: string; stopGradient?: boolean } = {},
+    options: { stopGradient?: boolean } = {},
   ): Tensor[] {
     for (const t of inputs) {
       if (t && t.graph !== this) throw new GraphBuildError(`${opType}: input ${t.name} belongs to another graph`);
@@ -137,14 +135,13 @@ export class Graph {
     const node: GraphNode = {
       name,
       opType,
-      domain: options.domain ?? '',
+      domain: '',
       inputs: [...inputs],
       outputs: outs,
       attrs,
       stopGradient: options.stopGradient ?? false,
     };
     this.nodes.push(node);
-    for (const o of outs) this.producers.set(o.name, node);
     return outs;
   }
 
@@ -163,7 +160,6 @@ export class Graph {
         stopGradient: false,
       };
       this.nodes.push(node);
-      this.producers.set(name, node);
     }
     this.outputs.push(out);
     return out;
@@ -194,9 +190,9 @@ export class Graph {
     return { nodes: nodes.reverse(), tensors };
   }
 
-  /** Total bytes of initializer data (what the serialized model will weigh). */
-  weightBytes(): number {
-    return this.initializers.reduce((s, i) => s + i.data.length * DTYPE_BYTES[i.tensor.dtype], 0);
+  /** Whether `name` (a full, scoped name) is already taken by an input, initializer, node output or output. */
+  has(name: string): boolean {
+    return this.names.has(name);
   }
 
   private uniqueName(base: string): string {
@@ -210,10 +206,6 @@ export class Graph {
     if (this.names.has(name)) throw new GraphBuildError(`${what} name ${name} is already used in ${this.name}`);
     this.names.add(name);
   }
-}
-
-function sameDims(a: readonly Dim[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 function dtypeOfArray(data: AnyTypedArray): DType {

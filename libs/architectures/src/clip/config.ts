@@ -1,4 +1,4 @@
-import { WeightError, type WeightMap } from '../weights';
+import { weight, WeightError, type WeightMap } from '../weights';
 
 /** OpenAI CLIP (ViT image tower) hyper-parameters, named as `build_model` names them. */
 export interface ClipConfig {
@@ -87,11 +87,7 @@ function layerCount(weights: WeightMap, prefix: string): number {
  * other head counts (the parity fixture's text tower: width 32, 2 heads) need `heads`.
  */
 export function inferClipConfig(weights: WeightMap, o: ClipHeads = {}): ClipConfig {
-  const shape = (k: string) => {
-    const w = weights.get(k);
-    if (!w) throw new WeightError(`not an OpenAI CLIP (ViT) state dict: missing ${k}`);
-    return w.shape;
-  };
+  const shape = (k: string) => weight(weights, k, undefined, 'not an OpenAI CLIP (ViT) state dict').shape;
   if (weights.has('visual.attnpool.positional_embedding')) {
     throw new WeightError(
       'CLIP: a ModifiedResNet image tower (visual.attnpool.*); only ViT CLIP models are supported',

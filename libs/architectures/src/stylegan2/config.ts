@@ -1,4 +1,4 @@
-import { WeightError, type WeightMap } from '../weights';
+import { weight, WeightError, type WeightMap } from '../weights';
 
 /** A rosinality StyleGAN2 generator's configuration, as read from its weights. */
 export interface StyleGAN2Config {
@@ -29,11 +29,7 @@ export const noiseResolution = (i: number): number => 2 ** Math.floor((i + 5) / 
  * assumed except the blur kernel and lr_mul, which the checkpoint does not record (rosinality defaults).
  */
 export function inferStyleGAN2Config(weights: WeightMap, o: { lrMul?: number; blurKernel?: number[] } = {}): StyleGAN2Config {
-  const shape = (k: string) => {
-    const w = weights.get(k);
-    if (!w) throw new WeightError(`not a StyleGAN2 generator: missing ${k}`);
-    return w.shape;
-  };
+  const shape = (k: string) => weight(weights, k, undefined, 'not a StyleGAN2 generator').shape;
   const styleDim = shape('conv1.conv.modulation.weight')[1]!;
   let nMlp = 0;
   while (weights.has(`style.${nMlp + 1}.weight`)) nMlp++;

@@ -7,7 +7,7 @@ export {
   logSize,
   type StyleGAN2Config,
 } from './config';
-export { sLayout, sDim, type SLayer } from './layout';
+export { sLayout, type SLayer } from './layout';
 export { mappingNetwork, truncate, buildMappingGraph } from './mapping';
 export { stylesFromWPlus, buildStylesGraph } from './styles';
 export { synthesisNetwork, splitStyles, buildSynthesisGraph } from './synthesis';

@@ -37,5 +37,3 @@ export function sLayout(c: StyleGAN2Config): SLayer[] {
     return layer;
   });
 }
-
-export const sDim = (layout: readonly SLayer[]): number => layout.reduce((s, l) => s + l.channels, 0);

@@ -3,7 +3,7 @@ import { concat, gather, Graph, type Tensor } from '@styleclip/onnx-graph';
 import { param, type WeightMap } from '../weights';
 import type { StyleGAN2Config } from './config';
 import { nLatent } from './config';
-import { sDim, sLayout } from './layout';
+import { sLayout } from './layout';
 
 /** W+ [N,L,D] → one S tensor [N,C] per layer, in StyleSpace order (the modulation affines, lr_mul 1). */
 export function stylesFromWPlus(g: Graph, wplus: Tensor, weights: WeightMap, c: StyleGAN2Config): Tensor[] {
@@ -20,7 +20,6 @@ export function buildStylesGraph(weights: WeightMap, c: StyleGAN2Config): Graph 
   const g = new Graph('stylegan2_styles');
   const wplus = g.input('wplus', 'float32', ['batch', nLatent(c), c.styleDim]);
   const s = concat(stylesFromWPlus(g, wplus, weights, c), 1);
-  if (s.shape[1] !== sDim(sLayout(c))) throw new Error('styles: S width mismatch');
   g.output(s, 's');
   return g;
 }

@@ -1,8 +1,9 @@
+import { sWidth } from '@styleclip/latent-math';
 import { fusedLeakyRelu, modulatedConv2d, noiseInjection, upsampleRgb } from '@styleclip/nn';
 import { add, Graph, split, type Tensor } from '@styleclip/onnx-graph';
 import { param, type WeightMap } from '../weights';
 import { noiseResolution, type StyleGAN2Config } from './config';
-import { sDim, sLayout } from './layout';
+import { sLayout } from './layout';
 
 /**
  * S (one [N,C] tensor per layer, StyleSpace order) → raw RGB image [N,3,size,size], about [−1,1], unclamped.
@@ -56,7 +57,7 @@ export function splitStyles(s: Tensor, c: StyleGAN2Config): Tensor[] {
 /** The synthesis model: `s` [N,ΣC] → `image` [N,3,size,size]. */
 export function buildSynthesisGraph(weights: WeightMap, c: StyleGAN2Config): Graph {
   const g = new Graph('stylegan2_synthesis');
-  const s = g.input('s', 'float32', ['batch', sDim(sLayout(c))]);
+  const s = g.input('s', 'float32', ['batch', sWidth(sLayout(c))]);
   g.output(synthesisNetwork(g, splitStyles(s, c), weights, c), 'image');
   return g;
 }

@@ -1,3 +1,4 @@
+import { attrInt } from '../attrs';
 import type { Graph } from '../graph';
 import type { Dim } from '../shape';
 import { GraphBuildError } from '../errors';
@@ -38,8 +39,7 @@ export function countMacs(g: Graph, dims: Record<string, number> = {}): { total:
         break;
       }
       case 'Gemm': {
-        const t = n.attrs['transA'];
-        const transA = t && 'i' in t && t.i === 1;
+        const transA = attrInt(n.attrs, 'transA', 0) === 1;
         macs = prod(y.shape) * size(a!.shape[transA ? 0 : 1]!);
         break;
       }

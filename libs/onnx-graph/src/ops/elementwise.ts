@@ -1,5 +1,5 @@
 import type { DType } from '../dtype';
-import { isFloat } from '../dtype';
+import { isFloat, ONNX_DTYPE_CODE } from '../dtype';
 import { broadcastShapes } from '../shape';
 import type { Tensor } from '../tensor';
 import { describe, fail, graphOf, lift, requireSameDtype, type TensorLike } from './common';
@@ -67,8 +67,7 @@ export function clip(x: Tensor, lo?: number, hi?: number): Tensor {
 }
 
 export function cast(x: Tensor, to: DType): Tensor {
-  const codes: Record<DType, number> = { float32: 1, uint8: 2, int8: 3, int32: 6, int64: 7, bool: 9, float16: 10, float64: 11 };
-  return x.graph.addNode('Cast', [x], { to: { i: codes[to] } }, [{ dtype: to, shape: x.shape }])[0]!;
+  return x.graph.addNode('Cast', [x], { to: { i: ONNX_DTYPE_CODE[to] } }, [{ dtype: to, shape: x.shape }])[0]!;
 }
 
 /** where(cond, a, b): elementwise select with broadcasting. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { float16BitsToFloat32, float32ToFloat16Bits, ONNX_DTYPE_CODE, type AnyTypedArray, type DType } from '../dtype';
 import { GraphBuildError } from '../errors';
@@ -128,10 +129,19 @@ export function toOnnxBytes(g: Graph, o: SerializeOptions = {}): Uint8Array {
   return modelProto(g, o).finish();
 }
 
-/** Writes the model to a file from its chunks (weights are not gathered into one extra buffer). */
-export async function writeOnnxFile(g: Graph, path: string, o: SerializeOptions = {}): Promise<number> {
+/**
+ * Writes the model to a file from its chunks (weights are not gathered into one extra buffer) and returns
+ * the file's size and sha256 (hashed from the same chunks, so the file is not read back).
+ */
+export async function writeOnnxFile(
+  g: Graph,
+  path: string,
+  o: SerializeOptions = {},
+): Promise<{ bytes: number; sha256: string }> {
   const parts = modelProto(g, o).parts();
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p);
   await writeFile(path, parts);
-  return parts.reduce((s, p) => s + p.length, 0);
+  return { bytes: parts.reduce((s, p) => s + p.length, 0), sha256: hash.digest('hex') };
 }
 

@@ -1,3 +1,5 @@
+const utf8 = new TextEncoder();
+
 /**
  * A minimal protobuf encoder that never copies large payloads: a message is a list of chunks (small
  * headers plus views onto the caller's typed arrays), concatenated once at the very end.
@@ -46,7 +48,7 @@ export class ProtoWriter {
   }
 
   string(field: number, value: string): this {
-    return this.bytes(field, new TextEncoder().encode(value));
+    return this.bytes(field, utf8.encode(value));
   }
 
   /** Length-delimited bytes; large payloads are referenced, not copied. */
@@ -75,13 +77,7 @@ export class ProtoWriter {
   packedInts(field: number, values: readonly (number | bigint)[]): this {
     const sub = new ProtoWriter();
     for (const v of values) sub.varint(v);
-    sub.flushScratch();
-    this.tag(field, 2);
-    this.varint(sub.length);
-    this.flushScratch();
-    this.chunks.push(...sub.chunks);
-    this.length += sub.length;
-    return this;
+    return this.message(field, sub);
   }
 
   packedFloats(field: number, values: readonly number[]): this {

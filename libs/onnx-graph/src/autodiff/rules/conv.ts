@@ -1,5 +1,5 @@
+import { attrInt, attrInts } from '../../attrs';
 import { GraphBuildError } from '../../errors';
-import type { Attr } from '../../graph';
 import { div } from '../../ops/elementwise';
 import { conv, convTranspose } from '../../ops/conv';
 import { reduceSum } from '../../ops/reduce';
@@ -7,16 +7,15 @@ import { expandAs, slice, transpose } from '../../ops/shape-ops';
 import type { Tensor } from '../../tensor';
 import { registerGradient, unsupported, type GradContext } from '../registry';
 
-const ints = (a: Attr | undefined): number[] => (a && 'ints' in a ? [...a.ints] : []);
-const int = (a: Attr | undefined, d: number): number => (a && 'i' in a ? a.i : d);
+type ConvAttrs = ReturnType<typeof convAttrs>;
 
 function convAttrs(c: GradContext) {
   const at = c.node.attrs;
   return {
-    strides: ints(at['strides']),
-    pads: ints(at['pads']),
-    dilations: ints(at['dilations']),
-    group: int(at['group'], 1),
+    strides: attrInts(at, 'strides'),
+    pads: attrInts(at, 'pads'),
+    dilations: attrInts(at, 'dilations'),
+    group: attrInt(at, 'group', 1),
   };
 }
 
@@ -28,9 +27,32 @@ function staticSpatial(c: GradContext, t: Tensor): number[] {
   return dims;
 }
 
+/**
+ * The weight gradient of a group-1 (transposed) conv: treat the batch as the channel axis and correlate
+ * `input`ᵀ with `output`ᵀ, strides and dilations swapped, then trim to the kernel. Conv passes (x, dy);
+ * ConvTranspose, its mirror image, passes (dy, x).
+ */
+function weightGradient(c: GradContext, a: ConvAttrs, input: Tensor, output: Tensor, what: string): Tensor {
+  if (a.group !== 1) unsupported(c, what);
+  const kernel = c.inputs[1]!.shape.slice(2) as number[];
+  const perm = [1, 0, ...kernel.map((_, i) => i + 2)];
+  const full = conv(transpose(input, perm), transpose(output, perm), undefined, {
+    strides: a.dilations,
+    dilations: a.strides,
+    pads: a.pads,
+  });
+  return transpose(slice(full, kernel.map(() => 0), kernel, kernel.map((_, i) => i + 2)), perm);
+}
+
+/** The bias gradient (input 2, when present and needed): dy summed over the batch and spatial axes. */
+function biasGradient(c: GradContext, gy: Tensor): Tensor | undefined {
+  if (!c.inputs[2] || !c.needsGrad[2]) return undefined;
+  return reduceSum(gy, [0, ...Array.from({ length: gy.rank - 2 }, (_, i) => i + 2)]);
+}
+
 /** Conv: dx is the transposed conv of dy; dw correlates x with dy (group 1); db sums dy. */
 registerGradient('Conv', (c) => {
-  const [x, w, b] = c.inputs;
+  const [x, w] = c.inputs;
   const gy = c.gradOutputs[0]!;
   const a = convAttrs(c);
   const n = x!.rank - 2;
@@ -45,45 +67,19 @@ registerGradient('Conv', (c) => {
     );
     gx = convTranspose(gy, w!, undefined, { ...a, outputPadding });
   }
-  let gw: Tensor | undefined;
-  if (c.needsGrad[1]) {
-    if (a.group !== 1) unsupported(c, 'the weight of a grouped conv');
-    // Treat the batch as the channel axis: corr(xᵀ, dyᵀ) with strides and dilations swapped.
-    const perm = [1, 0, ...Array.from({ length: n }, (_, i) => i + 2)];
-    const full = conv(transpose(x!, perm), transpose(gy, perm), undefined, {
-      strides: a.dilations,
-      dilations: a.strides,
-      pads: a.pads,
-    });
-    const trimmed = slice(full, kernel.map(() => 0), kernel, kernel.map((_, i) => i + 2));
-    gw = transpose(trimmed, perm);
-  }
-  const gb = b && c.needsGrad[2] ? reduceSum(gy, [0, ...Array.from({ length: n }, (_, i) => i + 2)]) : undefined;
-  return [gx, gw, gb];
+  const gw = c.needsGrad[1] ? weightGradient(c, a, x!, gy, 'the weight of a grouped conv') : undefined;
+  return [gx, gw, biasGradient(c, gy)];
 });
 
 /** ConvTranspose: dx is the forward conv of dy with the same weight; dw correlates dy with x (group 1). */
 registerGradient('ConvTranspose', (c) => {
-  const [x, w, b] = c.inputs;
+  const [x, w] = c.inputs;
   const gy = c.gradOutputs[0]!;
   const a = convAttrs(c);
-  const n = gy.rank - 2;
   const gx = c.needsGrad[0] ? conv(gy, w!, undefined, a) : undefined;
-  let gw: Tensor | undefined;
-  if (c.needsGrad[1]) {
-    if (a.group !== 1) unsupported(c, 'the weight of a grouped transposed conv');
-    // The mirror image of Conv's weight gradient: dy plays the input, x the output gradient.
-    const kernel = w!.shape.slice(2) as number[];
-    const perm = [1, 0, ...Array.from({ length: n }, (_, i) => i + 2)];
-    const full = conv(transpose(gy, perm), transpose(x!, perm), undefined, {
-      strides: a.dilations,
-      dilations: a.strides,
-      pads: a.pads,
-    });
-    gw = transpose(slice(full, kernel.map(() => 0), kernel, kernel.map((_, i) => i + 2)), perm);
-  }
-  const gb = b && c.needsGrad[2] ? reduceSum(gy, [0, ...Array.from({ length: n }, (_, i) => i + 2)]) : undefined;
-  return [gx, gw, gb];
+  // dy plays the input, x the output gradient.
+  const gw = c.needsGrad[1] ? weightGradient(c, a, gy, x!, 'the weight of a grouped transposed conv') : undefined;
+  return [gx, gw, biasGradient(c, gy)];
 });
 
 registerGradient('GlobalAveragePool', (c) => {
@@ -95,9 +91,9 @@ registerGradient('GlobalAveragePool', (c) => {
 registerGradient('AveragePool', (c) => {
   const x = c.inputs[0]!;
   const at = c.node.attrs;
-  const kernel = ints(at['kernel_shape']);
-  const strides = ints(at['strides']);
-  const pads = ints(at['pads']);
+  const kernel = attrInts(at, 'kernel_shape');
+  const strides = attrInts(at, 'strides');
+  const pads = attrInts(at, 'pads');
   if (pads.some((p) => p !== 0)) unsupported(c, 'padded average pooling');
   const channels = x.shape[1];
   if (typeof channels !== 'number') unsupported(c, 'a symbolic channel count');

@@ -1,4 +1,5 @@
 import { cast, div, exp, greater, less, log, mul, neg, pow, sign, sub, where } from '../../ops/elementwise';
+import { attrFloat } from '../../attrs';
 import type { Tensor } from '../../tensor';
 import { sumToShape } from '../broadcast';
 import { registerGradient, type GradContext } from '../registry';
@@ -7,10 +8,6 @@ const x0 = (c: GradContext) => c.inputs[0]!;
 const x1 = (c: GradContext) => c.inputs[1]!;
 const gy = (c: GradContext) => c.gradOutputs[0]!;
 const y = (c: GradContext) => c.outputs[0]!;
-const attrF = (c: GradContext, name: string, dflt: number) => {
-  const a = c.node.attrs[name];
-  return a && 'f' in a ? a.f : dflt;
-};
 
 /** Binary ops: compute each needed input's gradient on the broadcast shape, then sum back. */
 function binaryRule(op: string, da: (c: GradContext) => Tensor, db: (c: GradContext) => Tensor) {
@@ -58,7 +55,7 @@ unaryRule('Sigmoid', (c) => mul(gy(c), mul(y(c), sub(1, y(c)))));
 unaryRule('Tanh', (c) => mul(gy(c), sub(1, mul(y(c), y(c)))));
 unaryRule('Erf', (c) => mul(gy(c), mul(exp(neg(mul(x0(c), x0(c)))), 2 / Math.sqrt(Math.PI))));
 unaryRule('Relu', (c) => where(greater(x0(c), 0), gy(c), 0));
-unaryRule('LeakyRelu', (c) => where(greater(x0(c), 0), gy(c), mul(gy(c), attrF(c, 'alpha', 0.01))));
+unaryRule('LeakyRelu', (c) => where(greater(x0(c), 0), gy(c), mul(gy(c), attrFloat(c.node.attrs, 'alpha', 0.01))));
 unaryRule('Cast', (c) => cast(gy(c), x0(c).dtype));
 // Piecewise-constant ops have zero gradient almost everywhere.
 registerGradient('Sign', () => [undefined]);

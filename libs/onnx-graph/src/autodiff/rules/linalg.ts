@@ -1,3 +1,4 @@
+import { attrFloat, attrInt } from '../../attrs';
 import { mul } from '../../ops/elementwise';
 import { matmul } from '../../ops/linalg';
 import { squeeze, transpose, unsqueeze } from '../../ops/shape-ops';
@@ -45,14 +46,10 @@ registerGradient('Gemm', (c) => {
   const [a, b, cc] = c.inputs;
   const gy = c.gradOutputs[0]!;
   const at = c.node.attrs;
-  const num = (name: string, d: number) => {
-    const v = at[name];
-    return v && 'f' in v ? v.f : v && 'i' in v ? v.i : d;
-  };
-  const alpha = num('alpha', 1);
-  const beta = num('beta', 1);
-  const transA = num('transA', 0) === 1;
-  const transB = num('transB', 0) === 1;
+  const alpha = attrFloat(at, 'alpha', 1);
+  const beta = attrFloat(at, 'beta', 1);
+  const transA = attrInt(at, 'transA', 0) === 1;
+  const transB = attrInt(at, 'transB', 0) === 1;
   const bEff = transB ? transpose(b!) : b!;
   const aEff = transA ? transpose(a!) : a!;
   let ga: Tensor | undefined;

@@ -1,14 +1,12 @@
+import { attrFloat, attrInt } from '../../attrs';
 import { add, div, mul, sqrt, sub } from '../../ops/elementwise';
 import { reduceMean, reduceSum } from '../../ops/reduce';
 import type { Tensor } from '../../tensor';
 import { sumToShape } from '../broadcast';
 import { registerGradient } from '../registry';
 
-const intAttr = (v: unknown, d: number) => (v && typeof v === 'object' && 'i' in v ? (v as { i: number }).i : d);
-const floatAttr = (v: unknown, d: number) => (v && typeof v === 'object' && 'f' in v ? (v as { f: number }).f : d);
-
 registerGradient('Softmax', (c) => {
-  const axis = intAttr(c.node.attrs['axis'], -1);
+  const axis = attrInt(c.node.attrs, 'axis', -1);
   const y = c.outputs[0]!;
   const gy = c.gradOutputs[0]!;
   return [mul(y, sub(gy, reduceSum(mul(gy, y), [axis], true)))];
@@ -18,8 +16,8 @@ registerGradient('Softmax', (c) => {
 registerGradient('LayerNormalization', (c) => {
   const [x, scale, bias] = c.inputs as [Tensor, Tensor, Tensor | undefined];
   const gy = c.gradOutputs[0]!;
-  const axis = intAttr(c.node.attrs['axis'], -1);
-  const eps = floatAttr(c.node.attrs['epsilon'], 1e-5);
+  const axis = attrInt(c.node.attrs, 'axis', -1);
+  const eps = attrFloat(c.node.attrs, 'epsilon', 1e-5);
   const a = axis < 0 ? axis + x.rank : axis;
   const axes = Array.from({ length: x.rank - a }, (_, i) => a + i);
   const mu = reduceMean(x, axes, true);

@@ -1,3 +1,4 @@
+import { attrInt } from '../../attrs';
 import { div, equal, mul, where } from '../../ops/elementwise';
 import { expandAs, unsqueeze } from '../../ops/shape-ops';
 import type { Tensor } from '../../tensor';
@@ -11,8 +12,7 @@ function reducedAxes(c: GradContext): number[] {
 
 /** dy broadcast back over the reduced axes, to x's shape. */
 function spread(c: GradContext, t: Tensor): Tensor {
-  const k = c.node.attrs['keepdims'];
-  const keep = !k || !('i' in k) || k.i === 1;
+  const keep = attrInt(c.node.attrs, 'keepdims', 1) === 1;
   const x = c.inputs[0]!;
   const restored = keep ? t : unsqueeze(t, reducedAxes(c).map((a) => (a < 0 ? a + x.rank : a)));
   return expandAs(restored, x);

@@ -1,3 +1,4 @@
+import { attrInt, attrInts } from '../../attrs';
 import { cast } from '../../ops/elementwise';
 import {
   concat,
@@ -28,8 +29,7 @@ for (const op of ['Reshape', 'Flatten', 'Squeeze', 'Unsqueeze']) {
 }
 
 registerGradient('Transpose', (c) => {
-  const a = c.node.attrs['perm'];
-  const perm = a && 'ints' in a ? a.ints : [];
+  const perm = attrInts(c.node.attrs, 'perm');
   const inverse = perm.map((_, i) => perm.indexOf(i));
   return [transpose(c.gradOutputs[0]!, inverse)];
 });
@@ -37,8 +37,7 @@ registerGradient('Transpose', (c) => {
 registerGradient('Expand', (c) => [sumToShape(c.gradOutputs[0]!, c.inputs[0]!), undefined]);
 
 registerGradient('Concat', (c) => {
-  const a = c.node.attrs['axis'];
-  const axis = a && 'i' in a ? a.i : 0;
+  const axis = attrInt(c.node.attrs, 'axis', 0);
   let offset = 0;
   return c.inputs.map((x, i) => {
     const size = x!.shape[axis];
@@ -50,8 +49,7 @@ registerGradient('Concat', (c) => {
 });
 
 registerGradient('Split', (c) => {
-  const a = c.node.attrs['axis'];
-  const axis = a && 'i' in a ? a.i : 0;
+  const axis = attrInt(c.node.attrs, 'axis', 0);
   const parts = c.outputs.map((out, i) => c.gradOutputs[i] ?? zerosLike(out));
   return [concat(parts, axis), undefined];
 });
@@ -100,8 +98,7 @@ registerGradient('Pad', (c) => {
 /** Gather: scatter-add the gradient rows back into zeros (repeated indices accumulate). */
 registerGradient('Gather', (c) => {
   const [data, indices] = c.inputs;
-  const a = c.node.attrs['axis'];
-  const axis = a && 'i' in a ? a.i : 0;
+  const axis = attrInt(c.node.attrs, 'axis', 0);
   let gy = c.gradOutputs[0]!;
   const idx = unsqueeze(indices!.dtype === 'int64' ? indices! : cast(indices!, 'int64'), [-1]);
   if (axis === 0) return [scatterND(zerosLike(data!), idx, gy, 'add'), undefined];
