@@ -39,10 +39,6 @@ const CTORS: { [D in DType]: TypedArrayCtor<DataOf[D]> } = {
 
 export const DTYPES = Object.keys(CTORS) as DType[];
 
-export function isDType(value: unknown): value is DType {
-  return typeof value === 'string' && Object.hasOwn(CTORS, value);
-}
-
 export function itemSize(dtype: DType): number {
   return CTORS[dtype].BYTES_PER_ELEMENT;
 }

@@ -37,3 +37,10 @@ export function lazyTensor(
 export function eagerLazyTensor(tensor: Tensor, source: string): LazyTensor {
   return lazyTensor(tensor.dtype, tensor.shape, source, () => Promise.resolve(tensor));
 }
+
+/** Loads every LazyTensor of a name → tensor map, one after another, keeping the order. */
+export async function loadAll(tensors: Iterable<[string, LazyTensor]>): Promise<Map<string, Tensor>> {
+  const out = new Map<string, Tensor>();
+  for (const [name, lazy] of tensors) out.set(name, await lazy.load());
+  return out;
+}

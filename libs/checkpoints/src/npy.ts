@@ -10,7 +10,7 @@ import {
 import { CheckpointError } from './errors';
 import { lazyTensor, type LazyTensor } from './lazy';
 import { writeChunks } from './file-write';
-import { bytesSource, fileSource, type ByteSource } from './source';
+import { withSource, type ByteSource } from './source';
 import { materialize } from './strided';
 import { makeTensor, numel, type Tensor } from './tensor';
 
@@ -29,6 +29,16 @@ export interface NpyHeader {
 /** Reads `length` bytes at `offset` of one .npy (a file, or an npz member). */
 export type RangeReader = (offset: number, length: number, what: string) => Promise<Uint8Array>;
 
+/**
+ * A numpy dtype descr / type code ("<f4", "|b1", "f8", …): the dtype and the byte-order character ("" when
+ * the descr has none). Undefined for dtypes this package does not read (strings, objects, structured).
+ */
+export function parseNumpyDescr(descr: string): { dtype: DType; byteOrder: string } | undefined {
+  const match = /^([<>|=]?)([a-zA-Z]\d*)$/.exec(descr);
+  const dtype = match ? lookupDType(NUMPY_CODES, match[2]!) : undefined;
+  return match && dtype ? { dtype, byteOrder: match[1]! } : undefined;
+}
+
 function parseHeaderText(
   text: string,
   fail: (m: string) => never,
@@ -39,9 +49,9 @@ function parseHeaderText(
   if (descr === undefined || fortran === undefined || shapeText === undefined) {
     fail(`npy header is not a plain {descr, fortran_order, shape} dict: ${text.trim()}`);
   }
-  const match = /^([<>|=])?([a-zA-Z]\d*)$/.exec(descr);
-  const dtype = match ? lookupDType(NUMPY_CODES, match[2]!) : undefined;
-  if (!match || !dtype) fail(`npy dtype '${descr}' is not supported (numeric and bool dtypes only)`);
+  const parsed = parseNumpyDescr(descr);
+  if (!parsed) fail(`npy dtype '${descr}' is not supported (numeric and bool dtypes only)`);
+  const { dtype, byteOrder } = parsed;
   const shape = shapeText
     .split(',')
     .map((s) => s.trim())
@@ -51,7 +61,7 @@ function parseHeaderText(
       if (!Number.isSafeInteger(n) || n < 0) fail(`npy shape (${shapeText}) is not a tuple of sizes`);
       return n;
     });
-  return { dtype, shape, fortran: fortran === 'True', bigEndian: match[1] === '>' };
+  return { dtype, shape, fortran: fortran === 'True', bigEndian: byteOrder === '>' };
 }
 
 /** Parses the header of an .npy whose first bytes are `head` (it needs the whole header). */
@@ -85,7 +95,10 @@ export async function readNpyHeader(read: RangeReader, size: number, name: strin
 }
 
 /** Turns the raw data bytes (owned by the caller, may be modified) into a row-major tensor. */
-export function decodeNpyData(header: NpyHeader, bytes: Uint8Array): Tensor {
+export function decodeNpyData(
+  header: Pick<NpyHeader, 'dtype' | 'shape' | 'fortran' | 'bigEndian'>,
+  bytes: Uint8Array,
+): Tensor {
   const { dtype, shape } = header;
   if (header.bigEndian) byteSwapInPlace(bytes, itemSize(dtype));
   if (!header.fortran) return makeTensor(dtype, shape, viewData(dtype, bytes));
@@ -117,12 +130,9 @@ export function sourceReader(source: ByteSource): RangeReader {
 
 /** Reads an .npy file (or its bytes). Fortran-order and big-endian arrays come out row-major, little-endian. */
 export async function readNpy(input: string | Uint8Array): Promise<Tensor> {
-  const source = typeof input === 'string' ? await fileSource(input) : bytesSource(input, 'npy bytes');
-  try {
-    return await (await openNpy(sourceReader(source), source.size, source.name, source.name)).load();
-  } finally {
-    await source.close();
-  }
+  return withSource(input, 'npy bytes', async (source) =>
+    (await openNpy(sourceReader(source), source.size, source.name, source.name)).load(),
+  );
 }
 
 function shapeLiteral(shape: readonly number[]): string {

@@ -1,10 +1,10 @@
 import type { Opened } from './checkpoint';
 import { CheckpointError } from './errors';
 import { writeChunks } from './file-write';
-import type { LazyTensor } from './lazy';
+import { loadAll, type LazyTensor } from './lazy';
 import { encodeNpy, openNpy, type RangeReader } from './npy';
-import { bytesSource, fileSource } from './source';
-import type { Tensor } from './tensor';
+import { withSource } from './source';
+import { entriesOf, type Named, type Tensor } from './tensor';
 import { openZip, type ZipArchive, type ZipEntry } from './zip';
 import { concatBytes, zipChunks } from './zip-write';
 
@@ -51,8 +51,7 @@ export async function readNpzArchive(zip: ZipArchive): Promise<Opened> {
 
 /** Reads every array of an .npz file (or its bytes), stored or deflated. */
 export async function readNpz(input: string | Uint8Array): Promise<Map<string, Tensor>> {
-  const source = typeof input === 'string' ? await fileSource(input) : bytesSource(input, 'npz bytes');
-  try {
+  return withSource(input, 'npz bytes', async (source) => {
     const zip = await openZip(source);
     if (!isNpz(zip)) {
       throw new CheckpointError(
@@ -61,26 +60,16 @@ export async function readNpz(input: string | Uint8Array): Promise<Map<string, T
       );
     }
     const { root } = await readNpzArchive(zip);
-    const out = new Map<string, Tensor>();
-    for (const [name, lazy] of root as Map<string, LazyTensor>) out.set(name, await lazy.load());
-    return out;
-  } finally {
-    await source.close();
-  }
-}
-
-type Named = ReadonlyMap<string, Tensor> | Readonly<Record<string, Tensor>>;
-
-function entriesOf(tensors: Named): [string, Tensor][] {
-  return tensors instanceof Map ? [...tensors] : Object.entries(tensors as Record<string, Tensor>);
+    return loadAll(root as Map<string, LazyTensor>);
+  });
 }
 
 /** An .npz in memory (`compress`: deflate the members, like numpy.savez_compressed). */
-export function encodeNpz(tensors: Named, options: { compress?: boolean } = {}): Uint8Array {
+export function encodeNpz(tensors: Named<Tensor>, options: { compress?: boolean } = {}): Uint8Array {
   return concatBytes(npzChunks(tensors, options));
 }
 
-function npzChunks(tensors: Named, options: { compress?: boolean }): Uint8Array[] {
+function npzChunks(tensors: Named<Tensor>, options: { compress?: boolean }): Uint8Array[] {
   return zipChunks(
     entriesOf(tensors).map(([name, tensor]) => ({
       name: `${name}.npy`,
@@ -93,7 +82,7 @@ function npzChunks(tensors: Named, options: { compress?: boolean }): Uint8Array[
 /** Writes an .npz file (stored members, or deflated with `compress`). */
 export async function writeNpz(
   path: string,
-  tensors: Named,
+  tensors: Named<Tensor>,
   options: { compress?: boolean } = {},
 ): Promise<void> {
   await writeChunks(path, npzChunks(tensors, options));

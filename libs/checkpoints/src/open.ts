@@ -2,6 +2,7 @@ import type { Checkpoint, Opened, ReadOptions } from './checkpoint';
 import { stateDict } from './collect';
 import { detectFormat, HEAD_BYTES } from './detect';
 import { CheckpointError } from './errors';
+import { loadAll } from './lazy';
 import { sourceReader, openNpy } from './npy';
 import { isNpz, readNpzArchive } from './npz';
 import { allowListWith, type GlobalResolver } from './pickle/allowlist';
@@ -78,9 +79,7 @@ export async function loadTensors(
 ): Promise<Map<string, Tensor>> {
   const checkpoint = await openCheckpoint(path, options);
   try {
-    const out = new Map<string, Tensor>();
-    for (const [key, lazy] of stateDict(checkpoint.root, options.prefix)) out.set(key, await lazy.load());
-    return out;
+    return await loadAll(stateDict(checkpoint.root, options.prefix));
   } finally {
     await checkpoint.close();
   }

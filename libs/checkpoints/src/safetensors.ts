@@ -2,9 +2,9 @@ import type { Opened } from './checkpoint';
 import { dataBytes, itemSize, SAFETENSORS_CODES, safetensorsCode, viewData, lookupDType } from './dtype';
 import { CheckpointError } from './errors';
 import { writeChunks } from './file-write';
-import { isLazyTensor, lazyTensor, type LazyTensor } from './lazy';
-import { bytesSource, fileSource, type ByteSource } from './source';
-import { makeTensor, numel, type Tensor } from './tensor';
+import { isLazyTensor, lazyTensor, loadAll, type LazyTensor } from './lazy';
+import { withSource, type ByteSource } from './source';
+import { entriesOf, makeTensor, numel, type Named, type Tensor } from './tensor';
 import { concatBytes } from './zip-write';
 
 const MAX_HEADER = 100 * 1024 * 1024;
@@ -91,20 +91,13 @@ export async function readSafetensorsSource(source: ByteSource): Promise<Opened>
 
 /** Reads every tensor of a safetensors file (or its bytes). */
 export async function readSafetensors(input: string | Uint8Array): Promise<Map<string, Tensor>> {
-  const source =
-    typeof input === 'string' ? await fileSource(input) : bytesSource(input, 'safetensors bytes');
-  try {
+  return withSource(input, 'safetensors bytes', async (source) => {
     const { root } = await readSafetensorsSource(source);
-    const out = new Map<string, Tensor>();
-    for (const [name, lazy] of root as Map<string, LazyTensor>) out.set(name, await lazy.load());
-    return out;
-  } finally {
-    await source.close();
-  }
+    return loadAll(root as Map<string, LazyTensor>);
+  });
 }
 
 type Entry = Tensor | LazyTensor;
-type Named = ReadonlyMap<string, Entry> | Readonly<Record<string, Entry>>;
 
 function headerFor(entries: [string, Entry][], metadata?: Record<string, string>): Uint8Array {
   const header: Record<string, unknown> = {};
@@ -142,17 +135,13 @@ async function* chunks(
   }
 }
 
-function entriesOf(tensors: Named): [string, Entry][] {
-  return tensors instanceof Map ? [...tensors] : Object.entries(tensors as Record<string, Entry>);
-}
-
 /**
  * Writes a safetensors file. LazyTensors are loaded one at a time while writing, so re-exporting a large
  * checkpoint holds one tensor in memory at a time.
  */
 export async function writeSafetensors(
   path: string,
-  tensors: Named,
+  tensors: Named<Entry>,
   metadata?: Record<string, string>,
 ): Promise<void> {
   await writeChunks(path, chunks(entriesOf(tensors), metadata));
@@ -160,7 +149,7 @@ export async function writeSafetensors(
 
 /** A safetensors file in memory. */
 export async function encodeSafetensors(
-  tensors: Named,
+  tensors: Named<Entry>,
   metadata?: Record<string, string>,
 ): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];

@@ -81,3 +81,17 @@ export function bytesSource(bytes: Uint8Array, name: string): ByteSource {
     close: () => Promise.resolve(),
   };
 }
+
+/** Opens a file path (or wraps bytes, named `bytesName` in messages), runs `use`, then closes the source. */
+export async function withSource<T>(
+  input: string | Uint8Array,
+  bytesName: string,
+  use: (source: ByteSource) => Promise<T>,
+): Promise<T> {
+  const source = typeof input === 'string' ? await fileSource(input) : bytesSource(input, bytesName);
+  try {
+    return await use(source);
+  } finally {
+    await source.close();
+  }
+}

@@ -41,8 +41,6 @@ interface Cached {
  * multi-GB checkpoint does not accumulate memory.
  */
 export class StorageCache {
-  /** How many storage reads went to the file (for tests and diagnostics). */
-  reads = 0;
   private readonly pending = new Map<string, Promise<Uint8Array>>();
   private readonly done = new Map<string, Cached>();
 
@@ -54,7 +52,6 @@ export class StorageCache {
     if (cached && buffer) return Promise.resolve(new Uint8Array(buffer, cached.byteOffset, cached.length));
     let p = this.pending.get(key);
     if (!p) {
-      this.reads++;
       p = read().then((bytes) => {
         if (this.bigEndian) byteSwapInPlace(bytes, elementSize);
         this.done.set(key, {

@@ -29,6 +29,14 @@ export function rowMajorStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
+/** Named values (tensors, or tensors and LazyTensors) as a Map or a plain record. */
+export type Named<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
+
+/** The [name, value] pairs of a Named, in its order. */
+export function entriesOf<T>(named: Named<T>): [string, T][] {
+  return named instanceof Map ? [...named] : Object.entries(named as Record<string, T>);
+}
+
 /** A tensor from parts, checking that the shape is valid and matches the data length. */
 export function makeTensor<D extends DType>(dtype: D, shape: readonly number[], data?: DataOf[D]): Tensor<D> {
   for (const d of shape) {

@@ -74,7 +74,6 @@ export async function readTorchLegacy(source: ByteSource, globals: GlobalResolve
   const offsets = new Map<string, number>();
   const roots = new Map<string, Storage>();
   const views = new Map<string, Storage>();
-  let cache = new StorageCache();
 
   const storageFor = (pid: unknown, ctx: CallContext): Storage => {
     const { dtype, key, numel, view } = parseStoragePid(pid, ctx);
@@ -86,6 +85,7 @@ export async function readTorchLegacy(source: ByteSource, globals: GlobalResolve
         if (offset === undefined) throw new CheckpointError(file, `storage ${key} has no data`);
         return source.read(offset, bytes, `storage ${key}`);
       };
+      // `cache` is created once the header gives the byte order; storages are only read after that.
       root = new Storage(key, dtype, numel, () => cache.get(key, read, itemSize(dtype)));
       roots.set(key, root);
     } else if (root.dtype !== dtype) {
@@ -101,7 +101,7 @@ export async function readTorchLegacy(source: ByteSource, globals: GlobalResolve
   };
 
   const header = await readHeader(source, globals, storageFor);
-  cache = new StorageCache(!header.littleEndian);
+  const cache = new StorageCache(!header.littleEndian);
   let at = header.storagesStart;
   for (const key of header.keys) {
     const storage = roots.get(key);

@@ -20,8 +20,6 @@ export function isTorchZip(zip: ZipArchive): boolean {
 }
 
 export interface TorchZipReader {
-  prefix: string;
-  cache: StorageCache;
   /** Unpickles `<prefix><name>.pkl`, resolving storages under `<prefix><name>/` (TorchScript) or `data/`. */
   unpickleEntry(pkl: string, storageDir: string): Promise<unknown>;
 }
@@ -62,8 +60,6 @@ export async function torchZipReader(zip: ZipArchive, globals: GlobalResolver): 
   };
 
   return {
-    prefix,
-    cache,
     async unpickleEntry(pkl, storageDir) {
       const entry = zip.get(prefix + pkl);
       if (!entry) throw new CheckpointError(file, `no ${prefix + pkl} in the archive`);

@@ -48,6 +48,29 @@ class Chunk {
   }
 }
 
+/** The nine fields local and central headers share, in order: version needed … file name length (24 bytes). */
+interface CommonFields {
+  big: boolean;
+  deflate: boolean;
+  crc: number;
+  compressed: number;
+  uncompressed: number;
+  nameLength: number;
+}
+
+function writeCommon(c: Chunk, f: CommonFields): Chunk {
+  return c
+    .u16(f.big ? 45 : 20)
+    .u16(0x0800)
+    .u16(f.deflate ? 8 : 0)
+    .u16(0)
+    .u16(DOS_DATE)
+    .u32(f.crc)
+    .u32(f.big ? LIMIT : f.compressed)
+    .u32(f.big ? LIMIT : f.uncompressed)
+    .u16(f.nameLength);
+}
+
 /**
  * A zip archive as a list of chunks (write them in order, or concatenate). Entries are stored unless
  * `deflate` is set; zip64 records are written when sizes or offsets need them (or when forced).
@@ -70,36 +93,23 @@ export function zipChunks(inputs: readonly ZipInput[], options: ZipWriteOptions 
       const start = offset + 30 + name.length + zip64Local + 4;
       pad = (options.align - (start % options.align)) % options.align;
     }
+    const common: CommonFields = {
+      big,
+      deflate: input.deflate ?? false,
+      crc,
+      compressed: body.length,
+      uncompressed: input.data.length,
+      nameLength: name.length,
+    };
     const local = new Chunk(30 + name.length + zip64Local + (options.align ? 4 + pad : 0));
-    local
-      .u32(0x04034b50)
-      .u16(big ? 45 : 20)
-      .u16(0x0800)
-      .u16(input.deflate ? 8 : 0)
-      .u16(0)
-      .u16(DOS_DATE)
-      .u32(crc)
-      .u32(big ? LIMIT : body.length)
-      .u32(big ? LIMIT : input.data.length)
-      .u16(name.length)
+    writeCommon(local.u32(0x04034b50), common)
       .u16(zip64Local + (options.align ? 4 + pad : 0))
       .raw(name);
     if (big) local.u16(1).u16(16).u64(input.data.length).u64(body.length);
     if (options.align) local.u16(0x4246).u16(pad);
     chunks.push(local.bytes, body);
     const entry = new Chunk(46 + name.length + (big ? 28 : 0));
-    entry
-      .u32(0x02014b50)
-      .u16(big ? 45 : 20)
-      .u16(big ? 45 : 20)
-      .u16(0x0800)
-      .u16(input.deflate ? 8 : 0)
-      .u16(0)
-      .u16(DOS_DATE)
-      .u32(crc)
-      .u32(big ? LIMIT : body.length)
-      .u32(big ? LIMIT : input.data.length)
-      .u16(name.length)
+    writeCommon(entry.u32(0x02014b50).u16(big ? 45 : 20), common)
       .u16(big ? 28 : 0)
       .u16(0)
       .u16(0)

@@ -78,40 +78,45 @@ export interface Pixels8 {
   channels: number;
 }
 
-function horizontal(src: Pixels8, outWidth: number, c: Coefficients): Pixels8 {
-  const { width, height, channels: ch, data } = src;
-  const out = new Uint8Array(outWidth * height * ch);
-  for (let y = 0; y < height; y++) {
-    const row = y * width * ch;
-    for (let xx = 0; xx < outWidth; xx++) {
-      const xmin = c.start[xx]!;
-      const n = c.count[xx]!;
-      const base = xx * c.ksize;
-      for (let b = 0; b < ch; b++) {
+/**
+ * One 1-D pass of the separable filter over `src` laid out as [lines][inLength][lanes]: each output sample
+ * `o` of a line and lane is HALF + Σₖ src[(start[o] + k)·lanes + lane]·weight[k] (k ascending), rounded and
+ * clamped to uint8. Horizontal: lines = rows, lanes = channels. Vertical: one line, lanes = row stride.
+ */
+function filter1d(
+  data: Uint8Array,
+  lines: number,
+  inLength: number,
+  outLength: number,
+  lanes: number,
+  c: Coefficients,
+): Uint8Array {
+  const out = new Uint8Array(lines * outLength * lanes);
+  for (let line = 0; line < lines; line++) {
+    const inBase = line * inLength * lanes;
+    const outBase = line * outLength * lanes;
+    for (let o = 0; o < outLength; o++) {
+      const min = c.start[o]!;
+      const n = c.count[o]!;
+      const base = o * c.ksize;
+      for (let lane = 0; lane < lanes; lane++) {
         let acc = HALF;
-        for (let x = 0; x < n; x++) acc += data[row + (xmin + x) * ch + b]! * c.weights[base + x]!;
-        out[(y * outWidth + xx) * ch + b] = clip8(acc);
+        for (let k = 0; k < n; k++) acc += data[inBase + (min + k) * lanes + lane]! * c.weights[base + k]!;
+        out[outBase + o * lanes + lane] = clip8(acc);
       }
     }
   }
-  return { data: out, width: outWidth, height, channels: ch };
+  return out;
+}
+
+function horizontal(src: Pixels8, outWidth: number, c: Coefficients): Pixels8 {
+  const { width, height, channels: ch, data } = src;
+  return { data: filter1d(data, height, width, outWidth, ch, c), width: outWidth, height, channels: ch };
 }
 
 function vertical(src: Pixels8, outHeight: number, c: Coefficients): Pixels8 {
-  const { width, channels: ch, data } = src;
-  const stride = width * ch;
-  const out = new Uint8Array(outHeight * stride);
-  for (let yy = 0; yy < outHeight; yy++) {
-    const ymin = c.start[yy]!;
-    const n = c.count[yy]!;
-    const base = yy * c.ksize;
-    for (let i = 0; i < stride; i++) {
-      let acc = HALF;
-      for (let y = 0; y < n; y++) acc += data[(ymin + y) * stride + i]! * c.weights[base + y]!;
-      out[yy * stride + i] = clip8(acc);
-    }
-  }
-  return { data: out, width, height: outHeight, channels: ch };
+  const { width, height, channels: ch, data } = src;
+  return { data: filter1d(data, 1, height, outHeight, width * ch, c), width, height: outHeight, channels: ch };
 }
 
 /**

@@ -1,12 +1,16 @@
 import type { ExecutionProvider, Feeds, ModelInfo } from './types';
 
-/** Messages between the runtime (main thread) and its worker. */
+/** The requests a SessionHost answers (`SessionHost.handle`), in the worker or in-process. */
+export type HostRequest =
+  | { op: 'load'; name: string; source: string | Uint8Array }
+  | { op: 'run'; name: string; feeds: Feeds; outputs?: readonly string[] }
+  | { op: 'unload'; name: string }
+  | { op: 'dispose' };
+
+/** Messages between the runtime (main thread) and its worker: the host requests plus the worker's init. */
 export type Request =
   | { id: number; op: 'init'; executionProvider: ExecutionProvider; intraOpNumThreads: number }
-  | { id: number; op: 'load'; name: string; source: string | Uint8Array }
-  | { id: number; op: 'run'; name: string; feeds: Feeds; outputs?: readonly string[] }
-  | { id: number; op: 'unload'; name: string }
-  | { id: number; op: 'dispose' };
+  | (HostRequest & { id: number });
 
 export type Response =
   | { id: number; ok: true; value?: ModelInfo | Feeds }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Request, Response } from './protocol';
+import type { HostRequest, Request, Response } from './protocol';
 import { SessionHost } from './session-host';
 import type { Feeds, ModelHandle, ModelInfo, Runtime, RunnerConfig } from './types';
 
@@ -10,7 +10,7 @@ type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> 
 
 /** The transport to a SessionHost: a worker thread, or the host itself in-process. */
 interface Backend {
-  call(req: RequestBody): Promise<unknown>;
+  call(req: HostRequest): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -61,18 +61,7 @@ function workerBackend(config: RunnerConfig, log: (line: string) => void): Backe
 function inlineBackend(config: RunnerConfig, log: (line: string) => void): Backend {
   const host = new SessionHost({ executionProvider: config.executionProvider, intraOpNumThreads: config.intraOpNumThreads, log });
   return {
-    call: async (req) => {
-      switch (req.op) {
-        case 'load':
-          return host.load(req.name, req.source);
-        case 'run':
-          return host.run(req.name, req.feeds, req.outputs);
-        case 'unload':
-          return host.unload(req.name);
-        default:
-          return host.dispose();
-      }
-    },
+    call: (req) => host.handle(req),
     close: () => host.dispose(),
   };
 }

@@ -1,5 +1,6 @@
 // The only module that talks to onnxruntime-node. Used inside the worker thread, or inline.
 import * as ort from 'onnxruntime-node';
+import type { HostRequest } from './protocol';
 import type { ExecutionProvider, Feeds, ModelInfo, TensorData } from './types';
 
 export interface HostOptions {
@@ -70,6 +71,20 @@ export class SessionHost {
 
   async dispose(): Promise<void> {
     for (const name of [...this.sessions.keys()]) await this.unload(name);
+  }
+
+  /** Answers one request: load → ModelInfo, run → Feeds, unload / dispose → undefined. */
+  async handle(req: HostRequest): Promise<ModelInfo | Feeds | void> {
+    switch (req.op) {
+      case 'load':
+        return this.load(req.name, req.source);
+      case 'run':
+        return this.run(req.name, req.feeds, req.outputs);
+      case 'unload':
+        return this.unload(req.name);
+      case 'dispose':
+        return this.dispose();
+    }
   }
 }
 

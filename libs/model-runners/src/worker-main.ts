@@ -11,34 +11,23 @@ const send = (msg: Response, transfer: ArrayBuffer[] = []) => port.postMessage(m
 
 port.on('message', async (req: Request) => {
   try {
-    switch (req.op) {
-      case 'init':
-        host = new SessionHost({
-          executionProvider: req.executionProvider,
-          intraOpNumThreads: req.intraOpNumThreads,
-          log: (line) => send({ id: -1, log: line }),
-        });
-        send({ id: req.id, ok: true });
-        break;
-      case 'load':
-        send({ id: req.id, ok: true, value: await requireHost().load(req.name, req.source) });
-        break;
-      case 'run': {
-        const out: Feeds = await requireHost().run(req.name, req.feeds, req.outputs);
-        // Hand the output buffers over instead of copying them.
-        const buffers = Object.values(out).map((t) => t.data.buffer as ArrayBuffer);
-        send({ id: req.id, ok: true, value: out }, [...new Set(buffers)]);
-        break;
-      }
-      case 'unload':
-        await requireHost().unload(req.name);
-        send({ id: req.id, ok: true });
-        break;
-      case 'dispose':
-        await host?.dispose();
-        send({ id: req.id, ok: true });
-        break;
+    if (req.op === 'init') {
+      host = new SessionHost({
+        executionProvider: req.executionProvider,
+        intraOpNumThreads: req.intraOpNumThreads,
+        log: (line) => send({ id: -1, log: line }),
+      });
+      send({ id: req.id, ok: true });
+      return;
     }
+    // Disposing a worker that was never initialized has nothing to do.
+    const value = req.op === 'dispose' ? await host?.handle(req) : await requireHost().handle(req);
+    if (req.op === 'run') {
+      const out = value as Feeds;
+      // Hand the output buffers over instead of copying them.
+      const buffers = Object.values(out).map((t) => t.data.buffer as ArrayBuffer);
+      send({ id: req.id, ok: true, value: out }, [...new Set(buffers)]);
+    } else send({ id: req.id, ok: true, ...(value === undefined ? {} : { value }) });
   } catch (e) {
     send({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) });
   }

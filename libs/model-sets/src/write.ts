@@ -15,9 +15,9 @@ import {
   type StyleGAN2Config,
   type Weight,
 } from '@styleclip/architectures';
-import { writeNpy } from '@styleclip/checkpoints';
+import { encodeNpy } from '@styleclip/checkpoints';
 import { writeOnnxFile, type Graph } from '@styleclip/onnx-graph';
-import { sha256File } from './hashing';
+import { sha256Chunks, sha256File } from './hashing';
 import {
   MANIFEST_VERSION,
   validateManifest,
@@ -64,8 +64,8 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
     progress(file);
     // Weights released in float16 (official CLIP) are stored as float16: lossless, half the size.
-    await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION, compactFloat16: true });
-    return { path: file, ...(await sha256File(join(dir, file))) };
+    const written = await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION, compactFloat16: true });
+    return { path: file, sha256: written.sha256, bytes: written.bytes };
   };
   const meta = { generator: config };
   const models = {
@@ -77,8 +77,9 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   progress('latent_avg.npy');
   const avg = weights.get('latent_avg');
   if (!avg) throw new Error('generator weights have no latent_avg');
-  await writeNpy(join(dir, 'latent_avg.npy'), { dtype: 'float32', shape: [...avg.shape], data: avg.data });
-  const latentAvg = { path: 'latent_avg.npy', ...(await sha256File(join(dir, 'latent_avg.npy'))) };
+  const npy = encodeNpy({ dtype: 'float32', shape: [...avg.shape], data: avg.data });
+  const latentAvg = { path: 'latent_avg.npy', ...sha256Chunks([npy]) };
+  await writeFile(join(dir, 'latent_avg.npy'), npy);
 
   const mapperEntries: Record<string, MapperEntry> = {};
   for (const [name, m] of mappers) {
@@ -99,7 +100,8 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       origin,
     };
   }
-  const manifest = validateManifest({
+  // saveManifest validates (once) and returns the validated manifest.
+  const manifest = await saveManifest(dir, {
     schemaVersion: MANIFEST_VERSION,
     id: spec.id,
     createdAt: new Date().toISOString(),
@@ -108,7 +110,6 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     mappers: mapperEntries,
     ...(clip ? { clip } : {}),
   });
-  await saveManifest(dir, manifest);
   spec.onProgress?.({ step: 'done', done: total, total });
   return manifest;
 }

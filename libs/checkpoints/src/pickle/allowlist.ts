@@ -2,7 +2,7 @@ import { TORCH_DTYPE_NAMES, TORCH_STORAGE_DTYPES, type DType } from '../dtype';
 import { isLazyTensor } from '../lazy';
 import { rebuildTensor } from '../torch-tensor';
 import { NUMPY_GLOBALS } from './numpy';
-import { GlobalRef, PickleObject, type CallContext, type GlobalSpec } from './values';
+import { GlobalRef, latin1ToBytes, PickleObject, type CallContext, type GlobalSpec } from './values';
 
 /** Maps a pickle global (module, name) to what it may do; undefined means "refuse". */
 export type GlobalResolver = (module: string, name: string) => GlobalSpec | undefined;
@@ -50,13 +50,7 @@ function latin1Bytes(text: unknown, encoding: unknown, ctx: CallContext): Uint8A
   if (encoding !== 'latin1' && encoding !== 'latin-1' && encoding !== 'iso-8859-1') {
     ctx.fail(`bytes from text with encoding ${String(encoding)} (only latin-1 is supported)`);
   }
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 255) ctx.fail('bytes from text: character outside latin-1');
-    out[i] = c;
-  }
-  return out;
+  return latin1ToBytes(text, ctx, 'bytes from text: character outside latin-1');
 }
 
 const identity: GlobalSpec = { call: (args) => args[0] };

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { byteSwapInPlace, itemSize, NUMPY_CODES, viewData, type DType, lookupDType } from '../dtype';
+import { byteSwapInPlace, itemSize, viewData, type DType } from '../dtype';
 import { float16BitsToNumber } from '../half';
 import { brandLazyTensor, type LazyTensor } from '../lazy';
-import { materialize } from '../strided';
-import { makeTensor, numel, type Tensor } from '../tensor';
-import { SET_STATE, type Buildable, type CallContext, GlobalRef, type GlobalSpec } from './values';
+import { decodeNpyData, parseNumpyDescr } from '../npy';
+import { numel, type Tensor } from '../tensor';
+import { latin1ToBytes, SET_STATE, type Buildable, type CallContext, GlobalRef, type GlobalSpec } from './values';
 
 /** `numpy.dtype(code, align, copy)` followed by BUILD (which sets the byte order). */
 export class NumpyDType implements Buildable {
@@ -12,11 +12,10 @@ export class NumpyDType implements Buildable {
   byteOrder: string;
   constructor(code: unknown, ctx: CallContext) {
     if (typeof code !== 'string') ctx.fail('numpy.dtype without a type code');
-    const match = /^([<>|=]?)([a-zA-Z]\d*)$/.exec(code);
-    const dtype = match ? lookupDType(NUMPY_CODES, match[2]!) : undefined;
-    if (!match || !dtype) ctx.fail(`numpy dtype '${code}' is not supported (numeric and bool dtypes only)`);
-    this.dtype = dtype;
-    this.byteOrder = match[1] || '=';
+    const parsed = parseNumpyDescr(code);
+    if (!parsed) ctx.fail(`numpy dtype '${code}' is not supported (numeric and bool dtypes only)`);
+    this.dtype = parsed.dtype;
+    this.byteOrder = parsed.byteOrder || '=';
   }
   [SET_STATE](state: unknown, ctx: CallContext): void {
     if (!Array.isArray(state) || state.length < 8) ctx.fail('numpy dtype state is not an 8+-tuple');
@@ -35,16 +34,8 @@ function asDType(value: unknown, ctx: CallContext): NumpyDType {
 
 function asBytes(value: unknown, ctx: CallContext): Uint8Array {
   if (value instanceof Uint8Array) return value.slice();
-  if (typeof value === 'string') {
-    // Python-2 era pickles (and torch's latin-1 decoding) turn byte strings into latin-1 text.
-    const out = new Uint8Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c > 255) ctx.fail('numpy data string is not latin-1');
-      out[i] = c;
-    }
-    return out;
-  }
+  // Python-2 era pickles (and torch's latin-1 decoding) turn byte strings into latin-1 text.
+  if (typeof value === 'string') return latin1ToBytes(value, ctx, 'numpy data string is not latin-1');
   if (Array.isArray(value)) ctx.fail('numpy object arrays (data as a list) are not supported');
   return ctx.fail('numpy array data is not bytes');
 }
@@ -83,17 +74,10 @@ export class NumpyArray implements LazyTensor, Buildable {
         `numpy array [${shape.join(', ')}] ${type.dtype} needs ${numel(shape) * size} bytes, has ${bytes.length}`,
       );
     }
-    if (type.bigEndian) byteSwapInPlace(bytes, size);
-    const strides: number[] = [];
-    let s = 1;
-    for (let i = 0; i < shape.length; i++) {
-      strides.push(s);
-      s *= shape[i]!;
-    }
-    const data = fortran ? materialize(bytes, type.dtype, 0, shape, strides) : viewData(type.dtype, bytes);
+    const tensor = decodeNpyData({ dtype: type.dtype, shape, fortran, bigEndian: type.bigEndian }, bytes);
     this.dtype = type.dtype;
     this.shape = Object.freeze(shape);
-    this.tensor = makeTensor(type.dtype, shape, data);
+    this.tensor = tensor;
   }
 
   [SET_STATE](state: unknown, ctx: CallContext): void {

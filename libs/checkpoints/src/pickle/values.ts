@@ -33,6 +33,17 @@ export interface CallContext {
   readonly where: string;
 }
 
+/** The bytes of latin-1 text, one per character; `ctx.fail(failure)` if a character is above U+00FF. */
+export function latin1ToBytes(text: string, ctx: CallContext, failure: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 255) ctx.fail(failure);
+    out[i] = c;
+  }
+  return out;
+}
+
 /** What an allow-listed global may do. A global with neither is a plain value (e.g. a storage class). */
 export interface GlobalSpec {
   /** REDUCE: call the global with positional arguments. */

@@ -2,6 +2,7 @@
 import { dataBytes, itemSize, TORCH_STORAGE_DTYPES, type DType, type TypedArray } from '../dtype';
 import { OP } from '../pickle/opcodes';
 import { encodeZip, type ZipWriteOptions } from '../zip-write';
+import { rowMajorStrides } from '../tensor';
 import { PickleWriter } from './pickle-writer';
 
 export interface TensorSpec {
@@ -47,16 +48,6 @@ export const ordered = (items: Record<string, Value>): Value => ({
   items: Object.entries(items),
 });
 export const dict = (items: Record<string, Value>): Value => ({ kind: 'dict', items: Object.entries(items) });
-
-function rowMajor(shape: number[]): number[] {
-  const s: number[] = [];
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i]!;
-  }
-  return s;
-}
 
 /** Pickles a Value tree as torch.save does (protocol 2, GLOBAL, memoized globals with BINPUT/BINGET). */
 export function torchPickle(root: Value, storages: Record<string, StorageSpec>, legacy: boolean): Uint8Array {
@@ -127,7 +118,7 @@ export function torchPickle(root: Value, storages: Record<string, StorageSpec>, 
       w.mark();
       v.shape.forEach((d) => w.int(d));
       w.tuple().mark();
-      (v.stride ?? rowMajor(v.shape)).forEach((d) => w.int(d));
+      (v.stride ?? rowMajorStrides(v.shape)).forEach((d) => w.int(d));
       w.tuple().bool(false);
       global('collections', 'OrderedDict');
       w.op(OP.EMPTY_TUPLE, OP.REDUCE);
