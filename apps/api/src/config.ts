@@ -1,5 +1,6 @@
 import { blobStoreConfigFromEnv, isStorageError, type BlobStoreConfig } from '@styleclip/storage';
 import { runnerConfigFromEnv, type RunnerConfig } from '@styleclip/model-runners';
+import { MODEL_SET_ID } from './ids';
 
 /** Everything the API server needs, validated. Built from the environment by `configFromEnv`. */
 export interface ApiConfig {
@@ -82,7 +83,6 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const MODEL_SET_ID = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$/;
 
 /**
  * Reads and validates the configuration from environment variables (see `.env.example`), reporting every

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '@styleclip/api-contract';
+import type { ErrorCode } from '@styleclip/api-contract';
 import { EngineError } from '@styleclip/editing';
 import { ImageError } from '@styleclip/imaging';
 import { StorageError } from '@styleclip/storage';
@@ -23,8 +23,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   JOB_LIMIT_REACHED: 429,
   INTERNAL_SERVER_ERROR: 500,
 };
-
-const CODES = new Set<string>(Object.values(ErrorCode));
 
 /** An error whose message is meant for the client, with a stable code. */
 export class ApiError extends GraphQLError {
@@ -152,8 +150,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (!c) return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   return { ...base, message: c.message, extensions: { code: c.code, ...c.extensions } };
 }
-
-export const isErrorCode = (s: unknown): s is ErrorCode => typeof s === 'string' && CODES.has(s);
 
 /** The JSON body of a REST error response (and of GraphQL errors raised before Apollo runs). */
 export function restErrorBody(

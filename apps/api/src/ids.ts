@@ -26,4 +26,7 @@ export function newId(now = Date.now()): string {
   return time + order + random36(8);
 }
 
+/** A model set id (a manifest's `id`; also the default set named in the configuration). */
+export const MODEL_SET_ID = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$/;
+
 export const isId = (s: unknown): s is string => typeof s === 'string' && ID_PATTERN.test(s);

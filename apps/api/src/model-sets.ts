@@ -4,6 +4,7 @@ import { Engine, type MicroBatchOptions } from '@styleclip/editing';
 import { createRuntime, type Runtime, type RunnerConfig } from '@styleclip/model-runners';
 import { loadModelSet, MANIFEST_FILE, type ModelSetManifest } from '@styleclip/model-sets';
 import { ApiError } from './errors';
+import { MODEL_SET_ID } from './ids';
 import type { Logger } from './logger';
 
 export interface ModelSetEntry {
@@ -11,8 +12,6 @@ export interface ModelSetEntry {
   dir: string;
   manifest: ModelSetManifest;
 }
-
-const SET_ID = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$/;
 
 /**
  * The model sets under one folder (each a subfolder with a manifest; the id is the manifest's), and one
@@ -71,7 +70,7 @@ export class ModelSetRegistry {
       try {
         const set = await loadModelSet(dir);
         const id = set.manifest.id;
-        if (!SET_ID.test(id)) continue;
+        if (!MODEL_SET_ID.test(id)) continue;
         if (found.has(id)) {
           this.o.log.warn(
             { modelSet: id, dir, kept: found.get(id)!.dir },
@@ -162,9 +161,7 @@ export class ModelSetRegistry {
   private drainBatches(id: string, engine: Engine): void {
     const h = engine.components.synthesisBatcher?.histogram;
     if (!h || h.size === 0) return;
-    const total = this.batchHistogram.get(id) ?? new Map<number, number>();
-    for (const [n, runs] of h) total.set(n, (total.get(n) ?? 0) + runs);
-    this.batchHistogram.set(id, total);
+    addHistogram(this.batchHistogram, id, h);
   }
 
   /** Generator batch sizes observed so far: set id → { size → runs }. */
@@ -176,9 +173,7 @@ export class ModelSetRegistry {
       const engine = await p.catch(() => undefined);
       const live = engine?.components.synthesisBatcher?.histogram;
       if (!live) continue;
-      const total = merged.get(id) ?? new Map<number, number>();
-      for (const [n, runs] of live) total.set(n, (total.get(n) ?? 0) + runs);
-      merged.set(id, total);
+      addHistogram(merged, id, live);
     }
     const out: Record<string, Record<string, number>> = {};
     for (const [id, h] of merged) {
@@ -192,4 +187,15 @@ export class ModelSetRegistry {
   async close(): Promise<void> {
     await this.runtime.dispose();
   }
+}
+
+/** Adds the runs of histogram `h` (size → runs) into `into[id]`. */
+function addHistogram(
+  into: Map<string, Map<number, number>>,
+  id: string,
+  h: ReadonlyMap<number, number>,
+): void {
+  const total = into.get(id) ?? new Map<number, number>();
+  for (const [n, runs] of h) total.set(n, (total.get(n) ?? 0) + runs);
+  into.set(id, total);
 }

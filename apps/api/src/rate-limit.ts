@@ -1,6 +1,18 @@
 /** Outcome of taking tokens: allowed, or refused with when to retry. */
 export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
+/**
+ * How a refused request is answered (HTTP, GraphQL and WebSocket alike): the message, the `retry-after` header
+ * and the error extensions.
+ */
+export function rateLimitRefusal(retryAfterSeconds: number) {
+  return {
+    message: `too many requests; retry in ${retryAfterSeconds} s`,
+    headers: { 'retry-after': String(retryAfterSeconds) },
+    extensions: { retryAfterSeconds },
+  };
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -39,9 +51,5 @@ export class RateLimiter {
     for (const [id, b] of this.buckets) {
       if (b.tokens + (t - b.at) * this.perMs >= this.o.burst) this.buckets.delete(id);
     }
-  }
-
-  get size(): number {
-    return this.buckets.size;
   }
 }

@@ -101,7 +101,6 @@ export type UploadRecord = ReturnType<typeof checkUpload>;
 
 /** sha256 of uploaded bytes → the image made from them (deduplication). */
 const checkImageHash = obj({ sha256: str, imageId: str });
-export type ImageHashRecord = ReturnType<typeof checkImageHash>;
 
 export const RECORD_TYPES = [
   defineRecordType({ name: 'image', version: 1, validate: checkImage }),

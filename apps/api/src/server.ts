@@ -232,10 +232,6 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
     'listening',
   );
 
-  // Keep the micro-batch histogram exact: the batchers keep only their last runs.
-  const batchTimer = setInterval(() => void models.batchSizes().catch(() => undefined), 1000);
-  batchTimer.unref();
-
   const warm = models.warmUp();
   warm.catch(() => undefined);
   const resumed = jobs.resume().catch((e) => {
@@ -248,7 +244,6 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
     closing ??= (async () => {
       shuttingDown = true;
       log.info({ inFlight: drain.inFlight }, 'shutting down');
-      clearInterval(batchTimer);
       const stopped = new Promise<void>((r) => httpServer.close(() => r()));
       httpServer.closeIdleConnections();
       await ws.close();

@@ -16,7 +16,7 @@ import type { ApiContext } from './context';
 import { ApiError, classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { checkQueryLimits } from './limits';
 import type { Logger } from './logger';
-import type { RateLimiter } from './rate-limit';
+import { rateLimitRefusal, type RateLimiter } from './rate-limit';
 import type { Services } from './services';
 import { originAllowed } from './http/cors';
 
@@ -80,12 +80,10 @@ export function createSubscriptionServer(deps: {
         const principalId = String(ctx.extra.principalId ?? 'unknown');
         if (deps.limiter) {
           const d = deps.limiter.take(principalId);
-          if (!d.ok)
-            return [
-              new ApiError('RATE_LIMITED', `too many requests; retry in ${d.retryAfterSeconds} s`, {
-                retryAfterSeconds: d.retryAfterSeconds,
-              }),
-            ];
+          if (!d.ok) {
+            const refusal = rateLimitRefusal(d.retryAfterSeconds);
+            return [new ApiError('RATE_LIMITED', refusal.message, refusal.extensions)];
+          }
         }
         try {
           checkQueryLimits(deps.schema, document, operation, payload.variables ?? undefined, deps.limits);
@@ -127,9 +125,6 @@ export function createSubscriptionServer(deps: {
       }
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },
-    get clients(): number {
-      return wss.clients.size;
-    },
     /** Closes every connection (code 1001, going away) and the server. */
     async close(): Promise<void> {
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
@@ -138,5 +133,3 @@ export function createSubscriptionServer(deps: {
     },
   };
 }
-
-export type SubscriptionServer = ReturnType<typeof createSubscriptionServer>;

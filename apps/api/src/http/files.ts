@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validateKey } from '@styleclip/storage';
-import type { RateLimiter } from '../rate-limit';
+import { contentTypeForKey, validateKey } from '@styleclip/storage';
+import { rateLimitRefusal, type RateLimiter } from '../rate-limit';
 import type { Storage } from '../storage';
 import type { RequestScope } from './graphql';
 import { sendError } from './util';
@@ -23,15 +23,8 @@ export function fileHandler(deps: { storage: Storage; limiter?: RateLimiter }) {
     if (deps.limiter) {
       const d = deps.limiter.take(`ip:${scope.ip}`, FILE_COST);
       if (!d.ok) {
-        return sendError(
-          res,
-          scope.requestId,
-          'RATE_LIMITED',
-          `too many requests; retry in ${d.retryAfterSeconds} s`,
-          {
-            headers: { 'retry-after': String(d.retryAfterSeconds) },
-          },
-        );
+        const refusal = rateLimitRefusal(d.retryAfterSeconds);
+        return sendError(res, scope.requestId, 'RATE_LIMITED', refusal.message, { headers: refusal.headers });
       }
     }
     let valid = key.startsWith('blobs/');
@@ -51,8 +44,11 @@ export function fileHandler(deps: { storage: Storage; limiter?: RateLimiter }) {
     // Blobs are small (PNGs, latents) and immutable: read them whole, through the in-memory cache.
     const bytes = await deps.storage.blobs.get(key);
     if (!bytes) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
-    const type = key.endsWith('.png') ? 'image/png' : 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(bytes.byteLength) });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': contentTypeForKey(key),
+      'content-length': String(bytes.byteLength),
+    });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   };
 }

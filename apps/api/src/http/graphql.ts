@@ -5,7 +5,7 @@ import type { ApiKeys } from '../auth';
 import type { ApiContext } from '../context';
 import { graphqlErrorBody, HTTP_STATUS } from '../errors';
 import type { Logger } from '../logger';
-import type { RateLimiter } from '../rate-limit';
+import { rateLimitRefusal, type RateLimiter } from '../rate-limit';
 import type { Services } from '../services';
 import { BodyTooLargeError, discardBody, readBody, sendJson } from './util';
 
@@ -48,13 +48,14 @@ export function graphqlHandler(deps: {
       const d = deps.limiter.take(principal.id);
       if (!d.ok) {
         discardBody(req);
+        const refusal = rateLimitRefusal(d.retryAfterSeconds);
         return sendGraphQLError(
           res,
           scope,
           'RATE_LIMITED',
-          `too many requests; retry in ${d.retryAfterSeconds} s`,
-          { 'retry-after': String(d.retryAfterSeconds) },
-          { retryAfterSeconds: d.retryAfterSeconds },
+          refusal.message,
+          refusal.headers,
+          refusal.extensions,
         );
       }
     }

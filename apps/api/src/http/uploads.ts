@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiKeys } from '../auth';
 import { toApiError } from '../errors';
-import type { RateLimiter } from '../rate-limit';
+import { rateLimitRefusal, type RateLimiter } from '../rate-limit';
 import type { Services } from '../services';
 import type { RequestScope } from './graphql';
 import { sendError, sendJson } from './util';
@@ -23,15 +23,10 @@ export function uploadHandler(deps: { services: Services; keys: ApiKeys; limiter
       const d = deps.limiter.take(principalId);
       if (!d.ok) {
         req.resume();
-        return sendError(
-          res,
-          scope.requestId,
-          'RATE_LIMITED',
-          `too many requests; retry in ${d.retryAfterSeconds} s`,
-          {
-            headers: { 'retry-after': String(d.retryAfterSeconds), connection: 'close' },
-          },
-        );
+        const refusal = rateLimitRefusal(d.retryAfterSeconds);
+        return sendError(res, scope.requestId, 'RATE_LIMITED', refusal.message, {
+          headers: { ...refusal.headers, connection: 'close' },
+        });
       }
     }
     const length =

@@ -39,6 +39,14 @@ interface Active {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A job a shutdown interrupted: back to QUEUED, resumed at the next start. */
+const interruptedByShutdown = (job: JobRecord): JobRecord => ({
+  ...job,
+  state: 'QUEUED',
+  phase: 'interrupted by a shutdown; resumes at the next start',
+  interrupted: true,
+});
+
 /**
  * The in-process job runner: jobs are records (QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED); at most
  * `concurrency` run at once, the rest wait in order. Progress is pushed to subscribers at once and persisted at
@@ -58,11 +66,20 @@ export class JobRunner {
     private readonly o: { concurrency: number; queueLimit: number; persistIntervalMs: number; log: Logger },
   ) {}
 
+  /**
+   * The live state of a job running in this process, without reading storage; undefined otherwise (a queued
+   * job's record is its state, as `get` returns it).
+   */
+  live(id: string): JobEvent | undefined {
+    const a = this.active.get(id);
+    return a ? { job: a.job, updatedAt: a.updatedAt } : undefined;
+  }
+
   /** A job of this process (fresher than its record while it runs), or the stored one. */
   async get(id: string): Promise<JobEvent | undefined> {
     if (!isId(id)) return undefined;
-    const a = this.active.get(id);
-    if (a) return { job: a.job, updatedAt: a.updatedAt };
+    const live = this.live(id);
+    if (live) return live;
     const queued = this.queue.find((j) => j.id === id);
     const rec = await this.records.get('job', id);
     if (!rec) return queued ? { job: queued, updatedAt: queued.createdAt } : undefined;
@@ -155,7 +172,6 @@ export class JobRunner {
         state: 'RUNNING',
         phase: 'starting',
         attempts: queued.attempts + 1,
-        interrupted: undefined,
       },
       updatedAt: new Date().toISOString(),
       controller,
@@ -179,23 +195,15 @@ export class JobRunner {
         });
         await a.persisting.catch(() => undefined);
         a.job = { ...a.job, state: 'SUCCEEDED', phase: 'done', progress: 1, result: result ?? null };
-        delete a.job.etaSeconds;
         log.info('job succeeded');
       } catch (e) {
         await a.persisting.catch(() => undefined);
         const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
         if (reason === 'shutdown') {
-          a.job = {
-            ...a.job,
-            state: 'QUEUED',
-            phase: 'interrupted by a shutdown; resumes at the next start',
-            interrupted: true,
-          };
-          delete a.job.etaSeconds;
+          a.job = interruptedByShutdown(a.job);
           log.info('job interrupted by shutdown (will resume)');
         } else if (reason === 'cancel') {
           a.job = { ...a.job, state: 'CANCELLED', phase: 'cancelled' };
-          delete a.job.etaSeconds;
           log.info('job cancelled');
         } else {
           const api = toApiError(e);
@@ -210,10 +218,10 @@ export class JobRunner {
                   message: `the job failed unexpectedly (job ${a.job.id}; see the server logs)`,
                 },
           };
-          delete a.job.etaSeconds;
           log.error({ err: e }, 'job failed');
         }
       }
+      delete a.job.etaSeconds; // a finished (or interrupted) job has no time estimate
       try {
         a.updatedAt = await this.persist(a.job, 5);
       } catch (e) {
@@ -306,12 +314,7 @@ export class JobRunner {
     const running = [...this.active.values()];
     await Promise.all(
       running.map((a) =>
-        this.persist({
-          ...a.job,
-          state: 'QUEUED',
-          phase: 'interrupted by a shutdown; resumes at the next start',
-          interrupted: true,
-        }).catch((e) =>
+        this.persist(interruptedByShutdown(a.job)).catch((e) =>
           this.o.log.warn(
             { jobId: a.job.id, err: (e as Error).message },
             'could not mark the job interrupted',

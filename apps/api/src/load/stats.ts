@@ -1,3 +1,5 @@
+import { seededRandom } from '@styleclip/testing';
+
 /** The q-quantile (0…1) of sorted values, nearest-rank. */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -29,14 +31,7 @@ export function histogramMean(h: Record<string, number>): number {
   return n ? s / n : 0;
 }
 
-/** A deterministic PRNG (mulberry32) for the load mix. */
+/** A deterministic PRNG (mulberry32, the shared test helper's) for the load mix. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed).next;
 }

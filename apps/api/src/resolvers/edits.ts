@@ -6,7 +6,6 @@ import type {
   QueryPreviewMapperEditArgs,
 } from '@styleclip/api-contract';
 import type { ApiContext } from '../context';
-import { notFound } from '../errors';
 import type { EditRecord } from '../records';
 
 export const editResolvers = {
@@ -26,12 +25,10 @@ export const editResolvers = {
       ctx.services.edits.mapper(a.input),
   },
   Edit: {
-    image: async (edit: EditRecord, _: unknown, ctx: ApiContext) =>
-      (await ctx.services.images.get(edit.imageId)) ?? Promise.reject(notFound('image', edit.imageId)),
+    image: (edit: EditRecord, _: unknown, ctx: ApiContext) => ctx.services.images.require(edit.imageId),
     shareUrl: (edit: EditRecord, _: unknown, ctx: ApiContext) => `${ctx.services.webUrl()}/edits/${edit.id}`,
   },
   EditResult: {
-    image: async (r: { imageId: string }, _: unknown, ctx: ApiContext) =>
-      (await ctx.services.images.get(r.imageId)) ?? Promise.reject(notFound('image', r.imageId)),
+    image: (r: { imageId: string }, _: unknown, ctx: ApiContext) => ctx.services.images.require(r.imageId),
   },
 };

@@ -42,12 +42,10 @@ export const jobResolvers = {
         limit: first,
         ...(after ? { cursor: after } : {}),
       });
-      const edges = await Promise.all(
-        page.records.map(async (r) => {
-          const live = await ctx.services.jobs.get(r.id);
-          return { cursor: r.id, node: toJob(live ?? { job: r.value, updatedAt: r.updatedAt }) };
-        }),
-      );
+      const edges = page.records.map((r) => {
+        const live = ctx.services.jobs.live(r.id);
+        return { cursor: r.id, node: toJob(live ?? { job: r.value, updatedAt: r.updatedAt }) };
+      });
       return {
         edges,
         pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.nextCursor !== undefined },

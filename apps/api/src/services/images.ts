@@ -1,7 +1,7 @@
 import { encodeNpy, makeTensor, readNpy, toFloat32 } from '@styleclip/checkpoints';
 import type { Engine } from '@styleclip/editing';
 import { encodePng, tensorToRgb8 } from '@styleclip/imaging';
-import { array32, type Array32 } from '@styleclip/latent-math';
+import { array32, rows, type Array32 } from '@styleclip/latent-math';
 import { ApiError, badInput, notFound } from '../errors';
 import { isId, newId } from '../ids';
 import type { ModelSetRegistry } from '../model-sets';
@@ -103,11 +103,9 @@ export class ImageService {
     const png = await encodePng(rgb.rgb, rgb.width, rgb.height);
     let npy: { bytes: Uint8Array; shape: number[] } | undefined;
     if (o.latent) {
-      const rows = o.latent.rows;
-      const per = rows.data.length / rows.shape[0]!;
-      const shape = [1, ...rows.shape.slice(1)];
-      const data = rows.data.slice(o.index * per, (o.index + 1) * per);
-      npy = { bytes: encodeNpy(makeTensor('float32', shape, data)), shape };
+      const row = rows(o.latent.rows, o.index, o.index + 1);
+      const shape = [...row.shape];
+      npy = { bytes: encodeNpy(makeTensor('float32', shape, row.data)), shape };
     }
     const [pngRef, npyRef] = await Promise.all([
       this.storage.putContent('images', png, 'png'),
