@@ -5,6 +5,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { backoffDelay, sleep } from '../lib/backoff';
 import { getConnectivity, subscribeConnectivity, type ConnectivityState } from '../lib/connectivity';
 import { request } from '../lib/graphql/client';
+import { UNREACHABLE_MESSAGE } from '../lib/graphql/errors';
 import { HealthQuery } from '../lib/graphql/operations';
 
 const SERVER_STATE: ConnectivityState = { reachable: true, downSince: null, justRecovered: false };
@@ -40,7 +41,7 @@ export function ConnectivityBanner() {
         <div className="banner banner--warning" role="alert" data-testid="connectivity-banner">
           <div className="container banner__inner">
             <span className="spinner" aria-hidden="true" />
-            <span>The editing service is not reachable — retrying…</span>
+            <span>{UNREACHABLE_MESSAGE}</span>
           </div>
         </div>
       )}

@@ -39,6 +39,30 @@ interface Params {
 
 export const CHANNELS_DEBOUNCE_MS = 250;
 
+/**
+ * The form's starting values, from the edit it is prefilled with (if any), and the key of the parameters that
+ * edit pins completely (one α, both texts, its β or auto β): the prefilled edit is shown as is, with no request
+ * for its own parameters. The key is built from the starting values themselves, so the two cannot drift.
+ */
+function initialState(prefill: EditDetail | null) {
+  const committed =
+    prefill?.neutral && prefill.target ? { neutral: prefill.neutral, target: prefill.target } : null;
+  const alpha = prefill?.alphas?.length === 1 ? prefill.alphas[0]! : 4;
+  const beta = prefill?.autoBeta ? 0.15 : (prefill?.beta ?? 0.15);
+  const autoBeta = prefill?.autoBeta ?? false;
+  const pinned = prefill?.alphas?.length === 1 && (prefill.autoBeta || prefill.beta != null);
+  return {
+    neutral: prefill?.neutral ?? 'a face',
+    target: prefill?.target ?? '',
+    committed,
+    alpha,
+    beta,
+    autoBeta,
+    prefillKey:
+      committed && pinned ? JSON.stringify({ ...committed, alpha, beta, autoBeta } satisfies Params) : null,
+  };
+}
+
 export function GlobalDirectionsPanel({
   image,
   modelSet,
@@ -49,32 +73,19 @@ export function GlobalDirectionsPanel({
   onActivity,
 }: Props) {
   const id = useId();
-  const [neutral, setNeutral] = useState(prefill?.neutral ?? 'a face');
-  const [target, setTarget] = useState(prefill?.target ?? '');
-  const [committed, setCommitted] = useState<{ neutral: string; target: string } | null>(
-    prefill?.neutral && prefill.target ? { neutral: prefill.neutral, target: prefill.target } : null,
-  );
-  const [alpha, setAlpha] = useState(prefill?.alphas?.length === 1 ? prefill.alphas[0]! : 4);
-  const [beta, setBeta] = useState(prefill?.autoBeta ? 0.15 : (prefill?.beta ?? 0.15));
-  const [autoBeta, setAutoBeta] = useState(prefill?.autoBeta ?? false);
+  const [initial] = useState(() => initialState(prefill));
+  const [neutral, setNeutral] = useState(initial.neutral);
+  const [target, setTarget] = useState(initial.target);
+  const [committed, setCommitted] = useState(initial.committed);
+  const [alpha, setAlpha] = useState(initial.alpha);
+  const [beta, setBeta] = useState(initial.beta);
+  const [autoBeta, setAutoBeta] = useState(initial.autoBeta);
   const [textError, setTextError] = useState<string | null>(null);
 
   // Live preview: the committed text with the current sliders, once they have settled.
   const params = useMemo<Params | null>(
     () => (committed ? { ...committed, alpha, beta, autoBeta } : null),
     [committed, alpha, beta, autoBeta],
-  );
-  // The prefilled edit is shown as is: no request for its own parameters.
-  const [prefillKey] = useState(() =>
-    prefill?.alphas?.length === 1 && prefill.neutral && prefill.target
-      ? JSON.stringify({
-          neutral: prefill.neutral,
-          target: prefill.target,
-          alpha: prefill.alphas[0],
-          beta: prefill.autoBeta ? 0.15 : prefill.beta,
-          autoBeta: !!prefill.autoBeta,
-        })
-      : null,
   );
   const render = useCallback(
     async (p: Params, signal: AbortSignal): Promise<EditorPreview> => {
@@ -98,7 +109,7 @@ export function GlobalDirectionsPanel({
     },
     [image.id],
   );
-  const live = useLivePreview(params, render, onPreview, prefillKey);
+  const live = useLivePreview(params, render, onPreview, initial.prefillKey);
 
   // Strength strip: several α in one request, stored as one edit (an explicit action).
   const [strip, setStrip] = useState<{ edit: EditDetail | null; busy: boolean; error: string | null }>({

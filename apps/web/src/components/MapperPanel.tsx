@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from
 import type { EditDetail, ImageSummary, ModelSet } from '../lib/api/types';
 import { request } from '../lib/graphql/client';
 import { PreviewMapperEditQuery } from '../lib/graphql/operations';
-import { formatStrength } from '../lib/format';
+import { formatStrength, mapperLayers } from '../lib/format';
 import { shownImage, useLivePreview } from '../lib/use-live-preview';
 import type { EditorActivity, EditorPreview } from './Editor';
 import { Slider } from './Slider';
@@ -83,15 +83,7 @@ export function MapperPanel({ image, modelSet, prefill, onPreview, onActivity }:
             </option>
           ))}
         </select>
-        {chosen && (
-          <span className="field__hint">
-            Changes the{' '}
-            {[chosen.coarse && 'coarse', chosen.medium && 'medium', chosen.fine && 'fine']
-              .filter(Boolean)
-              .join(', ')}{' '}
-            layers.
-          </span>
-        )}
+        {chosen && <span className="field__hint">Changes the {mapperLayers(chosen)} layers.</span>}
       </div>
       <Slider
         label="Strength"

@@ -1,6 +1,7 @@
 'use client';
 import type { ModelSet } from '../lib/api/types';
 import { ModelSetQuery } from '../lib/graphql/operations';
+import { mapperLayers } from '../lib/format';
 import { useQuery } from '../lib/use-query';
 import { ErrorMessage } from './ErrorMessage';
 import { PrecomputeDirections } from './PrecomputeDirections';
@@ -56,12 +57,7 @@ export function ModelSetDetail({
             <dd>
               {m.mappers.length === 0
                 ? 'None'
-                : m.mappers
-                    .map(
-                      (mp) =>
-                        `${mp.name} (${[mp.coarse && 'coarse', mp.medium && 'medium', mp.fine && 'fine'].filter(Boolean).join(', ')})`,
-                    )
-                    .join('; ')}
+                : m.mappers.map((mp) => `${mp.name} (${mapperLayers(mp)})`).join('; ')}
             </dd>
             <dt>Directions</dt>
             <dd>

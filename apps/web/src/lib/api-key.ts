@@ -4,19 +4,14 @@
 
 const STORAGE_KEY = 'styleclip.apiKey';
 
+/** The key to send: the saved one, else the build-time one. */
 export function getApiKey(): string | undefined {
-  if (typeof window !== 'undefined') {
-    try {
-      const saved = window.localStorage.getItem(STORAGE_KEY);
-      if (saved) return saved;
-    } catch {
-      // Storage can be disabled (private mode); fall through to the build-time key.
-    }
-  }
-  return process.env.NEXT_PUBLIC_STYLECLIP_API_KEY || undefined;
+  return getSavedApiKey() || process.env.NEXT_PUBLIC_STYLECLIP_API_KEY || undefined;
 }
 
+/** The key saved in this browser ('' when none, on the server, or when storage is disabled, e.g. private mode). */
 export function getSavedApiKey(): string {
+  if (typeof window === 'undefined') return '';
   try {
     return window.localStorage.getItem(STORAGE_KEY) ?? '';
   } catch {

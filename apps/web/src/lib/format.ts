@@ -57,6 +57,13 @@ export function editTitle(edit: {
   return `“${edit.neutral ?? ''}” → “${edit.target ?? ''}”`;
 }
 
+/** The W+ layer groups a mapper changes, e.g. "coarse, fine". */
+export function mapperLayers(mapper: { coarse: boolean; medium: boolean; fine: boolean }): string {
+  return [mapper.coarse && 'coarse', mapper.medium && 'medium', mapper.fine && 'fine']
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** Parses "1, 2, 5-7" into seeds (integers ≥ 0), or returns an error message. */
 export function parseSeeds(text: string, max = 16): number[] | string {
   const seeds: number[] = [];

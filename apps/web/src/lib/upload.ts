@@ -6,6 +6,7 @@ import { request } from './graphql/client';
 import { CompleteUploadMutation, CreateUploadMutation } from './graphql/operations';
 import { ApiError, messageFor, unreachable, type ApiErrorCode } from './graphql/errors';
 import { getApiKey } from './api-key';
+import { authorizationHeader } from './api/authorization';
 
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = '.png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp';
@@ -110,8 +111,10 @@ export function putWithProgress(
       if (h.name.toLowerCase() !== 'content-length' && h.name.toLowerCase() !== 'host')
         xhr.setRequestHeader(h.name, h.value);
     }
-    const key = getApiKey();
-    if (key && ticket.url.startsWith('/')) xhr.setRequestHeader('authorization', `Bearer ${key}`);
+    if (ticket.url.startsWith('/')) {
+      for (const [name, value] of Object.entries(authorizationHeader(getApiKey())))
+        xhr.setRequestHeader(name, value);
+    }
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

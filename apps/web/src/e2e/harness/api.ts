@@ -74,13 +74,11 @@ export async function startApi(options: { timeoutMs: number }): Promise<ApiServe
     let exited: string | undefined;
     void p.exited.then((r) => (exited = r));
     await waitUntil(
-      async () => {
-        if (exited !== undefined) throw new Error('exited');
-        return ready(url);
-      },
+      () => ready(url),
       options.timeoutMs,
       () =>
         `the API did not become ready on ${url} within ${options.timeoutMs} ms${exited ? ` (it exited: ${exited})` : ''}:\n${p.tail()}`,
+      { stopIf: () => exited !== undefined },
     );
   };
   const stop = async () => {

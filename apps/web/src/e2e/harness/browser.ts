@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.STYLECLIP_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -37,9 +37,7 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(
-  options: { ignoreConsole?: (message: ConsoleMessage) => boolean } = {},
-): Promise<BrowserSession> {
+export async function launchBrowser(): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM_PATH)) throw new MissingChromiumError();
   const profile = mkdtempSync(join(tmpdir(), 'styleclip-web-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -53,7 +51,7 @@ export async function launchBrowser(
   let problems: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (m) => {
-      if (m.type() === 'error' && !options.ignoreConsole?.(m))
+      if (m.type() === 'error')
         problems.push(`console.error on ${page.url()}: ${m.text()} (${m.location().url})`);
     });
     page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));

@@ -14,14 +14,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `check` every 200 ms until it returns true; throws `describe()` after `timeoutMs`. */
+/**
+ * Polls `check` every 200 ms until it returns true; throws `describe()` after `timeoutMs`, or as soon as
+ * `stopIf` returns true (e.g. the server being waited for has exited). Errors thrown by `check` mean "not yet".
+ */
 export async function waitUntil(
   check: () => Promise<boolean>,
   timeoutMs: number,
   describe: () => string,
+  options: { stopIf?: () => boolean } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !options.stopIf?.()) {
     try {
       if (await check()) return;
     } catch {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, NEXT_BIN, WEB_DIR } from './paths';
 import { freePort, waitUntil } from './net';
-import { runToCompletion, startProcess, type Managed } from './processes';
+import { runToCompletion, startProcess } from './processes';
 
 export const E2E_DIST_DIR = '.next-e2e';
 
@@ -28,7 +28,6 @@ export async function buildWeb(timeoutMs: number): Promise<void> {
 
 export interface WebServer {
   url: string;
-  process: Managed;
   stop(): Promise<void>;
 }
 
@@ -48,13 +47,11 @@ export async function startWeb(apiUrl: string, timeoutMs: number): Promise<WebSe
   let exited = false;
   void proc.exited.then(() => (exited = true));
   await waitUntil(
-    async () => {
-      if (exited) throw new Error('exited');
-      return (await fetch(`${url}/settings`)).ok;
-    },
+    async () => (await fetch(`${url}/settings`)).ok,
     timeoutMs,
     () =>
       `next start did not answer on ${url} within ${timeoutMs} ms${exited ? ' (it exited)' : ''}:\n${proc.tail()}`,
+    { stopIf: () => exited },
   );
-  return { url, process: proc, stop: () => proc.stop() };
+  return { url, stop: () => proc.stop() };
 }

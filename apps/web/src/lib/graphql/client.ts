@@ -2,6 +2,7 @@
 // meet an unreachable API wait and retry with backoff (the banner shows meanwhile); mutations never retry
 // on their own, because repeating one is the user's call.
 import { getApiKey } from '../api-key';
+import { authorizationHeader } from '../api/authorization';
 import { backoffDelay, sleep } from '../backoff';
 import { reportReachable, reportUnreachable } from '../connectivity';
 import type { TypedDocument } from './document';
@@ -9,10 +10,6 @@ import { ApiError } from './errors';
 import { postGraphQL } from './transport';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
-/** The API reads the key as `Authorization: Bearer <key>`. */
-export function authorizationHeader(key: string | undefined): Record<string, string> {
-  return key ? { authorization: `Bearer ${key}` } : {};
-}
 
 export interface RequestOptions {
   signal?: AbortSignal;

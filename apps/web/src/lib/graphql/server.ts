@@ -2,6 +2,7 @@
 // with image URLs rewritten to go through this app's `/api` proxy.
 import type { TypedDocument } from './document';
 import { postGraphQL } from './transport';
+import { authorizationHeader } from '../api/authorization';
 import { apiBaseUrl, rewriteApiUrls } from '../api/urls';
 
 export async function serverRequest<TData, TVariables>(
@@ -9,10 +10,9 @@ export async function serverRequest<TData, TVariables>(
   variables: TVariables,
 ): Promise<TData> {
   const base = apiBaseUrl();
-  const key = process.env.STYLECLIP_API_KEY;
   const data = await postGraphQL(doc, variables, {
     endpoint: `${base}/graphql`,
-    headers: key ? { authorization: `Bearer ${key}` } : {},
+    headers: authorizationHeader(process.env.STYLECLIP_API_KEY),
     cache: 'no-store',
     signal: AbortSignal.timeout(15_000),
   });

@@ -1,6 +1,7 @@
 // The browser's only way to the API: `/api/<path>` is forwarded to `${STYLECLIP_API_URL}/<path>` (GraphQL,
 // images, upload endpoint). The API's address is read at request time, so one build serves any deployment,
 // and the browser never needs CORS. A server-side STYLECLIP_API_KEY is added when the browser sent none.
+import { authorizationHeader } from '../../../lib/api/authorization';
 import { apiBaseUrl, rewriteApiUrls } from '../../../lib/api/urls';
 
 export const dynamic = 'force-dynamic';
@@ -46,8 +47,10 @@ async function forward(request: Request, context: Context): Promise<Response> {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const serverKey = process.env.STYLECLIP_API_KEY;
-  if (serverKey && !headers.has('authorization')) headers.set('authorization', `Bearer ${serverKey}`);
+  if (!headers.has('authorization')) {
+    for (const [name, value] of Object.entries(authorizationHeader(process.env.STYLECLIP_API_KEY)))
+      headers.set(name, value);
+  }
   const forwardedFor = request.headers.get('x-forwarded-for');
   if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
 

@@ -18,11 +18,14 @@ export default async function EditorPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const editId = typeof sp.edit === 'string' ? sp.edit : null;
   const tab = sp.tab === 'mapper' ? 'mapper' : 'global';
+  // The edit does not depend on the image, so it is requested alongside it (tryServerRequest never rejects);
+  // the model set needs the image's modelSetId.
+  const editRequest = editId ? tryServerRequest(EditQuery, { id: editId }) : null;
   const imageData = await tryServerRequest(ImageQuery, { id });
   if (imageData && !imageData.image) notFound();
   const [modelSetData, editData] = await Promise.all([
     imageData?.image ? tryServerRequest(ModelSetQuery, { id: imageData.image.modelSetId }) : null,
-    editId ? tryServerRequest(EditQuery, { id: editId }) : null,
+    editRequest,
   ]);
   return (
     <>
