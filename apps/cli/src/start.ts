@@ -1,6 +1,6 @@
 // `npm start`: the product on the embedded default. Builds the `tiny` model set if missing (models/tiny, with
-// its directions), starts the API on localhost with filesystem storage (./data) and, once it is wired, the web
-// app; prints the URLs; Ctrl-C stops everything cleanly. Settings come from the environment and from `.env` at
+// its directions), starts the API on localhost with filesystem storage (./data) and the web app; prints the
+// URLs; Ctrl-C stops everything cleanly. Settings come from the environment and from `.env` at
 // the repository root when present (see .env.example); the environment wins over `.env`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -57,11 +57,11 @@ function startApi(): ChildProcess {
 }
 
 /**
- * HOOK(web): the web app (apps/web/src/serve.ts builds it with `next build` when the build is missing or older
+ * The web app (apps/web/src/serve.ts builds it with `next build` when the build is missing or older
  * than its sources, then runs `next start`) on STYLECLIP_WEB_HOST:STYLECLIP_WEB_PORT (default 127.0.0.1:3000),
  * talking to the API at `apiUrl`; it is stopped with the API on Ctrl-C.
  */
-function startWebApp(apiUrl: string): { process: ChildProcess; url: string } | undefined {
+function startWebApp(apiUrl: string): { process: ChildProcess; url: string } {
   const host = process.env.STYLECLIP_WEB_HOST || '127.0.0.1';
   const port = process.env.STYLECLIP_WEB_PORT || '3000';
   const serve = join(ROOT, 'apps', 'web', 'src', 'serve.ts');
@@ -137,16 +137,14 @@ async function main(): Promise<void> {
     await stopAll(1);
     return;
   }
-  const web = existsSync(join(ROOT, 'apps', 'web', 'package.json')) ? startWebApp(apiUrl) : undefined;
-  if (web) children.push(web.process);
+  const web = startWebApp(apiUrl);
+  children.push(web.process);
 
   console.log('\nready:');
   console.log(`  GraphQL API      ${apiUrl}/graphql   (POST; subscriptions over WebSocket at the same URL)`);
   console.log(`  health / ready   ${apiUrl}/healthz   ${apiUrl}/readyz`);
   console.log(`  metrics          ${apiUrl}/metrics`);
-  if (web) console.log(`  web app          ${web.url}`);
-  else if (existsSync(join(ROOT, 'apps', 'web')))
-    console.log('  web app          not started by npm start yet (see HOOK(web) in apps/cli/src/start.ts)');
+  console.log(`  web app          ${web.url}`);
   console.log(
     `  storage          ${process.env.STYLECLIP_STORAGE === 's3' ? `s3://${process.env.STYLECLIP_S3_BUCKET}` : process.env.STYLECLIP_DATA_DIR}`,
   );

@@ -1,4 +1,4 @@
-import { array32, concatRows, rows, type Array32 } from '@styleclip/latent-math';
+import { array32, concatRows, rows, sWidth, type Array32 } from '@styleclip/latent-math';
 import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
 import { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
@@ -45,10 +45,10 @@ export class Components {
 
   /** Width of the concatenated S vector. */
   get sDim(): number {
-    return this.generator.sLayout.reduce((s, l) => s + l.channels, 0);
+    return sWidth(this.generator.sLayout);
   }
 
-  private model(_key: string, ref: FileRef): Promise<ModelHandle> {
+  private model(ref: FileRef): Promise<ModelHandle> {
     // Sessions are keyed by file (path and content hash), so two sets never share one by accident.
     return this.runtime.load(`${this.set.path(ref)}#${ref.sha256.slice(0, 16)}`, this.set.path(ref));
   }
@@ -62,8 +62,8 @@ export class Components {
     if (a.shape[0] === 0) throw new EngineError(`${what}: empty batch`, 'bad_shape');
   }
 
-  private async run(key: string, ref: FileRef, feeds: Record<string, Array32 | TensorData>, output: string): Promise<Array32> {
-    const model = await this.model(key, ref);
+  private async run(ref: FileRef, feeds: Record<string, Array32 | TensorData>, output: string): Promise<Array32> {
+    const model = await this.model(ref);
     const f: Record<string, TensorData> = {};
     for (const [k, v] of Object.entries(feeds)) f[k] = 'type' in v ? v : f32(v);
     const out = (await model.run(f))[output]!;
@@ -75,13 +75,13 @@ export class Components {
     this.check('mapping input z', z, [undefined, this.generator.config.styleDim]);
     if (!Number.isFinite(truncation)) throw new EngineError('truncation must be a finite number', 'bad_parameter');
     const psi = array32([1], Float32Array.of(truncation));
-    return this.run('mapping', this.generator.models.mapping, { z, truncation: psi }, 'w');
+    return this.run(this.generator.models.mapping, { z, truncation: psi }, 'w');
   }
 
   /** W+ [N,L,D] → S [N,ΣC] (StyleSpace order, toRGB included). */
   async styles(wplus: Array32): Promise<Array32> {
     this.check('styles input W+', wplus, [undefined, this.generator.nLatent, this.generator.config.styleDim]);
-    return this.run('styles', this.generator.models.styles, { wplus }, 's');
+    return this.run(this.generator.models.styles, { wplus }, 's');
   }
 
   /** S [N,ΣC] → image [N,3,H,W] (raw, about [−1,1]). */
@@ -110,13 +110,13 @@ export class Components {
   }
 
   private runSynthesis(s: Array32): Promise<Array32> {
-    return this.chunked(s, (part) => this.run('synthesis', this.generator.models.synthesis, { s: part }, 'image'));
+    return this.chunked(s, (part) => this.run(this.generator.models.synthesis, { s: part }, 'image'));
   }
 
   /** W+ [N,L,D] → image [N,3,H,W]. */
   async generate(wplus: Array32): Promise<Array32> {
     this.check('generator input W+', wplus, [undefined, this.generator.nLatent, this.generator.config.styleDim]);
-    return this.chunked(wplus, (part) => this.run('generator', this.generator.models.generator, { wplus: part }, 'image'));
+    return this.chunked(wplus, (part) => this.run(this.generator.models.generator, { wplus: part }, 'image'));
   }
 
   get clip() {
@@ -131,7 +131,7 @@ export class Components {
   async clipImage(images: Array32): Promise<Array32> {
     const { config, image } = this.clip;
     this.check('clip-image input', images, [undefined, 3, config.imageResolution, config.imageResolution]);
-    return this.run('clip-image', image, { image: images }, 'embedding');
+    return this.run(image, { image: images }, 'embedding');
   }
 
   /** Token ids int64 [N,context] → text embeddings [N,E] (not normalized). */
@@ -144,7 +144,7 @@ export class Components {
     for (const v of ids.data) {
       if (v < 0n || v >= BigInt(config.vocabSize)) throw new EngineError(`clip-text input: token id ${v} outside the vocabulary`, 'bad_input');
     }
-    return this.run('clip-text', text, { ids: { type: 'int64', dims: ids.shape, data: ids.data } }, 'embedding');
+    return this.run(text, { ids: { type: 'int64', dims: ids.shape, data: ids.data } }, 'embedding');
   }
 
   /** W+ [N,L,D] → M(w) [N,L,D], the raw output of mapper `name`. */
@@ -158,6 +158,6 @@ export class Components {
       );
     }
     this.check('mapper input W+', wplus, [undefined, undefined, entry.config.dim]);
-    return this.run(`mapper-${name}`, entry.model, { wplus }, 'delta');
+    return this.run(entry.model, { wplus }, 'delta');
   }
 }

@@ -112,12 +112,18 @@ export class Editor {
     if (dt.length !== data.embedDim) {
       throw new EngineError(`Δt has ${dt.length} values; the channel-relevance table expects ${data.embedDim}`, 'bad_parameter');
     }
-    const beta = r.beta === 'auto' ? autoBeta(channelRelevance(data.fs3, data.rows, dt), r.autoThreshold ?? 20) : r.beta;
+    let beta = r.beta;
+    let relevance: Float32Array | undefined;
+    if (beta === 'auto') {
+      relevance = channelRelevance(data.fs3, data.rows, dt);
+      beta = autoBeta(relevance, r.autoThreshold ?? 20);
+    }
     try {
       const d = globalDirection({
         fs3: data.fs3,
         rows: data.rows,
         dt,
+        ...(relevance ? { relevance } : {}),
         beta,
         sStd: data.std,
         layout: this.components.generator.sLayout,

@@ -48,16 +48,20 @@ export class Engine {
     return this.components.set.manifest;
   }
 
-  /** seeds → z → w (truncated) → W+ → image. */
-  async generate(seeds: readonly number[], truncation = 1): Promise<GeneratedBatch> {
+  /** seeds → z → w (truncated) → W+, without rendering (for callers that only need the latent). */
+  async latents(seeds: readonly number[], truncation = 1): Promise<Omit<GeneratedBatch, 'images'>> {
     if (seeds.length === 0) throw new EngineError('generate: no seeds', 'bad_parameter');
     if (!(truncation >= 0 && truncation <= 2)) throw new EngineError(`truncation must be in [0, 2], got ${truncation}`, 'bad_parameter');
     const g = this.manifest.generator;
     const z = zFromSeeds(seeds, g.config.styleDim);
     const w = await this.components.mapping(z, truncation);
-    const wplus = broadcastW(w, g.nLatent);
-    const images = await this.components.generate(wplus);
-    return { seeds: [...seeds], truncation, z, w, wplus, images };
+    return { seeds: [...seeds], truncation, z, w, wplus: broadcastW(w, g.nLatent) };
+  }
+
+  /** seeds → z → w (truncated) → W+ → image. */
+  async generate(seeds: readonly number[], truncation = 1): Promise<GeneratedBatch> {
+    const latents = await this.latents(seeds, truncation);
+    return { ...latents, images: await this.components.generate(latents.wplus) };
   }
 
   async close(): Promise<void> {

@@ -44,6 +44,8 @@ export interface DirectionInput {
   sStd: Float32Array;
   layout: readonly SLayerInfo[];
   topK?: number;
+  /** channelRelevance(fs3, rows, dt) when the caller already has it (auto-β needs it first). */
+  relevance?: Float32Array;
 }
 
 /** r = fs3 · Δt, one relevance per fs3 row. */
@@ -60,7 +62,7 @@ export function channelRelevance(fs3: Float32Array, rows: number, dt: Float32Arr
 }
 
 /** Candidate β values of the auto choice: 0.10, 0.11, …, 0.29 (StyleCLIP's GUI). */
-export const AUTO_BETA_CANDIDATES = Array.from({ length: 20 }, (_, i) => Math.round((0.1 + 0.01 * i) * 100) / 100);
+const AUTO_BETA_CANDIDATES = Array.from({ length: 20 }, (_, i) => Math.round((0.1 + 0.01 * i) * 100) / 100);
 
 /**
  * The largest candidate β that keeps more than `threshold` channels (20 for FFHQ in the official GUI);
@@ -68,11 +70,7 @@ export const AUTO_BETA_CANDIDATES = Array.from({ length: 20 }, (_, i) => Math.ro
  */
 export function autoBeta(relevance: Float32Array, threshold = 20): number {
   let best = AUTO_BETA_CANDIDATES[0]!;
-  for (const beta of AUTO_BETA_CANDIDATES) {
-    let kept = 0;
-    for (const v of relevance) if (Math.abs(v) >= beta) kept++;
-    if (kept > threshold) best = beta;
-  }
+  for (const beta of AUTO_BETA_CANDIDATES) if (keptChannels(relevance, beta) > threshold) best = beta;
   return best;
 }
 
@@ -92,7 +90,9 @@ export function globalDirection(input: DirectionInput): GlobalDirection {
   const width = sWidth(layout);
   if (input.sStd.length !== width) throw new DirectionError(`S std has ${input.sStd.length} values, S has ${width}`, 'bad_input');
   const covered = fs3Coverage(layout, input.rows);
-  const r = channelRelevance(input.fs3, input.rows, input.dt);
+  if (input.relevance && input.relevance.length !== input.rows)
+    throw new DirectionError(`relevance has ${input.relevance.length} values, fs3 has ${input.rows} rows`, 'bad_input');
+  const r = input.relevance ?? channelRelevance(input.fs3, input.rows, input.dt);
   let maxAbs = 0;
   for (const v of r) maxAbs = Math.max(maxAbs, Math.abs(v));
   let keptMax = 0;

@@ -10,7 +10,6 @@ export {
   autoBeta,
   keptChannels,
   applyDirection,
-  AUTO_BETA_CANDIDATES,
   DirectionError,
   type GlobalDirection,
   type DirectionInput,

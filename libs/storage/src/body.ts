@@ -2,7 +2,7 @@ import { StorageError } from './errors';
 import type { BlobBody, ListOptions } from './blob-store';
 
 /** Wraps an error thrown by the caller's body stream, so stores rethrow it as is (it is not a storage error). */
-export class BodySourceFailure {
+class BodySourceFailure {
   constructor(readonly error: unknown) {}
 }
 

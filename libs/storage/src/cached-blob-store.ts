@@ -54,11 +54,19 @@ export class CachedBlobStore implements BlobStore {
     this.cache.clear();
   }
 
-  async put(key: string, body: BlobBody, options?: PutOptions): Promise<PutResult> {
+  put(key: string, body: BlobBody, options?: PutOptions): Promise<PutResult> {
+    return this.invalidating(key, () => this.inner.put(key, body, options));
+  }
+
+  /**
+   * Runs a write to `key` with the key uncached before and after it, counting the write on both sides so
+   * a read that overlapped it does not cache what it saw.
+   */
+  private async invalidating<T>(key: string, write: () => Promise<T>): Promise<T> {
     this.writes++;
     this.cache.delete(key);
     try {
-      return await this.inner.put(key, body, options);
+      return await write();
     } finally {
       this.writes++;
       this.cache.delete(key);
@@ -93,15 +101,8 @@ export class CachedBlobStore implements BlobStore {
     return this.cache.has(key) || this.inner.exists(key);
   }
 
-  async delete(key: string): Promise<void> {
-    this.writes++;
-    this.cache.delete(key);
-    try {
-      await this.inner.delete(key);
-    } finally {
-      this.writes++;
-      this.cache.delete(key);
-    }
+  delete(key: string): Promise<void> {
+    return this.invalidating(key, () => this.inner.delete(key));
   }
 
   list(prefix: string, options?: ListOptions): Promise<ListPage> {

@@ -40,7 +40,7 @@ const DENIED_NAMES = new Set([
 ]);
 
 /** Classifies an error thrown by the AWS SDK (or the network under it). */
-export function classifyS3Error(e: unknown): { code: StorageErrorCode; detail: string } {
+function classifyS3Error(e: unknown): { code: StorageErrorCode; detail: string } {
   const err = (e ?? {}) as SdkLikeError;
   const status = err.$metadata?.httpStatusCode;
   const name = err.name ?? 'Error';

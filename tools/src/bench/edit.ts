@@ -4,7 +4,7 @@ import { writeNpy } from '@styleclip/checkpoints';
 import { Engine, importDirections } from '@styleclip/editing';
 import { clipFeaturesForBench } from './pipeline';
 import type { Runtime } from '@styleclip/model-runners';
-import type { ModelSet } from '@styleclip/model-sets';
+import { loadModelSet, type ModelSet } from '@styleclip/model-sets';
 import { timeRuns } from './measure';
 
 export interface EditResult {
@@ -15,8 +15,9 @@ export interface EditResult {
 }
 
 /** A 1024 random set has no fs3 (hours to compute): give it a random unit table of the official shape. */
-export async function ensureDirections(set: ModelSet): Promise<void> {
-  if (set.manifest.directions?.fs3) return;
+/** The set with directions: as it is, or reloaded after importing a random official-size fs3. */
+export async function ensureDirections(set: ModelSet): Promise<ModelSet> {
+  if (set.manifest.directions?.fs3) return set;
   const file = join(set.dir, 'bench-fs3-random.npy');
   if (!existsSync(file)) {
     const rows = 5376;
@@ -32,6 +33,7 @@ export async function ensureDirections(set: ModelSet): Promise<void> {
   }
   process.stderr.write(`importing a random 5376-row fs3 into ${set.manifest.id} for the benchmark…\n`);
   await importDirections(set.dir, { fs3: file, samples: 2000 });
+  return loadModelSet(set.dir);
 }
 
 /** Global edit latency with warm caches; a 5-α strip in one batch vs 5 single edits; a mapper edit. */

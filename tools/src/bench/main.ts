@@ -23,6 +23,7 @@ const threads = Number(values.threads);
 const runtime = createRuntime({ offMainThread: false, intraOpNumThreads: threads });
 const results: Record<string, unknown> = { date: new Date().toISOString(), threads, node: process.version };
 
+const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
 const ceiling = await bestMatmulCeiling(runtime);
 results['matmulCeiling'] = ceiling;
 console.log(
@@ -32,7 +33,7 @@ console.log(
 
 if (values.suite === 'generator' || values.suite === 'all') {
   const rows = [];
-  for (const preset of values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random']) {
+  for (const preset of presets) {
     const set = await presetSet(root, preset);
     const runs = preset === 'tiny' ? 20 : 3;
     rows.push(...(await benchGenerator(runtime, set, [1, 4], ceiling.gflops, runs)));
@@ -54,8 +55,6 @@ if (values.suite === 'generator' || values.suite === 'all') {
   );
 }
 
-const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
-
 if (values.suite === 'clip' || values.suite === 'all') {
   const rows = [];
   for (const preset of presets) rows.push(...(await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)).map((r) => ({ set: preset, ...r })));
@@ -70,9 +69,7 @@ if (values.suite === 'edit' || values.suite === 'all') {
   const rows = [];
   const pre = [];
   for (const preset of presets) {
-    const set = await presetSet(root, preset);
-    await ensureDirections(set);
-    const fresh = await presetSet(root, preset);
+    const fresh = await ensureDirections(await presetSet(root, preset));
     rows.push(...(await benchEdits(runtime, fresh, preset === 'tiny' ? 20 : 3)));
     pre.push(await benchPrecompute(runtime, fresh, preset === 'tiny' ? 8 : 2, preset === 'tiny' ? 10 : 3));
   }

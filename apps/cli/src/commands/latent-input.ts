@@ -10,7 +10,7 @@ export async function latentFrom(engine: Engine, o: { seed?: string; latent?: st
   if (o.seed !== undefined) {
     const seed = parseNumber('--seed', o.seed, 0, 0xffffffff);
     if (!Number.isInteger(seed)) throw new CliError('--seed must be an integer');
-    return (await engine.generate([seed], parseNumber('--truncation', o.truncation, 0, 2))).wplus;
+    return (await engine.latents([seed], parseNumber('--truncation', o.truncation, 0, 2))).wplus;
   }
   const a = await readArray(o.latent!);
   const [L, D] = [g.nLatent, g.config.styleDim];

@@ -27,6 +27,27 @@ export async function writeArrayAtomic(setDir: string, path: string, shape: numb
   await rename(tmp, full);
 }
 
+/** Per-channel S mean and std over all layers (ΣC each). */
+export interface SStatistics {
+  mean: Float32Array;
+  std: Float32Array;
+}
+
+/** S statistics are stored as one [2, ΣC] array: row 0 the mean, row 1 the std. */
+export async function writeSStats(setDir: string, stats: SStatistics): Promise<void> {
+  const width = stats.mean.length;
+  const packed = new Float32Array(2 * width);
+  packed.set(stats.mean, 0);
+  packed.set(stats.std, width);
+  await writeArrayAtomic(setDir, S_STATS_FILE, [2, width], packed);
+}
+
+export async function readSStats(path: string): Promise<SStatistics> {
+  const { shape, data } = await readFloat(path);
+  const width = shape[1]!;
+  return { mean: data.slice(0, width), std: data.slice(width) };
+}
+
 export async function readFloat(path: string): Promise<{ shape: number[]; data: Float32Array }> {
   const t = await readNpy(path);
   return { shape: t.shape, data: toFloat32(t) };
@@ -40,12 +61,11 @@ export async function loadDirectionsData(set: ModelSet): Promise<DirectionsData>
       'no_directions',
     );
   }
-  const stats = await readFloat(set.path(d.sStats));
+  const { mean, std } = await readSStats(set.path(d.sStats));
   const fs3 = await readFloat(set.path(d.fs3));
-  const width = stats.shape[1]!;
   return {
-    mean: stats.data.slice(0, width),
-    std: stats.data.slice(width),
+    mean,
+    std,
     fs3: fs3.data,
     rows: fs3.shape[0]!,
     embedDim: fs3.shape[1]!,

@@ -1,15 +1,15 @@
 import { basename } from 'node:path';
 import { collectTensors, openCheckpoint, toFloat32 } from '@styleclip/checkpoints';
-import { fs3Coverage } from '@styleclip/latent-math';
+import { fs3Coverage, sWidth } from '@styleclip/latent-math';
 import { fileRef, loadModelSet, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
 import { EngineError } from '../components';
-import { FS3_FILE, S_STATS_FILE, writeArrayAtomic } from './data';
+import { FS3_FILE, readFloat, S_STATS_FILE, writeArrayAtomic, writeSStats, type SStatistics } from './data';
+import { DEFAULT_TRUNCATION } from './sampling';
 import { computeSStatistics } from './stats';
-import { readFloat } from './data';
 import { Engine } from '../engine';
 
 /** Reads an official `S_mean_std` pickle: [means (one array per S layer), stds (same)] → flat mean and std. */
-async function readSMeanStd(file: string, width: number): Promise<{ mean: Float32Array; std: Float32Array }> {
+async function readSMeanStd(file: string, width: number): Promise<SStatistics> {
   const ckpt = await openCheckpoint(file);
   try {
     const tensors = collectTensors(ckpt.root);
@@ -48,7 +48,7 @@ export async function importDirections(
 ): Promise<ModelSetManifest> {
   const set = await loadModelSet(setDir);
   const layout = set.manifest.generator.sLayout;
-  const width = layout.reduce((s, l) => s + l.channels, 0);
+  const width = sWidth(layout);
   let fs3;
   try {
     fs3 = await readFloat(o.fs3);
@@ -67,9 +67,9 @@ export async function importDirections(
   if (clip && clip.config.embedDim !== embedDim) {
     throw new EngineError(`${basename(o.fs3)}: rows have ${embedDim} values, the set's CLIP embeds in ${clip.config.embedDim}`, 'bad_input');
   }
-  let stats: { mean: Float32Array; std: Float32Array };
+  let stats: SStatistics;
   let samples = 0;
-  const truncation = { psi: 0.7, layers: 'all' as const };
+  const truncation = DEFAULT_TRUNCATION;
   if (o.sMeanStd) {
     stats = await readSMeanStd(o.sMeanStd, width);
   } else {
@@ -82,10 +82,7 @@ export async function importDirections(
       await engine.close();
     }
   }
-  const packed = new Float32Array(2 * width);
-  packed.set(stats.mean, 0);
-  packed.set(stats.std, width);
-  await writeArrayAtomic(setDir, S_STATS_FILE, [2, width], packed);
+  await writeSStats(setDir, stats);
   await writeArrayAtomic(setDir, FS3_FILE, [rows, embedDim], fs3.data);
   return saveManifest(setDir, {
     ...set.manifest,

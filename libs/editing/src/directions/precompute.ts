@@ -7,9 +7,9 @@ import type { Runtime } from '@styleclip/model-runners';
 import { Engine } from '../engine';
 import type { Components } from '../components';
 import { clipFeaturesOfImages, normalizeRows } from './clip-features';
-import { FS3_FILE, FS3_PARTIAL_DIR, readFloat, S_STATS_FILE, writeArrayAtomic } from './data';
+import { FS3_FILE, FS3_PARTIAL_DIR, readFloat, readSStats, S_STATS_FILE, writeArrayAtomic, writeSStats } from './data';
 import { Eta, throwIfAborted, type WorkProgress } from './progress';
-import { samplePoolSBatched, type TruncationSpec } from './sampling';
+import { DEFAULT_TRUNCATION, samplePoolSBatched, type TruncationSpec } from './sampling';
 import { computeSStatistics } from './stats';
 
 export interface PrecomputeOptions {
@@ -101,7 +101,7 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions 
     const c = engine.components;
     let manifest = engine.manifest;
     const layout = manifest.generator.sLayout;
-    const truncation = o.truncation ?? { psi: 0.7, layers: 'all' };
+    const truncation = o.truncation ?? DEFAULT_TRUNCATION;
     const seed = o.seed ?? 5;
     const batch = Math.max(1, o.batch ?? 8);
     const samples = o.samples ?? 100_000;
@@ -113,10 +113,7 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions 
       d0 && d0.sStatsSamples === samples && d0.truncation.psi === truncation.psi && d0.truncation.layers === truncation.layers && existsSync(join(setDir, d0.sStats.path));
     if (!sameStats) {
       const stats = await computeSStatistics(c, latentAvg, { samples, seed, truncation, batch: 256, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
-      const packed = new Float32Array(2 * c.sDim);
-      packed.set(stats.mean, 0);
-      packed.set(stats.std, c.sDim);
-      await writeArrayAtomic(setDir, S_STATS_FILE, [2, c.sDim], packed);
+      await writeSStats(setDir, stats);
       manifest = await saveManifest(setDir, {
         ...manifest,
         directions: {
@@ -128,9 +125,7 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions 
         },
       });
     }
-    const statsFile = await readFloat(join(setDir, manifest.directions!.sStats.path));
-    const mean = statsFile.data.slice(0, c.sDim);
-    const std = statsFile.data.slice(c.sDim);
+    const { mean, std } = await readSStats(join(setDir, manifest.directions!.sStats.path));
 
     // 2. fs3, chunk by chunk.
     const layers = o.layers === 'all' ? editableLayers(layout) : officialFs3Layers(layout);

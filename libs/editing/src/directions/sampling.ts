@@ -7,8 +7,11 @@ export interface TruncationSpec {
   layers: 'all' | 'first8';
 }
 
+/** StyleCLIP's sampling for S statistics and fs3: ψ 0.7 on every W+ row. */
+export const DEFAULT_TRUNCATION: TruncationSpec = Object.freeze({ psi: 0.7, layers: 'all' });
+
 /** The z seed of sample i of a pool: a fixed mapping, so any slice of the pool can be regenerated. */
-export const poolSeed = (seed: number, i: number): number => (Math.imul(seed + 1, 1_000_003) + i) >>> 0;
+const poolSeed = (seed: number, i: number): number => (Math.imul(seed + 1, 1_000_003) + i) >>> 0;
 
 /** S codes of samples [start, start+count) of the pool: z → w → W+ (truncated) → S. */
 export async function samplePoolS(
