@@ -14,7 +14,7 @@ export type {
 export { contentTypeForKey } from './body';
 export { FsBlobStore } from './fs-blob-store';
 export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store';
-export { sha256Hex, contentKey } from './content-address';
+export { sha256Hex, contentKey, contentHashOfKey, verifyContent, verifiedStream } from './content-address';
 export {
   defineRecordType,
   RecordStore,
