@@ -80,6 +80,29 @@ describe('CachedBlobStore', () => {
     expect(cached.stats.bytes).toBe(0);
   });
 
+  it('evicts the least recently read blob first; refuses a bad bound', async () => {
+    const { cached } = await make({ maxBytes: 100, maxEntryBytes: 100 });
+    for (const k of ['a', 'b', 'c']) await cached.put(k, new Uint8Array(40));
+    await cached.get('a');
+    await cached.get('b');
+    await cached.get('a'); // a is now more recent than b
+    await cached.get('c'); // 120 bytes > 100: b goes
+    expect(cached.stats).toMatchObject({ bytes: 80, entries: 2, evictions: 1, hits: 1, misses: 3 });
+    await cached.get('a');
+    expect(cached.stats.hits).toBe(2);
+    await cached.get('b');
+    expect(cached.stats.misses).toBe(4);
+    await cached.put('empty', new Uint8Array(0));
+    expect(await cached.get('empty')).toEqual(new Uint8Array(0));
+    expect(await cached.get('empty')).toEqual(new Uint8Array(0));
+    expect(cached.stats.hits).toBe(3);
+    for (const maxBytes of [0, -1, 1.5, Infinity]) {
+      expect(() => new CachedBlobStore(cached.inner, { maxBytes })).toThrow(
+        /maxBytes must be a positive integer/,
+      );
+    }
+  });
+
   it('refuses a content blob damaged on disk without caching it; restoring the file is enough', async () => {
     const { dir, cached } = await make({ maxBytes: 1 << 20 });
     const npy = Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) & 0xff);

@@ -25,8 +25,7 @@ export {
   type StoredRecord,
   type RecordStoreOptions,
 } from './records';
-export { LruCache, type LruStats, type LruCacheOptions } from './lru-cache';
-export { CachedBlobStore, type CachedBlobStoreOptions } from './cached-blob-store';
+export { CachedBlobStore, type CachedBlobStoreOptions, type LruStats } from './cached-blob-store';
 export {
   parseBlobStoreConfig,
   blobStoreConfigFromEnv,
