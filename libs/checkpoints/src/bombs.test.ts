@@ -10,6 +10,7 @@ import { dict, tensor, torchLegacy, torchZip } from './test-helpers/torch-files'
 
 const dir = testDir('bombs');
 const childScript = fileURLToPath(new URL('./test-helpers/load-in-child.ts', import.meta.url));
+const tsx = fileURLToPath(import.meta.resolve('tsx'));
 
 interface ChildLoad {
   file: string;
@@ -21,7 +22,7 @@ interface ChildLoad {
 
 /** Loads the files one after another in a fresh Node process; one report per file, in order. */
 async function loadInChild(files: string[]): Promise<ChildLoad[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', childScript, ...files], {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsx, childScript, ...files], {
     maxBuffer: 1 << 20,
   });
   return stdout
