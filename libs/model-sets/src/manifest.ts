@@ -1,4 +1,11 @@
-import type { ClipConfig, LevelsMapperConfig, SLayer, StyleGAN2Config } from '@styleclip/architectures';
+import type {
+  ArcFaceConfig,
+  ClipConfig,
+  IrSeConfig,
+  LevelsMapperConfig,
+  SLayer,
+  StyleGAN2Config,
+} from '@styleclip/architectures';
 import {
   arr,
   bool,
@@ -68,6 +75,19 @@ export interface ClipEntry {
   origin: string;
 }
 
+/** ArcFace IR-SE (StyleCLIP's identity network) and the ID loss built on it. */
+export interface ArcFaceEntry {
+  config: ArcFaceConfig;
+  /** `arcface.onnx`: `image` [N,3,112,112] → `features` [N,E], L2-normalized. */
+  features: FileRef;
+  /** `id-loss.onnx`: `y_hat`, `y` [N,3,S,S] → `loss` [1] and `grad_y_hat` (StyleCLIP `IDLoss`). */
+  idLoss: FileRef;
+  /** S: the image size the ID-loss model takes (the generator's output size). */
+  idLossSize: number;
+  /** Where the weights came from ('random' for presets, else `arcface:<file name>`). */
+  origin: string;
+}
+
 /** Precomputed global-direction data (S statistics and the channel-relevance table fs3). */
 export interface DirectionsEntry {
   /** npy [2, ΣC]: per-channel mean and population std of S. */
@@ -97,6 +117,7 @@ export interface ModelSetManifest {
   mappers: Record<string, MapperEntry>;
   clip?: ClipEntry;
   directions?: DirectionsEntry;
+  arcface?: ArcFaceEntry;
 }
 
 const fileRef: Check<FileRef> = object({ path: relPath, sha256: sha256Hex, bytes: int });
@@ -164,6 +185,19 @@ const clipEntry: Check<ClipEntry> = object({
   origin: str,
 });
 
+const irseConfig: Check<IrSeConfig> = object({
+  stemWidth: int,
+  stages: arr(object({ depth: int, units: int, seHidden: int })),
+});
+
+const arcfaceEntry: Check<ArcFaceEntry> = object({
+  config: object({ body: irseConfig, embedding: int, inputSize: int }),
+  features: fileRef,
+  idLoss: fileRef,
+  idLossSize: int,
+  origin: str,
+});
+
 const directionsEntry: Check<DirectionsEntry> = object({
   sStats: fileRef,
   sStatsSamples: int,
@@ -191,6 +225,7 @@ const manifestV1: Check<ModelSetManifest> = object({
   mappers: record(object({ kind: oneOf('levels'), config: mapperConfig, model: fileRef })),
   clip: opt(clipEntry),
   directions: opt(directionsEntry),
+  arcface: opt(arcfaceEntry),
 });
 
 /** Older manifest versions are upgraded here, one step at a time (none exist yet). */
