@@ -1,4 +1,12 @@
-import type { ClipConfig, LevelsMapperConfig, SLayer, StyleGAN2Config } from '@styleclip/architectures';
+import type {
+  ArcFaceConfig,
+  ClipConfig,
+  E4eConfig,
+  IrSeConfig,
+  LevelsMapperConfig,
+  SLayer,
+  StyleGAN2Config,
+} from '@styleclip/architectures';
 import {
   arr,
   bool,
@@ -68,6 +76,31 @@ export interface ClipEntry {
   origin: string;
 }
 
+/** ArcFace IR-SE (StyleCLIP's identity network) and the ID loss built on it. */
+export interface ArcFaceEntry {
+  config: ArcFaceConfig;
+  /** `arcface.onnx`: `image` [N,3,112,112] → `features` [N,E], L2-normalized. */
+  features: FileRef;
+  /** `id-loss.onnx`: `y_hat`, `y` [N,3,S,S] → `loss` [1] and `grad_y_hat` (StyleCLIP `IDLoss`). */
+  idLoss: FileRef;
+  /** S: the image size the ID-loss model takes (the generator's output size). */
+  idLossSize: number;
+  /** Where the weights came from ('random' for presets, else `arcface:<file name>`). */
+  origin: string;
+}
+
+/** The e4e encoder that inverts aligned faces into the generator's W+. */
+export interface EncoderEntry {
+  kind: 'e4e';
+  config: E4eConfig;
+  /** `encoder.onnx`: `image` [N,3,R,R] (RGB in [-1, 1]) → `wplus` [N,L,D] (codes + latent_avg) and `codes`. */
+  model: FileRef;
+  /** `face-pool.onnx`: generator `image` [N,3,S,S] → `pooled` [N,3,R,R] (pSp's `face_pool`). */
+  facePool: FileRef;
+  /** Where the weights came from ('random' for presets, else `e4e:<file name>`). */
+  origin: string;
+}
+
 /** Precomputed global-direction data (S statistics and the channel-relevance table fs3). */
 export interface DirectionsEntry {
   /** npy [2, ΣC]: per-channel mean and population std of S. */
@@ -97,6 +130,8 @@ export interface ModelSetManifest {
   mappers: Record<string, MapperEntry>;
   clip?: ClipEntry;
   directions?: DirectionsEntry;
+  arcface?: ArcFaceEntry;
+  encoder?: EncoderEntry;
 }
 
 const fileRef: Check<FileRef> = object({ path: relPath, sha256: sha256Hex, bytes: int });
@@ -164,6 +199,27 @@ const clipEntry: Check<ClipEntry> = object({
   origin: str,
 });
 
+const irseConfig: Check<IrSeConfig> = object({
+  stemWidth: int,
+  stages: arr(object({ depth: int, units: int, seHidden: int })),
+});
+
+const arcfaceEntry: Check<ArcFaceEntry> = object({
+  config: object({ body: irseConfig, embedding: int, inputSize: int }),
+  features: fileRef,
+  idLoss: fileRef,
+  idLossSize: int,
+  origin: str,
+});
+
+const encoderEntry: Check<EncoderEntry> = object({
+  kind: oneOf('e4e'),
+  config: object({ body: irseConfig, fpnWidth: int, styleDim: int, styleCount: int, inputSize: int }),
+  model: fileRef,
+  facePool: fileRef,
+  origin: str,
+});
+
 const directionsEntry: Check<DirectionsEntry> = object({
   sStats: fileRef,
   sStatsSamples: int,
@@ -191,6 +247,8 @@ const manifestV1: Check<ModelSetManifest> = object({
   mappers: record(object({ kind: oneOf('levels'), config: mapperConfig, model: fileRef })),
   clip: opt(clipEntry),
   directions: opt(directionsEntry),
+  arcface: opt(arcfaceEntry),
+  encoder: opt(encoderEntry),
 });
 
 /** Older manifest versions are upgraded here, one step at a time (none exist yet). */

@@ -1,6 +1,10 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  buildArcFaceGraph,
+  buildE4eEncoderGraph,
+  buildFacePoolGraph,
+  buildIdLossGraph,
   buildClipImageGraph,
   buildClipTextGraph,
   buildGeneratorGraph,
@@ -10,7 +14,9 @@ import {
   buildSynthesisGraph,
   nLatent,
   sLayout,
+  type ArcFaceConfig,
   type ClipConfig,
+  type E4eConfig,
   type LevelsMapperConfig,
   type StyleGAN2Config,
   type Weight,
@@ -21,7 +27,9 @@ import { sha256Chunks, sha256File } from './hashing';
 import {
   MANIFEST_VERSION,
   validateManifest,
+  type ArcFaceEntry,
   type ClipEntry,
+  type EncoderEntry,
   type FileRef,
   type MapperEntry,
   type ModelSetManifest,
@@ -40,6 +48,10 @@ export interface ModelSetSpec {
   generator: { config: StyleGAN2Config; weights: ReadonlyMap<string, Weight> };
   mappers?: Record<string, { config: LevelsMapperConfig; weights: ReadonlyMap<string, Weight> }>;
   clip?: { config: ClipConfig; weights: ReadonlyMap<string, Weight>; origin: string };
+  /** ArcFace weights (bare state-dict names); the ID-loss model is built for the generator's image size. */
+  arcface?: { config: ArcFaceConfig; weights: ReadonlyMap<string, Weight>; origin: string };
+  /** e4e encoder weights (without `encoder.`) and the latent_avg [L·D] its W+ adds; L and D must fit the generator. */
+  encoder?: { config: E4eConfig; weights: ReadonlyMap<string, Weight>; latentAvg: Float32Array; origin: string };
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -57,7 +69,15 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   for (const name of mappers.map(([n]) => n)) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
   }
-  const total = 5 + mappers.length + (spec.clip ? 2 : 0);
+  if (spec.encoder) {
+    const e = spec.encoder.config;
+    if (e.styleCount !== nLatent(config) || e.styleDim !== config.styleDim) {
+      throw new Error(
+        `the encoder outputs W+ [${e.styleCount},${e.styleDim}], the generator takes [${nLatent(config)},${config.styleDim}]`,
+      );
+    }
+  }
+  const total = 5 + mappers.length + (spec.clip ? 2 : 0) + (spec.arcface ? 2 : 0) + (spec.encoder ? 2 : 0);
   let done = 0;
   const progress = (step: string) => spec.onProgress?.({ step, done: done++, total });
 
@@ -100,6 +120,29 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       origin,
     };
   }
+  let arcface: ArcFaceEntry | undefined;
+  if (spec.arcface) {
+    const { config: ac, weights: aw, origin } = spec.arcface;
+    const meta = { arcface: ac, idLossSize: config.size };
+    arcface = {
+      config: ac,
+      features: await graphFile('arcface.onnx', () => buildArcFaceGraph(aw, ac), meta),
+      idLoss: await graphFile('id-loss.onnx', () => buildIdLossGraph(aw, ac, config.size), meta),
+      idLossSize: config.size,
+      origin,
+    };
+  }
+  let encoder: EncoderEntry | undefined;
+  if (spec.encoder) {
+    const { config: ec, weights: ew, latentAvg: avg, origin } = spec.encoder;
+    encoder = {
+      kind: 'e4e',
+      config: ec,
+      model: await graphFile('encoder.onnx', () => buildE4eEncoderGraph(ew, ec, avg), { encoder: ec }),
+      facePool: await graphFile('face-pool.onnx', () => buildFacePoolGraph(config.size, ec.inputSize), { size: config.size }),
+      origin,
+    };
+  }
   // saveManifest validates (once) and returns the validated manifest.
   const manifest = await saveManifest(dir, {
     schemaVersion: MANIFEST_VERSION,
@@ -109,6 +152,8 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     generator: { config, nLatent: nLatent(config), sLayout: sLayout(config), models, latentAvg },
     mappers: mapperEntries,
     ...(clip ? { clip } : {}),
+    ...(arcface ? { arcface } : {}),
+    ...(encoder ? { encoder } : {}),
   });
   spec.onProgress?.({ step: 'done', done: total, total });
   return manifest;
