@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { AppHeader } from '../components/AppHeader';
-import { ConnectivityBanner } from '../components/ConnectivityBanner';
-import { THEME_SCRIPT } from '../lib/theme';
+import { AppHeader } from '../features/shell/AppHeader';
+import { ConnectivityBanner } from '../features/shell/ConnectivityBanner';
+import { THEME_SCRIPT } from '../features/settings/theme';
 import './globals.css';
 
 export const metadata: Metadata = {

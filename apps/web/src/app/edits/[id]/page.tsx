@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { EditView } from '../../../components/EditView';
-import { tryServerRequest } from '../../../lib/graphql/server';
-import { EditQuery } from '../../../lib/graphql/operations';
-import { editTitle } from '../../../lib/format';
+import { EditView } from '../../../features/editor/EditView';
+import { tryServerRequest } from '../../../shared/api/server';
+import { EditQuery } from '../../../shared/api/operations';
+import { editTitle } from '../../../shared/format';
 
 export const dynamic = 'force-dynamic';
 

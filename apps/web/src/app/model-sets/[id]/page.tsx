@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ModelSetDetail } from '../../../components/ModelSetDetail';
-import { tryServerRequest } from '../../../lib/graphql/server';
-import { ModelSetQuery } from '../../../lib/graphql/operations';
+import { ModelSetDetail } from '../../../features/model-sets/ModelSetDetail';
+import { tryServerRequest } from '../../../shared/api/server';
+import { ModelSetQuery } from '../../../shared/api/operations';
 
 export const dynamic = 'force-dynamic';
 

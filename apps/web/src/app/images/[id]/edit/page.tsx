@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Editor } from '../../../../components/Editor';
-import { tryServerRequest } from '../../../../lib/graphql/server';
-import { EditQuery, ImageQuery, ModelSetQuery } from '../../../../lib/graphql/operations';
+import { Editor } from '../../../../features/editor/Editor';
+import { tryServerRequest } from '../../../../shared/api/server';
+import { EditQuery, ImageQuery, ModelSetQuery } from '../../../../shared/api/operations';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Editor' };

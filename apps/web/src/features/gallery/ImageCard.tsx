@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import type { GalleryImage } from '../../shared/api/types';
+import { sourceLabel } from '../../shared/format';
+
+export function ImageCard({ image }: { image: GalleryImage }) {
+  const edits = image.edits.edges;
+  const count = edits.length;
+  const more = image.edits.pageInfo.hasNextPage;
+  const thumbs = edits
+    .flatMap((e) => e.node.results.slice(-1).map((r) => ({ edit: e.node.id, image: r.image })))
+    .slice(0, 4);
+  const title = image.seed != null ? `Seed ${image.seed}` : sourceLabel(image.source);
+  return (
+    <article className="card" data-testid="image-card" data-image-id={image.id}>
+      <Link href={`/images/${image.id}`} className="card__link">
+        <img
+          className="card__image"
+          src={image.url}
+          alt={`${title}, ${sourceLabel(image.source).toLowerCase()} face`}
+          width={image.width}
+          height={image.height}
+          loading="lazy"
+        />
+        <div className="card__body">
+          <div className="card__meta">
+            <strong>{title}</strong>
+            <span className="badge">{sourceLabel(image.source)}</span>
+          </div>
+          <div className="card__meta muted">
+            <span data-testid="edit-count">
+              {count === 0
+                ? 'No edits yet'
+                : `${count}${more ? '+' : ''} edit${count === 1 && !more ? '' : 's'}`}
+            </span>
+            {image.truncation != null && <span className="small">ψ {image.truncation.toFixed(2)}</span>}
+          </div>
+          {thumbs.length > 0 && (
+            <div className="thumbs" aria-label="Latest edits">
+              {thumbs.map((t) => (
+                <img key={t.edit} src={t.image.url} alt="" loading="lazy" />
+              ))}
+            </div>
+          )}
+        </div>
+      </Link>
+    </article>
+  );
+}
