@@ -3,13 +3,7 @@
 // stage shows either a stored edit or a live preview (nothing stored) that "Keep this edit" stores.
 import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type {
-  EditDetail,
-  EditGlobalInput,
-  EditMapperInput,
-  ImageDetail,
-  ModelSet,
-} from '../../shared/api/types';
+import type { EditDetail, ImageDetail, ModelSet } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
 import { userMessage } from '../../shared/api/errors';
 import {
@@ -24,19 +18,10 @@ import { EditorStage } from './EditorStage';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
 import { GlobalDirectionsPanel } from './GlobalDirectionsPanel';
 import { MapperPanel } from './MapperPanel';
+import type { EditorActivity, EditorPreview, EditorSelection, EditorView } from './editor-state';
 import { Tabs } from '../../shared/ui/Tabs';
 
 type Tab = 'global' | 'mapper';
-
-export interface EditorSelection {
-  edit: EditDetail;
-  index: number;
-}
-
-/** A rendered but unsaved edit: what the stage shows, and the parameters that store it. */
-export type EditorPreview =
-  | { method: 'GLOBAL'; input: EditGlobalInput; alpha: number; dataUrl: string; channels: number }
-  | { method: 'MAPPER'; input: EditMapperInput; strength: number; dataUrl: string };
 
 /** Stores a preview with the mutation of its method (the same input gives the same pixels). */
 async function storePreview(preview: EditorPreview): Promise<EditDetail> {
@@ -44,15 +29,6 @@ async function storePreview(preview: EditorPreview): Promise<EditDetail> {
     return (await request(EditMapperMutation, { input: preview.input })).editMapper;
   }
   return (await request(EditGlobalMutation, { input: preview.input })).editGlobal;
-}
-
-/** What the stage shows: a stored edit's result, or a preview. */
-export type EditorView =
-  { kind: 'edit'; selection: EditorSelection } | { kind: 'preview'; preview: EditorPreview };
-
-export interface EditorActivity {
-  busy: boolean;
-  error: string | null;
 }
 
 interface Props {
@@ -90,7 +66,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
       : null,
   );
   const [activity, setActivity] = useState<EditorActivity>({ busy: false, error: null });
-  const [keeping, setKeeping] = useState<{ busy: boolean; error: string | null }>({
+  const [keeping, setKeeping] = useState<EditorActivity>({
     busy: false,
     error: null,
   });

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import Link from 'next/link';
 import type { ImageSummary } from '../../shared/api/types';
 import { formatAlpha, formatStrength } from '../../shared/format';
-import type { EditorActivity, EditorPreview, EditorView } from './Editor';
+import type { EditorActivity, EditorPreview, EditorView } from './editor-state';
 import { CompareSlider } from '../../shared/ui/CompareSlider';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
 import { ShareLink } from './ShareLink';
@@ -12,7 +12,8 @@ interface Props {
   image: ImageSummary;
   view: EditorView | null;
   activity: EditorActivity;
-  keeping: { busy: boolean; error: string | null };
+  /** Storing the preview ("Keep this edit"). */
+  keeping: EditorActivity;
   onKeep: (preview: EditorPreview) => void;
   onUseAsBase: (imageId: string) => void;
 }

@@ -13,7 +13,7 @@ import { stripAlphas } from './strip';
 import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 import { shownImage, useLivePreview } from './use-live-preview';
 import { useQuery } from '../../shared/api/use-query';
-import type { EditorActivity, EditorPreview, EditorSelection } from './Editor';
+import type { EditorActivity, EditorPreview, EditorSelection } from './editor-state';
 import { ChannelCount } from './ChannelCount';
 import { Slider } from '../../shared/ui/Slider';
 import { StrengthStrip } from './StrengthStrip';

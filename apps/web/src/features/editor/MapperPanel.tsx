@@ -7,7 +7,7 @@ import { request } from '../../shared/api/client';
 import { PreviewMapperEditQuery } from '../../shared/api/operations';
 import { formatStrength, mapperLayers } from '../../shared/format';
 import { shownImage, useLivePreview } from './use-live-preview';
-import type { EditorActivity, EditorPreview } from './Editor';
+import type { EditorActivity, EditorPreview } from './editor-state';
 import { Slider } from '../../shared/ui/Slider';
 
 interface Props {
