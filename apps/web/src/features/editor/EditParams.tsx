@@ -1,5 +1,5 @@
 import type { EditDetail } from '../../shared/api/types';
-import { formatAlpha } from '../../shared/format';
+import { formatAlpha } from './format';
 
 /** An edit's parameters as compact badges. */
 export function EditParams({ edit }: { edit: EditDetail }) {

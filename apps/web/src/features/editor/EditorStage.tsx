@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import Link from 'next/link';
 import type { ImageSummary } from '../../shared/api/types';
-import { formatAlpha, formatStrength } from '../../shared/format';
+import { formatAlpha, formatStrength } from './format';
 import type { EditorActivity, EditorPreview, EditorView } from './editor-state';
 import { CompareSlider } from '../../shared/ui/CompareSlider';
 import { DownloadButton } from '../../shared/ui/DownloadButton';

@@ -8,7 +8,7 @@ import type { EditDetail, ImageSummary, ModelSet } from '../../shared/api/types'
 import { request } from '../../shared/api/client';
 import { EditGlobalMutation, PreviewGlobalEditQuery, TextDirectionQuery } from '../../shared/api/operations';
 import { userMessage } from '../../shared/api/errors';
-import { formatAlpha } from '../../shared/format';
+import { formatAlpha } from './format';
 import { stripAlphas } from './strip';
 import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 import { shownImage, useLivePreview } from './use-live-preview';

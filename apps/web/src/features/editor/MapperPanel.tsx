@@ -5,7 +5,8 @@ import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from
 import type { EditDetail, ImageSummary, ModelSet } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
 import { PreviewMapperEditQuery } from '../../shared/api/operations';
-import { formatStrength, mapperLayers } from '../../shared/format';
+import { mapperLayers } from '../../shared/format';
+import { formatStrength } from './format';
 import { shownImage, useLivePreview } from './use-live-preview';
 import type { EditorActivity, EditorPreview } from './editor-state';
 import { Slider } from '../../shared/ui/Slider';

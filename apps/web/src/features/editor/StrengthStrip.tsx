@@ -1,6 +1,6 @@
 'use client';
 import type { EditDetail } from '../../shared/api/types';
-import { formatAlpha } from '../../shared/format';
+import { formatAlpha } from './format';
 
 /** The results of one edit side by side (one per α); picking one shows it in the comparison. */
 export function StrengthStrip({

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { EditDetail } from '../../shared/api/types';
-import { editTitle, formatAlpha, formatDate } from '../../shared/format';
+import { formatDate } from '../../shared/format';
+import { editTitle, formatAlpha } from '../editor/format';
 import { EditParams } from '../editor/EditParams';
 import { EmptyState } from '../../shared/ui/EmptyState';
 

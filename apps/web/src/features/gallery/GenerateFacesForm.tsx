@@ -5,7 +5,7 @@ import type { ImageSummary } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
 import { GenerateImagesMutation } from '../../shared/api/operations';
 import { userMessage } from '../../shared/api/errors';
-import { parseSeeds } from '../../shared/format';
+import { parseSeeds } from './seeds';
 import { Slider } from '../../shared/ui/Slider';
 
 /** "Generate faces": seeds (a list or ranges) and truncation ψ. */

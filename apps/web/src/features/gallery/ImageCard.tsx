@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { GalleryImage } from '../../shared/api/types';
-import { sourceLabel } from '../../shared/format';
+import { sourceLabel } from './format';
 
 export function ImageCard({ image }: { image: GalleryImage }) {
   const edits = image.edits.edges;

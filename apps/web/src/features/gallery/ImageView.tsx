@@ -2,7 +2,9 @@
 import Link from 'next/link';
 import type { ImageDetail } from '../../shared/api/types';
 import { ImageQuery } from '../../shared/api/operations';
-import { editTitle, formatDate, sourceLabel } from '../../shared/format';
+import { formatDate } from '../../shared/format';
+import { editTitle } from '../editor/format';
+import { sourceLabel } from './format';
 import { useQuery } from '../../shared/api/use-query';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
 import { EditTimeline } from './EditTimeline';

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { EditView } from '../../../features/editor/EditView';
 import { tryServerRequest } from '../../../shared/api/server';
 import { EditQuery } from '../../../shared/api/operations';
-import { editTitle } from '../../../shared/format';
+import { editTitle } from '../../../features/editor/format';
 
 export const dynamic = 'force-dynamic';
 
