@@ -1,6 +1,6 @@
 // The shape of the app's import graph: no module imports itself through others (no cycles), features depend
 // on each other one way only, and the layers point down: app → features → shared (shared never imports a
-// feature or a route).
+// feature or a route), and generated code is reached through each feature's operations.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,14 @@ describe('import graph', () => {
 
   it('has no cycles between features', () => {
     expect(findCycles(unitGraph(graph))).toEqual([]);
+  });
+
+  it('reaches the generated operation types only through operations.ts modules', () => {
+    const wrong = [...graph]
+      .filter(([, targets]) => targets.some((t) => t.startsWith('shared/api/generated/')))
+      .map(([from]) => from)
+      .filter((from) => !from.endsWith('/operations.ts'));
+    expect(wrong).toEqual([]);
   });
 
   it('points down: app → features → shared', () => {

@@ -1,6 +1,6 @@
 import { Gallery } from '../features/gallery/Gallery';
 import { tryServerRequest } from '../shared/api/server';
-import { GalleryQuery } from '../shared/api/operations';
+import { GalleryQuery } from '../features/gallery/operations';
 import { apiFilter, filterFromParams, GALLERY_PAGE_SIZE } from '../features/gallery/gallery-filter';
 
 export const dynamic = 'force-dynamic';

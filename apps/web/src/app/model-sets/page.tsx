@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ModelSetList } from '../../features/model-sets/ModelSetList';
 import { tryServerRequest } from '../../shared/api/server';
-import { ModelSetsQuery } from '../../shared/api/operations';
+import { ModelSetsQuery } from '../../features/model-sets/operations';
 
 export const metadata: Metadata = { title: 'Model sets' };
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import type { TextDirectionPreview } from '../../shared/api/types';
+import type { TextDirectionPreview } from './operations';
 import type { ApiError } from '../../shared/api/errors';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { EditDetail } from '../../shared/api/types';
+import type { EditDetail } from './operations';
 import { formatAlpha } from './format';
 
 /** An edit's parameters as compact badges. */

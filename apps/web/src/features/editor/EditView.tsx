@@ -2,8 +2,7 @@
 // The shareable page of one edit: before/after, every result, the parameters, and ways to continue.
 import { useState } from 'react';
 import Link from 'next/link';
-import type { EditDetail } from '../../shared/api/types';
-import { EditQuery } from '../../shared/api/operations';
+import { EditQuery, type EditDetail } from './operations';
 import { formatDate } from '../../shared/format';
 import { editTitle } from './format';
 import { useQuery } from '../../shared/api/use-query';

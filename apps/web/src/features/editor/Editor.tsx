@@ -3,16 +3,18 @@
 // stage shows either a stored edit or a live preview (nothing stored) that "Keep this edit" stores.
 import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type { EditDetail, ImageDetail, ModelSet } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
 import { userMessage } from '../../shared/api/errors';
 import {
   EditGlobalMutation,
   EditMapperMutation,
   EditQuery,
-  ImageQuery,
-  ModelSetQuery,
-} from '../../shared/api/operations';
+  EditorImageQuery,
+  EditorModelSetQuery,
+  type EditDetail,
+  type EditorImage,
+  type EditorModelSet,
+} from './operations';
 import { useQuery } from '../../shared/api/use-query';
 import { EditorStage } from './EditorStage';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
@@ -33,8 +35,8 @@ async function storePreview(preview: EditorPreview): Promise<EditDetail> {
 
 interface Props {
   imageId: string;
-  initialImage: ImageDetail | null;
-  initialModelSet: ModelSet | null;
+  initialImage: EditorImage | null;
+  initialModelSet: EditorModelSet | null;
   editId: string | null;
   initialEdit: EditDetail | null;
   initialTab: Tab;
@@ -43,13 +45,13 @@ interface Props {
 export function Editor({ imageId, initialImage, initialModelSet, editId, initialEdit, initialTab }: Props) {
   const router = useRouter();
   const image = useQuery(
-    ImageQuery,
+    EditorImageQuery,
     { id: imageId },
     { initialData: initialImage ? { image: initialImage } : null },
   );
   const modelSetId = image.data?.image?.modelSetId;
   const modelSet = useQuery(
-    ModelSetQuery,
+    EditorModelSetQuery,
     { id: modelSetId ?? null },
     { initialData: initialModelSet ? { modelSet: initialModelSet } : null, skip: !modelSetId },
   );

@@ -1,7 +1,7 @@
 'use client';
 import { useId } from 'react';
 import Link from 'next/link';
-import type { ImageSummary } from '../../shared/api/types';
+import type { EditorImage } from './operations';
 import { formatAlpha, formatStrength } from './format';
 import type { EditorActivity, EditorPreview, EditorView } from './editor-state';
 import { CompareSlider } from '../../shared/ui/CompareSlider';
@@ -9,7 +9,7 @@ import { DownloadButton } from '../../shared/ui/DownloadButton';
 import { ShareLink } from './ShareLink';
 
 interface Props {
-  image: ImageSummary;
+  image: EditorImage;
   view: EditorView | null;
   activity: EditorActivity;
   /** Storing the preview ("Keep this edit"). */

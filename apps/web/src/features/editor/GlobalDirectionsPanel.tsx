@@ -4,9 +4,15 @@
 // auto β), and a strength strip (several α stored as one edit, on request).
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import Link from 'next/link';
-import type { EditDetail, ImageSummary, ModelSet } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
-import { EditGlobalMutation, PreviewGlobalEditQuery, TextDirectionQuery } from '../../shared/api/operations';
+import {
+  EditGlobalMutation,
+  PreviewGlobalEditQuery,
+  TextDirectionQuery,
+  type EditDetail,
+  type EditorImage,
+  type EditorModelSet,
+} from './operations';
 import { userMessage } from '../../shared/api/errors';
 import { formatAlpha } from './format';
 import { stripAlphas } from './strip';
@@ -19,8 +25,8 @@ import { Slider } from '../../shared/ui/Slider';
 import { StrengthStrip } from './StrengthStrip';
 
 interface Props {
-  image: ImageSummary;
-  modelSet: ModelSet;
+  image: EditorImage;
+  modelSet: EditorModelSet;
   prefill: EditDetail | null;
   selection: EditorSelection | null;
   onSelect: (selection: EditorSelection) => void;

@@ -2,9 +2,8 @@
 // Mapper edits: one of the model set's trained mappers, at a chosen strength with a debounced live preview
 // (rendered by previewMapperEdit: nothing is stored until the user keeps it, as on the text tab).
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { EditDetail, ImageSummary, ModelSet } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
-import { PreviewMapperEditQuery } from '../../shared/api/operations';
+import { PreviewMapperEditQuery, type EditDetail, type EditorImage, type EditorModelSet } from './operations';
 import { mapperLayers } from '../../shared/format';
 import { formatStrength } from './format';
 import { shownImage, useLivePreview } from './use-live-preview';
@@ -12,8 +11,8 @@ import type { EditorActivity, EditorPreview } from './editor-state';
 import { Slider } from '../../shared/ui/Slider';
 
 interface Props {
-  image: ImageSummary;
-  modelSet: ModelSet;
+  image: EditorImage;
+  modelSet: EditorModelSet;
   prefill: EditDetail | null;
   /** A live preview is ready (not stored). */
   onPreview: (preview: EditorPreview) => void;

@@ -1,5 +1,5 @@
 'use client';
-import type { EditDetail } from '../../shared/api/types';
+import type { EditDetail } from './operations';
 import { formatAlpha } from './format';
 
 /** The results of one edit side by side (one per α); picking one shows it in the comparison. */

@@ -1,6 +1,6 @@
 // What the editor's parts share: the edit the stage shows, a rendered but unsaved preview, and what the
 // controls are doing. Its own module so the editor and its panels import it without importing each other.
-import type { EditDetail, EditGlobalInput, EditMapperInput } from '../../shared/api/types';
+import type { EditDetail, EditGlobalInput, EditMapperInput } from './operations';
 
 /** One result of a stored edit (the index into its results). */
 export interface EditorSelection {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { EditDetail } from '../../shared/api/types';
+import type { EditDetail } from '../editor/operations';
 import { formatDate } from '../../shared/format';
 import { editTitle, formatAlpha } from '../editor/format';
 import { EditParams } from '../editor/EditParams';

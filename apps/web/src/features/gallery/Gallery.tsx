@@ -3,9 +3,9 @@
 // add faces (generate, upload).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type { Connection, GalleryImage, ImageFilter, ImageSummary } from '../../shared/api/types';
+import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
-import { GalleryQuery } from '../../shared/api/operations';
+import { GalleryQuery, type GalleryImage, type GalleryPage, type ImageFilter } from './operations';
 import { userMessage } from '../../shared/api/errors';
 import { apiFilter, filterToSearch, GALLERY_PAGE_SIZE, matchesFilter } from './gallery-filter';
 import { GalleryFilters } from './GalleryFilters';
@@ -15,7 +15,7 @@ import { InfiniteScrollSentinel } from '../../shared/ui/InfiniteScrollSentinel';
 import { UploadPanel } from '../upload/UploadPanel';
 
 interface Props {
-  initialPage: Connection<GalleryImage> | null;
+  initialPage: GalleryPage | null;
   initialFilter: ImageFilter;
 }
 
@@ -29,7 +29,7 @@ interface State {
   error: string | null;
 }
 
-function fromPage(page: Connection<GalleryImage>): State {
+function fromPage(page: GalleryPage): State {
   return {
     items: page.edges.map((e) => e.node),
     endCursor: page.pageInfo.endCursor,

@@ -1,5 +1,5 @@
 'use client';
-import type { EditMethod, ImageFilter, ImageSource } from '../../shared/api/types';
+import type { EditMethod, ImageFilter, ImageSource } from './operations';
 import { SegmentedControl } from '../../shared/ui/SegmentedControl';
 
 const METHOD_OPTIONS: { value: EditMethod | null; label: string }[] = [

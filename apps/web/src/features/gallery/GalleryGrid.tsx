@@ -1,4 +1,4 @@
-import type { GalleryImage } from '../../shared/api/types';
+import type { GalleryImage } from './operations';
 import { EmptyState } from '../../shared/ui/EmptyState';
 import { ImageCard } from './ImageCard';
 

@@ -1,9 +1,9 @@
 'use client';
 import { useId, useState, type FormEvent } from 'react';
 import Link from 'next/link';
-import type { ImageSummary } from '../../shared/api/types';
+import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
-import { GenerateImagesMutation } from '../../shared/api/operations';
+import { GenerateImagesMutation } from './operations';
 import { userMessage } from '../../shared/api/errors';
 import { parseSeeds } from './seeds';
 import { Slider } from '../../shared/ui/Slider';

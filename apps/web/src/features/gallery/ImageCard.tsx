@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { GalleryImage } from '../../shared/api/types';
+import type { GalleryImage } from './operations';
 import { sourceLabel } from './format';
 
 export function ImageCard({ image }: { image: GalleryImage }) {

@@ -1,7 +1,6 @@
 'use client';
 import Link from 'next/link';
-import type { ImageDetail } from '../../shared/api/types';
-import { ImageQuery } from '../../shared/api/operations';
+import { ImageQuery, type ImageDetail } from './operations';
 import { formatDate } from '../../shared/format';
 import { editTitle } from '../editor/format';
 import { sourceLabel } from './format';

@@ -1,4 +1,4 @@
-import type { EditMethod, ImageFilter, ImageSource } from '../../shared/api/types';
+import type { EditMethod, ImageFilter, ImageSource } from './operations';
 
 export const GALLERY_PAGE_SIZE = 24;
 

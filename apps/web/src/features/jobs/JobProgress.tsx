@@ -1,9 +1,8 @@
 'use client';
 // One job's progress, polled every second until it ends; cancellable while it runs.
 import { useEffect, useRef, useState } from 'react';
-import type { Job } from '../../shared/api/types';
 import { request } from '../../shared/api/client';
-import { CancelJobMutation, JobQuery } from '../../shared/api/operations';
+import { CancelJobMutation, JobQuery, type Job } from './operations';
 import { userMessage } from '../../shared/api/errors';
 import { formatDuration } from '../../shared/format';
 import { isActive, JOB_KIND_LABEL, JOB_STATE_LABEL } from './job-state';

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useQuery } from '../../shared/api/use-query';
-import { JobsQuery } from '../../shared/api/operations';
+import { JobsQuery } from './operations';
 import { isActive } from './job-state';
 
 /** In the header: how many jobs are running and their overall progress (polled). */

@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { JobsQuery } from '../../shared/api/operations';
+import { JobsQuery } from './operations';
 import { formatDate } from '../../shared/format';
 import { isActive } from './job-state';
 import { useQuery } from '../../shared/api/use-query';

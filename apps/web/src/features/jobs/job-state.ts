@@ -1,4 +1,4 @@
-import type { Job, JobState } from '../../shared/api/types';
+import type { Job, JobState } from './operations';
 
 export const ACTIVE_STATES: readonly JobState[] = ['QUEUED', 'RUNNING'];
 

@@ -1,6 +1,5 @@
 'use client';
-import type { ModelSet } from '../../shared/api/types';
-import { ModelSetQuery } from '../../shared/api/operations';
+import { ModelSetQuery, type ModelSet } from './operations';
 import { mapperLayers } from '../../shared/format';
 import { useQuery } from '../../shared/api/use-query';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';

@@ -1,7 +1,6 @@
 'use client';
 import Link from 'next/link';
-import type { ModelSet } from '../../shared/api/types';
-import { ModelSetsQuery } from '../../shared/api/operations';
+import { ModelSetsQuery, type ModelSet } from './operations';
 import { useQuery } from '../../shared/api/use-query';
 import { EmptyState } from '../../shared/ui/EmptyState';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';

@@ -1,9 +1,9 @@
 'use client';
 // Admin action: compute a model set's S statistics and channel-relevance table as a job, with live progress.
 import { useId, useState, type FormEvent } from 'react';
-import type { Job, ModelSet } from '../../shared/api/types';
+import type { Job } from '../jobs/operations';
 import { request } from '../../shared/api/client';
-import { PrecomputeDirectionsMutation } from '../../shared/api/operations';
+import { PrecomputeDirectionsMutation, type ModelSet } from './operations';
 import { userMessage } from '../../shared/api/errors';
 import { JobProgress } from '../jobs/JobProgress';
 

@@ -10,7 +10,7 @@ import {
 } from '../../shared/api/connectivity';
 import { request } from '../../shared/api/client';
 import { UNREACHABLE_MESSAGE } from '../../shared/api/errors';
-import { HealthQuery } from '../../shared/api/operations';
+import { HealthQuery } from './operations';
 
 const SERVER_STATE: ConnectivityState = { reachable: true, downSince: null, justRecovered: false };
 

@@ -3,7 +3,7 @@
 // message when the file is refused (type, size, dimensions, damaged) or cannot be edited yet.
 import { useId, useRef, useState, type DragEvent } from 'react';
 import Link from 'next/link';
-import type { ImageSummary } from '../../shared/api/types';
+import type { ImageSummary } from '../../shared/operations';
 import { ApiError } from '../../shared/api/errors';
 import { formatBytes } from '../../shared/format';
 import { ACCEPT_ATTRIBUTE, uploadErrorMessage, uploadImage } from './upload';

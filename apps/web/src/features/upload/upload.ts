@@ -1,9 +1,9 @@
 // Uploading a photo: checks what can be checked in the browser (type, size), asks the API for a ticket, PUTs the
 // bytes with progress (XHR, since fetch reports no upload progress), then has the API validate them
 // (decodable, dimensions, decompression bombs) and create the image.
-import type { ImageSummary, UploadTicket } from '../../shared/api/types';
+import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
-import { CompleteUploadMutation, CreateUploadMutation } from '../../shared/api/operations';
+import { CompleteUploadMutation, CreateUploadMutation, type UploadTicket } from './operations';
 import { ApiError, messageFor, unreachable, type ApiErrorCode } from '../../shared/api/errors';
 import { getApiKey } from '../../shared/api/api-key';
 import { authorizationHeader } from '../../shared/api/authorization';

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getConnectivity, reportReachable } from './connectivity';
 import { request } from './client';
-import { HealthQuery, GenerateImagesMutation } from './operations';
+import type { Operation } from './document';
+
+// Operations as codegen generates them: their text, typed with their result and variables.
+const HealthQuery = `query Health { health { version } }` as unknown as Operation<
+  { health: { version: string } },
+  Record<string, never>
+>;
+const GenerateImagesMutation = `mutation GenerateImages($input: GenerateImagesInput!) {
+  generateImages(input: $input) { id }
+}` as unknown as Operation<{ generateImages: { id: string }[] }, { input: { seeds: number[] } }>;
 
 const ok = (data: unknown) =>
   new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });

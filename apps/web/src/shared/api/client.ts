@@ -5,7 +5,7 @@ import { getApiKey } from './api-key';
 import { authorizationHeader } from './authorization';
 import { backoffDelay, sleep } from './backoff';
 import { reportReachable, reportUnreachable } from './connectivity';
-import type { TypedDocument } from './document';
+import { operationInfo, type Operation } from './document';
 import { ApiError } from './errors';
 import { postGraphQL } from './transport';
 
@@ -20,11 +20,11 @@ export interface RequestOptions {
 }
 
 export async function request<TData, TVariables>(
-  doc: TypedDocument<TData, TVariables>,
+  doc: Operation<TData, TVariables>,
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TData> {
-  const retry = options.retry ?? !/^\s*mutation\b/.test(doc.source);
+  const retry = options.retry ?? operationInfo(doc).kind !== 'mutation';
   for (let attempt = 0; ; attempt++) {
     try {
       const data = await postGraphQL(doc, variables, {

@@ -1,14 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '@styleclip/api-contract';
-import { ApiError, fromGraphQLErrors, messageFor, userMessage } from './errors';
+import { SCHEMA_FILE } from '../../../codegen';
+import {
+  API_ERROR_CODES,
+  ApiError,
+  fromGraphQLErrors,
+  messageFor,
+  TRANSPORT_ERROR_CODES,
+  userMessage,
+  type ApiErrorCode,
+} from './errors';
+
+/** `enum ErrorCode` of the API's schema. */
+function schemaErrorCodes(): string[] {
+  const type = buildSchema(readFileSync(SCHEMA_FILE, 'utf8')).getType('ErrorCode') as GraphQLEnumType;
+  return type.getValues().map((v) => v.name);
+}
 
 describe('error mapping', () => {
-  it('has a message for every code of the API', () => {
-    for (const code of Object.values(ErrorCode)) {
+  it("knows exactly the API's codes (ErrorCode in the schema) and the transport's", () => {
+    const apiCodes = API_ERROR_CODES.filter((c) => !TRANSPORT_ERROR_CODES.includes(c));
+    expect([...apiCodes].sort()).toEqual(schemaErrorCodes().sort());
+  });
+
+  it('has a message for every code', () => {
+    for (const code of API_ERROR_CODES.filter((c) => c !== 'UNKNOWN')) {
       const message = messageFor(code);
       expect(message, code).not.toBe(messageFor('UNKNOWN'));
       expect(message).toMatch(/[.…]$/);
     }
+    expect(messageFor('UNKNOWN' satisfies ApiErrorCode)).toMatch(/[.…]$/);
   });
 
   it('maps extensions.code and hides technical server messages', () => {

@@ -1,7 +1,10 @@
 // API errors carry a stable `extensions.code`; this maps each to a message a person can act on. Server messages
 // are shown only for codes whose messages are written for users (invalid input, refused uploads).
 
-/** The API's codes (ErrorCode in the schema) plus the two this app adds for the transport. */
+/**
+ * The API's codes (`enum ErrorCode` of the schema; errors.test.ts checks the two lists are the same) plus the two
+ * this app adds for the transport.
+ */
 export type ApiErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
@@ -9,7 +12,6 @@ export type ApiErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
   | 'PAYLOAD_TOO_LARGE'
@@ -35,7 +37,6 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   BAD_USER_INPUT: 'Some of the values were not accepted. Check them and try again.',
   NOT_FOUND: 'This item does not exist (any more).',
   UNAUTHENTICATED: 'This action needs an API key. Add yours in Settings and try again.',
-  FORBIDDEN: 'Your API key is not allowed to do this.',
   RATE_LIMITED: 'Too many requests right now. Wait a few seconds and try again.',
   QUERY_TOO_COMPLEX: 'That request asked for too much at once. Try a smaller page.',
   PAYLOAD_TOO_LARGE: 'The file is too large: images up to 20 MB are accepted.',
@@ -51,6 +52,12 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   SERVICE_UNREACHABLE: 'The editing service is not reachable. Please try again in a moment.',
   UNKNOWN: 'Something went wrong. Please try again.',
 };
+
+/** Every code this app knows, with a message for each. */
+export const API_ERROR_CODES = Object.keys(MESSAGES) as readonly ApiErrorCode[];
+
+/** The codes the transport adds (not the API's). */
+export const TRANSPORT_ERROR_CODES: readonly ApiErrorCode[] = ['SERVICE_UNREACHABLE', 'UNKNOWN'];
 
 /** Codes whose server message is meant for users and is more precise than ours. */
 const SHOW_SERVER_MESSAGE = new Set<ApiErrorCode>([

@@ -1,12 +1,12 @@
 // Server-side GraphQL (server components): straight to the API at STYLECLIP_API_URL, read at request time,
 // with image URLs rewritten to go through this app's `/api` proxy.
-import type { TypedDocument } from './document';
+import type { Operation } from './document';
 import { postGraphQL } from './transport';
 import { authorizationHeader } from './authorization';
 import { apiBaseUrl, rewriteApiUrls } from './urls';
 
 export async function serverRequest<TData, TVariables>(
-  doc: TypedDocument<TData, TVariables>,
+  doc: Operation<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
   const base = apiBaseUrl();
@@ -21,7 +21,7 @@ export async function serverRequest<TData, TVariables>(
 
 /** Like serverRequest, but resolves to null when the API cannot answer (the page then loads in the browser). */
 export async function tryServerRequest<TData, TVariables>(
-  doc: TypedDocument<TData, TVariables>,
+  doc: Operation<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData | null> {
   try {

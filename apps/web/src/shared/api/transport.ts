@@ -1,5 +1,5 @@
 // One GraphQL-over-HTTP round trip, shared by the browser client and the server-side fetch.
-import type { TypedDocument } from './document';
+import { operationInfo, type Operation } from './document';
 import { ApiError, fromGraphQLErrors, unreachable, type GraphQLErrorPayload } from './errors';
 
 export interface TransportOptions {
@@ -19,17 +19,18 @@ interface GraphQLResponse<T> {
 const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
 
 export async function postGraphQL<TData, TVariables>(
-  doc: TypedDocument<TData, TVariables>,
+  doc: Operation<TData, TVariables>,
   variables: TVariables,
   options: TransportOptions,
 ): Promise<TData> {
   const doFetch = options.fetchImpl ?? fetch;
+  const operation = operationInfo(doc);
   let response: Response;
   try {
     response = await doFetch(options.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-      body: JSON.stringify({ query: doc.source, variables, operationName: doc.operationName }),
+      body: JSON.stringify({ query: operation.source, variables, operationName: operation.name }),
       signal: options.signal,
       ...(options.cache ? { cache: options.cache } : {}),
     });
@@ -49,7 +50,7 @@ export async function postGraphQL<TData, TVariables>(
     throw new ApiError(
       response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNKNOWN',
       'Something went wrong. Please try again.',
-      `HTTP ${response.status} from ${doc.operationName}${body ? '' : ' (not JSON)'}`,
+      `HTTP ${response.status} from ${operation.name}${body ? '' : ' (not JSON)'}`,
     );
   }
   return body.data;

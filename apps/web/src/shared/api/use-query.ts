@@ -3,7 +3,7 @@
 // server-rendered data when there is some, retries (through the client) while the API is unreachable, and can
 // poll.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TypedDocument } from './document';
+import type { Operation } from './document';
 import { request } from './client';
 import { ApiError } from './errors';
 
@@ -39,7 +39,7 @@ function asApiError(error: unknown): ApiError {
 }
 
 export function useQuery<TData, TVariables>(
-  doc: TypedDocument<TData, TVariables>,
+  doc: Operation<TData, TVariables>,
   variables: TVariables,
   options: QueryOptions<TData> = {},
 ): QueryResult<TData> {

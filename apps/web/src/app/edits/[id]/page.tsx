@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { EditView } from '../../../features/editor/EditView';
 import { tryServerRequest } from '../../../shared/api/server';
-import { EditQuery } from '../../../shared/api/operations';
+import { EditQuery } from '../../../features/editor/operations';
 import { editTitle } from '../../../features/editor/format';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ImageView } from '../../../features/gallery/ImageView';
 import { tryServerRequest } from '../../../shared/api/server';
-import { ImageQuery } from '../../../shared/api/operations';
+import { ImageQuery } from '../../../features/gallery/operations';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Image' };

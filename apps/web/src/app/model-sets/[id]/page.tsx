@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ModelSetDetail } from '../../../features/model-sets/ModelSetDetail';
 import { tryServerRequest } from '../../../shared/api/server';
-import { ModelSetQuery } from '../../../shared/api/operations';
+import { ModelSetQuery } from '../../../features/model-sets/operations';
 
 export const dynamic = 'force-dynamic';
 
