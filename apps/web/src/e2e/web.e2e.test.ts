@@ -161,7 +161,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     const edited = page.locator(`[data-testid=image-card][data-image-id="${baseImageId}"]`);
     await edited.waitFor();
     expect(await edited.getByTestId('edit-count').textContent()).toBe('1 edit');
-    expect(await edited.locator('.thumbs img').count()).toBe(1);
+    expect(await edited.locator('[data-testid=edit-thumbs] img').count()).toBe(1);
     await shot('03-gallery-with-edit');
 
     await page.goto(share);
@@ -253,7 +253,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
 
   it('an uploaded photo is kept, and editing it explains that inversion is not configured', async () => {
     await page.goto(url(`/images/${baseImageId}`));
-    const src = await page.locator('img.hero-image').getAttribute('src');
+    const src = await page.locator('[data-testid=hero-image]').getAttribute('src');
     const png = Buffer.from(await (await fetch(url(src!))).arrayBuffer());
     await page.goto(url('/'));
     await page

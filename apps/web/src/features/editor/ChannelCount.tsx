@@ -1,5 +1,6 @@
 import type { TextDirectionPreview } from './operations';
 import type { ApiError } from '../../shared/api/errors';
+import styles from './ChannelCount.module.css';
 
 interface Props {
   preview: TextDirectionPreview | null;
@@ -16,7 +17,7 @@ export function ChannelCount({ preview, beta, loading, stale, error, hasText }: 
     return <p className="small muted">Type both texts to see how many channels the edit moves.</p>;
   if (error?.code === 'NO_CHANNELS') {
     return (
-      <div className="channel-count" aria-live="polite">
+      <div className={styles.count} aria-live="polite">
         <strong data-testid="channel-count">0</strong>
         <span className="muted">
           channels pass β {beta.toFixed(2)}: no channel is that relevant to this text. Lower β or use auto β.
@@ -32,7 +33,7 @@ export function ChannelCount({ preview, beta, loading, stale, error, hasText }: 
     );
   }
   return (
-    <div className="channel-count" aria-live="polite" aria-busy={loading}>
+    <div className={styles.count} aria-live="polite" aria-busy={loading}>
       {preview ? (
         <>
           <strong data-testid="channel-count" data-stale={stale || undefined}>

@@ -7,6 +7,7 @@ import type { EditorActivity, EditorPreview, EditorView } from './editor-state';
 import { CompareSlider } from '../../shared/ui/CompareSlider';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
 import { ShareLink } from './ShareLink';
+import styles from './EditorStage.module.css';
 
 interface Props {
   image: EditorImage;
@@ -36,7 +37,7 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
   const result = selection ? selection.edit.results[selection.index] : undefined;
   const after = preview?.dataUrl ?? result?.image.url ?? image.url;
   return (
-    <section className="editor-stage" aria-label="Result">
+    <section className={styles.stage} aria-label="Result">
       <CompareSlider
         before={image.url}
         after={after}
@@ -45,7 +46,7 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
           preview ? 'Preview of the edit (not saved)' : result ? 'Edited face' : 'Original face (no edit yet)'
         }
       />
-      <div className="stage-status" aria-live="polite" data-testid="stage-status">
+      <div className={styles.status} aria-live="polite" data-testid="stage-status">
         {activity.busy ? (
           <>
             <span className="spinner" aria-hidden="true" /> Rendering…

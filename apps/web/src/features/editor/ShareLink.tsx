@@ -1,5 +1,6 @@
 'use client';
 import { useId, useState, useSyncExternalStore } from 'react';
+import styles from './ShareLink.module.css';
 
 const noSubscribe = () => () => undefined;
 
@@ -29,7 +30,7 @@ export function ShareLink({ editId }: { editId: string }) {
       <label className="field__label" htmlFor={id}>
         Share this edit
       </label>
-      <div className="share">
+      <div className={styles.share}>
         <input
           id={id}
           className="input"

@@ -1,6 +1,7 @@
 'use client';
 import type { EditDetail } from './operations';
 import { formatAlpha } from './format';
+import styles from './StrengthStrip.module.css';
 
 /** The results of one edit side by side (one per α); picking one shows it in the comparison. */
 export function StrengthStrip({
@@ -13,7 +14,7 @@ export function StrengthStrip({
   onSelect: (index: number) => void;
 }) {
   return (
-    <div className="strip" role="group" aria-label="Results by strength" data-testid="strength-strip">
+    <div className={styles.strip} role="group" aria-label="Results by strength" data-testid="strength-strip">
       {edit.results.map((r, i) => (
         <button
           key={r.image.id}

@@ -4,6 +4,7 @@ import { formatDate } from '../../shared/format';
 import { editTitle, formatAlpha } from '../editor/format';
 import { EditParams } from '../editor/EditParams';
 import { EmptyState } from '../../shared/ui/EmptyState';
+import styles from './EditTimeline.module.css';
 
 /** An image's edits, newest first, each with its parameters and a way back into the editor. */
 export function EditTimeline({ imageId, edits }: { imageId: string; edits: EditDetail[] }) {
@@ -21,10 +22,10 @@ export function EditTimeline({ imageId, edits }: { imageId: string; edits: EditD
     );
   }
   return (
-    <ol className="timeline" data-testid="edit-timeline">
+    <ol className={styles.timeline} data-testid="edit-timeline">
       {edits.map((edit) => (
-        <li key={edit.id} className="timeline__item">
-          <div className="timeline__results">
+        <li key={edit.id} className={styles.item}>
+          <div className={styles.results}>
             {edit.results.slice(0, 5).map((r) => (
               <Link
                 key={r.image.id}
@@ -35,7 +36,7 @@ export function EditTimeline({ imageId, edits }: { imageId: string; edits: EditD
               </Link>
             ))}
           </div>
-          <div className="timeline__body">
+          <div className={styles.body}>
             <strong>{editTitle(edit)}</strong>
             <EditParams edit={edit} />
             <span className="small muted">{formatDate(edit.createdAt)}</span>

@@ -13,6 +13,8 @@ import { GalleryGrid } from './GalleryGrid';
 import { GenerateFacesForm } from './GenerateFacesForm';
 import { InfiniteScrollSentinel } from '../../shared/ui/InfiniteScrollSentinel';
 import { UploadPanel } from '../upload/UploadPanel';
+import { cx } from '../../shared/ui/class-names';
+import styles from './Gallery.module.css';
 
 interface Props {
   initialPage: GalleryPage | null;
@@ -123,13 +125,13 @@ export function Gallery({ initialPage, initialFilter }: Props) {
 
   return (
     <>
-      <section className="create" aria-label="Add faces">
+      <section className={styles.create} aria-label="Add faces">
         <GenerateFacesForm onCreated={addImages} />
         <UploadPanel onCreated={addImages} />
       </section>
 
       <section aria-labelledby="gallery-heading">
-        <div className="toolbar">
+        <div className={styles.toolbar}>
           <h2 id="gallery-heading" className="visually-hidden">
             Images
           </h2>
@@ -151,7 +153,7 @@ export function Gallery({ initialPage, initialFilter }: Props) {
         {state.hasNext && !state.initialLoading && (
           <>
             <InfiniteScrollSentinel onVisible={loadMore} disabled={state.loadingMore} />
-            <div className="load-more">
+            <div className={styles.loadMore}>
               {state.loadingMore ? (
                 <>
                   <span className="spinner" aria-hidden="true" />{' '}
@@ -166,7 +168,7 @@ export function Gallery({ initialPage, initialFilter }: Props) {
           </>
         )}
         {!state.hasNext && state.items.length > 0 && (
-          <p className="load-more small" data-testid="gallery-end">
+          <p className={cx(styles.loadMore, 'small')} data-testid="gallery-end">
             That’s everything{filter.method || filter.source ? ' for this filter' : ''}.
           </p>
         )}

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { GalleryImage } from './operations';
 import { sourceLabel } from './format';
+import { cx } from '../../shared/ui/class-names';
+import styles from './ImageCard.module.css';
 
 export function ImageCard({ image }: { image: GalleryImage }) {
   const edits = image.edits.edges;
@@ -11,22 +13,22 @@ export function ImageCard({ image }: { image: GalleryImage }) {
     .slice(0, 4);
   const title = image.seed != null ? `Seed ${image.seed}` : sourceLabel(image.source);
   return (
-    <article className="card" data-testid="image-card" data-image-id={image.id}>
-      <Link href={`/images/${image.id}`} className="card__link">
+    <article className={styles.card} data-testid="image-card" data-image-id={image.id}>
+      <Link href={`/images/${image.id}`} className={styles.link}>
         <img
-          className="card__image"
+          className={styles.image}
           src={image.url}
           alt={`${title}, ${sourceLabel(image.source).toLowerCase()} face`}
           width={image.width}
           height={image.height}
           loading="lazy"
         />
-        <div className="card__body">
-          <div className="card__meta">
+        <div className={styles.body}>
+          <div className={styles.meta}>
             <strong>{title}</strong>
             <span className="badge">{sourceLabel(image.source)}</span>
           </div>
-          <div className="card__meta muted">
+          <div className={cx(styles.meta, 'muted')}>
             <span data-testid="edit-count">
               {count === 0
                 ? 'No edits yet'
@@ -35,7 +37,7 @@ export function ImageCard({ image }: { image: GalleryImage }) {
             {image.truncation != null && <span className="small">ψ {image.truncation.toFixed(2)}</span>}
           </div>
           {thumbs.length > 0 && (
-            <div className="thumbs" aria-label="Latest edits">
+            <div className={styles.thumbs} aria-label="Latest edits" data-testid="edit-thumbs">
               {thumbs.map((t) => (
                 <img key={t.edit} src={t.image.url} alt="" loading="lazy" />
               ))}

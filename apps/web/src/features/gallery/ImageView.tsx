@@ -8,6 +8,7 @@ import { useQuery } from '../../shared/api/use-query';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
 import { EditTimeline } from './EditTimeline';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import styles from './ImageView.module.css';
 
 /** An image: the original, its facts, and the timeline of its edits. */
 export function ImageView({ id, initial }: { id: string; initial: { image: ImageDetail | null } | null }) {
@@ -43,7 +44,8 @@ export function ImageView({ id, initial }: { id: string; initial: { image: Image
         <div className="stack">
           {/* The original, full size. */}
           <img
-            className="hero-image"
+            className={styles.hero}
+            data-testid="hero-image"
             src={image.url}
             alt={`${title}, original`}
             width={image.width}

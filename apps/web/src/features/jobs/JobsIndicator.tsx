@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useQuery } from '../../shared/api/use-query';
 import { JobsQuery } from './operations';
 import { isActive } from './job-state';
+import styles from './JobsIndicator.module.css';
 
 /** In the header: how many jobs are running and their overall progress (polled). */
 export function JobsIndicator() {
@@ -13,7 +14,7 @@ export function JobsIndicator() {
   return (
     <Link
       href="/jobs"
-      className="jobs-indicator"
+      className={styles.indicator}
       aria-label={`${active.length} job${active.length === 1 ? '' : 's'} running, ${Math.round(progress * 100)} percent`}
     >
       <span className="spinner" aria-hidden="true" />

@@ -2,16 +2,18 @@ import Link from 'next/link';
 import { JobsIndicator } from '../jobs/JobsIndicator';
 import { NavLinks } from './NavLinks';
 import { ThemeToggle } from '../settings/ThemeToggle';
+import { cx } from '../../shared/ui/class-names';
+import styles from './AppHeader.module.css';
 
 export function AppHeader() {
   return (
-    <header className="app-header">
-      <div className="container app-header__inner">
-        <Link href="/" className="brand" aria-label="StyleCLIP home">
-          <span className="brand__mark" aria-hidden="true">
+    <header className={styles.header}>
+      <div className={cx('container', styles.inner)}>
+        <Link href="/" className={styles.brand} aria-label="StyleCLIP home">
+          <span className={styles.mark} aria-hidden="true">
             Sc
           </span>
-          <span className="brand__name">StyleCLIP</span>
+          <span className={styles.name}>StyleCLIP</span>
         </Link>
         <NavLinks />
         <span className="spacer" />

@@ -11,6 +11,8 @@ import {
 import { request } from '../../shared/api/client';
 import { UNREACHABLE_MESSAGE } from '../../shared/api/errors';
 import { HealthQuery } from './operations';
+import { cx } from '../../shared/ui/class-names';
+import styles from './ConnectivityBanner.module.css';
 
 const SERVER_STATE: ConnectivityState = { reachable: true, downSince: null, justRecovered: false };
 
@@ -42,16 +44,16 @@ export function ConnectivityBanner() {
   return (
     <div aria-live="polite">
       {!reachable && (
-        <div className="banner banner--warning" role="alert" data-testid="connectivity-banner">
-          <div className="container banner__inner">
+        <div className={cx(styles.banner, styles.warning)} role="alert" data-testid="connectivity-banner">
+          <div className={cx('container', styles.inner)}>
             <span className="spinner" aria-hidden="true" />
             <span>{UNREACHABLE_MESSAGE}</span>
           </div>
         </div>
       )}
       {reachable && justRecovered && (
-        <div className="banner banner--success" role="status">
-          <div className="container banner__inner">
+        <div className={cx(styles.banner, styles.success)} role="status">
+          <div className={cx('container', styles.inner)}>
             <span aria-hidden="true">✓</span>
             <span>Reconnected to the editing service.</span>
           </div>

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import styles from './NavLinks.module.css';
 
 const LINKS = [
   { href: '/', label: 'Gallery' },
@@ -12,7 +13,7 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className={styles.nav} aria-label="Main">
       {LINKS.map((l) => {
         const current =
           l.href === '/'

@@ -8,6 +8,8 @@ import { ApiError } from '../../shared/api/errors';
 import { formatBytes } from '../../shared/format';
 import { ACCEPT_ATTRIBUTE, uploadErrorMessage, uploadImage } from './upload';
 import { ProgressBar } from '../../shared/ui/ProgressBar';
+import { cx } from '../../shared/ui/class-names';
+import styles from './UploadPanel.module.css';
 
 type Status =
   | { kind: 'idle' }
@@ -68,7 +70,7 @@ export function UploadPanel({ onCreated }: { onCreated: (images: ImageSummary[])
         <p className="muted small">A face photo: PNG, JPEG or WebP, up to 20 MB and 4096×4096 pixels.</p>
       </div>
       <div
-        className={`dropzone${dragging ? ' dropzone--active' : ''}`}
+        className={cx(styles.dropzone, dragging && styles.active)}
         data-testid="dropzone"
         onDragOver={(e) => {
           e.preventDefault();

@@ -2,6 +2,8 @@
 // Before/after comparison: the "after" image is revealed right of a handle that can be dragged or moved with
 // the keyboard (arrows, Page Up/Down, Home/End).
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { cx } from './class-names';
+import styles from './CompareSlider.module.css';
 
 interface Props {
   before: string;
@@ -36,7 +38,7 @@ export function CompareSlider({ before, after, beforeAlt, afterAlt }: Props) {
   return (
     <div
       ref={box}
-      className="compare"
+      className={styles.compare}
       style={{ ['--pos' as string]: `${pos}%` }}
       onPointerDown={(e) => {
         dragging.current = true;
@@ -52,14 +54,14 @@ export function CompareSlider({ before, after, beforeAlt, afterAlt }: Props) {
       <img
         src={after}
         alt={afterAlt}
-        className="compare__after"
+        className={styles.afterImage}
         draggable={false}
         data-testid="compare-after"
       />
-      <span className="compare__label compare__label--before">Before</span>
-      <span className="compare__label compare__label--after">After</span>
+      <span className={cx(styles.label, styles.labelBefore)}>Before</span>
+      <span className={cx(styles.label, styles.labelAfter)}>After</span>
       <div
-        className="compare__handle"
+        className={styles.handle}
         role="slider"
         tabIndex={0}
         aria-label="Before and after comparison: share of the image showing before"
@@ -70,7 +72,7 @@ export function CompareSlider({ before, after, beforeAlt, afterAlt }: Props) {
         aria-orientation="horizontal"
         onKeyDown={onKey}
       >
-        <span className="compare__knob" aria-hidden="true">
+        <span className={styles.knob} aria-hidden="true">
           ⇔
         </span>
       </div>

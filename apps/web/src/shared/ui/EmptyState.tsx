@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import styles from './EmptyState.module.css';
 
 export function EmptyState({ title, body, action }: { title: string; body?: ReactNode; action?: ReactNode }) {
   return (
-    <div className="empty">
+    <div className={styles.empty}>
       <span aria-hidden="true" style={{ fontSize: '1.8rem' }}>
         ✦
       </span>

@@ -22,5 +22,5 @@ export function InfiniteScrollSentinel({
     observer.observe(el);
     return () => observer.disconnect();
   }, [onVisible, disabled]);
-  return <div ref={ref} className="sentinel" aria-hidden="true" />;
+  return <div ref={ref} style={{ height: 1 }} aria-hidden="true" />;
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useId } from 'react';
+import styles from './SegmentedControl.module.css';
 
 interface Props<T> {
   label: string;
@@ -16,7 +17,7 @@ export function SegmentedControl<T>({ label, options, value, onChange }: Props<T
       <span className="field__label" id={id}>
         {label}
       </span>
-      <div className="segmented" role="group" aria-labelledby={id}>
+      <div className={styles.segmented} role="group" aria-labelledby={id}>
         {options.map((o) => (
           <button
             key={o.label}

@@ -1,5 +1,6 @@
 'use client';
 import { useId, type ReactNode } from 'react';
+import styles from './Slider.module.css';
 
 interface Props {
   label: string;
@@ -19,12 +20,12 @@ export function Slider({ label, value, min, max, step, onChange, format, hint, d
   const id = useId();
   const shown = format ? format(value) : String(value);
   return (
-    <div className="slider">
-      <div className="slider__top">
+    <div className={styles.slider}>
+      <div className={styles.top}>
         <label className="field__label" htmlFor={id}>
           {label}
         </label>
-        <output className="slider__value" htmlFor={id} data-testid={name ? `${name}-value` : undefined}>
+        <output className={styles.value} htmlFor={id} data-testid={name ? `${name}-value` : undefined}>
           {shown}
         </output>
       </div>

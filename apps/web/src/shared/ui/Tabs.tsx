@@ -1,5 +1,6 @@
 'use client';
 import { useRef, type KeyboardEvent } from 'react';
+import styles from './Tabs.module.css';
 
 interface Props {
   label: string;
@@ -27,7 +28,7 @@ export function Tabs({ label, tabs, value, onChange }: Props) {
     refs.current[target]?.focus();
   };
   return (
-    <div className="tabs" role="tablist" aria-label={label}>
+    <div className={styles.tabs} role="tablist" aria-label={label}>
       {tabs.map((t, i) => (
         <button
           key={t.id}
