@@ -1,5 +1,5 @@
-import { Gallery } from '../features/gallery/Gallery';
 import { tryServerRequest } from '../shared/api/server';
+import { Gallery } from '../features/gallery/Gallery';
 import { GalleryQuery } from '../features/gallery/operations';
 import { apiFilter, filterFromParams, GALLERY_PAGE_SIZE } from '../features/gallery/gallery-filter';
 

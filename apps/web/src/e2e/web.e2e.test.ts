@@ -5,11 +5,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import { startApi, type ApiServer } from './harness/api';
 import { CHROMIUM_PATH, launchBrowser, MissingChromiumError, type BrowserSession } from './harness/browser';
 import { ARTIFACTS_DIR } from './harness/paths';
 import { buildWeb, startWeb, type WebServer } from './harness/web';
-import { existsSync } from 'node:fs';
 
 /** The whole suite must finish well within 5 minutes. */
 const SUITE_BUDGET_MS = 270_000;

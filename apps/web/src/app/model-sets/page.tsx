@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { ModelSetList } from '../../features/model-sets/ModelSetList';
 import { tryServerRequest } from '../../shared/api/server';
+import { ModelSetList } from '../../features/model-sets/ModelSetList';
 import { ModelSetsQuery } from '../../features/model-sets/operations';
 
 export const metadata: Metadata = { title: 'Model sets' };

@@ -1,5 +1,5 @@
-import type { TextDirectionPreview } from './operations';
 import type { ApiError } from '../../shared/api/errors';
+import type { TextDirectionPreview } from './operations';
 import styles from './ChannelCount.module.css';
 
 interface Props {

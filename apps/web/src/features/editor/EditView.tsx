@@ -2,14 +2,14 @@
 // The shareable page of one edit: before/after, every result, the parameters, and ways to continue.
 import { useState } from 'react';
 import Link from 'next/link';
-import { EditQuery, type EditDetail } from './operations';
 import { formatDate } from '../../shared/format';
-import { editTitle } from './format';
 import { useQuery } from '../../shared/api/use-query';
 import { CompareSlider } from '../../shared/ui/CompareSlider';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
-import { EditParams } from './EditParams';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import { EditQuery, type EditDetail } from './operations';
+import { editTitle } from './format';
+import { EditParams } from './EditParams';
 import { ShareLink } from './ShareLink';
 import { StrengthStrip } from './StrengthStrip';
 

@@ -5,6 +5,9 @@ import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { request } from '../../shared/api/client';
 import { userMessage } from '../../shared/api/errors';
+import { useQuery } from '../../shared/api/use-query';
+import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import { Tabs } from '../../shared/ui/Tabs';
 import {
   EditGlobalMutation,
   EditMapperMutation,
@@ -15,13 +18,10 @@ import {
   type EditorImage,
   type EditorModelSet,
 } from './operations';
-import { useQuery } from '../../shared/api/use-query';
 import { EditorStage } from './EditorStage';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage';
 import { GlobalDirectionsPanel } from './GlobalDirectionsPanel';
 import { MapperPanel } from './MapperPanel';
 import type { EditorActivity, EditorPreview, EditorSelection, EditorView } from './editor-state';
-import { Tabs } from '../../shared/ui/Tabs';
 
 type Tab = 'global' | 'mapper';
 

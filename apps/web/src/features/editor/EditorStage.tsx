@@ -1,11 +1,11 @@
 'use client';
 import { useId } from 'react';
 import Link from 'next/link';
+import { CompareSlider } from '../../shared/ui/CompareSlider';
+import { DownloadButton } from '../../shared/ui/DownloadButton';
 import type { EditorImage } from './operations';
 import { formatAlpha, formatStrength } from './format';
 import type { EditorActivity, EditorPreview, EditorView } from './editor-state';
-import { CompareSlider } from '../../shared/ui/CompareSlider';
-import { DownloadButton } from '../../shared/ui/DownloadButton';
 import { ShareLink } from './ShareLink';
 import styles from './EditorStage.module.css';
 

@@ -5,6 +5,10 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { request } from '../../shared/api/client';
+import { userMessage } from '../../shared/api/errors';
+import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
+import { useQuery } from '../../shared/api/use-query';
+import { Slider } from '../../shared/ui/Slider';
 import {
   EditGlobalMutation,
   PreviewGlobalEditQuery,
@@ -13,15 +17,11 @@ import {
   type EditorImage,
   type EditorModelSet,
 } from './operations';
-import { userMessage } from '../../shared/api/errors';
 import { formatAlpha } from './format';
 import { stripAlphas } from './strip';
-import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 import { shownImage, useLivePreview } from './use-live-preview';
-import { useQuery } from '../../shared/api/use-query';
 import type { EditorActivity, EditorPreview, EditorSelection } from './editor-state';
 import { ChannelCount } from './ChannelCount';
-import { Slider } from '../../shared/ui/Slider';
 import { StrengthStrip } from './StrengthStrip';
 
 interface Props {

@@ -3,12 +3,12 @@
 // (rendered by previewMapperEdit: nothing is stored until the user keeps it, as on the text tab).
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { request } from '../../shared/api/client';
-import { PreviewMapperEditQuery, type EditDetail, type EditorImage, type EditorModelSet } from './operations';
 import { mapperLayers } from '../../shared/format';
+import { Slider } from '../../shared/ui/Slider';
+import { PreviewMapperEditQuery, type EditDetail, type EditorImage, type EditorModelSet } from './operations';
 import { formatStrength } from './format';
 import { shownImage, useLivePreview } from './use-live-preview';
 import type { EditorActivity, EditorPreview } from './editor-state';
-import { Slider } from '../../shared/ui/Slider';
 
 interface Props {
   image: EditorImage;

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { EditDetail } from '../editor/operations';
 import { formatDate } from '../../shared/format';
+import { EmptyState } from '../../shared/ui/EmptyState';
+import type { EditDetail } from '../editor/operations';
 import { editTitle, formatAlpha } from '../editor/format';
 import { EditParams } from '../editor/EditParams';
-import { EmptyState } from '../../shared/ui/EmptyState';
 import styles from './EditTimeline.module.css';
 
 /** An image's edits, newest first, each with its parameters and a way back into the editor. */

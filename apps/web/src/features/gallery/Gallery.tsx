@@ -5,15 +5,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
-import { GalleryQuery, type GalleryImage, type GalleryPage, type ImageFilter } from './operations';
 import { userMessage } from '../../shared/api/errors';
+import { InfiniteScrollSentinel } from '../../shared/ui/InfiniteScrollSentinel';
+import { cx } from '../../shared/ui/class-names';
+import { UploadPanel } from '../upload/UploadPanel';
+import { GalleryQuery, type GalleryImage, type GalleryPage, type ImageFilter } from './operations';
 import { apiFilter, filterToSearch, GALLERY_PAGE_SIZE, matchesFilter } from './gallery-filter';
 import { GalleryFilters } from './GalleryFilters';
 import { GalleryGrid } from './GalleryGrid';
 import { GenerateFacesForm } from './GenerateFacesForm';
-import { InfiniteScrollSentinel } from '../../shared/ui/InfiniteScrollSentinel';
-import { UploadPanel } from '../upload/UploadPanel';
-import { cx } from '../../shared/ui/class-names';
 import styles from './Gallery.module.css';
 
 interface Props {

@@ -1,6 +1,6 @@
 'use client';
-import type { EditMethod, ImageFilter, ImageSource } from './operations';
 import { SegmentedControl } from '../../shared/ui/SegmentedControl';
+import type { EditMethod, ImageFilter, ImageSource } from './operations';
 
 const METHOD_OPTIONS: { value: EditMethod | null; label: string }[] = [
   { value: null, label: 'All' },

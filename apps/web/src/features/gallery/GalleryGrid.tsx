@@ -1,5 +1,5 @@
-import type { GalleryImage } from './operations';
 import { EmptyState } from '../../shared/ui/EmptyState';
+import type { GalleryImage } from './operations';
 import { ImageCard } from './ImageCard';
 
 export function GalleryGrid({

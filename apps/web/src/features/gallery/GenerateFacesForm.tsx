@@ -3,10 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
-import { GenerateImagesMutation } from './operations';
 import { userMessage } from '../../shared/api/errors';
-import { parseSeeds } from './seeds';
 import { Slider } from '../../shared/ui/Slider';
+import { GenerateImagesMutation } from './operations';
+import { parseSeeds } from './seeds';
 
 /** "Generate faces": seeds (a list or ranges) and truncation ψ. */
 export function GenerateFacesForm({ onCreated }: { onCreated: (images: ImageSummary[]) => void }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { cx } from '../../shared/ui/class-names';
 import type { GalleryImage } from './operations';
 import { sourceLabel } from './format';
-import { cx } from '../../shared/ui/class-names';
 import styles from './ImageCard.module.css';
 
 export function ImageCard({ image }: { image: GalleryImage }) {

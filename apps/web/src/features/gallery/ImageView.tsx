@@ -1,13 +1,13 @@
 'use client';
 import Link from 'next/link';
-import { ImageQuery, type ImageDetail } from './operations';
 import { formatDate } from '../../shared/format';
-import { editTitle } from '../editor/format';
-import { sourceLabel } from './format';
 import { useQuery } from '../../shared/api/use-query';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
-import { EditTimeline } from './EditTimeline';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import { editTitle } from '../editor/format';
+import { ImageQuery, type ImageDetail } from './operations';
+import { sourceLabel } from './format';
+import { EditTimeline } from './EditTimeline';
 import styles from './ImageView.module.css';
 
 /** An image: the original, its facts, and the timeline of its edits. */

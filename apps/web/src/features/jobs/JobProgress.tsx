@@ -2,12 +2,12 @@
 // One job's progress, polled every second until it ends; cancellable while it runs.
 import { useEffect, useRef, useState } from 'react';
 import { request } from '../../shared/api/client';
-import { CancelJobMutation, JobQuery, type Job } from './operations';
 import { userMessage } from '../../shared/api/errors';
 import { formatDuration } from '../../shared/format';
-import { isActive, JOB_KIND_LABEL, JOB_STATE_LABEL } from './job-state';
 import { useQuery } from '../../shared/api/use-query';
 import { ProgressBar } from '../../shared/ui/ProgressBar';
+import { CancelJobMutation, JobQuery, type Job } from './operations';
+import { isActive, JOB_KIND_LABEL, JOB_STATE_LABEL } from './job-state';
 
 export function JobProgress({ initial, onFinished }: { initial: Job; onFinished?: (job: Job) => void }) {
   const [polling, setPolling] = useState(isActive(initial));

@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { JobsQuery } from './operations';
 import { formatDate } from '../../shared/format';
-import { isActive } from './job-state';
 import { useQuery } from '../../shared/api/use-query';
 import { EmptyState } from '../../shared/ui/EmptyState';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import { JobsQuery } from './operations';
+import { isActive } from './job-state';
 import { JobProgress } from './JobProgress';
 
 export function JobsList() {

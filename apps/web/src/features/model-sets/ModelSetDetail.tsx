@@ -1,8 +1,8 @@
 'use client';
-import { ModelSetQuery, type ModelSet } from './operations';
 import { mapperLayers } from '../../shared/format';
 import { useQuery } from '../../shared/api/use-query';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import { ModelSetQuery, type ModelSet } from './operations';
 import { PrecomputeDirections } from './PrecomputeDirections';
 
 export function ModelSetDetail({

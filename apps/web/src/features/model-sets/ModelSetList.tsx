@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
-import { ModelSetsQuery, type ModelSet } from './operations';
 import { useQuery } from '../../shared/api/use-query';
 import { EmptyState } from '../../shared/ui/EmptyState';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
+import { ModelSetsQuery, type ModelSet } from './operations';
 
 export function ModelSetList({ initial }: { initial: { modelSets: ModelSet[] } | null }) {
   const { data, error, loading, refetch } = useQuery(ModelSetsQuery, {}, { initialData: initial });

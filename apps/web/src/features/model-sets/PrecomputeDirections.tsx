@@ -1,11 +1,11 @@
 'use client';
 // Admin action: compute a model set's S statistics and channel-relevance table as a job, with live progress.
 import { useId, useState, type FormEvent } from 'react';
-import type { Job } from '../jobs/operations';
 import { request } from '../../shared/api/client';
-import { PrecomputeDirectionsMutation, type ModelSet } from './operations';
 import { userMessage } from '../../shared/api/errors';
+import type { Job } from '../jobs/operations';
 import { JobProgress } from '../jobs/JobProgress';
+import { PrecomputeDirectionsMutation, type ModelSet } from './operations';
 
 export function PrecomputeDirections({ modelSet, onDone }: { modelSet: ModelSet; onDone: () => void }) {
   const id = useId();

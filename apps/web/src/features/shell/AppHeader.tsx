@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { JobsIndicator } from '../jobs/JobsIndicator';
-import { NavLinks } from './NavLinks';
-import { ThemeToggle } from '../settings/ThemeToggle';
 import { cx } from '../../shared/ui/class-names';
+import { JobsIndicator } from '../jobs/JobsIndicator';
+import { ThemeToggle } from '../settings/ThemeToggle';
+import { NavLinks } from './NavLinks';
 import styles from './AppHeader.module.css';
 
 export function AppHeader() {

@@ -10,8 +10,8 @@ import {
 } from '../../shared/api/connectivity';
 import { request } from '../../shared/api/client';
 import { UNREACHABLE_MESSAGE } from '../../shared/api/errors';
-import { HealthQuery } from './operations';
 import { cx } from '../../shared/ui/class-names';
+import { HealthQuery } from './operations';
 import styles from './ConnectivityBanner.module.css';
 
 const SERVER_STATE: ConnectivityState = { reachable: true, downSince: null, justRecovered: false };

@@ -6,9 +6,9 @@ import Link from 'next/link';
 import type { ImageSummary } from '../../shared/operations';
 import { ApiError } from '../../shared/api/errors';
 import { formatBytes } from '../../shared/format';
-import { ACCEPT_ATTRIBUTE, uploadErrorMessage, uploadImage } from './upload';
 import { ProgressBar } from '../../shared/ui/ProgressBar';
 import { cx } from '../../shared/ui/class-names';
+import { ACCEPT_ATTRIBUTE, uploadErrorMessage, uploadImage } from './upload';
 import styles from './UploadPanel.module.css';
 
 type Status =

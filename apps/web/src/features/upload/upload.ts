@@ -3,10 +3,10 @@
 // (decodable, dimensions, decompression bombs) and create the image.
 import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
-import { CompleteUploadMutation, CreateUploadMutation, type UploadTicket } from './operations';
 import { ApiError, messageFor, unreachable, type ApiErrorCode } from '../../shared/api/errors';
 import { getApiKey } from '../../shared/api/api-key';
 import { authorizationHeader } from '../../shared/api/authorization';
+import { CompleteUploadMutation, CreateUploadMutation, type UploadTicket } from './operations';
 
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = '.png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { EditView } from '../../../features/editor/EditView';
 import { tryServerRequest } from '../../../shared/api/server';
+import { EditView } from '../../../features/editor/EditView';
 import { EditQuery } from '../../../features/editor/operations';
 import { editTitle } from '../../../features/editor/format';
 

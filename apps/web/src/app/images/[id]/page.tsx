@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ImageView } from '../../../features/gallery/ImageView';
 import { tryServerRequest } from '../../../shared/api/server';
+import { ImageView } from '../../../features/gallery/ImageView';
 import { ImageQuery } from '../../../features/gallery/operations';
 
 export const dynamic = 'force-dynamic';

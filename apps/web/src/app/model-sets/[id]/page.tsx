@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ModelSetDetail } from '../../../features/model-sets/ModelSetDetail';
 import { tryServerRequest } from '../../../shared/api/server';
+import { ModelSetDetail } from '../../../features/model-sets/ModelSetDetail';
 import { ModelSetQuery } from '../../../features/model-sets/operations';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Editor } from '../../../../features/editor/Editor';
 import { tryServerRequest } from '../../../../shared/api/server';
+import { Editor } from '../../../../features/editor/Editor';
 import { EditQuery, EditorImageQuery, EditorModelSetQuery } from '../../../../features/editor/operations';
 
 export const dynamic = 'force-dynamic';
