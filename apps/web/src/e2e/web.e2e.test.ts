@@ -1,11 +1,10 @@
 // Browser tests of the web app against the real API on the tiny model set: Debian's Chromium driven by
 // playwright-core, this app built and served by Next, the API started from apps/api. Screenshots and server
 // logs go to test-artifacts/web/. Any console error or page error fails the test that caused it.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
 import { startApi, type ApiServer } from './harness/api';
 import { CHROMIUM_PATH, launchBrowser, MissingChromiumError, type BrowserSession } from './harness/browser';
 import { ARTIFACTS_DIR } from './harness/paths';
