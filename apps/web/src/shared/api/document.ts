@@ -6,8 +6,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** A typed GraphQL operation: `toString()` is its text (the operation first, then the fragments it uses). */
 export type Operation<TData, TVariables> = DocumentTypeDecoration<TData, TVariables> & { toString(): string };
 
+/** The result type of an operation (e.g. `ResultOf<typeof GalleryQuery>['images']`). */
 export type ResultOf<D> = D extends DocumentTypeDecoration<infer R, infer _V> ? R : never;
-export type VariablesOf<D> = D extends DocumentTypeDecoration<infer _R, infer V> ? V : never;
 
 export interface OperationInfo {
   source: string;
