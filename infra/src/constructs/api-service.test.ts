@@ -13,12 +13,13 @@ describe.each(STAGES)('API service (%s)', (stage) => {
 
   it('is reached over HTTPS at api.<domain>; HTTP redirects', () => {
     const t = get().services;
-    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
-      Scheme: 'internet-facing',
-      LoadBalancerAttributes: Match.arrayWith([
-        { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
-        { Key: 'access_logs.s3.enabled', Value: 'true' },
-      ]),
+    const [, lb] = only(get(), 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'EdgeLoadBalancer');
+    expect(lb.Scheme).toBe('internet-facing');
+    expect(targetGroupAttributes({ TargetGroupAttributes: lb.LoadBalancerAttributes })).toMatchObject({
+      'routing.http.drop_invalid_header_fields.enabled': 'true',
+      'routing.http.xff_header_processing.mode': 'append',
+      'access_logs.s3.enabled': 'true',
+      'access_logs.s3.prefix': 'alb',
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 443,

@@ -110,6 +110,9 @@ export class ApiService extends Construct {
       healthCheckGracePeriod: Duration.seconds(settings.api.healthCheckGraceSeconds),
       placementStrategies: [ecs.PlacementStrategy.spreadAcrossInstances()],
     });
+    // The capacity provider must be associated with the cluster before a service names it in its strategy;
+    // CloudFormation does not know that on its own (the strategy refers to the provider, not the association).
+    this.service.node.addDependency(props.cluster);
 
     this.targetGroup = props.edge.https.addTargets('Api', {
       priority: 10,

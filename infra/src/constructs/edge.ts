@@ -73,6 +73,9 @@ export class Edge extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
       securityGroup: this.securityGroup,
       dropInvalidHeaderFields: true,
+      // The load balancer appends the client's address to X-Forwarded-For: the last hop is the one it saw, any
+      // earlier hop is whatever the client sent (see "Client addresses" in infra/README.md).
+      xffHeaderProcessingMode: elbv2.XffHeaderProcessingMode.APPEND,
       // GraphQL subscriptions (WebSocket) and slow edits: longer than the 60 s default.
       idleTimeout: Duration.seconds(120),
     });

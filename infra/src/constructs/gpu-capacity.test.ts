@@ -59,6 +59,13 @@ describe.each(STAGES)('GPU capacity (%s)', (stage) => {
       // The service of the role runs on exactly this capacity provider.
       const [, svc] = one('AWS::ECS::Service', `${role}Service`);
       expect(svc.CapacityProviderStrategy).toEqual([{ CapacityProvider: { Ref: cpId }, Weight: 1 }]);
+      // …and created only once the provider is associated with the cluster.
+      const [assocId] = resourcesOfType(
+        get().servicesJson,
+        'AWS::ECS::ClusterCapacityProviderAssociations',
+      )[0]!;
+      const [svcId] = one('AWS::ECS::Service', `${role}Service`);
+      expect(get().servicesJson.Resources[svcId]!.DependsOn).toContain(assocId);
     },
   );
 

@@ -65,7 +65,6 @@ export class GpuCapacity extends Construct {
       securityGroup,
       requireImdsv2: true,
       httpPutResponseHopLimit: 1,
-      detailedMonitoring: true,
       blockDevices: [
         {
           // Root volume: the Docker image cache (CUDA images are large) and the local model-set cache.

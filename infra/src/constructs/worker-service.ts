@@ -107,6 +107,9 @@ export class WorkerService extends Construct {
       maxHealthyPercent: 100,
       circuitBreaker: { rollback: true },
     });
+    // The capacity provider must be associated with the cluster before a service names it in its strategy;
+    // CloudFormation does not know that on its own (the strategy refers to the provider, not the association).
+    this.service.node.addDependency(props.cluster);
 
     // A scalable target of our own (not autoScaleTaskCount): the step actions below need it, with separate
     // alarms for scale-out (fast) and scale-to-zero (after the idle time).

@@ -22,7 +22,7 @@ export interface SynthesizedStage {
   servicesJson: {
     Resources: Record<
       string,
-      { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }
+      { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; DependsOn?: string[] }
     >;
     Parameters?: Record<string, { Type: string; Default?: string; AllowedValues?: string[] }>;
   };
