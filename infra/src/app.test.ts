@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp, stackNames } from './app';
 import { STAGES } from './settings';
-import { cdkJsonContext, synthesized } from './testing/synth';
+import { cdkJsonContext, scratchOutdir, synthesized } from './testing/synth';
 
 interface NagReport {
   pluginReports: {
@@ -44,7 +44,7 @@ describe('the CDK app', () => {
   });
 
   it('synthesizes one stage when -c stage=… selects it', () => {
-    const { stages } = buildApp({ context: { ...cdkJsonContext(), stage: 'prod' } });
+    const { stages } = buildApp({ outdir: scratchOutdir(), context: { ...cdkJsonContext(), stage: 'prod' } });
     expect(stages.map((s) => s.settings.stage)).toEqual(['prod']);
   });
 

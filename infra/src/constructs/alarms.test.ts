@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp, stackNames } from '../app';
 import { QUEUE_METRICS } from '../contract';
 import { STAGES } from '../settings';
-import { cdkJsonContext, resourcesOfType, synthesized } from '../testing/synth';
+import { cdkJsonContext, resourcesOfType, scratchOutdir, synthesized } from '../testing/synth';
 import { only } from '../testing/template-views';
 
 describe.each(STAGES)('alarms (%s)', (stage) => {
@@ -82,6 +82,7 @@ describe.each(STAGES)('alarms (%s)', (stage) => {
 
 it('subscribes the alarm e-mail when one is configured', () => {
   const { app } = buildApp({
+    outdir: scratchOutdir(),
     context: { ...cdkJsonContext(), stage: 'dev', alarmEmail: 'oncall@styleclip.example.org' },
   });
   const stack = app.node.findChild(stackNames('dev').services);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { inject } from 'vitest';
 import { buildApp, stackNames } from '../app';
 import { STAGES, type StageName, type StageSettings } from '../settings';
 
@@ -38,13 +38,20 @@ export interface Synthesized {
 let cached: Synthesized | undefined;
 
 /**
+ * A cloud-assembly folder under this run's scratch folder (removed by the global setup when the run ends; an App
+ * given no folder would leave one in the temp directory).
+ */
+export function scratchOutdir(): string {
+  return mkdtempSync(join(inject('cdkScratch'), 'assembly-'));
+}
+
+/**
  * Synthesizes both stages once per test run (in-process `app.synth()`, cdk-nag included: an unacknowledged
  * finding throws here) and returns their templates.
  */
 export function synthesized(): Synthesized {
   if (cached) return cached;
-  const outdir = mkdtempSync(join(tmpdir(), 'styleclip-cdk-'));
-  process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
+  const outdir = scratchOutdir();
   const t0 = performance.now();
   const { app, stages } = buildApp({ outdir, context: cdkJsonContext() });
   const assembly = app.synth();
