@@ -6,7 +6,8 @@ import { extractFhog, type FhogPlanes } from './fhog';
 import { fhogToImage } from './fhog-geometry';
 import { buildFilterBank, type FilterBank } from './filter-bank';
 import { pyramidDown6, pyramidUp2, rectDown2, rectDown6, rectUp6 } from './pyramid';
-import { applyFilters } from './saliency';
+import { FilterEngine } from './saliency';
+import { Workspace } from './workspace';
 import { centeredRect, intersect, rectArea, rectHeight, rectWidth, union, type Rect } from './rectangle';
 
 /** One face found by the detector, in the coordinates of the photo given. */
@@ -37,9 +38,16 @@ export interface DetectOptions {
  */
 export class FhogDetector {
   private readonly banks: FilterBank[];
+  private readonly engine: FilterEngine;
+  private readonly ws: Workspace;
+  /** Workspace allocations below this point (the filters) live as long as the detector. */
+  private readonly base: number;
 
   constructor(readonly model: FhogDetectorModel) {
     this.banks = model.weights.map((w) => buildFilterBank(model, w));
+    this.ws = new Workspace(model.filterWidth, model.filterHeight);
+    this.engine = new FilterEngine(this.ws, this.banks, model.filterWidth, model.filterHeight);
+    this.base = this.ws.mark;
   }
 
   /** The filters' rank-one term counts (for diagnostics and tests). */
@@ -63,8 +71,13 @@ export class FhogDetector {
       );
     }
     let img = image;
-    for (let i = 0; i < upsample; i++) img = pyramidUp2(img);
-    const dets = this.scan(img, adjust);
+    let dets: Detection[];
+    try {
+      for (let i = 0; i < upsample; i++) img = pyramidUp2(this.ws, img);
+      dets = this.scan(img, adjust);
+    } finally {
+      this.ws.release(this.base);
+    }
     return upsample === 0 ? dets : dets.map((d) => ({ ...d, box: rectDown2(d.box, upsample) }));
   }
 
@@ -72,14 +85,17 @@ export class FhogDetector {
   private scan(img: RgbImage, adjust: number): Detection[] {
     const m = this.model;
     const pyramid = this.featurePyramid(img);
-    const all: Detection[] = [];
     const boxWidth = m.filterWidth - 2 * m.padding;
     const boxHeight = m.filterHeight - 2 * m.padding;
-    this.banks.forEach((bank, detector) => {
-      const thresh = bank.threshold + adjust;
-      const found: Detection[] = [];
-      pyramid.forEach((planes, level) => {
-        const s = applyFilters(bank, planes, m.filterWidth, m.filterHeight);
+    // dlib loops sub-detectors, then levels; levels outermost here (each level's planes are loaded once), with
+    // each sub-detector's windows kept in dlib's order (level, row, column) until its sort.
+    const found: Detection[][] = this.banks.map(() => []);
+    pyramid.forEach((planes, level) => {
+      const mark = this.ws.mark;
+      this.engine.load(planes);
+      this.banks.forEach((bank, detector) => {
+        const thresh = bank.threshold + adjust;
+        const s = this.engine.saliency(detector);
         for (let r = s.area.top; r <= s.area.bottom; r++) {
           for (let c = s.area.left; c <= s.area.right; c++) {
             const v = s.data[r * s.cols + c]!;
@@ -90,15 +106,16 @@ export class FhogDetector {
                 m.filterHeight,
                 m.filterWidth,
               );
-              found.push({ box: rectUp6(rect, level), score: v - bank.threshold, detector });
+              found[detector]!.push({ box: rectUp6(rect, level), score: v - bank.threshold, detector });
             }
           }
         }
       });
-      // dlib sorts each sub-detector's windows by score, best first (std::sort; ties are not ordered).
-      found.sort((a, b) => b.score - a.score);
-      all.push(...found);
+      this.ws.release(mark);
     });
+    // dlib sorts each sub-detector's windows by score, best first (std::sort; ties are not ordered).
+    const all: Detection[] = [];
+    for (const f of found) all.push(...f.sort((a, b) => b.score - a.score));
     if (this.banks.length > 1) all.sort((a, b) => b.score - a.score);
     const kept: Detection[] = [];
     for (const d of all) if (!kept.some((k) => this.overlaps(k.box, d.box))) kept.push(d);
@@ -118,11 +135,11 @@ export class FhogDetector {
       rectHeight(rect) >= m.minPyramidLayerHeight &&
       levels < m.maxPyramidLevels
     );
-    const out: FhogPlanes[] = [extractFhog(img, m.cellSize, m.filterHeight, m.filterWidth)];
+    const out: FhogPlanes[] = [extractFhog(this.ws, img, m.cellSize, m.filterHeight, m.filterWidth)];
     let level = img;
     for (let i = 1; i < levels; i++) {
-      level = pyramidDown6(level);
-      out.push(extractFhog(level, m.cellSize, m.filterHeight, m.filterWidth));
+      level = pyramidDown6(this.ws, level);
+      out.push(extractFhog(this.ws, level, m.cellSize, m.filterHeight, m.filterWidth));
     }
     return out;
   }

@@ -1,27 +1,24 @@
 import type { RgbImage } from '../image';
+import type { Workspace } from './workspace';
 
 const f32 = Math.fround;
 
 /** 18 contrast-sensitive + 9 contrast-insensitive orientation planes + 4 texture planes. */
 export const FHOG_PLANE_COUNT = 31;
 
-/** FHOG planes of one image: `FHOG_PLANE_COUNT` planes of rows × cols floats, plane-major. */
+/** FHOG planes of one image in the workspace: `FHOG_PLANE_COUNT` planes of rows × cols floats at byte `at`. */
 export interface FhogPlanes {
-  data: Float32Array;
+  at: number;
   rows: number;
   cols: number;
 }
 
 const DIR_X = [1.0, 0.9397, 0.766, 0.5, 0.1736, -0.1736, -0.5, -0.766, -0.9397].map(f32);
 const DIR_Y = [0.0, 0.342, 0.6428, 0.866, 0.9848, 0.9848, 0.866, 0.6428, 0.342].map(f32);
-const EPS = f32(0.0001);
-const F02 = f32(0.2);
-const F01 = f32(0.1);
-const TEXTURE_SCALE = f32(2 * 0.2357);
 
 /** Orientation bin (0…17) of every integer gradient (gx, gy) ∈ [−255, 255]², computed once in dlib's float arithmetic. */
 let orientationTable: Uint8Array | undefined;
-function orientations(): Uint8Array {
+export function orientationBins(): Uint8Array {
   if (orientationTable) return orientationTable;
   const t = new Uint8Array(511 * 511);
   for (let gy = -255; gy <= 255; gy++) {
@@ -50,198 +47,100 @@ function orientations(): Uint8Array {
  * 18 orientations and added bilinearly into cell histograms, then Felzenszwalb's 31 normalized features per
  * cell, placed inside a zero border sized for the filters. dlib runs most columns 8 at a time in SSE and the
  * last ones in scalar code, and the two differ (ties between channels, float rounding of the weights): each
- * pixel follows the path dlib takes for it.
+ * pixel follows the path dlib takes for it. The per-pixel loops run in WebAssembly (image-kernels.ts); the
+ * planes are allocated in the workspace, the temporaries released.
  */
-export function extractFhog(img: RgbImage, cellSize: number, padRows: number, padCols: number): FhogPlanes {
+export function extractFhog(
+  ws: Workspace,
+  img: RgbImage,
+  cellSize: number,
+  padRows: number,
+  padCols: number,
+): FhogPlanes {
   const { width: nc, height: nr, rgb } = img;
   const cellsNr = Math.trunc(f32(nr / cellSize) + 0.5);
   const cellsNc = Math.trunc(f32(nc / cellSize) + 0.5);
   const hogNr = Math.max(cellsNr - 2, 0);
   const hogNc = Math.max(cellsNc - 2, 0);
-  if (cellsNr === 0 || cellsNc === 0 || hogNr === 0 || hogNc === 0)
-    return { data: new Float32Array(0), rows: 0, cols: 0 };
+  if (cellsNr === 0 || cellsNc === 0 || hogNr === 0 || hogNc === 0) return { at: 0, rows: 0, cols: 0 };
 
   const histCols = cellsNc + 2;
-  const hist = new Float32Array((cellsNr + 2) * histCols * 18);
-  const table = orientations();
+  const histLength = (cellsNr + 2) * histCols * 18;
   const visibleNr = Math.min(cellsNr * cellSize, nr) - 1;
   const visibleNc = Math.min(cellsNc * cellSize, nc) - 1;
-  const stride = nc * 3;
 
+  // Per-column bilinear weights and histogram columns. dlib's SSE blocks (x in [1, simdEnd)) and its scalar
+  // tail compute them differently: the tables hold each column's own version.
+  const simdEnd = visibleNc - 7 > 1 ? 1 + Math.ceil((visibleNc - 8) / 8) * 8 : 1;
+  const colBin = new Int32Array(nc);
+  const colW0 = new Float32Array(nc);
+  const colW1 = new Float32Array(nc);
+  for (let x = 1; x < visibleNc; x++) {
+    const simd = x < simdEnd;
+    const xp = simd ? f32(f32(f32(x + 0.5) / cellSize) + 0.5) : f32((x + 0.5) / cellSize - 0.5);
+    const ixp = simd ? Math.trunc(xp) : Math.floor(xp);
+    colBin[x] = (simd ? ixp : ixp + 1) * 18;
+    colW0[x] = f32(xp - ixp);
+    colW1[x] = f32(1 - colW0[x]!);
+  }
+  const rowVy0 = new Float32Array(nr);
+  const rowVy1 = new Float32Array(nr);
+  const rowBin = new Int32Array(nr);
   for (let y = 1; y < visibleNr; y++) {
     const yp = f32((y + 0.5) / cellSize - 0.5);
     const iyp = Math.floor(yp);
-    const vy0 = f32(yp - iyp);
-    const vy1 = f32(1 - vy0);
-    const row0 = (iyp + 1) * histCols * 18;
-    const row1 = row0 + histCols * 18;
-    const p = y * stride;
-    // dlib's SSE blocks cover x in [1, visibleNc − 7) by 8; the rest is scalar.
-    const simdEnd = visibleNc - 7 > 1 ? 1 + Math.ceil((visibleNc - 8) / 8) * 8 : 1;
-    for (let x = 1; x < visibleNc; x++) {
-      const simd = x < simdEnd;
-      const i = p + x * 3;
-      const rgx = rgb[i + 3]! - rgb[i - 3]!;
-      const rgy = rgb[i + stride]! - rgb[i - stride]!;
-      const ggx = rgb[i + 4]! - rgb[i - 2]!;
-      const ggy = rgb[i + 1 + stride]! - rgb[i + 1 - stride]!;
-      const bgx = rgb[i + 5]! - rgb[i - 1]!;
-      const bgy = rgb[i + 2 + stride]! - rgb[i + 2 - stride]!;
-      const rlen = rgx * rgx + rgy * rgy;
-      const glen = ggx * ggx + ggy * ggy;
-      const blen = bgx * bgx + bgy * bgy;
-      let gx: number;
-      let gy: number;
-      let len: number;
-      if (simd) {
-        // select(rlen > glen, red, green), then select(tlen > blen, t, blue): ties go to the later channel.
-        if (rlen > glen) {
-          gx = rgx;
-          gy = rgy;
-          len = rlen;
-        } else {
-          gx = ggx;
-          gy = ggy;
-          len = glen;
-        }
-        if (!(len > blen)) {
-          gx = bgx;
-          gy = bgy;
-          len = blen;
-        }
-      } else {
-        // Scalar code: start with red, switch only on a strictly larger magnitude.
-        gx = rgx;
-        gy = rgy;
-        len = rlen;
-        if (glen > len) {
-          gx = ggx;
-          gy = ggy;
-          len = glen;
-        }
-        if (blen > len) {
-          gx = bgx;
-          gy = bgy;
-          len = blen;
-        }
-      }
-      const o = table[(gy + 255) * 511 + gx + 255]!;
-      const v = f32(Math.sqrt(len));
-      if (simd) {
-        const xp = f32(f32(f32(x + 0.5) / cellSize) + 0.5);
-        const ixp = Math.trunc(xp);
-        const vx0 = f32(f32(xp - ixp) * v);
-        const vx1 = f32(f32(1 - f32(xp - ixp)) * v);
-        const c0 = ixp * 18 + o;
-        const c1 = c0 + 18;
-        hist[row0 + c0] = hist[row0 + c0]! + f32(vy1 * vx1);
-        hist[row1 + c0] = hist[row1 + c0]! + f32(vy0 * vx1);
-        hist[row0 + c1] = hist[row0 + c1]! + f32(vy1 * vx0);
-        hist[row1 + c1] = hist[row1 + c1]! + f32(vy0 * vx0);
-      } else {
-        const xp = f32((x + 0.5) / cellSize - 0.5);
-        const ixp = Math.floor(xp);
-        const vx0 = f32(xp - ixp);
-        const vx1 = f32(1 - vx0);
-        const c0 = (ixp + 1) * 18 + o;
-        const c1 = c0 + 18;
-        hist[row0 + c0] = hist[row0 + c0]! + f32(f32(vy1 * vx1) * v);
-        hist[row1 + c0] = hist[row1 + c0]! + f32(f32(vy0 * vx1) * v);
-        hist[row0 + c1] = hist[row0 + c1]! + f32(f32(vy1 * vx0) * v);
-        hist[row1 + c1] = hist[row1 + c1]! + f32(f32(vy0 * vx0) * v);
-      }
-    }
-  }
-
-  // Energy per cell: Σ over the 9 undirected orientations of (h[o] + h[o+9])², in float.
-  const norm = new Float32Array(cellsNr * cellsNc);
-  for (let r = 0; r < cellsNr; r++) {
-    for (let c = 0; c < cellsNc; c++) {
-      const h = ((r + 1) * histCols + c + 1) * 18;
-      let n = 0;
-      for (let o = 0; o < 9; o++) {
-        const s = f32(hist[h + o]! + hist[h + o + 9]!);
-        n = f32(n + f32(s * s));
-      }
-      norm[r * cellsNc + c] = n;
-    }
+    rowVy0[y] = f32(yp - iyp);
+    rowVy1[y] = f32(1 - rowVy0[y]!);
+    rowBin[y] = (iyp + 1) * histCols * 18;
   }
 
   const rows = hogNr + padRows - 1;
   const cols = hogNc + padCols - 1;
-  const planeSize = rows * cols;
-  const out = new Float32Array(FHOG_PLANE_COUNT * planeSize);
-  const rowOffset = Math.trunc((padRows - 1) / 2);
-  const colOffset = Math.trunc((padCols - 1) / 2);
-  const nn = new Float64Array(4);
-  const inv = new Float64Array(4);
-  const t = new Float64Array(4);
-  for (let y = 0; y < hogNr; y++) {
-    for (let x = 0; x < hogNc; x++) {
-      const a = y * cellsNc + x; // norm[y][x]
-      const n00 = norm[a]!;
-      const n01 = norm[a + 1]!;
-      const n02 = norm[a + 2]!;
-      const n10 = norm[a + cellsNc]!;
-      const n11 = norm[a + cellsNc + 1]!;
-      const n12 = norm[a + cellsNc + 2]!;
-      const n20 = norm[a + 2 * cellsNc]!;
-      const n21 = norm[a + 2 * cellsNc + 1]!;
-      const n22 = norm[a + 2 * cellsNc + 2]!;
-      // The four 2×2 blocks containing the cell, in dlib's lane order (z1 + z2 + z3 + z4 + eps).
-      lane(nn, inv, 0, n11, n12, n21, n22);
-      lane(nn, inv, 1, n01, n02, n11, n12);
-      lane(nn, inv, 2, n10, n11, n20, n21);
-      lane(nn, inv, 3, n00, n01, n10, n11);
-      t[0] = t[1] = t[2] = t[3] = 0;
-      const h = ((y + 2) * histCols + x + 2) * 18;
-      const pos = (y + rowOffset) * cols + x + colOffset;
-      // Contrast-sensitive features, three orientations at a time as dlib accumulates the texture sums.
-      for (let o = 0; o < 18; o += 3) {
-        const h0 = hist[h + o]!;
-        const h1 = hist[h + o + 1]!;
-        const h2 = hist[h + o + 2]!;
-        out[o * planeSize + pos] = laneSum(h0, nn, inv);
-        out[(o + 1) * planeSize + pos] = laneSum(h1, nn, inv);
-        out[(o + 2) * planeSize + pos] = laneSum(h2, nn, inv);
-        for (let k = 0; k < 4; k++) {
-          const a0 = f32(Math.min(h0, nn[k]!) * inv[k]!);
-          const a1 = f32(Math.min(h1, nn[k]!) * inv[k]!);
-          const a2 = f32(Math.min(h2, nn[k]!) * inv[k]!);
-          t[k] = f32(t[k]! + f32(f32(a0 + a1) + a2));
-        }
-      }
-      // Contrast-insensitive features.
-      for (let o = 0; o < 9; o++) {
-        out[(18 + o) * planeSize + pos] = laneSum(f32(hist[h + o]! + hist[h + o + 9]!), nn, inv);
-      }
-      // Texture features.
-      for (let k = 0; k < 4; k++) out[(27 + k) * planeSize + pos] = f32(t[k]! * TEXTURE_SCALE);
-    }
+  const planesLength = FHOG_PLANE_COUNT * rows * cols;
+  const planesAt = ws.alloc(planesLength * 4);
+  const mark = ws.mark;
+  try {
+    const histAt = ws.alloc(histLength * 4);
+    const normAt = ws.alloc(cellsNr * cellsNc * 4);
+    const imgAt = ws.put(rgb);
+    const tables = [
+      ws.put(colBin),
+      ws.put(colW0),
+      ws.put(colW1),
+      ws.put(rowVy0),
+      ws.put(rowVy1),
+      ws.put(rowBin.map((b) => histAt + 4 * b)),
+    ] as const;
+    const orientationAt = ws.put(orientationBins());
+    ws.f32(histAt, histLength).fill(0);
+    ws.f32(planesAt, planesLength).fill(0);
+    ws.kernels.fhogHistogram(
+      imgAt,
+      nc * 3,
+      visibleNr,
+      simdEnd,
+      visibleNc,
+      orientationAt,
+      ...tables,
+      histCols * 18 * 4,
+    );
+    const rowOffset = Math.trunc((padRows - 1) / 2);
+    const colOffset = Math.trunc((padCols - 1) / 2);
+    ws.kernels.fhogFeatures(
+      histAt,
+      normAt,
+      cellsNr,
+      cellsNc,
+      planesAt,
+      hogNr,
+      hogNc,
+      cols,
+      rows * cols * 4,
+      rowOffset,
+      colOffset,
+    );
+  } finally {
+    ws.release(mark);
   }
-  return { data: out, rows, cols };
-}
-
-function lane(
-  nn: Float64Array,
-  inv: Float64Array,
-  k: number,
-  z1: number,
-  z2: number,
-  z3: number,
-  z4: number,
-): void {
-  const s = f32(f32(f32(f32(z1 + z2) + z3) + z4) + EPS);
-  const v = f32(F02 * f32(Math.sqrt(s)));
-  nn[k] = v;
-  inv[k] = f32(F01 / v);
-}
-
-/** min(h, nn)·n in the four lanes, summed as SSE2 does: (l0 + l2) + (l1 + l3). */
-function laneSum(h: number, nn: Float64Array, inv: Float64Array): number {
-  const l0 = f32(Math.min(h, nn[0]!) * inv[0]!);
-  const l1 = f32(Math.min(h, nn[1]!) * inv[1]!);
-  const l2 = f32(Math.min(h, nn[2]!) * inv[2]!);
-  const l3 = f32(Math.min(h, nn[3]!) * inv[3]!);
-  return f32(f32(l0 + l2) + f32(l1 + l3));
+  return { at: planesAt, rows, cols };
 }

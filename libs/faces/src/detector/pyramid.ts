@@ -1,13 +1,14 @@
 import type { RgbImage } from '../image';
 import { roundRect, type Rect } from './rectangle';
 import { resizeRgbBilinear } from './resize';
+import type { Workspace } from './workspace';
 
 // dlib's image pyramids: pyramid_down<6> (the detector's: each level 5/6 of the previous) and pyramid_down<2>'s
 // pyramid_up (the Python binding's upsampling), with their point/rectangle mappings in double arithmetic.
 
 /** pyramid_down<6>: rows and columns become floor(5n/6), resampled by dlib's bilinear `resize_image`. */
-export function pyramidDown6(img: RgbImage): RgbImage {
-  return resizeRgbBilinear(img, Math.trunc((5 * img.width) / 6), Math.trunc((5 * img.height) / 6));
+export function pyramidDown6(ws: Workspace, img: RgbImage): RgbImage {
+  return resizeRgbBilinear(ws, img, Math.trunc((5 * img.width) / 6), Math.trunc((5 * img.height) / 6));
 }
 
 const DOWN6 = 5 / 6;
@@ -54,7 +55,7 @@ export function rectDown2(r: Rect, levels: number): Rect {
 }
 
 /** dlib's `pyramid_up(img, out, pyramid_down<2>())`: the size of rect_up of the image, bilinear resampling. */
-export function pyramidUp2(img: RgbImage): RgbImage {
+export function pyramidUp2(ws: Workspace, img: RgbImage): RgbImage {
   const up = roundRect(1.25 * 2, 0.75 * 2, (img.width - 1 + 1.25) * 2, (img.height - 1 + 0.75) * 2);
-  return resizeRgbBilinear(img, up.right + 1, up.bottom + 1);
+  return resizeRgbBilinear(ws, img, up.right + 1, up.bottom + 1);
 }

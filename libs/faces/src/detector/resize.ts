@@ -1,99 +1,109 @@
 import type { RgbImage } from '../image';
+import type { Workspace } from './workspace';
 
 const f32 = Math.fround;
 
 /**
  * dlib's `resize_image(in, out, interpolate_bilinear())` for two `rgb_pixel` images, bit for bit. dlib runs
  * the columns four at a time in SSE float arithmetic and truncates (no rounding), then finishes the last
- * columns of each row in double arithmetic, again truncating. Both paths are reproduced: which one a pixel
- * takes decides its value.
+ * columns of each row in double arithmetic, again truncating. Both paths are reproduced (which one a pixel
+ * takes decides its value): the SSE columns by a WebAssembly kernel, the rest here.
  */
-export function resizeRgbBilinear(src: RgbImage, outWidth: number, outHeight: number): RgbImage {
+export function resizeRgbBilinear(
+  ws: Workspace,
+  src: RgbImage,
+  outWidth: number,
+  outHeight: number,
+): RgbImage {
   const { width: inW, height: inH, rgb: inp } = src;
-  const out = new Uint8Array(outWidth * outHeight * 3);
-  if (outWidth === 0 || outHeight === 0) return { rgb: out, width: outWidth, height: outHeight };
+  if (outWidth === 0 || outHeight === 0)
+    return { rgb: new Uint8Array(outWidth * outHeight * 3), width: outWidth, height: outHeight };
   const xScale = (inW - 1) / Math.max(outWidth - 1, 1);
   const yScale = (inH - 1) / Math.max(outHeight - 1, 1);
+
+  // Columns of the SSE loop: four lanes start at float(−4·xScale + k·xScale) and advance by float(4·xScale)
+  // per block, in float; a block runs while its last lane's right neighbour is inside the image.
   const xScale4 = f32(4 * xScale);
   const x0 = -4 * xScale;
-  // The four SIMD lanes start at float(x0 + k·xScale) and advance by float(4·xScale) in float arithmetic.
-  const lane0 = [f32(x0), f32(x0 + xScale), f32(x0 + 2 * xScale), f32(x0 + 3 * xScale)] as const;
+  const lanes = [f32(x0), f32(x0 + xScale), f32(x0 + 2 * xScale), f32(x0 + 3 * xScale)];
+  const colLeft: number[] = [];
+  const colLr: number[] = [];
+  while (true) {
+    for (let k = 0; k < 4; k++) lanes[k] = f32(lanes[k]! + xScale4);
+    // (The second test never fires for a valid resize; it keeps a degenerate one inside the output.)
+    if (Math.trunc(lanes[3]!) + 1 >= inW || colLeft.length + 4 > outWidth) break;
+    for (let k = 0; k < 4; k++) {
+      const left = Math.trunc(lanes[k]!); // cvttps: truncation toward zero
+      colLeft.push(left * 3);
+      colLr.push(f32(lanes[k]! - left));
+    }
+  }
+  const simdCols = colLeft.length;
+
+  const rowTb = new Float32Array(outHeight);
+  const rowInvTb = new Float32Array(outHeight);
+  const rowTbFrac = new Float64Array(outHeight);
+  const rowTopIndex = new Int32Array(outHeight);
+  const rowBottomIndex = new Int32Array(outHeight);
   let y = -yScale;
   for (let r = 0; r < outHeight; r++) {
     y += yScale;
     const top = Math.floor(y);
-    const bottom = Math.min(top + 1, inH - 1);
-    const tbFrac = y - top;
-    const tb = f32(tbFrac);
-    const invTb = f32(1 - tbFrac);
-    const topRow = top * inW * 3;
-    const bottomRow = bottom * inW * 3;
-    const outRow = r * outWidth * 3;
-    let l0 = lane0[0];
-    let l1 = lane0[1];
-    let l2 = lane0[2];
-    let l3 = lane0[3];
-    let c = 0;
-    for (; ; c += 4) {
-      l0 = f32(l0 + xScale4);
-      l1 = f32(l1 + xScale4);
-      l2 = f32(l2 + xScale4);
-      l3 = f32(l3 + xScale4);
-      // cvttps: truncation toward zero.
-      const left3 = Math.trunc(l3);
-      if (left3 + 1 >= inW) break;
-      simdPixel(inp, out, topRow, bottomRow, outRow + c * 3, l0, tb, invTb);
-      simdPixel(inp, out, topRow, bottomRow, outRow + (c + 1) * 3, l1, tb, invTb);
-      simdPixel(inp, out, topRow, bottomRow, outRow + (c + 2) * 3, l2, tb, invTb);
-      simdPixel(inp, out, topRow, bottomRow, outRow + (c + 3) * 3, l3, tb, invTb);
-    }
-    let x = -xScale + c * xScale;
-    for (; c < outWidth; c++) {
-      x += xScale;
-      const left = Math.floor(x);
-      const right = Math.min(left + 1, inW - 1);
-      const lr = x - left;
-      const tl = topRow + left * 3;
-      const tr = topRow + right * 3;
-      const bl = bottomRow + left * 3;
-      const br = bottomRow + right * 3;
-      const o = outRow + c * 3;
-      for (let k = 0; k < 3; k++) {
-        const v =
-          (1 - tbFrac) * ((1 - lr) * inp[tl + k]! + lr * inp[tr + k]!) +
-          tbFrac * ((1 - lr) * inp[bl + k]! + lr * inp[br + k]!);
-        out[o + k] = Math.trunc(v);
+    rowTopIndex[r] = top;
+    rowBottomIndex[r] = Math.min(top + 1, inH - 1);
+    rowTbFrac[r] = y - top;
+    rowTb[r] = y - top;
+    rowInvTb[r] = 1 - (y - top);
+  }
+
+  const mark = ws.mark;
+  try {
+    const srcAt = ws.put(inp);
+    const dstAt = ws.alloc(outWidth * outHeight * 3);
+    const rowTop = ws.put(rowTopIndex.map((t) => srcAt + t * inW * 3));
+    const rowBottom = ws.put(rowBottomIndex.map((b) => srcAt + b * inW * 3));
+    const tbAt = ws.put(rowTb);
+    const invTbAt = ws.put(rowInvTb);
+    const leftAt = ws.put(Int32Array.from(colLeft));
+    const lrAt = ws.put(Float32Array.from(colLr));
+    const invLrAt = ws.put(Float32Array.from(colLr, (lr) => f32(1 - lr)));
+    ws.kernels.resize(
+      dstAt,
+      outWidth,
+      outHeight,
+      simdCols,
+      rowTop,
+      rowBottom,
+      tbAt,
+      invTbAt,
+      leftAt,
+      lrAt,
+      invLrAt,
+    );
+    const out = ws.u8(dstAt, outWidth * outHeight * 3).slice();
+
+    // dlib's scalar tail, in double: x restarts at −xScale + c·xScale and advances by xScale.
+    for (let r = 0; r < outHeight; r++) {
+      const tbFrac = rowTbFrac[r]!;
+      const topRow = rowTopIndex[r]! * inW * 3;
+      const bottomRow = rowBottomIndex[r]! * inW * 3;
+      let x = -xScale + simdCols * xScale;
+      for (let c = simdCols; c < outWidth; c++) {
+        x += xScale;
+        const left = Math.floor(x);
+        const right = Math.min(left + 1, inW - 1);
+        const lr = x - left;
+        const o = (r * outWidth + c) * 3;
+        for (let k = 0; k < 3; k++) {
+          const v =
+            (1 - tbFrac) * ((1 - lr) * inp[topRow + left * 3 + k]! + lr * inp[topRow + right * 3 + k]!) +
+            tbFrac * ((1 - lr) * inp[bottomRow + left * 3 + k]! + lr * inp[bottomRow + right * 3 + k]!);
+          out[o + k] = Math.trunc(v);
+        }
       }
     }
-  }
-  return { rgb: out, width: outWidth, height: outHeight };
-}
-
-/** One lane of dlib's SSE loop: float weights, float sum in dlib's order, truncated. */
-function simdPixel(
-  inp: Uint8Array,
-  out: Uint8Array,
-  topRow: number,
-  bottomRow: number,
-  o: number,
-  xf: number,
-  tb: number,
-  invTb: number,
-): void {
-  const left = Math.trunc(xf);
-  const lr = f32(xf - left);
-  const invLr = f32(1 - lr);
-  const tlf = f32(invTb * invLr);
-  const trf = f32(invTb * lr);
-  const blf = f32(tb * invLr);
-  const brf = f32(tb * lr);
-  const tl = topRow + left * 3;
-  const bl = bottomRow + left * 3;
-  for (let k = 0; k < 3; k++) {
-    const v = f32(
-      f32(f32(f32(tlf * inp[tl + k]!) + f32(trf * inp[tl + 3 + k]!)) + f32(blf * inp[bl + k]!)) +
-        f32(brf * inp[bl + 3 + k]!),
-    );
-    out[o + k] = Math.trunc(v) & 0xff;
+    return { rgb: out, width: outWidth, height: outHeight };
+  } finally {
+    ws.release(mark);
   }
 }

@@ -1,6 +1,7 @@
 import type { FilterBank } from './filter-bank';
-import type { FhogPlanes } from './fhog';
+import { FHOG_PLANE_COUNT, type FhogPlanes } from './fhog';
 import type { Rect } from './rectangle';
+import type { Workspace } from './workspace';
 
 const f32 = Math.fround;
 
@@ -12,137 +13,121 @@ export interface Saliency {
   area: Rect;
 }
 
+/** Columns dlib's SSE loop covers in [first, last): blocks of 8 while the block starts before last − 7. */
+export function simdBlockEnd(first: number, last: number): number {
+  return first + 8 * (last - 7 > first ? Math.ceil((last - 7 - first) / 8) : 0);
+}
+
 /**
- * scan_fhog_pyramid's `apply_filters_to_fhog`: the sum over planes of each plane correlated with its filter.
- * Separable banks follow dlib's `float_spatially_filter_image_separable` operation for operation (its SSE
- * blocks of 8 columns keep three partial sums per tap triple; the last columns are summed in order), so the
- * scores come out as dlib's floats. Full filters are summed in plain order.
+ * scan_fhog_pyramid's `apply_filters_to_fhog` for every sub-detector over one pyramid level at a time: the
+ * level's planes are copied once into WebAssembly memory, then each bank's rank-one terms run through the
+ * separable kernels (dlib's `float_spatially_filter_image_separable`, bit for bit). Banks dlib would run as
+ * full filters (more rank-one terms than that costs) are summed in plain float order in JavaScript.
  */
-export function applyFilters(
-  bank: FilterBank,
-  planes: FhogPlanes,
-  filterWidth: number,
-  filterHeight: number,
-): Saliency {
-  const { rows, cols } = planes;
-  const out = new Float32Array(rows * cols);
-  const firstRow = Math.trunc(filterHeight / 2);
-  const firstCol = Math.trunc(filterWidth / 2);
-  const lastRow = rows - Math.trunc((filterHeight - 1) / 2);
-  const lastCol = cols - Math.trunc((filterWidth - 1) / 2);
-  const area = { left: firstCol, top: firstRow, right: lastCol - 1, bottom: lastRow - 1 };
-  if (rows === 0 || cols === 0) return { data: out, rows, cols, area };
-  const planeSize = rows * cols;
-  if (bank.useSeparable) {
-    const scratch = new Float32Array(rows * cols);
+export class FilterEngine {
+  /** Byte addresses of each bank's row and column filters, placed once for the detector's lifetime. */
+  private readonly filterAt: { row: number; col: number }[][];
+  private planes: FhogPlanes = { at: 0, rows: 0, cols: 0 };
+  private scratchAt = 0;
+  private outAt = 0;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly banks: FilterBank[],
+    private readonly filterWidth: number,
+    private readonly filterHeight: number,
+  ) {
+    this.filterAt = banks.map((bank) =>
+      bank.rowFilters.flatMap((rows, i) =>
+        rows.map((row, j) => ({ row: ws.put(row), col: ws.put(bank.colFilters[i]![j]!) })),
+      ),
+    );
+  }
+
+  /** Makes `planes` the level `saliency` filters (allocates its buffers: release with the caller's mark). */
+  load(planes: FhogPlanes): void {
+    this.planes = planes;
+    const planeBytes = planes.rows * planes.cols * 4;
+    this.scratchAt = this.ws.alloc(planeBytes);
+    this.outAt = this.ws.alloc(planeBytes);
+  }
+
+  /** Bank `b`'s response over the loaded level. The data is a view valid until the next call. */
+  saliency(b: number): Saliency {
+    const { rows, cols } = this.planes;
+    const fw = this.filterWidth;
+    const fh = this.filterHeight;
+    const firstRow = Math.trunc(fh / 2);
+    const firstCol = Math.trunc(fw / 2);
+    const lastRow = rows - Math.trunc((fh - 1) / 2);
+    const lastCol = cols - Math.trunc((fw - 1) / 2);
+    const area = { left: firstCol, top: firstRow, right: lastCol - 1, bottom: lastRow - 1 };
+    const size = rows * cols;
+    const bank = this.banks[b]!;
+    if (size === 0) return { data: new Float32Array(0), rows, cols, area };
+    if (!bank.useSeparable)
+      return {
+        data: fullFilters(bank, this.ws.f32(this.planes.at, FHOG_PLANE_COUNT * size), rows, cols, fw, fh),
+        rows,
+        cols,
+        area,
+      };
+    const out = this.ws.f32(this.outAt, size);
+    out.fill(0);
+    const blockEnd = simdBlockEnd(firstCol, lastCol);
+    let term = 0;
     let first = true;
     for (let i = 0; i < bank.rowFilters.length; i++) {
-      const plane = planes.data.subarray(i * planeSize, (i + 1) * planeSize);
+      const plane = this.planes.at + i * size * 4;
       for (let j = 0; j < bank.rowFilters[i]!.length; j++) {
-        separable(plane, rows, cols, bank.rowFilters[i]![j]!, bank.colFilters[i]![j]!, scratch, out, !first);
+        const at = this.filterAt[b]![term++]!;
+        this.ws.kernels.rowPass(plane, this.scratchAt, rows, cols, at.row, firstCol, lastCol, blockEnd);
+        this.ws.kernels.colPass(
+          this.scratchAt,
+          this.outAt,
+          cols,
+          at.col,
+          firstRow,
+          lastRow,
+          firstCol,
+          lastCol,
+          blockEnd,
+          first ? 0 : 1,
+        );
         first = false;
       }
     }
-  } else {
-    for (let i = 0; i < bank.filters.length; i++) {
-      const plane = planes.data.subarray(i * planeSize, (i + 1) * planeSize);
-      const f = bank.filters[i]!;
-      for (let r = firstRow; r < lastRow; r++) {
-        for (let c = firstCol; c < lastCol; c++) {
-          let acc = 0;
-          for (let m = 0; m < filterHeight; m++) {
-            const base = (r - firstRow + m) * cols + c - firstCol;
-            for (let n = 0; n < filterWidth; n++)
-              acc = f32(acc + f32(plane[base + n]! * f[m * filterWidth + n]!));
-          }
-          out[r * cols + c] = i === 0 ? acc : f32(out[r * cols + c]! + acc);
-        }
-      }
-    }
+    return { data: out, rows, cols, area };
   }
-  return { data: out, rows, cols, area };
 }
 
-/** Columns dlib processes 8 at a time in [first, last): the SSE blocks end where the scalar tail starts. */
-function simdEnd(first: number, last: number): number {
-  const blocks = last - 7 > first ? Math.ceil((last - 7 - first) / 8) : 0;
-  return first + 8 * blocks;
-}
-
-/**
- * One rank-one term: row filter over every row into `scratch`, then column filter into `out` (added when
- * `addTo`). Border values of `out` stay zero.
- */
-function separable(
-  img: Float32Array,
+/** dlib's full-filter path: every plane correlated with its filter, summed into the response. */
+function fullFilters(
+  bank: FilterBank,
+  planes: Float32Array,
   rows: number,
   cols: number,
-  rowFilter: Float32Array,
-  colFilter: Float32Array,
-  scratch: Float32Array,
-  out: Float32Array,
-  addTo: boolean,
-): void {
-  const nRow = rowFilter.length;
-  const nCol = colFilter.length;
-  const firstRow = Math.trunc(nCol / 2);
-  const firstCol = Math.trunc(nRow / 2);
-  const lastRow = rows - Math.trunc((nCol - 1) / 2);
-  const lastCol = cols - Math.trunc((nRow - 1) / 2);
-  const blockEnd = simdEnd(firstCol, lastCol);
-  // Taps grouped as dlib's SSE loop groups them: three running sums over tap triples, leftovers to the first.
-  const triples = Math.max(0, Math.ceil((nRow - 2) / 3));
-  const colTriples = Math.max(0, Math.ceil((nCol - 2) / 3));
-
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols - firstCol;
-    for (let c = firstCol; c < lastCol; c++) {
-      const p = base + c;
-      let t: number;
-      if (c < blockEnd) {
-        let t1 = 0;
-        let t2 = 0;
-        let t3 = 0;
-        let n = 0;
-        for (let k = 0; k < triples; k++, n += 3) {
-          t1 = f32(t1 + f32(img[p + n]! * rowFilter[n]!));
-          t2 = f32(t2 + f32(img[p + n + 1]! * rowFilter[n + 1]!));
-          t3 = f32(t3 + f32(img[p + n + 2]! * rowFilter[n + 2]!));
+  fw: number,
+  fh: number,
+): Float32Array {
+  const out = new Float32Array(rows * cols);
+  const firstRow = Math.trunc(fh / 2);
+  const firstCol = Math.trunc(fw / 2);
+  const lastRow = rows - Math.trunc((fh - 1) / 2);
+  const lastCol = cols - Math.trunc((fw - 1) / 2);
+  for (let i = 0; i < bank.filters.length; i++) {
+    const plane = planes.subarray(i * rows * cols, (i + 1) * rows * cols);
+    const f = bank.filters[i]!;
+    for (let r = firstRow; r < lastRow; r++) {
+      for (let c = firstCol; c < lastCol; c++) {
+        let acc = 0;
+        for (let m = 0; m < fh; m++) {
+          const base = (r - firstRow + m) * cols + c - firstCol;
+          for (let n = 0; n < fw; n++) acc = f32(acc + f32(plane[base + n]! * f[m * fw + n]!));
         }
-        for (; n < nRow; n++) t1 = f32(t1 + f32(img[p + n]! * rowFilter[n]!));
-        t = f32(t1 + f32(t2 + t3));
-      } else {
-        t = 0;
-        for (let n = 0; n < nRow; n++) t = f32(t + f32(img[p + n]! * rowFilter[n]!));
+        out[r * cols + c] = i === 0 ? acc : f32(out[r * cols + c]! + acc);
       }
-      scratch[r * cols + c] = t;
     }
   }
-
-  if (!addTo) out.fill(0);
-  for (let r = firstRow; r < lastRow; r++) {
-    const top = (r - firstRow) * cols;
-    for (let c = firstCol; c < lastCol; c++) {
-      const p = top + c;
-      let t: number;
-      if (c < blockEnd) {
-        let t1 = 0;
-        let t2 = 0;
-        let t3 = 0;
-        let m = 0;
-        for (let k = 0; k < colTriples; k++, m += 3) {
-          t1 = f32(t1 + f32(scratch[p + m * cols]! * colFilter[m]!));
-          t2 = f32(t2 + f32(scratch[p + (m + 1) * cols]! * colFilter[m + 1]!));
-          t3 = f32(t3 + f32(scratch[p + (m + 2) * cols]! * colFilter[m + 2]!));
-        }
-        for (; m < nCol; m++) t1 = f32(t1 + f32(scratch[p + m * cols]! * colFilter[m]!));
-        t = f32(t1 + f32(t2 + t3));
-      } else {
-        t = 0;
-        for (let m = 0; m < nCol; m++) t = f32(t + f32(scratch[p + m * cols]! * colFilter[m]!));
-      }
-      const o = r * cols + c;
-      out[o] = addTo ? f32(t + out[o]!) : t;
-    }
-  }
+  return out;
 }
