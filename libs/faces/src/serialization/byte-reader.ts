@@ -130,9 +130,13 @@ export class DlibReader {
       pos += size + 1;
       const ec = b[pos]!;
       const esize = ec & 0x0f;
-      if (esize === 0 || esize > 2 || pos + 1 + esize > len) {
+      if (esize === 0 || esize > 2) {
         this.pos = pos;
         this.fail(field, `bad exponent control byte 0x${ec.toString(16)}`);
+      }
+      if (pos + 1 + esize > len) {
+        this.pos = pos;
+        this.fail(field, 'unexpected end of file (truncated?)');
       }
       let e = b[pos + 1]!;
       if (esize === 2) e += b[pos + 2]! * 256;
