@@ -111,6 +111,8 @@ export interface Pixels8 {
  * One 1-D pass of the separable filter over `src` laid out as [lines][inLength][lanes]: each output sample
  * `o` of a line and lane is HALF + Σₖ src[(start[o] + k)·lanes + lane]·weight[k] (k ascending), rounded and
  * clamped to uint8. Horizontal: lines = rows, lanes = channels. Vertical: one line, lanes = row stride.
+ * Integer sums (below 2^35) are exact in doubles, so the loop order is free: lanes are accumulated in a row
+ * buffer so the vertical pass reads memory in order.
  */
 function filter1d(
   data: Uint8Array,
@@ -121,6 +123,8 @@ function filter1d(
   c: Coefficients,
 ): Uint8Array {
   const out = new Uint8Array(lines * outLength * lanes);
+  if (lanes === 3) return filter1dRgb(data, lines, inLength, outLength, c, out);
+  const acc = new Float64Array(lanes);
   for (let line = 0; line < lines; line++) {
     const inBase = line * inLength * lanes;
     const outBase = line * outLength * lanes;
@@ -128,11 +132,48 @@ function filter1d(
       const min = c.start[o]!;
       const n = c.count[o]!;
       const base = o * c.ksize;
-      for (let lane = 0; lane < lanes; lane++) {
-        let acc = HALF;
-        for (let k = 0; k < n; k++) acc += data[inBase + (min + k) * lanes + lane]! * c.weights[base + k]!;
-        out[outBase + o * lanes + lane] = clip8(acc);
+      acc.fill(HALF);
+      for (let k = 0; k < n; k++) {
+        const w = c.weights[base + k]!;
+        const src = inBase + (min + k) * lanes;
+        for (let lane = 0; lane < lanes; lane++) acc[lane] = acc[lane]! + data[src + lane]! * w;
       }
+      const dst = outBase + o * lanes;
+      for (let lane = 0; lane < lanes; lane++) out[dst + lane] = clip8(acc[lane]!);
+    }
+  }
+  return out;
+}
+
+/** `filter1d` for three lanes (the horizontal pass of an RGB image), with the lanes in registers. */
+function filter1dRgb(
+  data: Uint8Array,
+  lines: number,
+  inLength: number,
+  outLength: number,
+  c: Coefficients,
+  out: Uint8Array,
+): Uint8Array {
+  for (let line = 0; line < lines; line++) {
+    const inBase = line * inLength * 3;
+    const outBase = line * outLength * 3;
+    for (let o = 0; o < outLength; o++) {
+      const n = c.count[o]!;
+      const base = o * c.ksize;
+      let src = inBase + c.start[o]! * 3;
+      let r = HALF;
+      let g = HALF;
+      let b = HALF;
+      for (let k = 0; k < n; k++, src += 3) {
+        const w = c.weights[base + k]!;
+        r += data[src]! * w;
+        g += data[src + 1]! * w;
+        b += data[src + 2]! * w;
+      }
+      const dst = outBase + o * 3;
+      out[dst] = clip8(r);
+      out[dst + 1] = clip8(g);
+      out[dst + 2] = clip8(b);
     }
   }
   return out;

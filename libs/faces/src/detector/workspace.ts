@@ -4,6 +4,22 @@ import { buildModule } from './wasm-writer';
 
 const PAGE = 65536;
 
+// The slice of the WebAssembly JS API used here. Node provides it; TypeScript declares it only in lib.dom,
+// which this Node-only code does not include.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { exports: Record<string, unknown> };
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 export interface Kernels {
   /** Row filter of the width the workspace was built for. */
   rowPass(
@@ -73,7 +89,7 @@ export interface Kernels {
 }
 
 /** Compiled modules by filter size (the separable kernels are unrolled for it). */
-const compiled = new Map<string, WebAssembly.Module>();
+const compiled = new Map<string, object>();
 
 /**
  * A WebAssembly memory and the detector's kernels bound to it, with a bump allocator: a caller marks the
@@ -81,7 +97,7 @@ const compiled = new Map<string, WebAssembly.Module>();
  * detectors never share buffers; a detector runs one photo at a time (JavaScript is single-threaded).
  */
 export class Workspace {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly kernels: Kernels;
   private top = 0;
 
@@ -99,12 +115,11 @@ export class Workspace {
         fhogHistogramKernel(),
         fhogFeaturesKernel(),
       ];
-      module = new WebAssembly.Module(buildModule(kernels));
+      module = new wasm.Module(buildModule(kernels));
       compiled.set(key, module);
     }
-    this.memory = new WebAssembly.Memory({ initial: 1 });
-    this.kernels = new WebAssembly.Instance(module, { env: { memory: this.memory } })
-      .exports as unknown as Kernels;
+    this.memory = new wasm.Memory({ initial: 1 });
+    this.kernels = new wasm.Instance(module, { env: { memory: this.memory } }).exports as unknown as Kernels;
   }
 
   get mark(): number {

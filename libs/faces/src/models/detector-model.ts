@@ -31,7 +31,7 @@ export interface FhogDetectorModel {
 /** Parses a serialized `object_detector<scan_fhog_pyramid<pyramid_down<6>>>` (versions 1 and 2). */
 export function parseFhogDetector(bytes: Uint8Array, source: string): FhogDetectorModel {
   const r = new DlibReader(bytes, source);
-  const version = r.int('object_detector version');
+  const version = r.leadingVersion('object_detector', 'a dlib HOG detector');
   if (version !== 1 && version !== 2) {
     throw new FaceModelError(
       'unsupported',

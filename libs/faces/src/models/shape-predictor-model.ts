@@ -31,7 +31,7 @@ export interface ShapePredictorModel {
 export function parseShapePredictor(bytes: Uint8Array, source: string): ShapePredictorModel {
   const L = MODEL_LIMITS;
   const r = new DlibReader(bytes, source);
-  const version = r.int('shape_predictor version');
+  const version = r.leadingVersion('shape_predictor', 'a dlib landmark model');
   if (version !== 1) {
     throw new FaceModelError(
       'unsupported',

@@ -61,6 +61,18 @@ export class DlibReader {
     return control & 0x80 ? -v : v;
   }
 
+  /** The version number a dlib object starts with; a file that does not even have one is not that object. */
+  leadingVersion(object: string, what: string): number {
+    try {
+      return this.int(`${object} version`);
+    } catch {
+      throw new FaceModelError(
+        'malformed',
+        `${this.source}: not ${what} (no ${object} version at its start)`,
+      );
+    }
+  }
+
   /** A count of elements, each taking at least `minBytesEach` bytes, so it cannot exceed what is left. */
   count(field: string, max: number, minBytesEach: number, bytes = 8): number {
     const n = this.uint(field, bytes);

@@ -33,12 +33,26 @@ export function quadTransform(src: Pixels8, size: number, data: readonly number[
   const a7 = (sey - swy - ney + y0) * As * At;
   const { width: W, height: H, channels: C, data: inp } = src;
   const out = new Uint8Array(size * size * C);
+  // Pillow evaluates ((a0 + a1·u) + a2·v) + (a3·u)·v per pixel; the u-only and v-only parts are computed once
+  // (same operations in the same order, so the same doubles).
+  const xu = new Float64Array(size);
+  const xuv = new Float64Array(size);
+  const yu = new Float64Array(size);
+  const yuv = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const u = i + 0.5;
+    xu[i] = a0 + a1 * u;
+    xuv[i] = a3 * u;
+    yu[i] = a4 + a5 * u;
+    yuv[i] = a7 * u;
+  }
   for (let j = 0; j < size; j++) {
     const v = j + 0.5;
+    const xv = a2 * v;
+    const yv = a6 * v;
     for (let i = 0; i < size; i++) {
-      const u = i + 0.5;
-      let xin = a0 + a1 * u + a2 * v + a3 * u * v;
-      let yin = a4 + a5 * u + a6 * v + a7 * u * v;
+      let xin = xu[i]! + xv + xuv[i]! * v;
+      let yin = yu[i]! + yv + yuv[i]! * v;
       if (!(xin >= 0 && xin < W && yin >= 0 && yin < H)) continue; // black
       xin -= 0.5;
       yin -= 0.5;
