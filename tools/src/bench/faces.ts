@@ -89,3 +89,19 @@ export async function benchFaces(
   });
   return { rows, loadMs };
 }
+
+/** Table rows: per photo, ours against both dlib builds. */
+export function facesTable(rows: FaceBenchRow[]): Record<string, string | number>[] {
+  const ratio = (ours: number, theirs?: number) => (theirs ? `${(ours / theirs).toFixed(2)}×` : '');
+  return rows.map((r) => ({
+    photo: r.photo,
+    size: r.size,
+    faces: r.faces,
+    'same as dlib': r.same ? 'yes' : 'NO',
+    'ours ms': r.jsMs,
+    'dlib -O3 ms': r.dlibMs.portable ?? '',
+    'ours/dlib': ratio(r.jsMs, r.dlibMs.portable),
+    'dlib native ms': r.dlibMs.native ?? '',
+    'ours/native': ratio(r.jsMs, r.dlibMs.native),
+  }));
+}
