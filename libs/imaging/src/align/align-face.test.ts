@@ -98,3 +98,42 @@ describe('alignFace against the official align_face (parity-v2/align)', async ()
     expect(d).toEqual({ mean: 0, max: 0, differing: 0 });
   });
 });
+
+describe('alignFace inputs', () => {
+  const photo: Pixels8 = { data: new Uint8Array(64 * 48 * 3).fill(90), width: 64, height: 48, channels: 3 };
+  const face = (scale: number, dx = 0) =>
+    Array.from({ length: 68 }, (_, i) => [32 + dx + scale * Math.cos(i), 24 + scale * Math.sin(i)]);
+
+  it('refuses bad landmarks, sizes and photos with clear errors', () => {
+    expect(() => alignFace(photo, face(10).slice(0, 5))).toThrow(/needs 68 landmarks/);
+    expect(() => alignFace(photo, [...face(10).slice(0, 67), [NaN, 1]])).toThrow(
+      /landmark 67 must be two finite numbers/,
+    );
+    expect(() => alignFace(photo, face(10), { outputSize: 8192 })).toThrow(
+      /outputSize must be an integer in 1…4096/,
+    );
+    expect(() => alignFace(photo, face(10), { outputSize: 512, transformSize: 256 })).toThrow(
+      /exceeds transformSize/,
+    );
+    expect(() => alignFace({ ...photo, channels: 4 }, face(10))).toThrow(/needs an RGB image/);
+    expect(() => alignFace(photo, face(0.5))).toThrow(/too small to align/);
+    expect(() => alignFace(photo, face(10, 5000))).toThrow(/outside the photo/);
+  });
+
+  it('bounds the padding work of a face far larger than the photo', () => {
+    // Eyes 1000 px apart around a 300×300 photo: FFHQ's quad side is 4000 px (no shrink), so the photo is padded
+    // by ~2250 px per side and blurred with σ = 80: 2·10¹⁰ operations, refused before anything is allocated.
+    const small: Pixels8 = { data: new Uint8Array(300 * 300 * 3), width: 300, height: 300, channels: 3 };
+    const lm = Array.from({ length: 68 }, (_, i) =>
+      i >= 36 && i < 42 ? [-350, 150] : i >= 42 && i < 48 ? [650, 150] : [150, 150],
+    );
+    lm[48] = [100, 500];
+    lm[54] = [200, 500];
+    expect(() => alignFace(small, lm, { outputSize: 1024, transformSize: 4096 })).toThrow(
+      /operations .*use a smaller output size/,
+    );
+    expect(
+      alignFace(small, lm, { outputSize: 1024, transformSize: 4096, enablePadding: false }).image.width,
+    ).toBe(1024);
+  });
+});

@@ -215,6 +215,13 @@ export function alignFace(
       );
     }
     blurSigma = qsize * 0.02;
+    const taps = paddedPixels * 3 * (Math.trunc(4 * blurSigma + 0.5) + 1);
+    if (taps > ALIGN_LIMITS.maxBlurTaps) {
+      throw new ImageError(
+        'too_many_pixels',
+        `the padding blur of this alignment would take ${taps.toExponential(1)} operations (limit ${ALIGN_LIMITS.maxBlurTaps.toExponential(1)}): use a smaller output size`,
+      );
+    }
     const padded = padAndBlur(img, padApplied as Pad, blurSigma);
     img = padded.image;
     median = padded.median;

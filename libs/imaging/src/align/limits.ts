@@ -10,6 +10,11 @@ export const ALIGN_LIMITS = {
   maxTransformSize: 4096,
   /** Largest padded intermediate image (pixels) the padding branch may build before the transform. */
   maxPaddedPixels: 64_000_000,
+  /**
+   * Work of the padding branch's Gaussian blur: padded samples × kernel taps (radius 4σ, σ = 0.02·qsize). An
+   * e4e alignment stays under 10⁹; FFHQ's 1024 variant on a very large face near the border can reach 4·10¹⁰.
+   */
+  maxBlurTaps: 20_000_000_000,
 } as const;
 
 /** iBUG 68-point landmark indices alignment uses. */
