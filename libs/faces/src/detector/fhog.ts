@@ -72,16 +72,18 @@ export function extractFhog(
   // Per-column bilinear weights and histogram columns. dlib's SSE blocks (x in [1, simdEnd)) and its scalar
   // tail compute them differently: the tables hold each column's own version.
   const simdEnd = visibleNc - 7 > 1 ? 1 + Math.ceil((visibleNc - 8) / 8) * 8 : 1;
-  const colBin = new Int32Array(nc);
-  const colW0 = new Float32Array(nc);
-  const colW1 = new Float32Array(nc);
+  // 16 bytes per column: its histogram cell's byte offset in a histogram row (i32), then w0 and w1 (f32).
+  const colTable = new ArrayBuffer(16 * nc);
+  const colInts = new Int32Array(colTable);
+  const colFloats = new Float32Array(colTable);
   for (let x = 1; x < visibleNc; x++) {
     const simd = x < simdEnd;
     const xp = simd ? f32(f32(f32(x + 0.5) / cellSize) + 0.5) : f32((x + 0.5) / cellSize - 0.5);
     const ixp = simd ? Math.trunc(xp) : Math.floor(xp);
-    colBin[x] = (simd ? ixp : ixp + 1) * 18;
-    colW0[x] = f32(xp - ixp);
-    colW1[x] = f32(1 - colW0[x]!);
+    const w0 = f32(xp - ixp);
+    colInts[4 * x] = (simd ? ixp : ixp + 1) * 18 * 4;
+    colFloats[4 * x + 1] = w0;
+    colFloats[4 * x + 2] = f32(1 - w0);
   }
   const rowVy0 = new Float32Array(nr);
   const rowVy1 = new Float32Array(nr);
@@ -104,9 +106,7 @@ export function extractFhog(
     const normAt = ws.alloc(cellsNr * cellsNc * 4);
     const imgAt = ws.put(rgb);
     const tables = [
-      ws.put(colBin),
-      ws.put(colW0),
-      ws.put(colW1),
+      ws.put(new Uint8Array(colTable)),
       ws.put(rowVy0),
       ws.put(rowVy1),
       ws.put(rowBin.map((b) => histAt + 4 * b)),

@@ -7,31 +7,28 @@ import { F32, FunctionBuilder, I32, V128 } from './wasm-writer';
 // the few columns dlib handles in double or scalar code.
 
 /**
- * resize(dst, outW, outH, simdCols, rowTop, rowBottom, rowTb, rowInvTb, colLeft, colLr, colInvLr): output
- * columns [0, simdCols) of every row, as one lane of dlib's SSE loop computes them: weights
- * tlf = (1−tb)(1−lr), trf = (1−tb)·lr, blf = tb(1−lr), brf = tb·lr, value ((tlf·tl + trf·tr) + blf·bl) +
- * brf·br truncated to an integer and stored as a byte. rowTop/rowBottom hold byte addresses of source rows,
- * colLeft byte offsets of the left source pixel.
+ * resize(dst, outW, outH, simdCols, rowTop, rowBottom, rowTb, rowInvTb, cols): output columns [0, simdCols)
+ * of every row, as one lane of dlib's SSE loop computes them: weights tlf = (1−tb)(1−lr), trf = (1−tb)·lr,
+ * blf = tb(1−lr), brf = tb·lr, value ((tlf·tl + trf·tr) + blf·bl) + brf·br truncated to an integer and stored
+ * as a byte. rowTop/rowBottom hold byte addresses of source rows; `cols` holds 16 bytes per output column:
+ * the left source pixel's byte offset (i32), lr and 1 − lr (f32).
  */
 export function resizeKernel(): FunctionBuilder {
-  const f = new FunctionBuilder('resize', [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32]);
-  const [dst, outW, outH, simdCols, rowTop, rowBottom, rowTb, rowInvTb, colLeft, colLr, colInvLr] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-  ];
+  const f = new FunctionBuilder('resize', [I32, I32, I32, I32, I32, I32, I32, I32, I32]);
+  const [dst, outW, outH, simdCols, rowTop, rowBottom, rowTb, rowInvTb, cols] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const r = f.local(I32);
   const c = f.local(I32);
-  const k = f.local(I32);
+  const col = f.local(I32);
   const top = f.local(I32);
   const bottom = f.local(I32);
+  const tl = f.local(I32);
+  const bl = f.local(I32);
   const out = f.local(I32);
   const tb = f.local(F32);
   const invTb = f.local(F32);
   const lr = f.local(F32);
   const invLr = f.local(F32);
-  const tlf = f.local(F32);
-  const trf = f.local(F32);
-  const blf = f.local(F32);
-  const brf = f.local(F32);
+  const w = [f.local(F32), f.local(F32), f.local(F32), f.local(F32)]; // tlf, trf, blf, brf
   const at4 = (table: number, i: number) => f.get(table).get(i).i32(2).shl().add();
   f.i32(0).set(r);
   f.whileNot(
@@ -39,43 +36,42 @@ export function resizeKernel(): FunctionBuilder {
     () => {
       at4(rowTb, r).f32Load().set(tb);
       at4(rowInvTb, r).f32Load().set(invTb);
+      at4(rowTop, r).i32Load().set(top);
+      at4(rowBottom, r).i32Load().set(bottom);
+      f.get(dst).get(r).get(outW).mul().i32(3).mul().add().set(out);
+      f.get(cols).set(col);
       f.i32(0).set(c);
       f.whileNot(
         () => f.get(c).get(simdCols).geS(),
         () => {
-          at4(colLr, c).f32Load().set(lr);
-          at4(colInvLr, c).f32Load().set(invLr);
-          f.get(invTb).get(invLr).f32Mul().set(tlf);
-          f.get(invTb).get(lr).f32Mul().set(trf);
-          f.get(tb).get(invLr).f32Mul().set(blf);
-          f.get(tb).get(lr).f32Mul().set(brf);
-          at4(colLeft, c).i32Load().set(k);
-          at4(rowTop, r).i32Load().get(k).add().set(top);
-          at4(rowBottom, r).i32Load().get(k).add().set(bottom);
-          f.get(dst).get(r).get(outW).mul().get(c).add().i32(3).mul().add().set(out);
+          f.get(col).f32Load(4).set(lr);
+          f.get(col).f32Load(8).set(invLr);
+          f.get(invTb).get(invLr).f32Mul().set(w[0]!);
+          f.get(invTb).get(lr).f32Mul().set(w[1]!);
+          f.get(tb).get(invLr).f32Mul().set(w[2]!);
+          f.get(tb).get(lr).f32Mul().set(w[3]!);
+          f.get(col).i32Load().set(tl);
+          f.get(top).get(tl).add().set(tl);
+          f.get(bottom).get(col).i32Load().add().set(bl);
           for (let ch = 0; ch < 3; ch++) {
-            f.get(out).i32(ch).add();
-            f.get(tlf).get(top).i32(ch).add().load8u().f32FromI32().f32Mul();
-            f.get(trf)
-              .get(top)
-              .i32(ch + 3)
-              .add()
-              .load8u()
+            f.get(out);
+            f.get(w[0]!).get(tl).load8u(ch).f32FromI32().f32Mul();
+            f.get(w[1]!)
+              .get(tl)
+              .load8u(ch + 3)
               .f32FromI32()
               .f32Mul()
               .f32Add();
-            f.get(blf).get(bottom).i32(ch).add().load8u().f32FromI32().f32Mul().f32Add();
-            f.get(brf)
-              .get(bottom)
-              .i32(ch + 3)
-              .add()
-              .load8u()
+            f.get(w[2]!).get(bl).load8u(ch).f32FromI32().f32Mul().f32Add();
+            f.get(w[3]!)
+              .get(bl)
+              .load8u(ch + 3)
               .f32FromI32()
               .f32Mul()
               .f32Add();
-            f.i32FromF32().store8();
+            f.i32FromF32().store8(ch);
           }
-          f.inc(c);
+          f.inc(c).inc(col, 16).inc(out, 3);
         },
       );
       f.inc(r);
@@ -85,29 +81,15 @@ export function resizeKernel(): FunctionBuilder {
 }
 
 /**
- * fhogHistogram(img, stride, visibleNr, simdEnd, visibleNc, orientation, colBin, colW0, colW1, rowVy0,
- * rowVy1, rowHist, histRowBytes): dlib's gradient-histogram loop of `extract_fhog_features` for rows
- * [1, visibleNr) and columns [1, visibleNc) of an RGB image. Columns below simdEnd follow dlib's SSE code
- * (ties between channels go to the later channel, weights vy·(vx·v)); the rest its scalar code (ties to the
- * earlier channel, weights (vy·vx)·v). colBin holds histogram float indices (cell·18), rowHist the byte
- * address of each row's upper histogram row.
+ * fhogHistogram(img, stride, visibleNr, simdEnd, visibleNc, orientation, cols, rowVy0, rowVy1, rowHist,
+ * histRowBytes): dlib's gradient-histogram loop of `extract_fhog_features` for rows [1, visibleNr) and columns
+ * [1, visibleNc) of an RGB image. Columns below simdEnd follow dlib's SSE code (ties between channels go to
+ * the later channel, weights vy·(vx·v)); the rest its scalar code (ties to the earlier channel, weights
+ * (vy·vx)·v). `cols` holds 16 bytes per image column: the byte offset of its histogram cell in a histogram row
+ * (i32) and its two bilinear weights (f32); rowHist the byte address of each row's upper histogram row.
  */
 export function fhogHistogramKernel(): FunctionBuilder {
-  const f = new FunctionBuilder('fhogHistogram', [
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-    I32,
-  ]);
+  const f = new FunctionBuilder('fhogHistogram', [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32]);
   const [
     img,
     stride,
@@ -115,99 +97,94 @@ export function fhogHistogramKernel(): FunctionBuilder {
     simdEnd,
     visibleNc,
     orientation,
-    colBin,
-    colW0,
-    colW1,
+    cols,
     rowVy0,
     rowVy1,
     rowHist,
     histRowBytes,
-  ] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  ] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const y = f.local(I32);
   const x = f.local(I32);
-  const p = f.local(I32);
+  const left = f.local(I32); // the pixel's left neighbour (byte address); right = left + 6
+  const up = f.local(I32);
+  const down = f.local(I32);
+  const col = f.local(I32);
   const row0 = f.local(I32);
-  const row1 = f.local(I32);
+  const a0 = f.local(I32);
+  const a1 = f.local(I32);
   const gx = f.local(I32);
   const gy = f.local(I32);
   const len = f.local(I32);
   const cx = f.local(I32);
   const cy = f.local(I32);
   const clen = f.local(I32);
-  const bin = f.local(I32);
+  const take = f.local(I32);
   const vy0 = f.local(F32);
   const vy1 = f.local(F32);
   const v = f.local(F32);
   const w0 = f.local(F32);
   const w1 = f.local(F32);
   const at4 = (table: number, i: number) => f.get(table).get(i).i32(2).shl().add();
-  const diff = (plus: () => void, minus: () => void) => {
-    plus();
-    f.load8u();
-    minus();
-    f.load8u().sub();
-  };
-  // Gradient of channel ch at p (the pixel's byte address) into (dx, dy, l).
+  // Gradient of channel ch into (dx, dy, l): right − left and down − up.
   const gradient = (ch: number, dx: number, dy: number, l: number) => {
-    diff(
-      () =>
-        f
-          .get(p)
-          .i32(ch + 3)
-          .add(),
-      () =>
-        f
-          .get(p)
-          .i32(ch - 3)
-          .add(),
-    );
-    f.set(dx);
-    diff(
-      () => f.get(p).get(stride).add().i32(ch).add(),
-      () => f.get(p).get(stride).sub().i32(ch).add(),
-    );
-    f.set(dy);
+    f.get(left)
+      .load8u(ch + 6)
+      .get(left)
+      .load8u(ch)
+      .sub()
+      .set(dx);
+    f.get(down).load8u(ch).get(up).load8u(ch).sub().set(dy);
     f.get(dx).get(dx).mul().get(dy).get(dy).mul().add().set(l);
   };
-  // take (cx, cy, clen) when `cond` (pushes an i32) holds
-  const takeIf = (cond: () => void) => {
-    cond();
-    f.ifThen(() => f.get(cx).set(gx).get(cy).set(gy).get(clen).set(len));
+  // Branch-free choice between the current gradient and the candidate (cx, cy, clen).
+  const choose = (simd: boolean) => {
+    // SSE: select(len > clen, current, candidate) takes the candidate on ties; scalar code only when larger.
+    f.get(clen).get(len);
+    if (simd) f.geS();
+    else f.gtS();
+    f.set(take);
+    for (const [cur, cand] of [
+      [gx, cx],
+      [gy, cy],
+      [len, clen],
+    ] as const)
+      f.get(cand).get(cur).get(take).select().set(cur);
   };
-  // hist[addr] += value (value pushed by `value`), addr a float index relative to a row base byte address.
-  const accumulate = (rowBase: number, offset: number, value: () => void) => {
-    f.get(rowBase).get(bin).i32(offset).add().i32(2).shl().add();
-    f.get(rowBase).get(bin).i32(offset).add().i32(2).shl().add().f32Load();
+  // hist[addr] += value at byte address `a` (+ `offset` bytes).
+  const accumulate = (a: number, offset: number, value: () => void) => {
+    f.get(a).get(a).f32Load(offset);
     value();
-    f.f32Add().f32Store();
+    f.f32Add().f32Store(offset);
   };
   const pixel = (simd: boolean) => {
-    f.get(p).get(x).i32(3).mul().add().set(p);
     gradient(0, gx, gy, len);
     gradient(1, cx, cy, clen);
-    // SSE: select(len > clen, current, candidate) takes the candidate on ties; scalar code only when larger.
-    takeIf(() => (simd ? f.get(clen).get(len).geS() : f.get(clen).get(len).gtS()));
+    choose(simd);
     gradient(2, cx, cy, clen);
-    takeIf(() => (simd ? f.get(clen).get(len).geS() : f.get(clen).get(len).gtS()));
+    choose(simd);
     f.get(len).f32FromI32().f32Sqrt().set(v);
-    at4(colBin, x).i32Load();
-    f.get(orientation).get(gy).i32(255).add().i32(511).mul().add().get(gx).i32(255).add().add().load8u();
-    f.add().set(bin);
-    at4(colW0, x).f32Load().set(w0);
-    at4(colW1, x).f32Load().set(w1);
+    // Histogram cell of this column plus the orientation bin, as a byte offset into the two rows.
+    f.get(col).i32Load();
+    f.get(orientation).get(gy).i32(255).add().i32(511).mul().add().get(gx).add().i32(255).add().load8u();
+    f.i32(2).shl().add().set(a0);
+    f.get(a0).get(row0).add().set(a0);
+    f.get(a0).get(histRowBytes).add().set(a1);
+    f.get(col).f32Load(4).set(w0);
+    f.get(col).f32Load(8).set(w1);
     if (simd) {
       f.get(w0).get(v).f32Mul().set(w0);
       f.get(w1).get(v).f32Mul().set(w1);
-      accumulate(row0, 0, () => f.get(vy1).get(w1).f32Mul());
-      accumulate(row1, 0, () => f.get(vy0).get(w1).f32Mul());
-      accumulate(row0, 18, () => f.get(vy1).get(w0).f32Mul());
-      accumulate(row1, 18, () => f.get(vy0).get(w0).f32Mul());
+      accumulate(a0, 0, () => f.get(vy1).get(w1).f32Mul());
+      accumulate(a1, 0, () => f.get(vy0).get(w1).f32Mul());
+      accumulate(a0, 72, () => f.get(vy1).get(w0).f32Mul());
+      accumulate(a1, 72, () => f.get(vy0).get(w0).f32Mul());
     } else {
-      accumulate(row0, 0, () => f.get(vy1).get(w1).f32Mul().get(v).f32Mul());
-      accumulate(row1, 0, () => f.get(vy0).get(w1).f32Mul().get(v).f32Mul());
-      accumulate(row0, 18, () => f.get(vy1).get(w0).f32Mul().get(v).f32Mul());
-      accumulate(row1, 18, () => f.get(vy0).get(w0).f32Mul().get(v).f32Mul());
+      accumulate(a0, 0, () => f.get(vy1).get(w1).f32Mul().get(v).f32Mul());
+      accumulate(a1, 0, () => f.get(vy0).get(w1).f32Mul().get(v).f32Mul());
+      accumulate(a0, 72, () => f.get(vy1).get(w0).f32Mul().get(v).f32Mul());
+      accumulate(a1, 72, () => f.get(vy0).get(w0).f32Mul().get(v).f32Mul());
     }
+    f.inc(left, 3).inc(up, 3).inc(down, 3).inc(col, 16).inc(x);
   };
   f.i32(1).set(y);
   f.whileNot(
@@ -216,23 +193,19 @@ export function fhogHistogramKernel(): FunctionBuilder {
       at4(rowVy0, y).f32Load().set(vy0);
       at4(rowVy1, y).f32Load().set(vy1);
       at4(rowHist, y).i32Load().set(row0);
-      f.get(row0).get(histRowBytes).add().set(row1);
+      // Pixel (1, y): left neighbour at (0, y).
+      f.get(img).get(y).get(stride).mul().add().set(left);
+      f.get(left).i32(3).add().get(stride).sub().set(up);
+      f.get(left).i32(3).add().get(stride).add().set(down);
+      f.get(cols).i32(16).add().set(col);
       f.i32(1).set(x);
       f.whileNot(
         () => f.get(x).get(simdEnd).geS(),
-        () => {
-          f.get(img).get(y).get(stride).mul().add().set(p);
-          pixel(true);
-          f.inc(x);
-        },
+        () => pixel(true),
       );
       f.whileNot(
         () => f.get(x).get(visibleNc).geS(),
-        () => {
-          f.get(img).get(y).get(stride).mul().add().set(p);
-          pixel(false);
-          f.inc(x);
-        },
+        () => pixel(false),
       );
       f.inc(y);
     },

@@ -64,22 +64,17 @@ export function resizeRgbBilinear(
     const rowBottom = ws.put(rowBottomIndex.map((b) => srcAt + b * inW * 3));
     const tbAt = ws.put(rowTb);
     const invTbAt = ws.put(rowInvTb);
-    const leftAt = ws.put(Int32Array.from(colLeft));
-    const lrAt = ws.put(Float32Array.from(colLr));
-    const invLrAt = ws.put(Float32Array.from(colLr, (lr) => f32(1 - lr)));
-    ws.kernels.resize(
-      dstAt,
-      outWidth,
-      outHeight,
-      simdCols,
-      rowTop,
-      rowBottom,
-      tbAt,
-      invTbAt,
-      leftAt,
-      lrAt,
-      invLrAt,
-    );
+    // 16 bytes per column: left pixel byte offset (i32), lr, 1 − lr (f32).
+    const table = new ArrayBuffer(16 * Math.max(simdCols, 1));
+    const ints = new Int32Array(table);
+    const floats = new Float32Array(table);
+    for (let c = 0; c < simdCols; c++) {
+      ints[4 * c] = colLeft[c]!;
+      floats[4 * c + 1] = colLr[c]!;
+      floats[4 * c + 2] = 1 - colLr[c]!;
+    }
+    const colsAt = ws.put(new Uint8Array(table));
+    ws.kernels.resize(dstAt, outWidth, outHeight, simdCols, rowTop, rowBottom, tbAt, invTbAt, colsAt);
     const out = ws.u8(dstAt, outWidth * outHeight * 3).slice();
 
     // dlib's scalar tail, in double: x restarts at −xScale + c·xScale and advances by xScale.

@@ -54,9 +54,7 @@ export interface Kernels {
     rowBottom: number,
     rowTb: number,
     rowInvTb: number,
-    colLeft: number,
-    colLr: number,
-    colInvLr: number,
+    cols: number,
   ): void;
   fhogFeatures(
     hist: number,
@@ -78,9 +76,7 @@ export interface Kernels {
     simdEnd: number,
     visibleNc: number,
     orientation: number,
-    colBin: number,
-    colW0: number,
-    colW1: number,
+    cols: number,
     rowVy0: number,
     rowVy1: number,
     rowHist: number,
