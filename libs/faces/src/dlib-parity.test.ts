@@ -83,7 +83,7 @@ describe('dlib parity on every photo of shared/fixtures/faces', async () => {
   it("faces.json's faces (C++ detector(img, 1), i.e. adjust_threshold 1): same boxes and landmarks", () => {
     let points = 0;
     for (const name of PHOTOS) {
-      const got = detectFaces(photos[name]!, m, { adjustThreshold: 1 });
+      const got = detectFaces(photos[name]!, m, { upsample: 0, adjustThreshold: 1 });
       const want = fx.images[name].faces;
       expect(
         got.map((d) => d.box),
@@ -108,7 +108,7 @@ describe('dlib parity on every photo of shared/fixtures/faces', async () => {
   it('aligns like the official align_face: within mean 0.05 and 99th percentile 1 level of *.aligned256.png', async () => {
     for (const [name, a] of Object.entries(fx.aligned)) {
       // faces.json's landmarks came from C++ detector(img, 1) = adjust_threshold 1; get_landmark keeps the last face.
-      const faces = detectFaces(photos[name]!, m, { adjustThreshold: 1 });
+      const faces = detectFaces(photos[name]!, m, { upsample: 0, adjustThreshold: 1 });
       expect(faces.length - 1, name).toBe(a.face_used);
       const aligned = alignFace(
         { data: photos[name]!.rgb, width: photos[name]!.width, height: photos[name]!.height, channels: 3 },
