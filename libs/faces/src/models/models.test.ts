@@ -52,7 +52,7 @@ describe("dlib's model files", () => {
   it('refuses truncated files at any point with a clear error', () => {
     for (const n of [0, 1, 5, 1000, 123_457, 50_000_000, predictorBytes.length - 1]) {
       expect(() => parseShapePredictor(predictorBytes.subarray(0, n), 'sp.dat'), `${n} bytes`).toThrow(
-        /sp\.dat: .*(unexpected end of file|bytes are left)/,
+        /sp\.dat: .*(unexpected end of file|bytes are left|not a dlib landmark model)/,
       );
     }
     for (const n of [0, 3, 100, 20_000, detectorBytes.length - 1]) {
