@@ -14,7 +14,16 @@ export {
   type TensorToRgb8Options,
   type Rgb8ToTensorOptions,
 } from './tensor-image';
-export { resizeBicubic, resizeRgbaPillow, type Pixels8 } from './resample';
+export {
+  resizeBicubic,
+  resizeLanczos,
+  resizePillow,
+  resizeRgbaPillow,
+  BICUBIC,
+  LANCZOS,
+  type Pixels8,
+  type ResampleFilter,
+} from './resample';
 export {
   CLIP_MEAN,
   CLIP_STD,
@@ -28,3 +37,21 @@ export {
 } from './clip-preprocess';
 export { areaMatrix, areaDownsampleGraph, CLIP_LOSS_UPSAMPLE } from './area-downsample';
 export { clipNormalizeGraph, type ClipNormalizeOptions } from './clip-normalize-graph';
+export {
+  alignFace,
+  E4E_ALIGNMENT,
+  FFHQ_ALIGNMENT,
+  quadTransform,
+  quadPoint,
+  quadInverse,
+  pasteBack,
+  faceMask,
+  PASTE_DEFAULTS,
+  type AlignOptions,
+  type AlignTrace,
+  type FaceAlignment,
+  type Quad,
+  type PasteFace,
+  type PasteOptions,
+  type FaceMask,
+} from './align';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@styleclip/testing';
-import { bicubicKernel, precomputeCoefficients, resizeBicubic, resizeRgbaPillow } from './resample';
+import {
+  bicubicKernel,
+  lanczosKernel,
+  precomputeCoefficients,
+  resizeBicubic,
+  resizeLanczos,
+  resizeRgbaPillow,
+} from './resample';
 
 /** Float (unquantized, unrounded) separable reference using the same windows. */
 function floatResize(src: Float64Array, w: number, h: number, ow: number, oh: number): Float64Array {
@@ -99,5 +106,36 @@ describe('resizeRgbaPillow', () => {
   it('leaves an image that needs no resize untouched (stored RGB of transparent pixels survives)', () => {
     const data = Uint8Array.from([255, 255, 255, 0, 1, 2, 3, 128]);
     expect(resizeRgbaPillow({ data, width: 2, height: 1, channels: 4 }, 2, 1).data).toEqual(data);
+  });
+});
+
+describe('resizeLanczos (Pillow LANCZOS / ANTIALIAS)', () => {
+  it('matches Pillow bit for bit (reference written by tools/fixtures/make_lanczos_reference.py)', async () => {
+    const ref = (await import('./align/lanczos-reference.json')).default as {
+      width: number;
+      height: number;
+      outputs: Record<string, string>;
+    };
+    // The same LCG image the maintainer script feeds Pillow.
+    const { width: W, height: H } = ref;
+    const data = new Uint8Array(W * H * 3);
+    let s = 12345;
+    for (let i = 0; i < data.length; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const y = Math.floor(i / 3 / W);
+      data[i] = y >= H >> 1 ? (s >>> 16) & 255 : ((Math.floor(i / 3) % W) * 7) % 256;
+    }
+    for (const [size, b64] of Object.entries(ref.outputs)) {
+      const [w, h] = size.split('x').map(Number) as [number, number];
+      const out = resizeLanczos({ data, width: W, height: H, channels: 3 }, w, h);
+      expect(Buffer.from(out.data).toString('base64'), size).toBe(b64);
+    }
+  });
+
+  it('is a truncated sinc: 1 at 0, 0 at the integers, 0 outside [−3, 3)', () => {
+    expect(lanczosKernel(0)).toBe(1);
+    for (const x of [1, 2, -1, -2]) expect(Math.abs(lanczosKernel(x))).toBeLessThan(1e-15);
+    expect(lanczosKernel(3)).toBe(0);
+    expect(lanczosKernel(-3.1)).toBe(0);
   });
 });

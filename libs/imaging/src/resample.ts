@@ -1,12 +1,11 @@
-// Pillow-compatible separable bicubic resampling of 8-bit images (the semantics of Pillow's
-// ImagingResample for uint8 modes): per-output-pixel coefficient windows, the Keys cubic (a = −0.5)
-// widened by the scale when downscaling, coefficients normalized to sum 1 and quantized to 22-bit fixed
-// point, a horizontal pass then a vertical pass, each rounding and clamping to uint8.
+// Pillow-compatible separable resampling of 8-bit images (the semantics of Pillow's ImagingResample for
+// uint8 modes): per-output-pixel coefficient windows of a filter (the Keys cubic for BICUBIC, Lanczos-3 for
+// LANCZOS, alias ANTIALIAS) widened by the scale when downscaling, coefficients normalized to sum 1 and
+// quantized to 22-bit fixed point, a horizontal pass then a vertical pass, each rounding and clamping to uint8.
 
 const PRECISION_BITS = 22;
 const ONE = 2 ** PRECISION_BITS;
 const HALF = 2 ** (PRECISION_BITS - 1);
-const BICUBIC_SUPPORT = 2;
 
 /** Keys cubic convolution kernel with a = −0.5 (same expression order as Pillow, so the same doubles). */
 export function bicubicKernel(x: number): number {
@@ -16,6 +15,30 @@ export function bicubicKernel(x: number): number {
   if (x < 2) return (((x - 5) * x + 8) * x - 4) * a;
   return 0;
 }
+
+/** Pillow's `sinc_filter`. */
+function sinc(x: number): number {
+  if (x === 0) return 1;
+  x = x * Math.PI;
+  return Math.sin(x) / x;
+}
+
+/** Pillow's `lanczos_filter`: sinc(x)·sinc(x/3) on [−3, 3). */
+export function lanczosKernel(x: number): number {
+  if (-3.0 <= x && x < 3.0) return sinc(x) * sinc(x / 3);
+  return 0;
+}
+
+/** A resampling filter: its kernel and support (the kernel is zero outside ±support). */
+export interface ResampleFilter {
+  name: 'bicubic' | 'lanczos';
+  kernel: (x: number) => number;
+  support: number;
+}
+
+export const BICUBIC: ResampleFilter = { name: 'bicubic', kernel: bicubicKernel, support: 2 };
+/** Pillow's LANCZOS (the `ANTIALIAS` of FFHQ/e4e alignment). */
+export const LANCZOS: ResampleFilter = { name: 'lanczos', kernel: lanczosKernel, support: 3 };
 
 /** Per-output-pixel source windows and fixed-point weights for one axis. */
 export interface Coefficients {
@@ -31,10 +54,16 @@ export interface Coefficients {
 }
 
 /** Coefficient windows resampling `inSize` source pixels (the span [in0, in1)) to `outSize` pixels. */
-export function precomputeCoefficients(inSize: number, outSize: number, in0 = 0, in1 = inSize): Coefficients {
+export function precomputeCoefficients(
+  inSize: number,
+  outSize: number,
+  in0 = 0,
+  in1 = inSize,
+  filter: ResampleFilter = BICUBIC,
+): Coefficients {
   const scale = (in1 - in0) / outSize;
   const filterScale = Math.max(scale, 1);
-  const support = BICUBIC_SUPPORT * filterScale;
+  const support = filter.support * filterScale;
   const ksize = Math.ceil(support) * 2 + 1;
   const start = new Int32Array(outSize);
   const count = new Int32Array(outSize);
@@ -49,7 +78,7 @@ export function precomputeCoefficients(inSize: number, outSize: number, in0 = 0,
     const base = xx * ksize;
     let ww = 0;
     for (let x = 0; x < xmax; x++) {
-      const w = bicubicKernel((x + xmin - center + 0.5) * ss);
+      const w = filter.kernel((x + xmin - center + 0.5) * ss);
       exact[base + x] = w;
       ww += w;
     }
@@ -82,6 +111,8 @@ export interface Pixels8 {
  * One 1-D pass of the separable filter over `src` laid out as [lines][inLength][lanes]: each output sample
  * `o` of a line and lane is HALF + Σₖ src[(start[o] + k)·lanes + lane]·weight[k] (k ascending), rounded and
  * clamped to uint8. Horizontal: lines = rows, lanes = channels. Vertical: one line, lanes = row stride.
+ * Integer sums (below 2^35) are exact in doubles, so the loop order is free: lanes are accumulated in a row
+ * buffer so the vertical pass reads memory in order.
  */
 function filter1d(
   data: Uint8Array,
@@ -92,6 +123,8 @@ function filter1d(
   c: Coefficients,
 ): Uint8Array {
   const out = new Uint8Array(lines * outLength * lanes);
+  if (lanes === 3) return filter1dRgb(data, lines, inLength, outLength, c, out);
+  const acc = new Float64Array(lanes);
   for (let line = 0; line < lines; line++) {
     const inBase = line * inLength * lanes;
     const outBase = line * outLength * lanes;
@@ -99,11 +132,48 @@ function filter1d(
       const min = c.start[o]!;
       const n = c.count[o]!;
       const base = o * c.ksize;
-      for (let lane = 0; lane < lanes; lane++) {
-        let acc = HALF;
-        for (let k = 0; k < n; k++) acc += data[inBase + (min + k) * lanes + lane]! * c.weights[base + k]!;
-        out[outBase + o * lanes + lane] = clip8(acc);
+      acc.fill(HALF);
+      for (let k = 0; k < n; k++) {
+        const w = c.weights[base + k]!;
+        const src = inBase + (min + k) * lanes;
+        for (let lane = 0; lane < lanes; lane++) acc[lane] = acc[lane]! + data[src + lane]! * w;
       }
+      const dst = outBase + o * lanes;
+      for (let lane = 0; lane < lanes; lane++) out[dst + lane] = clip8(acc[lane]!);
+    }
+  }
+  return out;
+}
+
+/** `filter1d` for three lanes (the horizontal pass of an RGB image), with the lanes in registers. */
+function filter1dRgb(
+  data: Uint8Array,
+  lines: number,
+  inLength: number,
+  outLength: number,
+  c: Coefficients,
+  out: Uint8Array,
+): Uint8Array {
+  for (let line = 0; line < lines; line++) {
+    const inBase = line * inLength * 3;
+    const outBase = line * outLength * 3;
+    for (let o = 0; o < outLength; o++) {
+      const n = c.count[o]!;
+      const base = o * c.ksize;
+      let src = inBase + c.start[o]! * 3;
+      let r = HALF;
+      let g = HALF;
+      let b = HALF;
+      for (let k = 0; k < n; k++, src += 3) {
+        const w = c.weights[base + k]!;
+        r += data[src]! * w;
+        g += data[src + 1]! * w;
+        b += data[src + 2]! * w;
+      }
+      const dst = outBase + o * 3;
+      out[dst] = clip8(r);
+      out[dst + 1] = clip8(g);
+      out[dst + 2] = clip8(b);
     }
   }
   return out;
@@ -116,30 +186,50 @@ function horizontal(src: Pixels8, outWidth: number, c: Coefficients): Pixels8 {
 
 function vertical(src: Pixels8, outHeight: number, c: Coefficients): Pixels8 {
   const { width, height, channels: ch, data } = src;
-  return { data: filter1d(data, 1, height, outHeight, width * ch, c), width, height: outHeight, channels: ch };
+  return {
+    data: filter1d(data, 1, height, outHeight, width * ch, c),
+    width,
+    height: outHeight,
+    channels: ch,
+  };
 }
 
 /**
- * Bicubic resize of interleaved 8-bit pixels with Pillow's semantics (`Image.resize(size, BICUBIC)` on an
- * 8-bit mode, no box, no reducing gap): horizontal pass then vertical, each rounded and clamped to uint8;
- * an axis whose size does not change is not resampled. Channels are treated independently (premultiply
- * alpha yourself, see `resizeRgbaPillow`).
+ * Resize of interleaved 8-bit pixels with Pillow's semantics (`Image.resize(size, filter)` on an 8-bit mode,
+ * no box, no reducing gap): horizontal pass then vertical, each rounded and clamped to uint8; an axis whose
+ * size does not change is not resampled. Channels are treated independently (premultiply alpha yourself,
+ * see `resizeRgbaPillow`).
  */
-export function resizeBicubic(src: Pixels8, outWidth: number, outHeight: number): Pixels8 {
+export function resizePillow(
+  src: Pixels8,
+  outWidth: number,
+  outHeight: number,
+  filter: ResampleFilter,
+): Pixels8 {
   if (!Number.isInteger(outWidth) || !Number.isInteger(outHeight) || outWidth < 1 || outHeight < 1) {
-    throw new RangeError(
-      `resizeBicubic: output size must be positive integers, got ${outWidth}×${outHeight}`,
-    );
+    throw new RangeError(`resize: output size must be positive integers, got ${outWidth}×${outHeight}`);
   }
   if (src.data.length !== src.width * src.height * src.channels) {
-    throw new RangeError(
-      `resizeBicubic: ${src.data.length} bytes for ${src.width}×${src.height}×${src.channels}`,
-    );
+    throw new RangeError(`resize: ${src.data.length} bytes for ${src.width}×${src.height}×${src.channels}`);
   }
   let img = src;
-  if (outWidth !== src.width) img = horizontal(img, outWidth, precomputeCoefficients(src.width, outWidth));
-  if (outHeight !== src.height) img = vertical(img, outHeight, precomputeCoefficients(src.height, outHeight));
+  if (outWidth !== src.width) {
+    img = horizontal(img, outWidth, precomputeCoefficients(src.width, outWidth, 0, src.width, filter));
+  }
+  if (outHeight !== src.height) {
+    img = vertical(img, outHeight, precomputeCoefficients(src.height, outHeight, 0, src.height, filter));
+  }
   return img === src ? { ...src, data: src.data.slice() } : img;
+}
+
+/** Pillow `Image.resize(size, BICUBIC)` (see `resizePillow`). */
+export function resizeBicubic(src: Pixels8, outWidth: number, outHeight: number): Pixels8 {
+  return resizePillow(src, outWidth, outHeight, BICUBIC);
+}
+
+/** Pillow `Image.resize(size, LANCZOS)`, the `ANTIALIAS` of FFHQ/e4e alignment (see `resizePillow`). */
+export function resizeLanczos(src: Pixels8, outWidth: number, outHeight: number): Pixels8 {
+  return resizePillow(src, outWidth, outHeight, LANCZOS);
 }
 
 /** Pillow's MULDIV255: round(a·b/255) in integers. */

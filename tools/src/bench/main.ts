@@ -1,4 +1,4 @@
-// `npm run bench [-- --suite generator] [--quick]`: benchmarks with the MatMul ceiling measured in the same run.
+// `npm run bench [-- --suite generator|clip|edit|faces|all] [--quick]`: benchmarks with the MatMul ceiling measured in the same run.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { benchGenerator } from './generator';
 import { benchClip } from './clip';
 import { benchEdits, benchPrecompute, ensureDirections } from './edit';
 import { benchArcFace, benchEncoder, type NetworkResult } from './face-networks';
+import { benchFaces, facesTable } from './faces';
 import { peakRssMb, table } from './measure';
 import { presetSet } from './models';
 
@@ -37,20 +38,22 @@ const results: Record<string, unknown> = {
 };
 
 const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
-const ceiling = await bestMatmulCeiling(runtime);
-results['matmulCeiling'] = ceiling;
-console.log(
-  `MatMul ceiling (${executionProvider}, ${threads} threads, best of ${Object.entries(ceiling.bySize)
-    .map(([n, g]) => `${n}³: ${g.toFixed(1)}`)
-    .join(', ')}): ` + `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
-);
+// The faces suite compares against dlib's C++ in the same run instead of a MatMul ceiling.
+const ceiling = values.suite === 'faces' ? undefined : await bestMatmulCeiling(runtime);
+if (ceiling) {
+  results['matmulCeiling'] = ceiling;
+  console.log(
+    `MatMul ceiling (${executionProvider}, ${threads} threads, best of ${Object.entries(ceiling.bySize).map(([n, g]) => `${n}³: ${g.toFixed(1)}`).join(', ')}): ` +
+      `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
+  );
+}
 
 if (values.suite === 'generator' || values.suite === 'all') {
   const rows = [];
   for (const preset of presets) {
     const set = await presetSet(root, preset);
     const runs = preset === 'tiny' ? 20 : 3;
-    rows.push(...(await benchGenerator(runtime, set, [1, 4], ceiling.gflops, runs)));
+    rows.push(...(await benchGenerator(runtime, set, [1, 4], ceiling!.gflops, runs)));
   }
   results['generator'] = rows;
   console.log('Generator W+ → image (median after warm-up)');
@@ -74,7 +77,7 @@ if (values.suite === 'clip' || values.suite === 'all') {
   for (const preset of presets)
     rows.push(
       ...(
-        await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)
+        await benchClip(runtime, await presetSet(root, preset), ceiling!.gflops, preset === 'tiny' ? 20 : 5)
       ).map((r) => ({ set: preset, ...r })),
     );
   results['clip'] = rows;
@@ -126,17 +129,35 @@ if (values.suite === 'edit' || values.suite === 'all') {
 const networkTable = (rows: NetworkResult[]) =>
   table(rows.map((r) => ({ what: r.what, shapes: r.shapes, batch: r.batch, 'median ms': r.medianMs, GMAC: r.gmac, 'GFLOP/s': r.gflops, 'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%` })));
 if (values.suite === 'arcface' || values.suite === 'all') {
-  const rows = await benchArcFace(runtime, { full: !values.quick, ceilingGflops: ceiling.gflops, runs: values.quick ? 10 : 5 });
+  const rows = await benchArcFace(runtime, { full: !values.quick, ceilingGflops: ceiling!.gflops, runs: values.quick ? 10 : 5 });
   results['arcface'] = rows;
   console.log('\nArcFace and the ID loss (median after warm-up)');
   console.log(networkTable(rows));
 }
 
 if (values.suite === 'encoder' || values.suite === 'all') {
-  const rows = await benchEncoder(runtime, { full: !values.quick, ceilingGflops: ceiling.gflops, runs: values.quick ? 10 : 3 });
+  const rows = await benchEncoder(runtime, { full: !values.quick, ceilingGflops: ceiling!.gflops, runs: values.quick ? 10 : 3 });
   results['encoder'] = rows;
   console.log('\ne4e encoder (median after warm-up)');
   console.log(networkTable(rows));
+}
+
+if (values.suite === 'faces' || values.suite === 'all') {
+  const facesDir = join(process.env['STYLECLIP_SHARED'] ?? join(root, '..', 'shared'), 'fixtures', 'faces');
+  const { rows, loadMs } = await benchFaces(facesDir, {
+    runs: values.quick ? 3 : 7,
+    rounds: values.quick ? 1 : 2,
+    builds: values.quick ? ['portable'] : ['portable', 'native'],
+  });
+  results['faces'] = { rows, loadMs };
+  console.log(`\nFaces: detection (one pyramid_up) + 68 landmarks per photo, median ms; dlib C++ built from tools/dlib-reference`);
+  console.log(table(facesTable(rows)));
+  const total = (f: (r: (typeof rows)[number]) => number | undefined) => rows.reduce((s, r) => s + (f(r) ?? 0), 0);
+  console.log(
+    `all photos: ours ${total((r) => r.jsMs).toFixed(0)} ms, dlib -O3 ${total((r) => r.dlibMs.portable).toFixed(0)} ms` +
+      (values.quick ? '' : `, dlib -O3 -march=native ${total((r) => r.dlibMs.native).toFixed(0)} ms`) +
+      ` (models loaded once, not timed: ours ${loadMs.toFixed(0)} ms)`,
+  );
 }
 
 results['peakRssMb'] = peakRssMb();
