@@ -24,7 +24,7 @@ export interface Preset {
   mappers: Record<string, LevelsMapperConfig>;
   clip: ClipConfig;
   /** Global-direction data computed right after building (by the editing engine), when cheap enough. */
-  directions?: { images: number; samples: number; layers: 'official' | 'all' };
+  directions?: { images: number; samples: number; layers: 'official' | 'all'; batch: number };
 }
 
 /** Random-weight model sets built from our own builders (official init), for tests, demo and benchmarks. */
@@ -49,7 +49,7 @@ export const PRESETS: Record<string, Preset> = {
     },
     // A small CLIP with the real vocabulary and context (image 64, patch 16).
     clip: tinyClipConfig,
-    directions: { images: 8, samples: 2000, layers: 'official' },
+    directions: { images: 8, samples: 2000, layers: 'official', batch: 8 },
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',

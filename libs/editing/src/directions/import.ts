@@ -4,7 +4,7 @@ import { fs3Coverage, sWidth } from '@styleclip/latent-math';
 import { fileRef, loadModelSet, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
 import { EngineError } from '../components';
 import { FS3_FILE, readFloat, S_STATS_FILE, writeArrayAtomic, writeSStats, type SStatistics } from './data';
-import { DEFAULT_TRUNCATION } from './sampling';
+import { POOL_SEED, STYLECLIP_SAMPLING } from './sampling';
 import { computeSStatistics } from './stats';
 import { Engine } from '../engine';
 
@@ -44,7 +44,7 @@ async function readSMeanStd(file: string, width: number): Promise<SStatistics> {
  */
 export async function importDirections(
   setDir: string,
-  o: { fs3: string; sMeanStd?: string; samples?: number; onProgress?: Parameters<typeof computeSStatistics>[2]['onProgress'] },
+  o: { fs3: string; sMeanStd?: string; /** S statistics samples, needed when no S_mean_std is given. */ samples?: number; onProgress?: Parameters<typeof computeSStatistics>[2]['onProgress'] },
 ): Promise<ModelSetManifest> {
   const set = await loadModelSet(setDir);
   const layout = set.manifest.generator.sLayout;
@@ -69,15 +69,16 @@ export async function importDirections(
   }
   let stats: SStatistics;
   let samples = 0;
-  const truncation = DEFAULT_TRUNCATION;
+  const truncation = STYLECLIP_SAMPLING;
   if (o.sMeanStd) {
     stats = await readSMeanStd(o.sMeanStd, width);
   } else {
     const engine = await Engine.open(setDir);
     try {
       const avg = (await readFloat(set.path(set.manifest.generator.latentAvg))).data;
-      samples = o.samples ?? 100_000;
-      stats = await computeSStatistics(engine.components, avg, { samples, seed: 5, truncation, batch: 256, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+      if (o.samples === undefined) throw new EngineError('give the S_mean_std file or the samples for computing S statistics', 'bad_parameter');
+      samples = o.samples;
+      stats = await computeSStatistics(engine.components, avg, { samples, seed: POOL_SEED, truncation, batch: 256, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     } finally {
       await engine.close();
     }
