@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentTypeForKey, validateKey } from '@styleclip/storage';
 import { rateLimitRefusal, type RateLimiter } from '../rate-limit';
-import type { Storage } from '../storage';
+import type { Storage } from '@styleclip/studio';
 import type { RequestScope } from './graphql';
 import { sendError } from './util';
 

@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   DEFAULT_EVALUATION_PROMPTS,
+  EVALUATION_DEFAULTS,
+  STYLECLIP_SAMPLING,
   Engine,
   evaluateDirections,
   importDirections,
@@ -10,7 +12,8 @@ import {
   type TextPair,
   type WorkProgress,
 } from '@styleclip/editing';
-import { CliError, parseNumber, parseSeeds } from '../errors';
+import { CliError } from '../errors';
+import { checkFlag, numberFlag, optionDefault, P, parseSeeds } from '../parameters';
 import { readArray, writeArray } from '../npy-io';
 import { Progress } from '../progress';
 import { parseAlphas, parseBeta } from './edit';
@@ -25,6 +28,8 @@ function progressReporter() {
   };
 }
 
+const pre = P.precomputeDirections;
+
 export function registerDirections(program: Command): void {
   const directions = program.command('directions').description('global-direction data: S statistics and the channel-relevance table (fs3)');
 
@@ -32,20 +37,20 @@ export function registerDirections(program: Command): void {
     .command('precompute')
     .description('compute S statistics and fs3 for a model set (resumable: rerun after an interruption to continue)')
     .requiredOption('--models <dir>', 'model set folder (needs CLIP)')
-    .option('--images <n>', 'images averaged per channel (official: 100)', '100')
-    .option('--layers <which>', 'official (S index ≤ 16) | all (every non-toRGB layer)', 'official')
-    .option('--samples <n>', 'samples for the S statistics (official: 100000)', '100000')
-    .option('--truncation-layers <which>', 'truncate all W+ rows (TF) or the first8 (PyTorch port)', 'all')
-    .option('--batch <n>', 'images per generator run', '8')
+    .option('--images <n>', 'images averaged per channel (official: 100)', optionDefault(pre, 'images'))
+    .option('--layers <which>', 'official (S index ≤ 16) | all (every non-toRGB layer)', optionDefault(pre, 'layers').toLowerCase())
+    .option('--samples <n>', 'samples for the S statistics (official: 100000)', optionDefault(pre, 'samples'))
+    .option('--truncation-layers <which>', 'truncate all W+ rows (TF) or the first8 (PyTorch port)', STYLECLIP_SAMPLING.layers)
+    .option('--batch <n>', 'images per generator run', optionDefault(pre, 'batch'))
     .action(async (o: { models: string; images: string; layers: string; samples: string; truncationLayers: string; batch: string }) => {
-      if (o.layers !== 'official' && o.layers !== 'all') throw new CliError('--layers must be official or all');
-      if (o.truncationLayers !== 'all' && o.truncationLayers !== 'first8') throw new CliError('--truncation-layers must be all or first8');
+      const layers = checkFlag(pre, 'layers', '--layers', o.layers.toUpperCase());
+      const truncationLayers = checkFlag(pre, 'truncationLayers', '--truncation-layers', o.truncationLayers.toUpperCase());
       const m = await precomputeDirections(o.models, {
-        images: parseNumber('--images', o.images, 1, 10_000),
-        layers: o.layers,
-        samples: parseNumber('--samples', o.samples, 2, 10_000_000),
-        truncation: { psi: 0.7, layers: o.truncationLayers },
-        batch: parseNumber('--batch', o.batch, 1, 1024),
+        images: numberFlag(pre, 'images', '--images', o.images),
+        layers: layers === 'ALL' ? 'all' : 'official',
+        samples: numberFlag(pre, 'samples', '--samples', o.samples),
+        truncation: { psi: STYLECLIP_SAMPLING.psi, layers: truncationLayers === 'FIRST8' ? 'first8' : 'all' },
+        batch: numberFlag(pre, 'batch', '--batch', o.batch),
         onProgress: progressReporter(),
       });
       process.stderr.write('\n');
@@ -58,12 +63,12 @@ export function registerDirections(program: Command): void {
     .requiredOption('--models <dir>', 'model set folder')
     .requiredOption('--fs3 <file>', 'channel-relevance table (.npy)')
     .option('--s-mean-std <file>', 'official S_mean_std (pickled numpy lists); computed when absent')
-    .option('--samples <n>', 'samples for computed S statistics', '100000')
+    .option('--samples <n>', 'samples for computed S statistics', optionDefault(pre, 'samples'))
     .action(async (o: { models: string; fs3: string; sMeanStd?: string; samples: string }) => {
       const m = await importDirections(o.models, {
         fs3: o.fs3,
         ...(o.sMeanStd ? { sMeanStd: o.sMeanStd } : {}),
-        samples: parseNumber('--samples', o.samples, 2, 10_000_000),
+        samples: numberFlag(pre, 'samples', '--samples', o.samples),
         onProgress: progressReporter(),
       });
       const d = m.directions!;
@@ -77,8 +82,8 @@ export function registerDirections(program: Command): void {
     .option('--neutral <text>', 'neutral description')
     .option('--target <text>', 'target description')
     .option('--dt <file>', 'or a unit Δt (.npy)')
-    .option('--beta <beta>', 'threshold in [0,1] or auto', '0.15')
-    .option('--top <n>', 'top channels to list', '10')
+    .option('--beta <beta>', 'threshold in [0,1] or auto', optionDefault(P.textDirection, 'beta'))
+    .option('--top <n>', 'top channels to list', optionDefault(P.textDirection, 'top'))
     .option('--output-ds <file>', 'write Δs over all S layers (StyleSpace order) as .npy')
     .action(async (o: { models: string; neutral?: string; target?: string; dt?: string; beta: string; top: string; outputDs?: string }) => {
       const hasText = o.neutral !== undefined || o.target !== undefined;
@@ -90,7 +95,7 @@ export function registerDirections(program: Command): void {
         const p = await engine.edit.preview({
           ...(dt ? { dt } : { text: { neutral: o.neutral!, target: o.target! } }),
           beta: parseBeta(o.beta),
-          topK: parseNumber('--top', o.top, 1, 1000),
+          topK: numberFlag(P.textDirection, 'top', '--top', o.top),
         });
         console.log(`channels: ${p.kept} (β = ${p.beta}, largest |r| = ${p.maxAbsRelevance.toFixed(4)})`);
         if (p.dtNorm !== undefined) console.log(`Δt norm before normalization: ${p.dtNorm.toFixed(6)}`);
@@ -108,13 +113,13 @@ export function registerDirections(program: Command): void {
     .command('evaluate')
     .description('how well global edits follow their text: cos(E(edited) − E(original), Δt), movement along Δt and pixel change per α')
     .requiredOption('--models <dir>', 'model set folder (needs CLIP and directions)')
-    .option('--seeds <list>', 'seeds of the images to edit, e.g. 1-8 or 3,5,9', '1-8')
+    .option('--seeds <list>', 'seeds of the images to edit, e.g. 1-8 or 3,5,9', EVALUATION_DEFAULTS.seeds.join(','))
     .option('--prompts <file>', 'text pairs, one "neutral | target" per line (# comments); default: six face edits')
     .option('--neutral <text>', 'evaluate one pair: neutral description')
     .option('--target <text>', 'evaluate one pair: target description')
-    .option('--alpha <list>', 'strengths, each > 0', '0.5,1,2,4')
-    .option('--beta <beta>', 'threshold in [0,1] or auto (per prompt)', '0.15')
-    .option('--truncation <psi>', 'ψ of the generated images', '0.7')
+    .option('--alpha <list>', 'strengths, each > 0', EVALUATION_DEFAULTS.alphas.join(','))
+    .option('--beta <beta>', 'threshold in [0,1] or auto (per prompt)', optionDefault(P.editGlobal, 'beta'))
+    .option('--truncation <psi>', 'ψ of the generated images', optionDefault(P.generateImages, 'truncation'))
     .option('--json <file>', 'also write the full result (per prompt too) as JSON')
     .action(
       async (o: { models: string; seeds: string; prompts?: string; neutral?: string; target?: string; alpha: string; beta: string; truncation: string; json?: string }) => {
@@ -129,7 +134,7 @@ export function registerDirections(program: Command): void {
             prompts,
             alphas,
             beta: parseBeta(o.beta),
-            truncation: parseNumber('--truncation', o.truncation, 0, 2),
+            truncation: numberFlag(P.generateImages, 'truncation', '--truncation', o.truncation),
             onProgress: ({ done, total }) => bar.update(done, total),
           });
           bar.done();

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { inferLevelsMapperConfig, inferStyleGAN2Config, readClipCheckpoint, type Weight } from '@styleclip/architectures';
 import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
-import { buildPresetSet } from '@styleclip/editing';
+import { buildPresetSet, ensurePresetSet } from '@styleclip/editing';
 import { importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
 import { CliError, parseNumber } from '../errors';
 
@@ -53,6 +53,19 @@ export function registerModels(program: Command): void {
       });
       p.done();
       console.log(`model set ${m.id} written to ${o.out} (${m.generator.config.size}×${m.generator.config.size}, ${Object.keys(m.mappers).length} mapper(s))`);
+    });
+
+  models
+    .command('ensure')
+    .description('make a folder hold the current revision of a preset set: built when missing or older, left alone otherwise')
+    .requiredOption('--preset <name>', `preset: ${Object.keys(PRESETS).join(' | ')}`)
+    .requiredOption('--out <dir>', 'the set\'s folder')
+    .option('--cache', 'build once per machine (OS temp folder, keyed by the preset revision) and copy it from there')
+    .action(async (o: { preset: string; out: string; cache?: boolean }) => {
+      if (!PRESETS[o.preset]) throw new CliError(`unknown preset "${o.preset}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
+      const r = await ensurePresetSet(o.preset, o.out, { log: (line) => console.log(line), ...(o.cache ? { cache: 'copy' as const } : {}) });
+      if (r === 'foreign') throw new CliError(`${o.out} holds a model set that is not the ${o.preset} preset; not touching it`);
+      console.log(`${o.out}: ${r}`);
     });
 
   models
