@@ -1,6 +1,8 @@
 import {
   CachedBlobStore,
   contentKey,
+  contentTypeForKey,
+  validateKey,
   createBlobStore,
   sha256Hex,
   type BlobStore,
@@ -65,6 +67,33 @@ export class Storage {
   async url(key: string): Promise<string> {
     const presigned = await this.blobs.url(key, { expiresIn: this.o.urlTtlSeconds });
     return presigned ?? `${this.o.publicUrl()}/files/${key}`;
+  }
+
+  /**
+   * A content blob as a file the API may serve (`/files/<key>`): only `blobs/…` keys, valid ones; undefined for
+   * anything else or a missing blob. Content never changes, so its hash serves as an ETag.
+   */
+  async publicBlob(key: string): Promise<{ bytes: Uint8Array; contentType: string; etag: string } | undefined> {
+    if (!this.isPublicKey(key)) return undefined;
+    const bytes = await this.blobs.get(key);
+    if (!bytes) return undefined;
+    return { bytes, contentType: contentTypeForKey(key), etag: Storage.etagOf(key) };
+  }
+
+  /** Whether a key names a content blob (the only keys served as files). */
+  isPublicKey(key: string): boolean {
+    if (!key.startsWith('blobs/')) return false;
+    try {
+      validateKey(key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The ETag of a content blob: its hash (from its key). */
+  static etagOf(key: string): string {
+    return `"${key.slice(key.lastIndexOf('/') + 1, key.lastIndexOf('.'))}"`;
   }
 
   /** Adds index entries (empty marker blobs). */

@@ -4,3 +4,5 @@ export { modelsDirWithTiny, warmTinyCache } from './models';
 export { startLocalS3, LOCAL_S3_CREDENTIALS, type LocalS3 } from '@styleclip/storage/testing';
 /** For simulating storage outages in tests (what a failing store throws). */
 export { StorageError } from '@styleclip/storage';
+/** For making test images. */
+export { encodePng } from '@styleclip/imaging';
