@@ -99,10 +99,11 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
         persistIntervalMs: config.jobs.persistIntervalMs,
       });
   // After a job succeeds, its kind may need every process to react (a precompute: reload the model set).
-  const handled = new Set<string>();
+  const handled = new Set<string>(); // job ids already handled (the most recent ones; a Set keeps insertion order)
   const offEvents = board.onEvent((e) => {
     if (e.job.state !== 'SUCCEEDED' || handled.has(e.job.id)) return;
     handled.add(e.job.id);
+    if (handled.size > 1000) handled.delete(handled.values().next().value!);
     const kind = kinds.find(e.job.kind);
     kind?.onSucceeded?.(e.job).catch((err) =>
       jobLog.warn({ jobId: e.job.id, err: (err as Error).message }, 'after-success step failed'),

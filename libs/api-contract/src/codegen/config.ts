@@ -32,6 +32,8 @@ export function codegenConfig(): CodegenConfig {
         ],
         config: {
           enumsAsConst: true,
+          // Output fields are always present (nullable ones as Maybe<T>); inputs and arguments may be omitted.
+          avoidOptionals: { field: true, object: true, inputValue: false, defaultValue: false },
           namingConvention: { enumValues: 'keep' },
           useTypeImports: true,
           scalars: { DateTime: 'string', JSON: 'unknown' },

@@ -26,11 +26,11 @@ export type Query = {
    * of the previous page.
    */
   images: ImageConnection;
-  image?: Maybe<Image>;
-  edit?: Maybe<Edit>;
+  image: Maybe<Image>;
+  edit: Maybe<Edit>;
   modelSets: Array<ModelSet>;
   /** A model set by id; the default set when id is omitted. */
-  modelSet?: Maybe<ModelSet>;
+  modelSet: Maybe<ModelSet>;
   /** Which channels a text pair moves at β (no image is generated). */
   textDirection: TextDirectionPreview;
   /**
@@ -44,7 +44,7 @@ export type Query = {
    * upload); to keep the result, call editMapper.
    */
   previewMapperEdit: MapperPreview;
-  job?: Maybe<Job>;
+  job: Maybe<Job>;
   /** Jobs, newest first (`first`: `parameters.pages.jobs`). */
   jobs: JobConnection;
   /**
@@ -55,9 +55,9 @@ export type Query = {
 };
 
 export type QueryImagesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ImageFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageFilter>;
 };
 
 export type QueryImageArgs = {
@@ -69,7 +69,7 @@ export type QueryEditArgs = {
 };
 
 export type QueryModelSetArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
+  id: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type QueryTextDirectionArgs = {
@@ -89,8 +89,8 @@ export type QueryJobArgs = {
 };
 
 export type QueryJobsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -216,7 +216,7 @@ export type ImageFilter = {
 
 export type PageInfo = {
   __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
+  endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -254,21 +254,21 @@ export type Image = {
   height: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   modelSetId: Scalars['String']['output'];
-  seed?: Maybe<Scalars['Int']['output']>;
-  truncation?: Maybe<Scalars['Float']['output']>;
+  seed: Maybe<Scalars['Int']['output']>;
+  truncation: Maybe<Scalars['Float']['output']>;
   /** The latent the image came from; null for an upload that is not inverted. */
-  latent?: Maybe<Latent>;
+  latent: Maybe<Latent>;
   /** For uploads: why there is no latent yet (e.g. inversion not configured). */
-  inversionStatus?: Maybe<InversionStatus>;
+  inversionStatus: Maybe<InversionStatus>;
   /** For EDITED images: the edit that produced it. */
-  parentEdit?: Maybe<Edit>;
+  parentEdit: Maybe<Edit>;
   /** Edits of this image, newest first (`first`: `parameters.pages.edits`). */
   edits: EditConnection;
 };
 
 export type ImageEditsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
 };
 
 export const InversionStatus = {
@@ -297,7 +297,7 @@ export type Latent = {
 export type Channel = {
   __typename?: 'Channel';
   layer: Scalars['Int']['output'];
-  layerName?: Maybe<Scalars['String']['output']>;
+  layerName: Maybe<Scalars['String']['output']>;
   channel: Scalars['Int']['output'];
   weight: Scalars['Float']['output'];
 };
@@ -309,16 +309,16 @@ export type Edit = {
   /** The image that was edited. */
   image: Image;
   createdAt: Scalars['DateTime']['output'];
-  neutral?: Maybe<Scalars['String']['output']>;
-  target?: Maybe<Scalars['String']['output']>;
-  alphas?: Maybe<Array<Scalars['Float']['output']>>;
+  neutral: Maybe<Scalars['String']['output']>;
+  target: Maybe<Scalars['String']['output']>;
+  alphas: Maybe<Array<Scalars['Float']['output']>>;
   /** The β used (the chosen one when autoBeta). */
-  beta?: Maybe<Scalars['Float']['output']>;
-  autoBeta?: Maybe<Scalars['Boolean']['output']>;
-  channels?: Maybe<Scalars['Int']['output']>;
-  topChannels?: Maybe<Array<Channel>>;
-  mapper?: Maybe<Scalars['String']['output']>;
-  strength?: Maybe<Scalars['Float']['output']>;
+  beta: Maybe<Scalars['Float']['output']>;
+  autoBeta: Maybe<Scalars['Boolean']['output']>;
+  channels: Maybe<Scalars['Int']['output']>;
+  topChannels: Maybe<Array<Channel>>;
+  mapper: Maybe<Scalars['String']['output']>;
+  strength: Maybe<Scalars['Float']['output']>;
   /** One result per α (global) or one (mapper); each is an image usable as a new base. */
   results: Array<EditResult>;
   /** A link to share this edit. */
@@ -327,7 +327,7 @@ export type Edit = {
 
 export type EditResult = {
   __typename?: 'EditResult';
-  alpha?: Maybe<Scalars['Float']['output']>;
+  alpha: Maybe<Scalars['Float']['output']>;
   image: Image;
 };
 
@@ -372,7 +372,7 @@ export type ModelSet = {
   mappers: Array<Mapper>;
   hasClip: Scalars['Boolean']['output'];
   hasDirections: Scalars['Boolean']['output'];
-  directions?: Maybe<DirectionsInfo>;
+  directions: Maybe<DirectionsInfo>;
   /** Uploads can be edited only when an inversion encoder is configured. */
   inversionConfigured: Scalars['Boolean']['output'];
 };
@@ -389,7 +389,7 @@ export type DirectionsInfo = {
   __typename?: 'DirectionsInfo';
   rows: Scalars['Int']['output'];
   layers: Array<Scalars['Int']['output']>;
-  images?: Maybe<Scalars['Int']['output']>;
+  images: Maybe<Scalars['Int']['output']>;
   origin: Scalars['String']['output'];
 };
 
@@ -398,7 +398,7 @@ export type TextDirectionPreview = {
   channels: Scalars['Int']['output'];
   beta: Scalars['Float']['output'];
   maxAbsRelevance: Scalars['Float']['output'];
-  dtNorm?: Maybe<Scalars['Float']['output']>;
+  dtNorm: Maybe<Scalars['Float']['output']>;
   topChannels: Array<Channel>;
 };
 
@@ -516,25 +516,25 @@ export type Job = {
   /** 0…1 */
   progress: Scalars['Float']['output'];
   /** What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run). */
-  phase?: Maybe<Scalars['String']['output']>;
+  phase: Maybe<Scalars['String']['output']>;
   /** Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards). */
   done: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
-  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  etaSeconds: Maybe<Scalars['Float']['output']>;
   /** Runs started so far (more than one after an interruption, a dead worker or a retry). */
   attempts: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
-  error?: Maybe<JobError>;
+  error: Maybe<JobError>;
   /** What the job reports beside progress (e.g. loss terms), as JSON. */
-  detail?: Maybe<Scalars['JSON']['output']>;
+  detail: Maybe<Scalars['JSON']['output']>;
   /** The latest preview image the job made (PNG), if it makes any. */
-  previewUrl?: Maybe<Scalars['String']['output']>;
+  previewUrl: Maybe<Scalars['String']['output']>;
   /**
    * On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:
    * how many times each shard ran to completion and each chunk was computed).
    */
-  result?: Maybe<Scalars['JSON']['output']>;
+  result: Maybe<Scalars['JSON']['output']>;
 };
 
 export type JobError = {
@@ -652,56 +652,56 @@ export type PagesParameters = {
 
 export type IntParameter = {
   __typename?: 'IntParameter';
-  min?: Maybe<Scalars['Int']['output']>;
-  max?: Maybe<Scalars['Int']['output']>;
-  default?: Maybe<Scalars['Int']['output']>;
+  min: Maybe<Scalars['Int']['output']>;
+  max: Maybe<Scalars['Int']['output']>;
+  default: Maybe<Scalars['Int']['output']>;
 };
 
 export type FloatParameter = {
   __typename?: 'FloatParameter';
-  min?: Maybe<Scalars['Float']['output']>;
-  max?: Maybe<Scalars['Float']['output']>;
-  default?: Maybe<Scalars['Float']['output']>;
+  min: Maybe<Scalars['Float']['output']>;
+  max: Maybe<Scalars['Float']['output']>;
+  default: Maybe<Scalars['Float']['output']>;
 };
 
 export type BooleanParameter = {
   __typename?: 'BooleanParameter';
-  default?: Maybe<Scalars['Boolean']['output']>;
+  default: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type EnumParameter = {
   __typename?: 'EnumParameter';
   values: Array<Scalars['String']['output']>;
-  default?: Maybe<Scalars['String']['output']>;
+  default: Maybe<Scalars['String']['output']>;
 };
 
 export type StringParameter = {
   __typename?: 'StringParameter';
   /** In characters. */
-  minLength?: Maybe<Scalars['Int']['output']>;
-  maxLength?: Maybe<Scalars['Int']['output']>;
+  minLength: Maybe<Scalars['Int']['output']>;
+  maxLength: Maybe<Scalars['Int']['output']>;
 };
 
 export type IntListParameter = {
   __typename?: 'IntListParameter';
   /** List length. */
-  minItems?: Maybe<Scalars['Int']['output']>;
-  maxItems?: Maybe<Scalars['Int']['output']>;
+  minItems: Maybe<Scalars['Int']['output']>;
+  maxItems: Maybe<Scalars['Int']['output']>;
   /** Each item. */
-  min?: Maybe<Scalars['Int']['output']>;
-  max?: Maybe<Scalars['Int']['output']>;
-  default?: Maybe<Array<Scalars['Int']['output']>>;
+  min: Maybe<Scalars['Int']['output']>;
+  max: Maybe<Scalars['Int']['output']>;
+  default: Maybe<Array<Scalars['Int']['output']>>;
 };
 
 export type FloatListParameter = {
   __typename?: 'FloatListParameter';
   /** List length. */
-  minItems?: Maybe<Scalars['Int']['output']>;
-  maxItems?: Maybe<Scalars['Int']['output']>;
+  minItems: Maybe<Scalars['Int']['output']>;
+  maxItems: Maybe<Scalars['Int']['output']>;
   /** Each item. */
-  min?: Maybe<Scalars['Float']['output']>;
-  max?: Maybe<Scalars['Float']['output']>;
-  default?: Maybe<Array<Scalars['Float']['output']>>;
+  min: Maybe<Scalars['Float']['output']>;
+  max: Maybe<Scalars['Float']['output']>;
+  default: Maybe<Array<Scalars['Float']['output']>>;
 };
 
 /** The schema (SDL). */
