@@ -1,4 +1,5 @@
 // `npm run bench [-- --suite generator] [--quick]`: benchmarks with the MatMul ceiling measured in the same run.
+// `npm run bench -- --suite precompute --workers 1,2`: the sharded precompute on N worker processes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,7 @@ import { benchClip } from './clip';
 import { benchEdits, benchPrecompute, ensureDirections } from './edit';
 import { peakRssMb, table } from './measure';
 import { presetSet } from './models';
+import { benchPrecomputeWorkers, machineCores } from './precompute-workers';
 
 const { values } = parseArgs({
   options: {
@@ -16,12 +18,58 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     threads: { type: 'string', default: '2' },
     out: { type: 'string', default: 'bench-results' },
+    // --suite precompute
+    workers: { type: 'string', default: '1,2' },
+    images: { type: 'string', default: '4' },
+    'shard-channels': { type: 'string', default: '32' },
+    'worker-threads': { type: 'string', default: '1' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const threads = Number(values.threads);
 const runtime = createRuntime({ offMainThread: false, intraOpNumThreads: threads });
 const results: Record<string, unknown> = { date: new Date().toISOString(), threads, node: process.version };
+
+if (values.suite === 'precompute') {
+  // Worker processes, not this process's runtime: the topology is what is measured.
+  const workers = values.workers.split(',').map(Number);
+  if (workers.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) throw new Error('--workers takes counts like 1,2');
+  const threads = Number(values['worker-threads']);
+  console.log(
+    `Sharded fs3 precompute of the tiny set on N worker processes (BullMQ on a local Redis, filesystem storage), ` +
+      `${threads} thread(s) per worker, ${machineCores()} cores on this machine`,
+  );
+  const rows = await benchPrecomputeWorkers(root, {
+    workers,
+    images: Number(values.images),
+    shardChannels: Number(values['shard-channels']),
+    threads,
+  });
+  results['precomputeWorkers'] = rows;
+  console.log(
+    table(
+      rows.map((r) => ({
+        workers: r.workers,
+        'threads/worker': r.threadsPerWorker,
+        shards: r.shards,
+        channels: r.channels,
+        'fs3 s': r.fs3Seconds,
+        'channels/s': r.channelsPerSecond,
+        'images/s': r.imagesPerSecond,
+        speedup: `${r.speedup.toFixed(2)}×`,
+        'merge s': r.mergeSeconds,
+        'total s': r.totalSeconds,
+      })),
+    ),
+  );
+  console.log('speedup: channels/s over the first N; merge: from the last shard to the job\'s end (read, write, publish)');
+  await mkdir(join(root, values.out), { recursive: true });
+  const file = join(root, values.out, 'bench-precompute.json');
+  await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`results written to ${file}`);
+  await runtime.dispose();
+  process.exit(0);
+}
 
 const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
 const ceiling = await bestMatmulCeiling(runtime);
