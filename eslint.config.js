@@ -29,12 +29,25 @@ const DEPENDENCY_RULE = [
   },
   {
     sourceTag: 'layer:core',
-    onlyDependOnLibsWithTags: ['layer:engine', 'layer:models', 'layer:runtime', 'layer:storage', 'layer:base', 'layer:testing'],
+    onlyDependOnLibsWithTags: [
+      'layer:engine',
+      'layer:models',
+      'layer:runtime',
+      'layer:storage',
+      'layer:base',
+      'layer:testing',
+    ],
   },
   { sourceTag: 'layer:contract', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'app:server', onlyDependOnLibsWithTags: ['layer:core', 'layer:engine', 'layer:contract', 'layer:testing'] },
+  {
+    sourceTag: 'app:server',
+    onlyDependOnLibsWithTags: ['layer:core', 'layer:engine', 'layer:contract', 'layer:testing'],
+  },
   { sourceTag: 'app:web', onlyDependOnLibsWithTags: ['layer:contract'] },
-  { sourceTag: 'app:cli', onlyDependOnLibsWithTags: ['layer:core', 'layer:engine', 'layer:models', 'layer:base', 'layer:testing'] },
+  {
+    sourceTag: 'app:cli',
+    onlyDependOnLibsWithTags: ['layer:core', 'layer:engine', 'layer:models', 'layer:base', 'layer:testing'],
+  },
 ];
 
 /** Packages one project owns the use of: everyone else goes through that project. */
@@ -51,7 +64,11 @@ const OWNED_IMPORTS = [
     why: 'the runtime lives in @styleclip/model-runners',
   },
   { files: ['libs/storage/**'], names: ['@aws-sdk/*'], why: 'the AWS SDK lives in @styleclip/storage' },
-  { files: ['libs/studio/**'], names: ['bullmq', 'ioredis'], why: 'the job queue lives in @styleclip/studio' },
+  {
+    files: ['libs/studio/**'],
+    names: ['bullmq', 'ioredis'],
+    why: 'the job queue lives in @styleclip/studio',
+  },
 ];
 
 export default tseslint.config(
@@ -87,7 +104,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: OWNED_IMPORTS.map((o) => ({ group: o.names, message: `${o.why}; import that project instead.` })),
+          patterns: OWNED_IMPORTS.map((o) => ({
+            group: o.names,
+            message: `${o.why}; import that project instead.`,
+          })),
         },
       ],
     },

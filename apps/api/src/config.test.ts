@@ -52,7 +52,11 @@ describe('configFromEnv', () => {
 
   it('sends jobs to the queue with REDIS_URL, and refuses a URL that is not Redis', () => {
     const c = configFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379/0', STYLECLIP_JOB_ATTEMPTS: '5' });
-    expect(c.studio.jobs).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379/0', attempts: 5, queueName: 'styleclip-jobs' });
+    expect(c.studio.jobs).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      attempts: 5,
+      queueName: 'styleclip-jobs',
+    });
     expect(() => configFromEnv({ REDIS_URL: 'http://user:secret@redis:6379' })).toThrow(
       /REDIS_URL must be a redis\/rediss URL, got "http:\/\/…@redis:6379"/,
     );

@@ -9,7 +9,9 @@ export class CliError extends Error {
 export function parseNumber(name: string, text: string, lo = -Infinity, hi = Infinity): number {
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v) || v < lo || v > hi) {
-    throw new CliError(`${name} must be a number${Number.isFinite(lo) ? ` in [${lo}, ${hi}]` : ''}, got "${text}"`);
+    throw new CliError(
+      `${name} must be a number${Number.isFinite(lo) ? ` in [${lo}, ${hi}]` : ''}, got "${text}"`,
+    );
   }
   return v;
 }

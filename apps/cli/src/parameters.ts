@@ -18,7 +18,12 @@ export function optionDefault<S extends Operation>(schema: S, key: Field<S>): st
 }
 
 /** A value checked by its field's schema; a CliError naming the flag and the limit otherwise. */
-export function checkFlag<S extends Operation, K extends Field<S>>(schema: S, key: K, flag: string, value: unknown) {
+export function checkFlag<S extends Operation, K extends Field<S>>(
+  schema: S,
+  key: K,
+  flag: string,
+  value: unknown,
+) {
   try {
     return parseField(schema, key, value, flag);
   } catch (e) {
@@ -34,11 +39,20 @@ const toNumber = (flag: string, text: string): number => {
 };
 
 /** A number flag, checked by its field's schema. */
-export const numberFlag = <S extends Operation, K extends Field<S>>(schema: S, key: K, flag: string, text: string) =>
-  checkFlag(schema, key, flag, toNumber(flag, text));
+export const numberFlag = <S extends Operation, K extends Field<S>>(
+  schema: S,
+  key: K,
+  flag: string,
+  text: string,
+) => checkFlag(schema, key, flag, toNumber(flag, text));
 
 /** A comma-separated list of numbers, checked by its field's schema (the count and each value). */
-export const numberListFlag = <S extends Operation, K extends Field<S>>(schema: S, key: K, flag: string, text: string) =>
+export const numberListFlag = <S extends Operation, K extends Field<S>>(
+  schema: S,
+  key: K,
+  flag: string,
+  text: string,
+) =>
   checkFlag(
     schema,
     key,

@@ -32,7 +32,9 @@ function loadEnv(): void {
 
 async function ensureDefaultTiny(): Promise<void> {
   if (process.env.STYLECLIP_DEFAULT_MODEL_SET !== 'tiny') return;
-  await ensurePresetSet('tiny', resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny'), { log: (line) => console.log(line) });
+  await ensurePresetSet('tiny', resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny'), {
+    log: (line) => console.log(line),
+  });
 }
 
 /**

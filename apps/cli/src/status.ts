@@ -21,7 +21,11 @@ export const capabilities: Capability[] = [
     note: 'libs/studio, apps/worker; set REDIS_URL',
   },
   { name: 'Storage on a folder or S3', ready: true, note: 'libs/storage' },
-  { name: 'Photo inversion (detect, align, e4e), paste-back', ready: false, note: 'uploads cannot be edited yet' },
+  {
+    name: 'Photo inversion (detect, align, e4e), paste-back',
+    ready: false,
+    note: 'uploads cannot be edited yet',
+  },
   { name: 'Latent optimization', ready: false, note: 'not built yet' },
   { name: 'Mapper training', ready: false, note: 'not built yet' },
 ];

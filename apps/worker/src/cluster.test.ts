@@ -64,7 +64,8 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}\nAPI:\n${api.output()}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}\nAPI:\n${api.output()}`);
   return body.data;
 }
 
@@ -95,7 +96,11 @@ function env(name: string, extra: Record<string, string> = {}): NodeJS.ProcessEn
 
 /** Log lines of a worker about job `jobId` with message `msg`. */
 const linesOf = (w: ServiceProcess, jobId: string, msg: string) =>
-  w.logs.filter((l) => l.jobId === jobId && l.msg === msg) as ({ shard: number; chunk?: number; stored?: number } & Record<string, unknown>)[];
+  w.logs.filter((l) => l.jobId === jobId && l.msg === msg) as ({
+    shard: number;
+    chunk?: number;
+    stored?: number;
+  } & Record<string, unknown>)[];
 
 beforeAll(async () => {
   [redis, s3] = await Promise.all([startLocalRedis(), startLocalS3()]);
@@ -104,14 +109,21 @@ beforeAll(async () => {
     modelsOf[name] = await modelsDirWithTiny(join(root, name), 'copy');
   const port = await freePort();
   apiUrl = `http://127.0.0.1:${port}`;
-  api = startService('api', ENTRY.api, env('api', { STYLECLIP_PORT: String(port), STYLECLIP_LOG_LEVEL: 'warn' }));
+  api = startService(
+    'api',
+    ENTRY.api,
+    env('api', { STYLECLIP_PORT: String(port), STYLECLIP_LOG_LEVEL: 'warn' }),
+  );
   for (const name of ['w1', 'w2', 'w3']) workers.push(startService(name, ENTRY.worker, env(name)));
   await waitFor(
     () => `the API to be ready:\n${api.output()}`,
     async () => ((await fetch(`${apiUrl}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined),
   );
   for (const w of workers)
-    await waitFor(() => `${w.name} to be ready:\n${w.output()}`, () => (w.logs.some((l) => l.msg === 'worker ready: taking jobs') ? true : undefined));
+    await waitFor(
+      () => `${w.name} to be ready:\n${w.output()}`,
+      () => (w.logs.some((l) => l.msg === 'worker ready: taking jobs') ? true : undefined),
+    );
 }, 180_000);
 
 afterAll(async () => {
@@ -133,13 +145,21 @@ describe('API + 3 workers + Redis + S3', () => {
     expect(submitted.state).toBe('QUEUED');
 
     // Follow it over graphql-ws, as the web app does.
-    const ws = createClient({ url: `${apiUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const ws = createClient({
+      url: `${apiUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
     const events: Job[] = [];
     const finished = new Promise<void>((resolve, reject) => {
       ws.subscribe<{ jobUpdated: Job }>(
-        { query: `subscription($id: ID!) { jobUpdated(id: $id) { ${JOB_FIELDS} } }`, variables: { id: submitted.id } },
         {
-          next: (m) => (m.errors ? reject(new Error(JSON.stringify(m.errors))) : events.push(m.data!.jobUpdated)),
+          query: `subscription($id: ID!) { jobUpdated(id: $id) { ${JOB_FIELDS} } }`,
+          variables: { id: submitted.id },
+        },
+        {
+          next: (m) =>
+            m.errors ? reject(new Error(JSON.stringify(m.errors))) : events.push(m.data!.jobUpdated),
           error: reject,
           complete: resolve,
         },
@@ -188,7 +208,9 @@ describe('API + 3 workers + Redis + S3', () => {
     expect(r.chunkRuns.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(r.chunks - 1);
     // The killed shard was taken over by another worker and resumed from the chunks it had stored.
     const survivors = workers.filter((w) => w !== victim.worker);
-    const takeover = survivors.flatMap((w) => linesOf(w, submitted.id, 'shard started')).filter((l) => l.shard === victim.shard);
+    const takeover = survivors
+      .flatMap((w) => linesOf(w, submitted.id, 'shard started'))
+      .filter((l) => l.shard === victim.shard);
     expect(takeover.length).toBe(1);
     expect(takeover[0]!.stored).toBeGreaterThanOrEqual(1);
 
@@ -214,8 +236,15 @@ describe('API + 3 workers + Redis + S3', () => {
       30_000,
     );
     for (const file of ['directions/fs3.npy', 'directions/s_stats.npy'])
-      expect((await readFile(join(apiSet, file))).equals(await readFile(join(referenceSet, file))), file).toBe(true);
-    const [img] = (await gql<{ generateImages: { id: string }[] }>('mutation { generateImages(input: { seeds: [3] }) { id } }')).generateImages;
+      expect(
+        (await readFile(join(apiSet, file))).equals(await readFile(join(referenceSet, file))),
+        file,
+      ).toBe(true);
+    const [img] = (
+      await gql<{ generateImages: { id: string }[] }>(
+        'mutation { generateImages(input: { seeds: [3] }) { id } }',
+      )
+    ).generateImages;
     const edit = await gql<{ editGlobal: { channels: number } }>(
       'mutation($id: ID!) { editGlobal(input: { imageId: $id, neutral: "a face", target: "a happy face", alphas: [1] }) { channels } }',
       { id: img!.id },
@@ -233,7 +262,10 @@ describe('API + 3 workers + Redis + S3', () => {
       () => 'a stored chunk of the second job',
       () => (live.some((w) => linesOf(w, job.id, 'chunk stored').length > 0) ? true : undefined),
     );
-    const { cancelJob } = await gql<{ cancelJob: Job }>(`mutation($id: ID!) { cancelJob(id: $id) { ${JOB_FIELDS} } }`, { id: job.id });
+    const { cancelJob } = await gql<{ cancelJob: Job }>(
+      `mutation($id: ID!) { cancelJob(id: $id) { ${JOB_FIELDS} } }`,
+      { id: job.id },
+    );
     expect(cancelJob.state).toBe('CANCELLED');
     // Within a chunk's time, nothing of the job runs anywhere any more.
     await new Promise((r) => setTimeout(r, 1500));
@@ -241,7 +273,9 @@ describe('API + 3 workers + Redis + S3', () => {
     const after = count();
     await new Promise((r) => setTimeout(r, 4000));
     expect(count()).toBe(after);
-    const { job: stored } = await gql<{ job: Job }>(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, { id: job.id });
+    const { job: stored } = await gql<{ job: Job }>(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, {
+      id: job.id,
+    });
     expect(stored.state).toBe('CANCELLED');
     expect(stored.done).toBeLessThan(stored.total);
   });

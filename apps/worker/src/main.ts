@@ -9,7 +9,8 @@ import { startWorker } from './worker';
 let config;
 try {
   config = studioConfigFromEnv(process.env);
-  if (!config.jobs.redisUrl) throw new ConfigError(['REDIS_URL is required: workers take their jobs from Redis']);
+  if (!config.jobs.redisUrl)
+    throw new ConfigError(['REDIS_URL is required: workers take their jobs from Redis']);
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
   console.error(`styleclip-worker: ${e.message}`);

@@ -6,7 +6,10 @@ export interface RunningWorker {
 }
 
 /** Starts a worker process's studio and its queue worker (concurrency: STYLECLIP_JOB_CONCURRENCY). */
-export async function startWorker(config: StudioConfig, o: { log: Logger; name: string }): Promise<RunningWorker> {
+export async function startWorker(
+  config: StudioConfig,
+  o: { log: Logger; name: string },
+): Promise<RunningWorker> {
   const studio = createStudio(config, { log: o.log });
   const worker = studio.createWorker({ concurrency: config.jobs.concurrency, name: o.name });
   await worker.start();

@@ -2,7 +2,13 @@ export { Engine, type EngineOptions, type GeneratedBatch } from './engine';
 export { Components, EngineError } from './components';
 export { TextEncoder, type TextDirectionResult } from './text';
 export type { TokenIds } from './components';
-export { Editor, type EditLatent, type GlobalEditRequest, type GlobalEditResult, type DirectionPreview } from './edits';
+export {
+  Editor,
+  type EditLatent,
+  type GlobalEditRequest,
+  type GlobalEditResult,
+  type DirectionPreview,
+} from './edits';
 export {
   precomputeDirections,
   computeFs3Chunks,
@@ -14,12 +20,31 @@ export {
   type PrecomputeOptions,
   type DirectionsContent,
 } from './directions/precompute';
-export { planFs3, chunkChannels, shardsOf, type Fs3Plan, type Fs3Settings, type Fs3ChunkStore } from './directions/fs3-plan';
+export {
+  planFs3,
+  chunkChannels,
+  shardsOf,
+  type Fs3Plan,
+  type Fs3Settings,
+  type Fs3ChunkStore,
+} from './directions/fs3-plan';
 export { fs3Rows } from './directions/fs3-rows';
-export { loadDirectionsData, packSStats, unpackSStats, type DirectionsData, type SStatistics } from './directions/data';
+export {
+  loadDirectionsData,
+  packSStats,
+  unpackSStats,
+  type DirectionsData,
+  type SStatistics,
+} from './directions/data';
 export type { WorkProgress } from './directions/progress';
 export { STYLECLIP_SAMPLING, POOL_SEED, type TruncationSpec } from './directions/sampling';
-export { buildPresetSet, ensurePresetSet, presetCacheDir, type PresetState, type EnsureResult } from './presets';
+export {
+  buildPresetSet,
+  ensurePresetSet,
+  presetCacheDir,
+  type PresetState,
+  type EnsureResult,
+} from './presets';
 export { importDirections } from './directions/import';
 export { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
 export { clipFeaturesOfImages, normalizeRows } from './directions/clip-features';

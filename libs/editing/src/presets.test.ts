@@ -51,19 +51,27 @@ describe('ensurePresetSet', () => {
     const dir = join(tmp, 'missing');
     expect(await ensurePresetSet('tiny', dir, r.deps)).toBe('built');
     expect(r.calls.filter((c) => !c.startsWith('log'))).toEqual(['build tiny ']);
-    expect(await readPresetState(dir, 'tiny')).toEqual({ kind: 'preset', revision: current, directions: true });
+    expect(await readPresetState(dir, 'tiny')).toEqual({
+      kind: 'preset',
+      revision: current,
+      directions: true,
+    });
     expect((await readdir(tmp)).filter((f) => f.startsWith('missing'))).toEqual(['missing']);
   });
 
   it('leaves a complete set of the current revision alone', async () => {
     const r = recorder();
-    expect(await ensurePresetSet('tiny', await folder('current', preset(current, true)), r.deps)).toBe('ready');
+    expect(await ensurePresetSet('tiny', await folder('current', preset(current, true)), r.deps)).toBe(
+      'ready',
+    );
     expect(r.calls).toEqual([]);
   });
 
   it('finishes a set whose directions were interrupted', async () => {
     const r = recorder();
-    expect(await ensurePresetSet('tiny', await folder('partial', preset(current, false)), r.deps)).toBe('finished');
+    expect(await ensurePresetSet('tiny', await folder('partial', preset(current, false)), r.deps)).toBe(
+      'finished',
+    );
     expect(r.calls.filter((c) => !c.startsWith('log'))).toEqual(['finish']);
   });
 
@@ -77,7 +85,9 @@ describe('ensurePresetSet', () => {
       const r = recorder();
       expect(await ensurePresetSet('tiny', dir, r.deps)).toBe('rebuilt');
       expect(r.calls[0]).toMatch(
-        new RegExp(`built by revision ${revision ?? 1} of the tiny preset; rebuilding it with revision ${current}`),
+        new RegExp(
+          `built by revision ${revision ?? 1} of the tiny preset; rebuilding it with revision ${current}`,
+        ),
       );
       expect(r.calls[1]).toBe('build tiny ');
       expect(await readdir(dir)).not.toContain('old-weights.onnx');
@@ -95,14 +105,28 @@ describe('ensurePresetSet', () => {
   it('serves copies or links of one cached build, and waits for a build another caller started', async () => {
     const r = recorder();
     const [a, b] = await Promise.all([
-      ensurePresetSet('tiny', join(tmp, 'copy-a'), { ...r.deps, cache: 'copy', cacheRoot: join(tmp, 'cache') }),
-      ensurePresetSet('tiny', join(tmp, 'link-b'), { ...r.deps, cache: 'link', cacheRoot: join(tmp, 'cache') }),
+      ensurePresetSet('tiny', join(tmp, 'copy-a'), {
+        ...r.deps,
+        cache: 'copy',
+        cacheRoot: join(tmp, 'cache'),
+      }),
+      ensurePresetSet('tiny', join(tmp, 'link-b'), {
+        ...r.deps,
+        cache: 'link',
+        cacheRoot: join(tmp, 'cache'),
+      }),
     ]);
     expect([a, b]).toEqual(['copied', 'linked']);
     expect(r.calls.filter((c) => c.startsWith('build'))).toHaveLength(1);
     expect((await lstat(join(tmp, 'link-b'))).isSymbolicLink()).toBe(true);
     expect(await readlink(join(tmp, 'link-b'))).toMatch(new RegExp(`^${tmp}/cache/tiny-r${current}-`));
     expect(await readdir(join(tmp, 'copy-a'))).toContain('manifest.json');
-    expect(await ensurePresetSet('tiny', join(tmp, 'copy-a'), { ...r.deps, cache: 'copy', cacheRoot: join(tmp, 'cache') })).toBe('ready');
+    expect(
+      await ensurePresetSet('tiny', join(tmp, 'copy-a'), {
+        ...r.deps,
+        cache: 'copy',
+        cacheRoot: join(tmp, 'cache'),
+      }),
+    ).toBe('ready');
   });
 });

@@ -19,14 +19,26 @@ function presetOf(name: string) {
 export async function buildPresetSet(
   name: string,
   dir: string,
-  o: { seed?: number; directions?: boolean; onProgress?: (e: ProgressEvent) => void; onDirections?: (p: WorkProgress) => void } = {},
+  o: {
+    seed?: number;
+    directions?: boolean;
+    onProgress?: (e: ProgressEvent) => void;
+    onDirections?: (p: WorkProgress) => void;
+  } = {},
 ): Promise<ModelSetManifest> {
-  const manifest = await buildPreset(name, dir, { ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+  const manifest = await buildPreset(name, dir, {
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  });
   return o.directions === false ? manifest : finishPresetDirections(name, dir, o.onDirections);
 }
 
 /** Computes (or finishes, resuming) the directions a preset asks for; a preset without them is left as is. */
-async function finishPresetDirections(name: string, dir: string, onProgress?: (p: WorkProgress) => void): Promise<ModelSetManifest> {
+async function finishPresetDirections(
+  name: string,
+  dir: string,
+  onProgress?: (p: WorkProgress) => void,
+): Promise<ModelSetManifest> {
   const d = presetOf(name).directions;
   if (!d) return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as ModelSetManifest;
   return precomputeDirections(dir, { ...d, ...(onProgress ? { onProgress } : {}) });
@@ -106,7 +118,11 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  * directions (resuming), rebuilds a set an older revision of the preset built (ours, so replacing it loses
  * nothing), and never touches a folder holding anything else. Concurrent callers (processes) wait for each other.
  */
-export async function ensurePresetSet(name: string, dir: string, o: EnsureOptions = {}): Promise<EnsureResult> {
+export async function ensurePresetSet(
+  name: string,
+  dir: string,
+  o: EnsureOptions = {},
+): Promise<EnsureResult> {
   const current = presetOf(name).revision;
   if (o.cache) {
     const cached = presetCacheDir(name, o.cacheRoot);
@@ -136,7 +152,12 @@ async function ensureIn(name: string, dir: string, current: number, o: EnsureOpt
   const log = o.log ?? (() => undefined);
   const quick = await readPresetState(dir, name);
   if (quick.kind === 'foreign') return 'foreign';
-  if (quick.kind === 'preset' && quick.revision === current && (quick.directions || !presetOf(name).directions)) return 'ready';
+  if (
+    quick.kind === 'preset' &&
+    quick.revision === current &&
+    (quick.directions || !presetOf(name).directions)
+  )
+    return 'ready';
   return withLock(dir, async () => {
     const state = await readPresetState(dir, name); // another process may have done it meanwhile
     if (state.kind === 'foreign') return 'foreign';
@@ -144,7 +165,9 @@ async function ensureIn(name: string, dir: string, current: number, o: EnsureOpt
     const took = () => log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (state.kind === 'missing' || state.revision !== current) {
       if (state.kind === 'preset')
-        log(`${dir} was built by revision ${state.revision} of the ${name} preset; rebuilding it with revision ${current}…`);
+        log(
+          `${dir} was built by revision ${state.revision} of the ${name} preset; rebuilding it with revision ${current}…`,
+        );
       else log(`building the ${name} model set into ${dir} (random weights, once)…`);
       // Built beside and renamed into place, so an interrupted build never leaves a half set behind.
       const tmp = `${dir}.build-${process.pid}`;

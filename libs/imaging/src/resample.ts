@@ -116,7 +116,12 @@ function horizontal(src: Pixels8, outWidth: number, c: Coefficients): Pixels8 {
 
 function vertical(src: Pixels8, outHeight: number, c: Coefficients): Pixels8 {
   const { width, height, channels: ch, data } = src;
-  return { data: filter1d(data, 1, height, outHeight, width * ch, c), width, height: outHeight, channels: ch };
+  return {
+    data: filter1d(data, 1, height, outHeight, width * ch, c),
+    width,
+    height: outHeight,
+    channels: ch,
+  };
 }
 
 /**

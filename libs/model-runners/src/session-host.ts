@@ -30,11 +30,15 @@ export class SessionHost {
         session = await create(source, { ...base, executionProviders: ['cuda', 'cpu'] });
         provider = 'cuda';
       } catch (e) {
-        this.o.log(`model ${name}: CUDA execution provider unavailable (${firstLine(e)}); falling back to cpu`);
+        this.o.log(
+          `model ${name}: CUDA execution provider unavailable (${firstLine(e)}); falling back to cpu`,
+        );
       }
     }
     session ??= await create(source, { ...base, executionProviders: ['cpu'] });
-    this.o.log(`model ${name}: execution provider ${provider}, intraOpNumThreads ${this.o.intraOpNumThreads}`);
+    this.o.log(
+      `model ${name}: execution provider ${provider}, intraOpNumThreads ${this.o.intraOpNumThreads}`,
+    );
     const info: ModelInfo = {
       name,
       inputNames: [...session.inputNames],

@@ -63,7 +63,12 @@ export const PRESETS: Record<string, Preset> = {
       lrMul: 0.01,
     },
     mappers: {
-      random: { dim: 512, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
+      random: {
+        dim: 512,
+        groups: { coarse: true, medium: true, fine: false },
+        layersPerGroup: 4,
+        lrMul: 0.01,
+      },
     },
     clip: vitB32Config,
   },
@@ -72,7 +77,11 @@ export const PRESETS: Record<string, Preset> = {
 export async function buildPreset(
   name: string,
   dir: string,
-  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean } = {},
+  o: {
+    seed?: number;
+    onProgress?: (e: ProgressEvent) => void;
+    /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean;
+  } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
@@ -80,14 +89,25 @@ export async function buildPreset(
   const weights = randomStyleGAN2Weights(preset.generator, seed, preset.init);
   weights.set('latent_avg', await computeLatentAvg(weights, preset.generator, { seed: seed + 1 }));
   const mappers = Object.fromEntries(
-    Object.entries(preset.mappers).map(([n, config], i) => [n, { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) }]),
+    Object.entries(preset.mappers).map(([n, config], i) => [
+      n,
+      { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) },
+    ]),
   );
   return writeModelSet(dir, {
     id: name,
     source: { kind: 'preset', preset: name, seed, revision: preset.revision },
     generator: { config: preset.generator, weights },
     mappers,
-    ...(o.clip === false ? {} : { clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' } }),
+    ...(o.clip === false
+      ? {}
+      : {
+          clip: {
+            config: preset.clip,
+            weights: randomClipWeights(preset.clip, seed + 200),
+            origin: 'random',
+          },
+        }),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
 }

@@ -55,7 +55,8 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   const { config, weights } = spec.generator;
   const mappers = Object.entries(spec.mappers ?? {});
   for (const name of mappers.map(([n]) => n)) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
+      throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
   }
   const total = 5 + mappers.length + (spec.clip ? 2 : 0);
   let done = 0;
@@ -64,7 +65,12 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
     progress(file);
     // Weights released in float16 (official CLIP) are stored as float16: lossless, half the size.
-    const written = await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION, compactFloat16: true });
+    const written = await writeOnnxFile(build(), join(dir, file), {
+      modelName: `${spec.id}/${file}`,
+      config: meta,
+      version: MANIFEST_VERSION,
+      compactFloat16: true,
+    });
     return { path: file, sha256: written.sha256, bytes: written.bytes };
   };
   const meta = { generator: config };
@@ -87,7 +93,9 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     mapperEntries[name] = {
       kind: 'levels',
       config: m.config,
-      model: await graphFile(file, () => buildMapperGraph(m.weights, m.config, `mapper_${name}`), { mapper: m.config }),
+      model: await graphFile(file, () => buildMapperGraph(m.weights, m.config, `mapper_${name}`), {
+        mapper: m.config,
+      }),
     };
   }
   let clip: ClipEntry | undefined;

@@ -162,11 +162,15 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
   const redisUrl = r.url('REDIS_URL', ['redis:', 'rediss:']);
   const queueName = r.get('STYLECLIP_QUEUE_NAME') ?? 'styleclip-jobs';
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(queueName))
-    r.problems.push(`STYLECLIP_QUEUE_NAME must be 1–100 of A–Z a–z 0–9 _ -, got ${JSON.stringify(queueName)}`);
+    r.problems.push(
+      `STYLECLIP_QUEUE_NAME must be 1–100 of A–Z a–z 0–9 _ -, got ${JSON.stringify(queueName)}`,
+    );
   const logLevelRaw = r.get('STYLECLIP_LOG_LEVEL') ?? 'info';
   const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw)
     ? (logLevelRaw as LogLevel)
-    : (r.problems.push(`STYLECLIP_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevelRaw)}`),
+    : (r.problems.push(
+        `STYLECLIP_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevelRaw)}`,
+      ),
       'info');
   return {
     modelsDir,

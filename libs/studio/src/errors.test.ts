@@ -6,7 +6,9 @@ import { StudioError, toStudioError } from './errors';
 
 describe('toStudioError', () => {
   it("maps our libraries' errors to stable codes, hiding storage internals", () => {
-    const storage = toStudioError(new StorageError('unavailable', 'GET http://10.0.0.5:9000/bucket/key failed'));
+    const storage = toStudioError(
+      new StorageError('unavailable', 'GET http://10.0.0.5:9000/bucket/key failed'),
+    );
     expect(storage?.code).toBe('STORAGE_UNAVAILABLE');
     expect(storage?.message).not.toMatch(/10\.0\.0\.5/);
     expect(toStudioError(new StorageError('invalid_key', 'bad'))?.code).toBe('BAD_INPUT');

@@ -61,7 +61,13 @@ export { ModelSetRegistry, type ModelSetEntry } from './model-sets/registry';
 export { DirectionsSync } from './model-sets/directions';
 
 // Services.
-export { ImageService, type PreparedImage, type GalleryFilter, type ImageSource, type LatentSpace } from './services/images';
+export {
+  ImageService,
+  type PreparedImage,
+  type GalleryFilter,
+  type ImageSource,
+  type LatentSpace,
+} from './services/images';
 export {
   EditService,
   type EditGlobalInput,
@@ -74,7 +80,14 @@ export { UploadService, type UploadTicket } from './services/uploads';
 export { pageArgs, type Connection, type Edge } from './services/connections';
 
 // Jobs.
-export { isTerminal, acceptsUpdate, type JobEvent, type JobBoard, type JobState, type FanOutTally } from './jobs/board';
+export {
+  isTerminal,
+  acceptsUpdate,
+  type JobEvent,
+  type JobBoard,
+  type JobState,
+  type FanOutTally,
+} from './jobs/board';
 export {
   JobKinds,
   type JobKind,

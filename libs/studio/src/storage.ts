@@ -73,7 +73,9 @@ export class Storage {
    * A content blob as a file the API may serve (`/files/<key>`): only `blobs/…` keys, valid ones; undefined for
    * anything else or a missing blob. Content never changes, so its hash serves as an ETag.
    */
-  async publicBlob(key: string): Promise<{ bytes: Uint8Array; contentType: string; etag: string } | undefined> {
+  async publicBlob(
+    key: string,
+  ): Promise<{ bytes: Uint8Array; contentType: string; etag: string } | undefined> {
     if (!this.isPublicKey(key)) return undefined;
     const bytes = await this.blobs.get(key);
     if (!bytes) return undefined;

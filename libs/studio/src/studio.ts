@@ -27,7 +27,10 @@ export interface StudioOptions {
   /** Wraps the configured BlobStore (tests inject outages). */
   wrapBlobStore?: (store: BlobStore) => BlobStore;
   /** Extra job kinds to register beside the built-in ones (each process must register the same). */
-  registerKinds?: (kinds: JobKinds, studio: Omit<Studio, 'jobs' | 'close' | 'createWorker' | 'redis'>) => void;
+  registerKinds?: (
+    kinds: JobKinds,
+    studio: Omit<Studio, 'jobs' | 'close' | 'createWorker' | 'redis'>,
+  ) => void;
 }
 
 /**
@@ -82,13 +85,28 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     log,
   });
   const jobLog = log.child({ component: 'jobs' });
-  const redis = config.jobs.redisUrl ? redisConnection(config.jobs.redisUrl, config.jobs.queueName) : undefined;
+  const redis = config.jobs.redisUrl
+    ? redisConnection(config.jobs.redisUrl, config.jobs.queueName)
+    : undefined;
   const board: JobBoard = redis ? new RedisJobBoard(redis, jobLog) : new LocalJobBoard();
   const jobStore = new JobStore(storage.records, jobLog);
   const kinds = new JobKinds();
   const precomputeDeps = { models, directions, runner: config.runner, log: jobLog };
   kinds.register(precomputeKind(precomputeDeps)).registerChild(precomputeShardKind(precomputeDeps));
-  const base = { config, log, parameters, storage, models, directions, images, edits, uploads, kinds, board, jobStore };
+  const base = {
+    config,
+    log,
+    parameters,
+    storage,
+    models,
+    directions,
+    images,
+    edits,
+    uploads,
+    kinds,
+    board,
+    jobStore,
+  };
   o.registerKinds?.(kinds, base);
   const deps = { store: jobStore, board, kinds, log: jobLog, queueLimit: config.jobs.queueLimit };
   const jobs: JobQueue = redis
@@ -105,9 +123,11 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     handled.add(e.job.id);
     if (handled.size > 1000) handled.delete(handled.values().next().value!);
     const kind = kinds.find(e.job.kind);
-    kind?.onSucceeded?.(e.job).catch((err) =>
-      jobLog.warn({ jobId: e.job.id, err: (err as Error).message }, 'after-success step failed'),
-    );
+    kind
+      ?.onSucceeded?.(e.job)
+      .catch((err) =>
+        jobLog.warn({ jobId: e.job.id, err: (err as Error).message }, 'after-success step failed'),
+      );
   });
   return {
     ...base,

@@ -33,7 +33,8 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), threa
 if (values.suite === 'precompute') {
   // Worker processes, not this process's runtime: the topology is what is measured.
   const workers = values.workers.split(',').map(Number);
-  if (workers.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) throw new Error('--workers takes counts like 1,2');
+  if (workers.some((n) => !Number.isInteger(n) || n < 1 || n > 64))
+    throw new Error('--workers takes counts like 1,2');
   const threads = Number(values['worker-threads']);
   console.log(
     `Sharded fs3 precompute of the tiny set on N worker processes (BullMQ on a local Redis, filesystem storage), ` +
@@ -62,7 +63,9 @@ if (values.suite === 'precompute') {
       })),
     ),
   );
-  console.log('speedup: channels/s over the first N; merge: from the last shard to the job\'s end (read, write, publish)');
+  console.log(
+    "speedup: channels/s over the first N; merge: from the last shard to the job's end (read, write, publish)",
+  );
   await mkdir(join(root, values.out), { recursive: true });
   const file = join(root, values.out, 'bench-precompute.json');
   await writeFile(file, JSON.stringify(results, null, 2) + '\n');
@@ -75,8 +78,9 @@ const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
 const ceiling = await bestMatmulCeiling(runtime);
 results['matmulCeiling'] = ceiling;
 console.log(
-  `MatMul ceiling (${threads} threads, best of ${Object.entries(ceiling.bySize).map(([n, g]) => `${n}³: ${g.toFixed(1)}`).join(', ')}): ` +
-    `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
+  `MatMul ceiling (${threads} threads, best of ${Object.entries(ceiling.bySize)
+    .map(([n, g]) => `${n}³: ${g.toFixed(1)}`)
+    .join(', ')}): ` + `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
 );
 
 if (values.suite === 'generator' || values.suite === 'all') {
@@ -105,11 +109,26 @@ if (values.suite === 'generator' || values.suite === 'all') {
 
 if (values.suite === 'clip' || values.suite === 'all') {
   const rows = [];
-  for (const preset of presets) rows.push(...(await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)).map((r) => ({ set: preset, ...r })));
+  for (const preset of presets)
+    rows.push(
+      ...(
+        await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)
+      ).map((r) => ({ set: preset, ...r })),
+    );
   results['clip'] = rows;
   console.log('\nCLIP encoders (median after warm-up)');
   console.log(
-    table(rows.map((r) => ({ set: r.set, what: r.what, batch: r.batch, 'median ms': r.medianMs, GMAC: r.gmac, 'GFLOP/s': r.gflops, 'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%` }))),
+    table(
+      rows.map((r) => ({
+        set: r.set,
+        what: r.what,
+        batch: r.batch,
+        'median ms': r.medianMs,
+        GMAC: r.gmac,
+        'GFLOP/s': r.gflops,
+        'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+      })),
+    ),
   );
 }
 
@@ -124,10 +143,20 @@ if (values.suite === 'edit' || values.suite === 'all') {
   results['edits'] = rows;
   results['precompute'] = pre;
   console.log('\nEdits (median, warm caches)');
-  console.log(table(rows.map((r) => ({ set: r.set, case: r.case, 'median ms': r.medianMs, 'ms/image': r.perImageMs }))));
+  console.log(
+    table(rows.map((r) => ({ set: r.set, case: r.case, 'median ms': r.medianMs, 'ms/image': r.perImageMs }))),
+  );
   console.log('\nfs3 precompute pipeline (synthesis → uint8 → CLIP preprocess → CLIP encode)');
   console.log(
-    table(pre.map((r) => ({ set: r.set, 'images/s': r.imagesPerSecond, channels: r.channels, 'images/channel': r.imagesPerChannel, 'projected h': r.projectedHours }))),
+    table(
+      pre.map((r) => ({
+        set: r.set,
+        'images/s': r.imagesPerSecond,
+        channels: r.channels,
+        'images/channel': r.imagesPerChannel,
+        'projected h': r.projectedHours,
+      })),
+    ),
   );
 }
 

@@ -43,7 +43,9 @@ function ready(child: ChildProcess): Promise<void> {
       out += b.toString();
       if (out.includes('worker ready: taking jobs')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`a worker exited (${code}) before it was ready:\n${out.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`a worker exited (${code}) before it was ready:\n${out.slice(-2000)}`)),
+    );
   });
 }
 
@@ -90,7 +92,8 @@ export async function benchPrecomputeWorkers(
           last = e;
         }
         const end = performance.now();
-        if (last.job.state !== 'SUCCEEDED') throw new Error(`the job ended ${last.job.state}: ${JSON.stringify(last.job.error)}`);
+        if (last.job.state !== 'SUCCEEDED')
+          throw new Error(`the job ended ${last.job.state}: ${JSON.stringify(last.job.error)}`);
         const result = last.job.result as { rows: number; shards: number };
         const fs3Seconds = ((mergeStart ?? end) - (fs3Start ?? t0)) / 1000;
         const channelsPerSecond = result.rows / fs3Seconds;
@@ -109,7 +112,9 @@ export async function benchPrecomputeWorkers(
       } finally {
         await studio.close(5000);
         for (const w of workers) w.kill('SIGTERM');
-        await Promise.all(workers.map((w) => (w.exitCode === null ? new Promise((r) => w.once('exit', r)) : undefined)));
+        await Promise.all(
+          workers.map((w) => (w.exitCode === null ? new Promise((r) => w.once('exit', r)) : undefined)),
+        );
         await sleep(200);
       }
     }

@@ -8,7 +8,10 @@ import { expectedSchema } from './schema-block';
 
 describe('server codegen (run `npm run codegen -w @styleclip/api` if these fail)', () => {
   it("the schema's Parameters types are those of the parameter schema", async () => {
-    expect((await readFile(SCHEMA_PATH, 'utf8')) === (await expectedSchema()), 'schema.graphql is stale').toBe(true);
+    expect(
+      (await readFile(SCHEMA_PATH, 'utf8')) === (await expectedSchema()),
+      'schema.graphql is stale',
+    ).toBe(true);
   });
 
   it('src/generated/resolvers.ts is up to date with the schema', async () => {

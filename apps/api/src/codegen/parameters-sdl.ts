@@ -1,7 +1,8 @@
 import type { ParameterKind, ParametersDescription } from '@styleclip/studio';
 
 /** Markers around the generated part of libs/api-contract/src/schema.graphql. */
-export const BEGIN = '# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----';
+export const BEGIN =
+  '# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----';
 export const END = '# ---- end of the generated parameter types ----';
 
 /** The GraphQL type of each kind of parameter (the same for every operation). */
@@ -13,16 +14,19 @@ const KIND_TYPES: Record<ParameterKind, { name: string; fields: string }> = {
   STRING: { name: 'StringParameter', fields: '"In characters."\n  minLength: Int\n  maxLength: Int' },
   INT_LIST: {
     name: 'IntListParameter',
-    fields: '"List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]',
+    fields:
+      '"List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]',
   },
   FLOAT_LIST: {
     name: 'FloatListParameter',
-    fields: '"List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]',
+    fields:
+      '"List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]',
   },
 };
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const description = (text: string | undefined, indent = '') => (text ? `${indent}${JSON.stringify(text)}\n` : '');
+const description = (text: string | undefined, indent = '') =>
+  text ? `${indent}${JSON.stringify(text)}\n` : '';
 
 /**
  * The SDL of the `Parameters` type (what `Query.parameters` returns): one type per operation with one field per
@@ -45,7 +49,10 @@ export function parametersSdl(d: ParametersDescription): string {
     });
     parts.push(`type ${pascal(op)}Parameters {\n${lines.join('')}}`);
   }
-  for (const [kind, t] of Object.entries(KIND_TYPES) as [ParameterKind, (typeof KIND_TYPES)[ParameterKind]][]) {
+  for (const [kind, t] of Object.entries(KIND_TYPES) as [
+    ParameterKind,
+    (typeof KIND_TYPES)[ParameterKind],
+  ][]) {
     if (used.has(kind)) parts.push(`type ${t.name} {\n  ${t.fields}\n}`);
   }
   parts.push(END);

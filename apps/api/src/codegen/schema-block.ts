@@ -9,7 +9,10 @@ import { parametersSdl, withParametersBlock } from './parameters-sdl';
  * Prettier formats it (so `npm run format` and the generator agree).
  */
 export async function expectedSchema(): Promise<string> {
-  const sdl = withParametersBlock(await readFile(SCHEMA_PATH, 'utf8'), parametersSdl(describeParameters(PARAMETERS)));
+  const sdl = withParametersBlock(
+    await readFile(SCHEMA_PATH, 'utf8'),
+    parametersSdl(describeParameters(PARAMETERS)),
+  );
   const options = (await resolveConfig(SCHEMA_PATH)) ?? {};
   return format(sdl, { ...options, filepath: SCHEMA_PATH, parser: 'graphql' });
 }

@@ -1,4 +1,9 @@
-import type { ImageResolvers, LatentResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import type {
+  ImageResolvers,
+  LatentResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 
 export const imageResolvers: {
   Query: Pick<QueryResolvers, 'images' | 'image'>;
@@ -18,7 +23,8 @@ export const imageResolvers: {
     seed: (image) => image.seed ?? null,
     truncation: (image) => image.truncation ?? null,
     inversionStatus: (image) => image.inversionStatus ?? null,
-    latent: async (image, _, ctx) => (image.latentId ? ((await ctx.services.images.getLatent(image.latentId)) ?? null) : null),
+    latent: async (image, _, ctx) =>
+      image.latentId ? ((await ctx.services.images.getLatent(image.latentId)) ?? null) : null,
     parentEdit: async (image, _, ctx) =>
       image.parentEditId ? ((await ctx.services.edits.get(image.parentEditId)) ?? null) : null,
     edits: (image, a, ctx) => ctx.services.images.editsOf(image.id, a.first, a.after),

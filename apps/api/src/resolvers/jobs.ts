@@ -1,10 +1,19 @@
 import { pageArgs, PRECOMPUTE_DIRECTIONS, type JobEvent } from '@styleclip/studio';
-import type { JobKind, JobResolvers, MutationResolvers, QueryResolvers, SubscriptionResolvers } from '../generated/resolvers';
+import type {
+  JobKind,
+  JobResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  SubscriptionResolvers,
+} from '../generated/resolvers';
 import { graphqlCodeOf } from '../errors';
 
 const jobConnection = (page: { jobs: JobEvent[]; nextCursor?: string }) => {
   const edges = page.jobs.map((e) => ({ cursor: e.job.id, node: e }));
-  return { edges, pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.nextCursor !== undefined } };
+  return {
+    edges,
+    pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.nextCursor !== undefined },
+  };
 };
 
 export const jobResolvers: {
@@ -49,7 +58,8 @@ export const jobResolvers: {
     attempts: (e) => e.job.attempts,
     createdAt: (e) => e.job.createdAt,
     updatedAt: (e) => e.updatedAt,
-    error: (e) => (e.job.error ? { code: graphqlCodeOf(e.job.error.code), message: e.job.error.message } : null),
+    error: (e) =>
+      e.job.error ? { code: graphqlCodeOf(e.job.error.code), message: e.job.error.message } : null,
     detail: (e) => e.job.detail ?? null,
     previewUrl: (e, _, ctx) => (e.job.preview ? ctx.services.storage.url(e.job.preview.key) : null),
     result: (e) => e.job.result ?? null,

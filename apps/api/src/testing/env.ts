@@ -14,7 +14,6 @@ import { configFromEnv } from '../config';
 import { startApiServer, type ApiServer } from '../server';
 import { GqlClient } from './client';
 
-
 export type Backend = 'fs' | 's3';
 
 /**

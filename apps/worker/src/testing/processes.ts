@@ -49,7 +49,11 @@ export function startService(name: string, entry: string, env: NodeJS.ProcessEnv
     name,
     child,
     logs,
-    output: () => `${raw}${logs.slice(-30).map((l) => JSON.stringify(l)).join('\n')}`,
+    output: () =>
+      `${raw}${logs
+        .slice(-30)
+        .map((l) => JSON.stringify(l))
+        .join('\n')}`,
     exited,
     async stop(ms = 30_000) {
       if (child.exitCode === null && child.signalCode === null) {
@@ -67,7 +71,11 @@ export function startService(name: string, entry: string, env: NodeJS.ProcessEnv
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns a value (not undefined), or throws with `what` after `ms`. */
-export async function waitFor<T>(what: () => string, check: () => T | undefined | Promise<T | undefined>, ms = 120_000): Promise<T> {
+export async function waitFor<T>(
+  what: () => string,
+  check: () => T | undefined | Promise<T | undefined>,
+  ms = 120_000,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await check();

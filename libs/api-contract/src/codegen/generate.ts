@@ -11,7 +11,10 @@ export async function generatedFiles(config: CodegenConfig): Promise<Map<string,
   const files = new Map<string, string>();
   for (const o of outputs) {
     const options = (await resolveConfig(o.filename)) ?? {};
-    files.set(o.filename, await format(o.content, { ...options, filepath: o.filename, parser: 'typescript' }));
+    files.set(
+      o.filename,
+      await format(o.content, { ...options, filepath: o.filename, parser: 'typescript' }),
+    );
   }
   return files;
 }

@@ -19,7 +19,12 @@ export interface DirectionsData {
 }
 
 /** Writes a float32 .npy atomically (temp + rename) inside the set, creating folders. */
-export async function writeArrayAtomic(setDir: string, path: string, shape: number[], data: Float32Array): Promise<void> {
+export async function writeArrayAtomic(
+  setDir: string,
+  path: string,
+  shape: number[],
+  data: Float32Array,
+): Promise<void> {
   const full = join(setDir, path);
   await mkdir(dirname(full), { recursive: true });
   const tmp = `${full}.${process.pid}.tmp`;
@@ -43,7 +48,8 @@ export function packSStats(stats: SStatistics): { shape: number[]; data: Float32
 }
 
 export function unpackSStats(a: { shape: readonly number[]; data: Float32Array }): SStatistics {
-  if (a.shape.length !== 2 || a.shape[0] !== 2) throw new Error(`S statistics must be [2, ΣC], got [${a.shape.join(',')}]`);
+  if (a.shape.length !== 2 || a.shape[0] !== 2)
+    throw new Error(`S statistics must be [2, ΣC], got [${a.shape.join(',')}]`);
   const width = a.shape[1]!;
   return { mean: a.data.slice(0, width), std: a.data.slice(width) };
 }

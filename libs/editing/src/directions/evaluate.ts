@@ -87,13 +87,17 @@ function checkOptions(o: EvaluationOptions): Checked {
   const seeds = [...(o.seeds ?? EVALUATION_DEFAULTS.seeds)];
   const prompts = [...(o.prompts ?? DEFAULT_EVALUATION_PROMPTS)];
   const alphas = [...(o.alphas ?? EVALUATION_DEFAULTS.alphas)];
-  if (seeds.length === 0 || prompts.length === 0) throw new EngineError('evaluate: give at least one seed and one prompt', 'bad_parameter');
+  if (seeds.length === 0 || prompts.length === 0)
+    throw new EngineError('evaluate: give at least one seed and one prompt', 'bad_parameter');
   if (alphas.length === 0 || alphas.some((a) => !(a > 0 && a <= 100)))
     throw new EngineError(`evaluate: every α must be in (0, 100], got ${alphas.join(', ')}`, 'bad_parameter');
   return { seeds, prompts, alphas, beta: o.beta, truncation: o.truncation };
 }
 
-export async function evaluateDirections(engine: Engine, options: EvaluationOptions): Promise<DirectionEvaluation> {
+export async function evaluateDirections(
+  engine: Engine,
+  options: EvaluationOptions,
+): Promise<DirectionEvaluation> {
   const { seeds, prompts, alphas, beta, truncation } = checkOptions(options);
   const na = alphas.length;
   const sum = { cosine: new Float64Array(na), alongDt: new Float64Array(na), pixelRms: new Float64Array(na) };
@@ -120,15 +124,31 @@ export async function evaluateDirections(engine: Engine, options: EvaluationOpti
       options.onProgress?.({ done: ++done, total });
     }
   }
-  if (pairs === 0) throw new EngineError(`evaluate: no prompt keeps a channel at β = ${beta}; ${[...skipped.values()][0]!.reason}`, 'no_channels');
+  if (pairs === 0)
+    throw new EngineError(
+      `evaluate: no prompt keeps a channel at β = ${beta}; ${[...skipped.values()][0]!.reason}`,
+      'no_channels',
+    );
 
-  async function scorePair(p: number, text: TextPair, wplus: Array32, originalPixels: Float32Array, originalE: Float32Array): Promise<void> {
+  async function scorePair(
+    p: number,
+    text: TextPair,
+    wplus: Array32,
+    originalPixels: Float32Array,
+    originalE: Float32Array,
+  ): Promise<void> {
     const r = await engine.edit.global({ latent: { wplus }, text, alphas, beta });
     const dt = (await engine.text.direction(text.neutral, text.target)).direction;
     const e = normalizeRows(await clipFeaturesOfImages(engine.components, r.images));
     const dim = e.shape[1]!;
     const per = originalPixels.length;
-    const entry = perPrompt.get(p) ?? { ...text, beta: r.beta, kept: r.kept, cosine: new Array<number>(na).fill(0), alongDt: new Array<number>(na).fill(0) };
+    const entry = perPrompt.get(p) ?? {
+      ...text,
+      beta: r.beta,
+      kept: r.kept,
+      cosine: new Array<number>(na).fill(0),
+      alongDt: new Array<number>(na).fill(0),
+    };
     perPrompt.set(p, entry);
     for (let k = 0; k < na; k++) {
       const diff = e.data.subarray(k * dim, (k + 1) * dim).map((v, i) => v - originalE[i]!);

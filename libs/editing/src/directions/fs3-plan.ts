@@ -48,7 +48,9 @@ export function planFs3(
   const layout = manifest.generator.sLayout;
   const layers = o.layers === 'all' ? editableLayers(layout) : officialFs3Layers(layout);
   const offsets = sOffsets(layout);
-  const channels = layers.flatMap((l) => Array.from({ length: layout[l]!.channels }, (_, k) => offsets[l]! + k));
+  const channels = layers.flatMap((l) =>
+    Array.from({ length: layout[l]!.channels }, (_, k) => offsets[l]! + k),
+  );
   const chunkChannels = o.chunkChannels ?? Math.max(1, Math.floor(IMAGES_PER_CHUNK / (2 * o.images)));
   return {
     settings: {
@@ -79,7 +81,8 @@ export function shardsOf(plan: Fs3Plan, channels: number): { from: number; to: n
   const out = [];
   for (let from = 0; from < plan.chunks; from += perShard) {
     const to = Math.min(plan.chunks, from + perShard);
-    const count = Math.min(plan.channels.length, to * plan.settings.chunkChannels) - from * plan.settings.chunkChannels;
+    const count =
+      Math.min(plan.channels.length, to * plan.settings.chunkChannels) - from * plan.settings.chunkChannels;
     out.push({ from, to, channels: count });
   }
   return out;

@@ -35,7 +35,9 @@ export async function fs3Rows(
   batch: number,
 ): Promise<Float32Array> {
   const m = base.shape[0]!;
-  const probes = concatRows(offsets.map((o) => probeBatch(base, o, [mean[o]! - 5 * std[o]!, mean[o]! + 5 * std[o]!])));
+  const probes = concatRows(
+    offsets.map((o) => probeBatch(base, o, [mean[o]! - 5 * std[o]!, mean[o]! + 5 * std[o]!])),
+  );
   const feats: Array32[] = [];
   for (let i = 0; i < probes.shape[0]!; i += batch) {
     const s = sliceRows(probes, i, Math.min(i + batch, probes.shape[0]!));

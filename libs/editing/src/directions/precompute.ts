@@ -6,7 +6,16 @@ import { fileRef, saveManifest, type ModelSetManifest } from '@styleclip/model-s
 import type { RunnerConfig, Runtime } from '@styleclip/model-runners';
 import { Engine } from '../engine';
 import type { Components } from '../components';
-import { FS3_FILE, FS3_PARTIAL_DIR, readFloat, readSStats, S_STATS_FILE, writeArrayAtomic, writeSStats, type SStatistics } from './data';
+import {
+  FS3_FILE,
+  FS3_PARTIAL_DIR,
+  readFloat,
+  readSStats,
+  S_STATS_FILE,
+  writeArrayAtomic,
+  writeSStats,
+  type SStatistics,
+} from './data';
 import { chunkChannels, planFs3, type Fs3ChunkStore, type Fs3Plan } from './fs3-plan';
 import { fs3Rows } from './fs3-rows';
 import { Eta, throwIfAborted, type WorkProgress } from './progress';
@@ -36,9 +45,19 @@ export interface PrecomputeOptions {
 }
 
 /** The base images of the fs3 probes: the first `images` codes of the sampling pool (S codes). */
-export async function fs3BaseImages(components: Components, latentAvg: Float32Array, plan: Fs3Plan): Promise<Array32> {
+export async function fs3BaseImages(
+  components: Components,
+  latentAvg: Float32Array,
+  plan: Fs3Plan,
+): Promise<Array32> {
   const s = plan.settings;
-  return samplePoolSBatched(components, latentAvg, { seed: s.seed, start: 0, count: s.images, truncation: s.truncation, batch: 256 });
+  return samplePoolSBatched(components, latentAvg, {
+    seed: s.seed,
+    start: 0,
+    count: s.images,
+    truncation: s.truncation,
+    batch: 256,
+  });
 }
 
 /**
@@ -51,7 +70,12 @@ export async function computeFs3Chunks(
   latentAvg: Float32Array,
   plan: Fs3Plan,
   stats: SStatistics,
-  o: { indices: readonly number[]; store: Fs3ChunkStore; signal?: AbortSignal; onChunk?: (stored: number, k: number) => void },
+  o: {
+    indices: readonly number[];
+    store: Fs3ChunkStore;
+    signal?: AbortSignal;
+    onChunk?: (stored: number, k: number) => void;
+  },
 ): Promise<number[]> {
   const stored = await o.store.stored();
   const todo = o.indices.filter((k) => !stored.has(k));
@@ -99,7 +123,11 @@ export interface DirectionsContent {
  * Writes S statistics and an fs3 table into a model set folder and points its manifest at them (files first,
  * each atomic, the manifest last).
  */
-export async function writeDirections(setDir: string, manifest: ModelSetManifest, d: DirectionsContent): Promise<ModelSetManifest> {
+export async function writeDirections(
+  setDir: string,
+  manifest: ModelSetManifest,
+  d: DirectionsContent,
+): Promise<ModelSetManifest> {
   await writeSStats(setDir, d.stats);
   await writeArrayAtomic(setDir, FS3_FILE, [...d.fs3.shape], d.fs3.data);
   return saveManifest(setDir, {
@@ -119,7 +147,12 @@ export async function writeDirections(setDir: string, manifest: ModelSetManifest
 }
 
 /** The directions content of a merged table and the plan that made it. */
-export const directionsOf = (plan: Fs3Plan, stats: SStatistics, sStatsSamples: number, fs3: Array32): DirectionsContent => ({
+export const directionsOf = (
+  plan: Fs3Plan,
+  stats: SStatistics,
+  sStatsSamples: number,
+  fs3: Array32,
+): DirectionsContent => ({
   stats,
   sStatsSamples,
   truncation: plan.settings.truncation,
@@ -161,7 +194,12 @@ export class FolderChunkStore implements Fs3ChunkStore {
   }
 
   async put(k: number, rows: Array32): Promise<void> {
-    await writeArrayAtomic(this.setDir, join(FS3_PARTIAL_DIR, FolderChunkStore.name(k)), [...rows.shape], rows.data);
+    await writeArrayAtomic(
+      this.setDir,
+      join(FS3_PARTIAL_DIR, FolderChunkStore.name(k)),
+      [...rows.shape],
+      rows.data,
+    );
   }
 
   async get(k: number): Promise<Array32> {
@@ -180,7 +218,10 @@ export class FolderChunkStore implements Fs3ChunkStore {
  * with the same table as an uninterrupted one (and as a sharded run of the same settings on many workers).
  */
 export async function precomputeDirections(setDir: string, o: PrecomputeOptions): Promise<ModelSetManifest> {
-  const engine = await Engine.open(setDir, o.runtime ? { runtime: o.runtime } : o.runner ? { runner: o.runner } : {});
+  const engine = await Engine.open(
+    setDir,
+    o.runtime ? { runtime: o.runtime } : o.runner ? { runner: o.runner } : {},
+  );
   try {
     const c = engine.components;
     let manifest = engine.manifest;
@@ -191,16 +232,33 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions)
     // 1. S statistics (reused when already computed with the same settings).
     const d0 = manifest.directions;
     const sameStats =
-      d0 && d0.sStatsSamples === o.samples && d0.truncation.psi === truncation.psi && d0.truncation.layers === truncation.layers && existsSync(join(setDir, d0.sStats.path));
+      d0 &&
+      d0.sStatsSamples === o.samples &&
+      d0.truncation.psi === truncation.psi &&
+      d0.truncation.layers === truncation.layers &&
+      existsSync(join(setDir, d0.sStats.path));
     let stats: SStatistics;
     if (sameStats) {
       stats = await readSStats(join(setDir, d0.sStats.path));
     } else {
-      stats = await computeSStatistics(c, latentAvg, { samples: o.samples, seed, truncation, batch: 256, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+      stats = await computeSStatistics(c, latentAvg, {
+        samples: o.samples,
+        seed,
+        truncation,
+        batch: 256,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      });
       await writeSStats(setDir, stats);
       manifest = await saveManifest(setDir, {
         ...manifest,
-        directions: { sStats: await fileRef(setDir, S_STATS_FILE), sStatsSamples: o.samples, truncation, origin: 'precompute', clipImageSha256: c.clip.image.sha256 },
+        directions: {
+          sStats: await fileRef(setDir, S_STATS_FILE),
+          sStatsSamples: o.samples,
+          truncation,
+          origin: 'precompute',
+          clipImageSha256: c.clip.image.sha256,
+        },
       });
     }
 
@@ -248,7 +306,13 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions)
 export async function sStatisticsOf(
   components: Components,
   latentAvg: Float32Array,
-  o: { samples: number; truncation?: TruncationSpec; seed?: number; signal?: AbortSignal; onProgress?: (p: WorkProgress) => void },
+  o: {
+    samples: number;
+    truncation?: TruncationSpec;
+    seed?: number;
+    signal?: AbortSignal;
+    onProgress?: (p: WorkProgress) => void;
+  },
 ): Promise<SStatistics> {
   return computeSStatistics(components, latentAvg, {
     samples: o.samples,

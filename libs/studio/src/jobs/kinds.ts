@@ -133,7 +133,8 @@ export class JobKinds {
   /** A submittable kind; throws (a bug or a record from a newer release) when unknown. */
   get(name: string): JobKind {
     const k = this.kinds.get(name);
-    if (!k) throw new Error(`unknown job kind ${name} (known: ${[...this.kinds.keys()].join(', ') || 'none'})`);
+    if (!k)
+      throw new Error(`unknown job kind ${name} (known: ${[...this.kinds.keys()].join(', ') || 'none'})`);
     return k;
   }
 

@@ -59,7 +59,12 @@ export class LocalJobBoard implements JobBoard {
     return () => this.emitter.off('event', listener);
   }
 
-  async tallyChild(rootId: string, index: number, done: number, o: { baseline?: boolean } = {}): Promise<FanOutTally> {
+  async tallyChild(
+    rootId: string,
+    index: number,
+    done: number,
+    o: { baseline?: boolean } = {},
+  ): Promise<FanOutTally> {
     const now = Date.now();
     let t = this.tallies.get(rootId);
     if (!t) this.tallies.set(rootId, (t = { children: new Map(), baseline: 0, since: now }));

@@ -30,7 +30,9 @@ export class LocalJobQueue extends JobQueue {
     private readonly o: { storage: Storage; concurrency: number; persistIntervalMs: number },
   ) {
     super(d);
-    this.offCancel = d.board.onCancel((id) => this.active.get(id)?.controller.abort('cancel' satisfies AbortReason));
+    this.offCancel = d.board.onCancel((id) =>
+      this.active.get(id)?.controller.abort('cancel' satisfies AbortReason),
+    );
   }
 
   protected async enqueue(job: JobRecord): Promise<void> {
@@ -63,7 +65,12 @@ export class LocalJobQueue extends JobQueue {
   private start(queued: JobRecord): void {
     const controller = new AbortController();
     const run = new RunningJob(
-      { store: this.d.store, board: this.d.board, log: this.d.log, persistIntervalMs: this.o.persistIntervalMs },
+      {
+        store: this.d.store,
+        board: this.d.board,
+        log: this.d.log,
+        persistIntervalMs: this.o.persistIntervalMs,
+      },
       queued,
     );
     const a: Active = { run, controller, done: Promise.resolve() };
@@ -146,7 +153,10 @@ export class LocalJobQueue extends JobQueue {
     for (const job of found) {
       if (this.active.has(job.id) || this.queue.some((j) => j.id === job.id)) continue;
       if (!this.d.kinds.find(job.kind)) {
-        this.d.log.warn({ jobId: job.id, kind: job.kind }, 'not resuming a job of a kind this release does not know');
+        this.d.log.warn(
+          { jobId: job.id, kind: job.kind },
+          'not resuming a job of a kind this release does not know',
+        );
         continue;
       }
       const key = this.d.kinds.find(job.kind)?.exclusiveKey?.(job);
@@ -169,17 +179,28 @@ export class LocalJobQueue extends JobQueue {
     const running = [...this.active.values()];
     await Promise.all(
       running.map((a) =>
-        this.d.store.put({ ...a.run.job, ...INTERRUPTED }).catch((e) =>
-          this.d.log.warn({ jobId: a.run.job.id, err: (e as Error).message }, 'could not mark the job interrupted'),
-        ),
+        this.d.store
+          .put({ ...a.run.job, ...INTERRUPTED })
+          .catch((e) =>
+            this.d.log.warn(
+              { jobId: a.run.job.id, err: (e as Error).message },
+              'could not mark the job interrupted',
+            ),
+          ),
       ),
     );
     for (const a of running) a.controller.abort('shutdown' satisfies AbortReason);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
-    const settled = await Promise.race([Promise.all(running.map((a) => a.done)).then(() => 'done' as const), timeout]);
+    const settled = await Promise.race([
+      Promise.all(running.map((a) => a.done)).then(() => 'done' as const),
+      timeout,
+    ]);
     clearTimeout(timer);
     if (settled === 'timeout')
-      this.d.log.warn({ jobs: running.map((a) => a.run.job.id) }, 'jobs did not stop in time; they resume at the next start');
+      this.d.log.warn(
+        { jobs: running.map((a) => a.run.job.id) },
+        'jobs did not stop in time; they resume at the next start',
+      );
   }
 }

@@ -72,7 +72,9 @@ export class RunningJob {
     const event = this.event;
     void this.d.board
       .publish(event)
-      .catch((e) => this.d.log.warn({ jobId: next.id, err: (e as Error).message }, 'could not publish progress'));
+      .catch((e) =>
+        this.d.log.warn({ jobId: next.id, err: (e as Error).message }, 'could not publish progress'),
+      );
     const now = performance.now();
     if (now - this.lastPersist >= this.d.persistIntervalMs) {
       this.lastPersist = now;

@@ -84,7 +84,10 @@ export class DirectionsSync {
       images: rec.fs3Images,
       clipImageSha256: rec.clipImageSha256,
     });
-    this.log.info({ modelSet: set.id, jobId: rec.jobId, rows: rec.fs3Rows }, 'installed published directions');
+    this.log.info(
+      { modelSet: set.id, jobId: rec.jobId, rows: rec.fs3Rows },
+      'installed published directions',
+    );
     return true;
   }
 }

@@ -137,7 +137,10 @@ export class ModelSetRegistry {
       this.listed = undefined;
       return await this.get(set.id);
     } catch (e) {
-      this.o.log.warn({ modelSet: set.id, err: (e as Error).message }, 'could not install published directions');
+      this.o.log.warn(
+        { modelSet: set.id, err: (e as Error).message },
+        'could not install published directions',
+      );
       return set;
     }
   }

@@ -14,7 +14,8 @@ const shown = (v: unknown): string => {
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v = input;
-  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined;
   return v;
 }
 

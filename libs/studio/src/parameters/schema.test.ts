@@ -17,7 +17,9 @@ const refusal = (fn: () => unknown): string => {
 
 describe('the parameter schema', () => {
   it('fills defaults (null counts as absent) and keeps what is given', () => {
-    expect(parseParameters(PARAMETERS.editGlobal, { neutral: 'face', target: 'old face', beta: null })).toEqual({
+    expect(
+      parseParameters(PARAMETERS.editGlobal, { neutral: 'face', target: 'old face', beta: null }),
+    ).toEqual({
       neutral: 'face',
       target: 'old face',
       alphas: [4.1],
@@ -48,17 +50,32 @@ describe('the parameter schema', () => {
 
   it('describes every parameter for clients: kind, bounds, default, description', () => {
     const d = describeParameters(PARAMETERS);
-    expect(d.editGlobal!.alphas).toMatchObject({ kind: 'FLOAT_LIST', minItems: 1, maxItems: 16, min: -100, max: 100, default: [4.1] });
+    expect(d.editGlobal!.alphas).toMatchObject({
+      kind: 'FLOAT_LIST',
+      minItems: 1,
+      maxItems: 16,
+      min: -100,
+      max: 100,
+      default: [4.1],
+    });
     expect(d.editGlobal!.beta).toMatchObject({ kind: 'FLOAT', min: 0, max: 1, default: 0.15 });
-    expect(d.precomputeDirections!.layers).toMatchObject({ kind: 'ENUM', values: ['OFFICIAL', 'ALL'], default: 'OFFICIAL' });
+    expect(d.precomputeDirections!.layers).toMatchObject({
+      kind: 'ENUM',
+      values: ['OFFICIAL', 'ALL'],
+      default: 'OFFICIAL',
+    });
     expect(d.generateImages!.seeds).toMatchObject({ kind: 'INT_LIST', minItems: 1, maxItems: 16, min: 0 });
     for (const [op, fields] of Object.entries(d))
       for (const [name, p] of Object.entries(fields)) expect(p.kind, `${op}.${name}`).toMatch(/^[A-Z_]+$/);
   });
 
   it('lets a deployment lower the upload limit, never raise it', () => {
-    expect(describeParameters(defineParameters({ maxUploadBytes: 1000 })).createUpload!.size!).toMatchObject({ max: 1000 });
-    expect(describeParameters(defineParameters({ maxUploadBytes: 2 * UPLOAD_BYTES_CAP })).createUpload!.size!).toMatchObject({
+    expect(describeParameters(defineParameters({ maxUploadBytes: 1000 })).createUpload!.size!).toMatchObject({
+      max: 1000,
+    });
+    expect(
+      describeParameters(defineParameters({ maxUploadBytes: 2 * UPLOAD_BYTES_CAP })).createUpload!.size!,
+    ).toMatchObject({
       max: UPLOAD_BYTES_CAP,
     });
   });

@@ -82,7 +82,9 @@ export function defineParameters(o: ParameterOptions = {}) {
       truncationLayers: z
         .enum(['ALL', 'FIRST8'])
         .optional()
-        .describe('which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)'),
+        .describe(
+          'which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)',
+        ),
       batch: z.int().min(1).max(1024).default(8).describe('images per generator run'),
       shardChannels: z
         .int()

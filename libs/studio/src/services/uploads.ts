@@ -9,7 +9,6 @@ import type { Storage } from '../storage';
 import type { Parameters } from '../parameters/schema';
 import type { ImageService } from './images';
 
-
 export interface UploadTicket {
   uploadId: string;
   method: 'PUT';
@@ -127,11 +126,9 @@ export class UploadService {
       throw badInput(`upload ${id} expired at ${rec.expiresAt}; create a new one`);
     const limit = Math.min(rec.size, this.maxBytes);
     if (contentLength !== undefined && contentLength > limit) {
-      throw new StudioError(
-        'TOO_LARGE',
-        `the body is ${contentLength} bytes; this upload allows ${limit}`,
-        { maxBytes: limit },
-      );
+      throw new StudioError('TOO_LARGE', `the body is ${contentLength} bytes; this upload allows ${limit}`, {
+        maxBytes: limit,
+      });
     }
     let received = 0;
     async function* counted(): AsyncGenerator<Uint8Array> {
@@ -145,11 +142,9 @@ export class UploadService {
       await this.storage.blobs.put(rec.key, counted(), { contentType: rec.contentType });
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        throw new StudioError(
-          'TOO_LARGE',
-          `the body is larger than the ${limit} bytes this upload allows`,
-          { maxBytes: limit },
-        );
+        throw new StudioError('TOO_LARGE', `the body is larger than the ${limit} bytes this upload allows`, {
+          maxBytes: limit,
+        });
       }
       throw e;
     }
@@ -162,7 +157,9 @@ export class UploadService {
     if (rec.state === 'COMPLETED' && rec.imageId) return this.images.require(rec.imageId);
     if (rec.state === 'FAILED')
       throw new StudioError(
-        rec.error?.code === 'TOO_LARGE' || rec.error?.code === 'PAYLOAD_TOO_LARGE' ? 'TOO_LARGE' : 'BAD_INPUT',
+        rec.error?.code === 'TOO_LARGE' || rec.error?.code === 'PAYLOAD_TOO_LARGE'
+          ? 'TOO_LARGE'
+          : 'BAD_INPUT',
         `upload ${id} was refused: ${rec.error?.message ?? 'invalid'}`,
       );
     const info = await this.storage.raw.head(rec.key);

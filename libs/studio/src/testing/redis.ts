@@ -40,7 +40,20 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   const start = async () => {
     const p = spawn(
       REDIS_SERVER,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--daemonize',
+        'no',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     proc = p;
@@ -48,7 +61,11 @@ export async function startLocalRedis(): Promise<LocalRedis> {
     p.stderr!.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-4000)));
     const spawnError = new Promise<never>((_, reject) =>
       p.once('error', (e) =>
-        reject(new Error(`cannot run ${REDIS_SERVER} (${e.message}); install Debian's redis-server (apt-get install redis-server)`)),
+        reject(
+          new Error(
+            `cannot run ${REDIS_SERVER} (${e.message}); install Debian's redis-server (apt-get install redis-server)`,
+          ),
+        ),
       ),
     );
     const deadline = Date.now() + 15_000;

@@ -122,16 +122,18 @@ export class RedisJobBoard implements JobBoard {
 
   async publish(event: JobEvent): Promise<boolean> {
     const json = JSON.stringify(event);
-    const r = await viaRedis('publishing job state', () => this.c.eval(
-      PUBLISH,
-      1,
-      this.key('live', event.job.id),
-      json,
-      event.job.state,
-      String(event.job.progress),
-      this.events,
-      String(TTL_SECONDS),
-    ));
+    const r = await viaRedis('publishing job state', () =>
+      this.c.eval(
+        PUBLISH,
+        1,
+        this.key('live', event.job.id),
+        json,
+        event.job.state,
+        String(event.job.progress),
+        this.events,
+        String(TTL_SECONDS),
+      ),
+    );
     return r === 1;
   }
 
@@ -140,7 +142,9 @@ export class RedisJobBoard implements JobBoard {
     const pipeline = this.c.pipeline();
     for (const id of ids) pipeline.hget(this.key('live', id), 'json');
     const replies = (await viaRedis('reading live job states', () => pipeline.exec())) ?? [];
-    return replies.map(([err, v]) => (err || typeof v !== 'string' ? undefined : (JSON.parse(v) as JobEvent)));
+    return replies.map(([err, v]) =>
+      err || typeof v !== 'string' ? undefined : (JSON.parse(v) as JobEvent),
+    );
   }
 
   subscribe(initial: JobEvent): AsyncIterableIterator<JobEvent> {
@@ -164,16 +168,23 @@ export class RedisJobBoard implements JobBoard {
     return () => this.emitter.off('event', listener);
   }
 
-  async tallyChild(rootId: string, index: number, done: number, o: { baseline?: boolean } = {}): Promise<FanOutTally> {
-    const r = (await viaRedis('tallying shard progress', () => this.c.eval(
-      TALLY,
-      1,
-      this.key('tally', rootId),
-      String(index),
-      String(Math.floor(done)),
-      o.baseline ? '1' : '0',
-      String(TTL_SECONDS),
-    ))) as number[];
+  async tallyChild(
+    rootId: string,
+    index: number,
+    done: number,
+    o: { baseline?: boolean } = {},
+  ): Promise<FanOutTally> {
+    const r = (await viaRedis('tallying shard progress', () =>
+      this.c.eval(
+        TALLY,
+        1,
+        this.key('tally', rootId),
+        String(index),
+        String(Math.floor(done)),
+        o.baseline ? '1' : '0',
+        String(TTL_SECONDS),
+      ),
+    )) as number[];
     return { done: r[0]!, baseline: r[1]!, since: r[2]!, now: r[3]! };
   }
 

@@ -7,7 +7,12 @@ export async function viaRedis<T>(what: string, fn: () => Promise<T>): Promise<T
     return await fn();
   } catch (e) {
     if (e instanceof StudioError) throw e;
-    throw new StudioError('QUEUE_UNAVAILABLE', `the job queue (Redis) is unavailable (${what}); try again shortly`, {}, { cause: e });
+    throw new StudioError(
+      'QUEUE_UNAVAILABLE',
+      `the job queue (Redis) is unavailable (${what}); try again shortly`,
+      {},
+      { cause: e },
+    );
   }
 }
 
@@ -57,4 +62,5 @@ export class RedisConnection {
   }
 }
 
-export const redisConnection = (url: string, queueName: string): RedisConnection => new RedisConnection(url, queueName);
+export const redisConnection = (url: string, queueName: string): RedisConnection =>
+  new RedisConnection(url, queueName);

@@ -61,7 +61,11 @@ function testKinds(kinds: JobKinds): void {
     async run(ctx) {
       ctx.progress({ phase: 'prepare', done: 1, total: 1, progress: 0.1 });
       const results = await ctx.fanOut(
-        Array.from({ length: ctx.params.children }, (_, i) => ({ kind: 'TEST_PART', params: { i }, units: 4 })),
+        Array.from({ length: ctx.params.children }, (_, i) => ({
+          kind: 'TEST_PART',
+          params: { i },
+          units: 4,
+        })),
         { phase: 'parts', progress: [0.1, 1] },
       );
       return { results };
@@ -144,7 +148,10 @@ describe('jobs on the queue (BullMQ on Redis)', () => {
     const progress = running.map((e) => e.job.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     // The record (source of truth) says the same.
-    expect((await api.jobStore.get(submitted.job.id))!.job).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    expect((await api.jobStore.get(submitted.job.id))!.job).toMatchObject({
+      state: 'SUCCEEDED',
+      progress: 1,
+    });
   });
 
   it('retries a failed job with backoff, and fails at once what cannot succeed', async () => {
@@ -154,7 +161,10 @@ describe('jobs on the queue (BullMQ on Redis)', () => {
     expect(starts.get('a')).toBe(2);
     const refused = await api.jobs.submit('TEST_REFUSED', 'tiny', {});
     const failed = await until(refused.job.id, (e) => e.job.state === 'FAILED');
-    expect(failed.job).toMatchObject({ attempts: 1, error: { code: 'BAD_INPUT', message: 'this job can never succeed' } });
+    expect(failed.job).toMatchObject({
+      attempts: 1,
+      error: { code: 'BAD_INPUT', message: 'this job can never succeed' },
+    });
   });
 
   it('fans out children over the workers, sums their progress and returns their results in order', async () => {

@@ -23,7 +23,9 @@ export class BullJobQueue extends JobQueue {
   }
 
   protected async waiting(): Promise<number> {
-    return viaRedis('counting waiting jobs', () => this.queues.roots.getJobCountByTypes('wait', 'prioritized', 'delayed'));
+    return viaRedis('counting waiting jobs', () =>
+      this.queues.roots.getJobCountByTypes('wait', 'prioritized', 'delayed'),
+    );
   }
 
   /**
@@ -62,7 +64,10 @@ export class BullJobQueue extends JobQueue {
     for (const job of await this.d.store.unfinished()) {
       if (!this.d.kinds.find(job.kind)) continue;
       if (await this.queues.roots.getJob(job.id)) continue;
-      this.d.log.warn({ jobId: job.id, state: job.state }, 'the queue lost an unfinished job; queueing it again');
+      this.d.log.warn(
+        { jobId: job.id, state: job.state },
+        'the queue lost an unfinished job; queueing it again',
+      );
       await this.queues.addRoot(job.kind, job.id);
       n++;
     }

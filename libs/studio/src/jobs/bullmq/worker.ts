@@ -71,7 +71,8 @@ export class JobWorker {
   /** Starts taking jobs. */
   async start(): Promise<void> {
     this.offCancel = this.d.board.onCancel((id) => {
-      for (const r of this.running.values()) if (r.rootId === id) r.controller.abort('cancel' satisfies AbortReason);
+      for (const r of this.running.values())
+        if (r.rootId === id) r.controller.abort('cancel' satisfies AbortReason);
     });
     const options = {
       concurrency: this.o.concurrency,
@@ -91,7 +92,9 @@ export class JobWorker {
     );
     for (const w of [roots, children]) {
       w.on('error', (e) => this.d.log.warn({ err: e.message }, 'queue worker error (retrying)'));
-      w.on('stalled', (id) => this.d.log.warn({ bullJobId: id }, 'a job lost its worker; it runs again elsewhere'));
+      w.on('stalled', (id) =>
+        this.d.log.warn({ bullJobId: id }, 'a job lost its worker; it runs again elsewhere'),
+      );
       this.workers.push(w);
     }
     // A job can also fail outside any processor (stalled too often): its record must still say so.
@@ -101,7 +104,10 @@ export class JobWorker {
       events.on('error', () => undefined);
       return events;
     });
-    await Promise.all([...this.workers.map((w) => w.waitUntilReady()), ...this.events.map((e) => e.waitUntilReady())]);
+    await Promise.all([
+      ...this.workers.map((w) => w.waitUntilReady()),
+      ...this.events.map((e) => e.waitUntilReady()),
+    ]);
   }
 
   /** Jobs (root and children) running in this worker now. */
@@ -129,7 +135,10 @@ export class JobWorker {
       if (!kind) throw new UnrecoverableError(`this worker does not know job kind ${rec.job.kind}`);
       const params = parseParameters(kind.params, rec.job.params, 'params');
       const continuing = (job.data.fanOuts ?? 0) > 0;
-      await run.begin({ countAttempt: !continuing, phase: continuing ? (rec.job.phase ?? 'continuing') : 'starting' });
+      await run.begin({
+        countAttempt: !continuing,
+        phase: continuing ? (rec.job.phase ?? 'continuing') : 'starting',
+      });
       if (!continuing) log.info({ attempt: run.job.attempts, worker: this.o.name }, 'job started');
       const ctx = jobContext({
         run,
@@ -177,7 +186,8 @@ export class JobWorker {
       log.info('job interrupted by a shutdown; it goes back to the queue');
       return new WaitingError();
     }
-    const final = e instanceof UnrecoverableError || isPermanent(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const final =
+      e instanceof UnrecoverableError || isPermanent(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (final) {
       await run.settle({ state: 'FAILED', phase: 'failed', error: failure(e, run.job.id) });
       await this.finish(run.job);
@@ -208,7 +218,14 @@ export class JobWorker {
         const totalUnits = unitsOf(specs);
         await this.queues.children.addBulk(
           specs.map((c, index) => {
-            const data: ChildData = { rootId: run.job.id, index, kind: c.kind, params: c.params, totalUnits, fanOut: o };
+            const data: ChildData = {
+              rootId: run.job.id,
+              index,
+              kind: c.kind,
+              params: c.params,
+              totalUnits,
+              fanOut: o,
+            };
             return {
               name: c.kind,
               data,
@@ -226,7 +243,9 @@ export class JobWorker {
       }
       if (token && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
       const values = await job.getChildrenValues<unknown>();
-      const byId = new Map(Object.entries(values).map(([key, v]) => [key.slice(key.lastIndexOf(':') + 1), v]));
+      const byId = new Map(
+        Object.entries(values).map(([key, v]) => [key.slice(key.lastIndexOf(':') + 1), v]),
+      );
       return specs.map((_, index) => {
         const id = JobQueues.childId(run.job.id, n, index);
         if (!byId.has(id)) throw new Error(`child ${id} of job ${run.job.id} has no result`);
@@ -290,7 +309,10 @@ export class JobWorker {
   }
 
   /** Ends a root job from outside its own run (a child failed or saw the cancel). */
-  private async settleRoot(rootId: string, fields: Partial<JobRecord> & { state: JobRecord['state'] }): Promise<void> {
+  private async settleRoot(
+    rootId: string,
+    fields: Partial<JobRecord> & { state: JobRecord['state'] },
+  ): Promise<void> {
     const rec = await this.d.store.get(rootId);
     if (!rec || isTerminal(rec.job.state)) return;
     const run = new RunningJob(this.runDeps, rec.job, rec.updatedAt);
@@ -304,7 +326,8 @@ export class JobWorker {
       const queue = queueName === this.queues.roots.name ? this.queues.roots : this.queues.children;
       const job = await queue.getJob(bullJobId);
       if (!job || (await job.getState()) !== 'failed') return;
-      const rootId = queue === this.queues.roots ? (job.data as RootData).jobId : (job.data as ChildData).rootId;
+      const rootId =
+        queue === this.queues.roots ? (job.data as RootData).jobId : (job.data as ChildData).rootId;
       await this.settleRoot(rootId, {
         state: 'FAILED',
         phase: 'failed',

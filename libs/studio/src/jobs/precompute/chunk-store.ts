@@ -12,7 +12,11 @@ export class ScratchChunkStore implements Fs3ChunkStore {
 
   async stored(): Promise<Set<number>> {
     const names = await this.scratch.list(CHUNKS);
-    return new Set(names.filter((n) => /\/\d{6}\.npy$/.test(n)).map((n) => Number(n.slice(CHUNKS.length, CHUNKS.length + 6))));
+    return new Set(
+      names
+        .filter((n) => /\/\d{6}\.npy$/.test(n))
+        .map((n) => Number(n.slice(CHUNKS.length, CHUNKS.length + 6))),
+    );
   }
 
   async put(k: number, rows: Array32): Promise<void> {

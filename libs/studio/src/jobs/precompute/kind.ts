@@ -54,16 +54,24 @@ interface StoredPlan {
 
 async function needsClip(models: ModelSetRegistry, id: string): Promise<ModelSetEntry> {
   const set = await models.get(id);
-  if (!set.manifest.clip) throw badInput(`model set ${set.id} has no CLIP model; import one before precomputing directions`);
+  if (!set.manifest.clip)
+    throw badInput(`model set ${set.id} has no CLIP model; import one before precomputing directions`);
   return set;
 }
 
 const truncationOf = (p: PrecomputeParams) =>
   p.truncationLayers === undefined
     ? STYLECLIP_SAMPLING
-    : { psi: STYLECLIP_SAMPLING.psi, layers: p.truncationLayers === 'FIRST8' ? ('first8' as const) : ('all' as const) };
+    : {
+        psi: STYLECLIP_SAMPLING.psi,
+        layers: p.truncationLayers === 'FIRST8' ? ('first8' as const) : ('all' as const),
+      };
 
-async function withEngine<T>(set: ModelSetEntry, runner: Partial<RunnerConfig>, fn: (e: Engine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  set: ModelSetEntry,
+  runner: Partial<RunnerConfig>,
+  fn: (e: Engine) => Promise<T>,
+): Promise<T> {
   const runtime = createRuntime(runner);
   try {
     const engine = await Engine.open(set.dir, { runtime });
@@ -98,14 +106,23 @@ async function readPlan(scratch: JobScratch): Promise<StoredPlan | undefined> {
  * S statistics for the job: stored by an earlier run of it, or the set's own when they were made the same way,
  * or computed now. Kept in the job's scratch space, where the shards read them.
  */
-async function statsFor(ctx: JobContext<PrecomputeParams>, set: ModelSetEntry, engine: Engine): Promise<Uint8Array> {
+async function statsFor(
+  ctx: JobContext<PrecomputeParams>,
+  set: ModelSetEntry,
+  engine: Engine,
+): Promise<Uint8Array> {
   const stored = await ctx.scratch.get('s_stats.npy');
   if (stored) return stored;
   const p = ctx.params;
   const truncation = truncationOf(p);
   const d = set.manifest.directions;
   let stats: SStatistics;
-  if (d && d.sStatsSamples === p.samples && d.truncation.psi === truncation.psi && d.truncation.layers === truncation.layers) {
+  if (
+    d &&
+    d.sStatsSamples === p.samples &&
+    d.truncation.psi === truncation.psi &&
+    d.truncation.layers === truncation.layers
+  ) {
     const t = await readNpy(engine.components.set.path(d.sStats));
     stats = unpackSStats(array32(t.shape, toFloat32(t)));
   } else {
@@ -167,7 +184,11 @@ export function precomputeKind(deps: PrecomputeDeps): JobKind<PrecomputeParams, 
       const plan = stored.plan;
       const shards = shardsOf(plan, p.shardChannels);
       await ctx.fanOut(
-        shards.map((s) => ({ kind: PRECOMPUTE_SHARD, params: { from: s.from, to: s.to }, units: s.channels })),
+        shards.map((s) => ({
+          kind: PRECOMPUTE_SHARD,
+          params: { from: s.from, to: s.to },
+          units: s.channels,
+        })),
         { phase: 'fs3', progress: [S_STATS_SHARE, 1] },
       );
       // Merge: every chunk is stored; the table is written into this process's copy of the set and published.
@@ -179,7 +200,10 @@ export function precomputeKind(deps: PrecomputeDeps): JobKind<PrecomputeParams, 
       const content = directionsOf(plan, stats, stored.sStatsSamples, table);
       const fresh = await deps.models.get(set.id);
       if (fresh.manifest.generator.models.synthesis.sha256 !== plan.settings.generatorSha256)
-        throw new StudioError('BAD_INPUT', `model set ${set.id} changed its generator while its directions were computed; run it again`);
+        throw new StudioError(
+          'BAD_INPUT',
+          `model set ${set.id} changed its generator while its directions were computed; run it again`,
+        );
       await writeDirections(fresh.dir, fresh.manifest, content);
       await deps.directions.publish(fresh, content, ctx.job.id);
       // This process edits with the new table before the job is reported done; others refresh on the event.
@@ -221,7 +245,8 @@ export function precomputeShardKind(deps: PrecomputeDeps): ChildKind<z.output<ty
     async run(ctx) {
       const stored = await readPlan(ctx.scratch);
       const stats = await readStats(ctx.scratch);
-      if (!stored || !stats) throw new Error(`job ${ctx.job.id}: the plan or S statistics of the precompute are missing`);
+      if (!stored || !stats)
+        throw new Error(`job ${ctx.job.id}: the plan or S statistics of the precompute are missing`);
       const plan = stored.plan;
       const { from, to } = ctx.params;
       const set = await deps.models.get(ctx.job.modelSetId);
@@ -240,7 +265,10 @@ export function precomputeShardKind(deps: PrecomputeDeps): ChildKind<z.output<ty
       const marks: Promise<void>[] = [];
       const computed = await withEngine(set, deps.runner, async (engine) => {
         if (engine.components.clip.image.sha256 !== plan.settings.clipImageSha256)
-          throw new StudioError('BAD_INPUT', `model set ${set.id} on this worker has another CLIP than the job was planned with`);
+          throw new StudioError(
+            'BAD_INPUT',
+            `model set ${set.id} on this worker has another CLIP than the job was planned with`,
+          );
         return computeFs3Chunks(engine.components, await latentAvgOf(engine), plan, stats, {
           indices,
           store,

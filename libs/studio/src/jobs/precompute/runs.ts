@@ -6,7 +6,10 @@ import type { JobScratch } from '../scratch';
 // worker's death lost nothing and repeated nothing.
 
 export async function markRun(scratch: JobScratch, what: 'shard' | 'chunk', index: number): Promise<void> {
-  await scratch.put(`runs/${what}-${String(index).padStart(6, '0')}-${randomBytes(6).toString('hex')}`, new Uint8Array(0));
+  await scratch.put(
+    `runs/${what}-${String(index).padStart(6, '0')}-${randomBytes(6).toString('hex')}`,
+    new Uint8Array(0),
+  );
 }
 
 /** Completions per index, for indices 0…n−1. */
