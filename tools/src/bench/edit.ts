@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNpy } from '@styleclip/checkpoints';
+import { defaultOf, PARAMETERS } from '@styleclip/studio';
 import { Engine, importDirections } from '@styleclip/editing';
 import { clipFeaturesForBench } from './pipeline';
 import type { Runtime } from '@styleclip/model-runners';
@@ -41,11 +42,13 @@ export async function benchEdits(runtime: Runtime, set: ModelSet, runs: number):
   const engine = await Engine.open(set.dir, { runtime });
   const out: EditResult[] = [];
   try {
-    const { wplus } = await engine.generate([1], 0.7);
+    // The product's defaults (ψ, α); β 0.1 keeps channels on random weights.
+    const { wplus } = await engine.generate([1], defaultOf(PARAMETERS.generateImages, 'truncation'));
     const text = { neutral: 'face', target: 'face with blue eyes' };
     const edit = (alphas: number[]) => engine.edit.global({ latent: { wplus }, text, alphas, beta: 0.1 });
-    await edit([4.1]); // warm: loads models, caches Δt and S of the latent
-    const single = await timeRuns(() => edit([4.1]), { warmUp: 1, runs });
+    const alpha = defaultOf(PARAMETERS.editGlobal, 'alphas');
+    await edit(alpha); // warm: loads models, caches Δt and S of the latent
+    const single = await timeRuns(() => edit(alpha), { warmUp: 1, runs });
     out.push({
       set: set.manifest.id,
       case: 'global edit, 1 α (warm caches)',

@@ -48,7 +48,7 @@ export function registerDirections(program: Command): void {
       'official (S index ≤ 16) | all (every non-toRGB layer)',
       optionDefault(pre, 'layers').toLowerCase(),
     )
-    .option('--samples <n>', 'samples for the S statistics (official: 100000)', optionDefault(pre, 'samples'))
+    .option('--samples <n>', 'samples for the S statistics', optionDefault(pre, 'samples'))
     .option(
       '--truncation-layers <which>',
       'truncate all W+ rows (TF) or the first8 (PyTorch port)',

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS as DECODER_CAPS } from '@styleclip/imaging';
 import { z } from 'zod';
 
 /**
@@ -8,8 +9,11 @@ import { z } from 'zod';
  * the API. Change a limit here and every entry point follows.
  */
 
-/** The largest upload: 20 MB. A deployment may lower it (STYLECLIP_MAX_UPLOAD_BYTES), never raise it. */
-export const UPLOAD_BYTES_CAP = 20 * 1024 * 1024;
+/**
+ * The largest upload: the image decoder's cap (20 MB). A deployment may lower it (STYLECLIP_MAX_UPLOAD_BYTES),
+ * never raise it. Uploaded images are bounded in pixels by the decoder's caps too (4096×4096).
+ */
+export const UPLOAD_BYTES_CAP = DECODER_CAPS.maxBytes;
 
 /** Deployment choices that shape the parameters (see `defineParameters`). */
 export interface ParameterOptions {
@@ -99,8 +103,8 @@ export function defineParameters(o: ParameterOptions = {}) {
       filename: z.string().max(255).optional(),
     }),
     uploadedImage: z.object({
-      width: z.int().min(1).max(4096).describe('pixels'),
-      height: z.int().min(1).max(4096).describe('pixels'),
+      width: z.int().min(1).max(DECODER_CAPS.maxWidth).describe('pixels'),
+      height: z.int().min(1).max(DECODER_CAPS.maxHeight).describe('pixels'),
     }),
     pages: z.object({
       images: page(24).describe('gallery page size'),
