@@ -43,11 +43,6 @@ export class ApiError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, extra?: Record<string, unknown>): ApiError =>
-  new ApiError('BAD_USER_INPUT', message, extra);
-export const notFound = (what: string, id: string): ApiError =>
-  new ApiError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`);
-
 /**
  * The GraphQL code of every studio error code. A `Record` over the union: a code added to the core without a
  * GraphQL meaning here does not compile.

@@ -94,7 +94,6 @@ export class LocalJobQueue extends JobQueue {
         const result = await kind.run(ctx);
         await run.settle({ state: 'SUCCEEDED', phase: 'done', progress: 1, result: result ?? null });
         log.info('job succeeded');
-        await new JobScratch(this.o.storage.blobs, queued.id).clear().catch(() => undefined);
       } catch (e) {
         const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
         if (reason === 'shutdown') {
@@ -109,8 +108,10 @@ export class LocalJobQueue extends JobQueue {
         }
       }
       if (isTerminal(run.job.state)) {
+        // An ended job never runs again: its tally, claim and partial results go.
         await this.d.board.clearTally(run.job.id);
         await this.releaseExclusive(run.job).catch(() => undefined);
+        await new JobScratch(this.o.storage.blobs, queued.id).clear().catch(() => undefined);
       }
       this.active.delete(queued.id);
       this.pump();
