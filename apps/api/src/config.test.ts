@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { STORAGE_ENV_VARS } from '@styleclip/storage';
+import { STORAGE_ENV_VARS, STUDIO_ENV_VARS } from '@styleclip/studio';
 import { API_ENV_VARS, ConfigError, configFromEnv } from './config';
 
 describe('configFromEnv', () => {
@@ -10,15 +10,19 @@ describe('configFromEnv', () => {
     expect(c).toMatchObject({
       host: '127.0.0.1',
       port: 4000,
-      modelsDir: './models',
-      defaultModelSet: 'tiny',
-      storage: { kind: 'fs', root: './data' },
+      studio: {
+        modelsDir: './models',
+        defaultModelSet: 'tiny',
+        storage: { kind: 'fs', root: './data' },
+        batching: { maxBatch: 16, windowMs: 5 },
+        maxUploadBytes: 20 * 1024 * 1024,
+        jobs: { concurrency: 1 },
+      },
       apiKeys: [],
       rateLimit: { perMinute: 600, burst: 60 },
-      batching: { maxBatch: 16, windowMs: 5 },
-      limits: { maxDepth: 12, maxCost: 20000, maxUploadBytes: 20 * 1024 * 1024 },
-      jobs: { concurrency: 1 },
+      limits: { maxDepth: 12, maxCost: 20000 },
     });
+    expect(c.studio.jobs.redisUrl).toBeUndefined(); // jobs run in the API process
     expect(c.corsOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
   });
 
@@ -40,10 +44,22 @@ describe('configFromEnv', () => {
     ]);
     expect(c.rateLimit).toBeNull();
     expect(c.corsOrigins).toBe('*');
-    expect(c.batching).toBeUndefined();
-    expect(c.storage).toMatchObject({ kind: 's3', bucket: 'faces' });
-    expect(c.runner).toEqual({ intraOpNumThreads: 2 });
+    expect(c.studio.batching).toBeUndefined();
+    expect(c.studio.storage).toMatchObject({ kind: 's3', bucket: 'faces' });
+    expect(c.studio.runner).toEqual({ intraOpNumThreads: 2 });
     expect(c.publicUrl).toBe('https://api.example.com');
+  });
+
+  it('sends jobs to the queue with REDIS_URL, and refuses a URL that is not Redis', () => {
+    const c = configFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379/0', STYLECLIP_JOB_ATTEMPTS: '5' });
+    expect(c.studio.jobs).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      attempts: 5,
+      queueName: 'styleclip-jobs',
+    });
+    expect(() => configFromEnv({ REDIS_URL: 'http://user:secret@redis:6379' })).toThrow(
+      /REDIS_URL must be a redis\/rediss URL, got "http:\/\/…@redis:6379"/,
+    );
   });
 
   it('reports every problem at once, one line each, naming the variable', () => {
@@ -82,6 +98,7 @@ describe('configFromEnv', () => {
     const documented = Object.keys(env);
     const expected = [
       ...API_ENV_VARS,
+      ...STUDIO_ENV_VARS,
       ...Object.values(STORAGE_ENV_VARS),
       'STYLECLIP_EXECUTION_PROVIDER',
       'STYLECLIP_INTRA_OP_THREADS',

@@ -1,9 +1,10 @@
-import { blobStoreConfigFromEnv, isStorageError, type BlobStoreConfig } from '@styleclip/storage';
-import { runnerConfigFromEnv, type RunnerConfig } from '@styleclip/model-runners';
-import { MODEL_SET_ID } from './ids';
+import { EnvReader, readStudioConfig, type StudioConfig } from '@styleclip/studio';
 
-/** Everything the API server needs, validated. Built from the environment by `configFromEnv`. */
+export { ConfigError } from '@styleclip/studio';
+
+/** Everything the API server needs, validated: the core's configuration and the server's own. */
 export interface ApiConfig {
+  studio: StudioConfig;
   host: string;
   /** 0 = any free port (tests). */
   port: number;
@@ -11,9 +12,6 @@ export interface ApiConfig {
   publicUrl?: string;
   /** Base URL of the web app, for share links; default the public URL. */
   webUrl?: string;
-  modelsDir: string;
-  defaultModelSet: string;
-  storage: BlobStoreConfig;
   /** sha256 (hex) of accepted API keys, with a name for logs; empty = mutations are open. */
   apiKeys: { name: string; sha256: string }[];
   /** Token bucket per client (API key or IP); null = off. */
@@ -27,32 +25,16 @@ export interface ApiConfig {
     maxCost: number;
     /** GraphQL request bodies (and WebSocket messages). */
     maxBodyBytes: number;
-    /** Uploaded images (at most 20 MB). */
-    maxUploadBytes: number;
   };
-  jobs: { concurrency: number; queueLimit: number; persistIntervalMs: number };
-  /** Micro-batching of concurrent generator runs; undefined = off. */
-  batching?: { maxBatch: number; windowMs: number };
-  runner: Partial<RunnerConfig>;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  shutdownTimeoutMs: number;
-  /** Lifetime of presigned URLs (images, latents, uploads). */
-  urlTtlSeconds: number;
-  /** In-memory cache of immutable blobs (latents, PNGs), in bytes; 0 = off. */
-  cacheBytes: number;
   introspection: boolean;
 }
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-/** Every environment variable the API reads (besides storage's and the runner's), with its meaning. */
+/** Every environment variable the API server reads (besides the core's, storage's and the runner's). */
 export const API_ENV_VARS = [
   'STYLECLIP_HOST',
   'STYLECLIP_PORT',
   'STYLECLIP_PUBLIC_URL',
   'STYLECLIP_WEB_URL',
-  'STYLECLIP_MODELS_DIR',
-  'STYLECLIP_DEFAULT_MODEL_SET',
   'STYLECLIP_API_KEY_SHA256',
   'STYLECLIP_RATE_LIMIT_PER_MINUTE',
   'STYLECLIP_RATE_LIMIT_BURST',
@@ -61,95 +43,26 @@ export const API_ENV_VARS = [
   'STYLECLIP_MAX_QUERY_DEPTH',
   'STYLECLIP_MAX_QUERY_COST',
   'STYLECLIP_MAX_BODY_BYTES',
-  'STYLECLIP_MAX_UPLOAD_BYTES',
-  'STYLECLIP_JOB_CONCURRENCY',
-  'STYLECLIP_JOB_QUEUE_LIMIT',
-  'STYLECLIP_JOB_PERSIST_MS',
-  'STYLECLIP_BATCH_MAX',
-  'STYLECLIP_BATCH_WINDOW_MS',
-  'STYLECLIP_LOG_LEVEL',
-  'STYLECLIP_SHUTDOWN_TIMEOUT_MS',
-  'STYLECLIP_URL_TTL_SECONDS',
-  'STYLECLIP_CACHE_MB',
   'STYLECLIP_INTROSPECTION',
 ] as const;
-
-/** Invalid configuration: `problems` has one line per problem (each names the variable). */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
  * Reads and validates the configuration from environment variables (see `.env.example`), reporting every
  * problem at once, one line each.
  */
 export function configFromEnv(env: Record<string, string | undefined> = process.env): ApiConfig {
-  const problems: string[] = [];
-  const get = (name: string): string | undefined => {
-    const v = env[name]?.trim();
-    return v === undefined || v === '' ? undefined : v;
-  };
-  const int = (name: string, def: number, min: number, max: number): number => {
-    const raw = get(name);
-    if (raw === undefined) return def;
-    const n = Number(raw);
-    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer in ${min}…${max}, got ${JSON.stringify(raw)}`);
-      return def;
-    }
-    return n;
-  };
-  const bool = (name: string, def: boolean): boolean => {
-    const raw = get(name)?.toLowerCase();
-    if (raw === undefined) return def;
-    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    problems.push(`${name} must be true or false, got ${JSON.stringify(get(name))}`);
-    return def;
-  };
-  const url = (name: string): string | undefined => {
-    const raw = get(name);
-    if (raw === undefined) return undefined;
-    try {
-      const u = new URL(raw);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
-      return raw.replace(/\/+$/, '');
-    } catch {
-      problems.push(`${name} must be an http(s) URL, got ${JSON.stringify(raw)}`);
-      return undefined;
-    }
-  };
+  const r = new EnvReader(env);
+  const problems = r.problems;
+  const get = (name: string) => r.get(name);
+  const int = (name: string, def: number, min: number, max: number) => r.int(name, def, min, max);
+  const bool = (name: string, def: boolean) => r.bool(name, def);
+  const url = (name: string) => r.url(name);
 
   const host = get('STYLECLIP_HOST') ?? '127.0.0.1';
   const port = int('STYLECLIP_PORT', 4000, 0, 65535);
   const publicUrl = url('STYLECLIP_PUBLIC_URL');
   const webUrl = url('STYLECLIP_WEB_URL');
-  const modelsDir = get('STYLECLIP_MODELS_DIR') ?? './models';
-  const defaultModelSet = get('STYLECLIP_DEFAULT_MODEL_SET') ?? 'tiny';
-  if (!MODEL_SET_ID.test(defaultModelSet)) {
-    problems.push(
-      `STYLECLIP_DEFAULT_MODEL_SET ${JSON.stringify(defaultModelSet)} is not a model set id (${MODEL_SET_ID.source})`,
-    );
-  }
-
-  let storage: BlobStoreConfig = { kind: 'fs', root: './data' };
-  try {
-    storage = blobStoreConfigFromEnv(env);
-  } catch (e) {
-    if (!isStorageError(e, 'invalid_config')) throw e;
-    // "invalid storage configuration:\n  - a\n  - b" → one problem per line.
-    problems.push(
-      ...e.message
-        .split('\n')
-        .slice(1)
-        .map((l) => l.replace(/^\s*-\s*/, '')),
-    );
-  }
+  const studio = readStudioConfig(r);
 
   const apiKeys: ApiConfig['apiKeys'] = [];
   for (const [i, entry] of (get('STYLECLIP_API_KEY_SHA256') ?? '').split(',').entries()) {
@@ -188,32 +101,12 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     }
   }
 
-  const maxBatch = int('STYLECLIP_BATCH_MAX', 16, 1, 1024);
-  const windowMs = int('STYLECLIP_BATCH_WINDOW_MS', 5, 0, 1000);
-
-  let runner: Partial<RunnerConfig> = {};
-  try {
-    runner = runnerConfigFromEnv(env as NodeJS.ProcessEnv);
-  } catch (e) {
-    problems.push((e as Error).message);
-  }
-
-  const logLevelRaw = get('STYLECLIP_LOG_LEVEL') ?? 'info';
-  const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw)
-    ? (logLevelRaw as ApiConfig['logLevel'])
-    : (problems.push(
-        `STYLECLIP_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevelRaw)}`,
-      ),
-      'info');
-
   const config: ApiConfig = {
+    studio,
     host,
     port,
     ...(publicUrl ? { publicUrl } : {}),
     ...(webUrl ? { webUrl } : {}),
-    modelsDir,
-    defaultModelSet,
-    storage,
     apiKeys,
     rateLimit: perMinute === 0 ? null : { perMinute, burst },
     trustProxy: bool('STYLECLIP_TRUST_PROXY', false),
@@ -222,21 +115,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       maxDepth: int('STYLECLIP_MAX_QUERY_DEPTH', 12, 2, 100),
       maxCost: int('STYLECLIP_MAX_QUERY_COST', 20_000, 10, 10_000_000),
       maxBodyBytes: int('STYLECLIP_MAX_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
-      maxUploadBytes: int('STYLECLIP_MAX_UPLOAD_BYTES', MAX_UPLOAD_BYTES, 1024, MAX_UPLOAD_BYTES),
     },
-    jobs: {
-      concurrency: int('STYLECLIP_JOB_CONCURRENCY', 1, 1, 64),
-      queueLimit: int('STYLECLIP_JOB_QUEUE_LIMIT', 20, 1, 10_000),
-      persistIntervalMs: int('STYLECLIP_JOB_PERSIST_MS', 1000, 0, 600_000),
-    },
-    ...(maxBatch > 1 ? { batching: { maxBatch, windowMs } } : {}),
-    runner,
-    logLevel,
-    shutdownTimeoutMs: int('STYLECLIP_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000),
-    urlTtlSeconds: int('STYLECLIP_URL_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
-    cacheBytes: int('STYLECLIP_CACHE_MB', 256, 0, 1_000_000) * 1024 * 1024,
     introspection: bool('STYLECLIP_INTROSPECTION', true),
   };
-  if (problems.length) throw new ConfigError(problems);
+  r.done();
   return config;
 }

@@ -1,5 +1,5 @@
 import type { Principal } from './auth';
-import type { Logger } from './logger';
+import type { Logger } from '@styleclip/studio';
 import type { Services } from './services';
 
 /** What every resolver gets: the request's id, logger and caller, and the services. */

@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '@styleclip/editing';
-import { ImageError } from '@styleclip/imaging';
-import { StorageError } from '@styleclip/storage';
-import { ApiError, formatError, toApiError } from './errors';
+import { STUDIO_ERROR_CODES, StudioError } from '@styleclip/studio';
+import { StorageError } from '@styleclip/studio/testing';
+import { ApiError, formatError, GRAPHQL_CODE, HTTP_STATUS, toApiError } from './errors';
 
 const format = (e: unknown) => {
   const wrapped = new GraphQLError('wrapped', { path: ['x'], originalError: e as Error });
@@ -11,19 +10,29 @@ const format = (e: unknown) => {
 };
 
 describe('errors', () => {
-  it('maps library errors to stable codes', () => {
+  it("maps every code of the core to a GraphQL code with an HTTP status, and the core's errors to it", () => {
+    for (const code of STUDIO_ERROR_CODES)
+      expect(HTTP_STATUS[GRAPHQL_CODE[code]], code).toBeGreaterThanOrEqual(400);
+    expect(toApiError(new StudioError('BAD_INPUT', 'no'))?.code).toBe('BAD_USER_INPUT');
+    expect(toApiError(new StudioError('TOO_LARGE', 'big'))?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(toApiError(new StudioError('BUSY', 'wait'))?.code).toBe('JOB_LIMIT_REACHED');
+    expect(toApiError(new StudioError('QUEUE_UNAVAILABLE', 'later'))?.code).toBe('QUEUE_UNAVAILABLE');
+    // Library errors go through the core's mapping (libs/studio errors.test.ts has the rest).
     expect(
       toApiError(new StorageError('unavailable', 'GET http://10.0.0.5:9000/bucket/key failed'))?.code,
     ).toBe('STORAGE_UNAVAILABLE');
-    expect(toApiError(new ImageError('unsupported_type', 'gif'))?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(toApiError(new ImageError('too_large', 'big'))?.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(toApiError(new ImageError('too_many_pixels', 'big'))?.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(toApiError(new ImageError('corrupt', 'bad'))?.code).toBe('BAD_USER_INPUT');
-    expect(toApiError(new EngineError('no channels', 'no_channels'))?.code).toBe('NO_CHANNELS');
-    expect(toApiError(new EngineError('no table', 'no_directions'))?.code).toBe('NO_DIRECTIONS');
-    expect(toApiError(new EngineError('bad', 'bad_parameter'))?.code).toBe('BAD_USER_INPUT');
+    expect(toApiError(new StudioError('INTERNAL', 'our bug'))).toBeUndefined();
     expect(toApiError(new StorageError('corrupt', 'x'))).toBeUndefined();
     expect(toApiError(new Error('x'))).toBeUndefined();
+  });
+
+  it('keeps the details of a refusal as extensions (the problems of a parameter check)', () => {
+    const f = format(new StudioError('BAD_INPUT', 'a; b', { problems: ['a', 'b'] }));
+    expect(f).toEqual({
+      path: ['x'],
+      message: 'a; b',
+      extensions: { code: 'BAD_USER_INPUT', problems: ['a', 'b'] },
+    });
   });
 
   it('never leaks storage internals or unexpected messages', () => {

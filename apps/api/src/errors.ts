@@ -1,8 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '@styleclip/api-contract';
-import { EngineError } from '@styleclip/editing';
-import { ImageError } from '@styleclip/imaging';
-import { StorageError } from '@styleclip/storage';
+import { isStudioErrorCode, toStudioError, type StudioErrorCode } from '@styleclip/studio';
 
 /** HTTP status that goes with each code (REST endpoints, and GraphQL errors raised before execution). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -17,6 +15,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   STORAGE_UNAVAILABLE: 503,
+  QUEUE_UNAVAILABLE: 503,
   INVERSION_NOT_CONFIGURED: 422,
   NO_CHANNELS: 422,
   NO_DIRECTIONS: 422,
@@ -44,53 +43,36 @@ export class ApiError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, extra?: Record<string, unknown>): ApiError =>
-  new ApiError('BAD_USER_INPUT', message, extra);
-export const notFound = (what: string, id: string): ApiError =>
-  new ApiError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`);
-
-const STORAGE_MESSAGE = 'storage is unavailable; nothing was saved, try again shortly';
-
-const ENGINE_CODES: Record<string, ErrorCode> = {
-  no_channels: 'NO_CHANNELS',
-  no_directions: 'NO_DIRECTIONS',
+/**
+ * The GraphQL code of every studio error code. A `Record` over the union: a code added to the core without a
+ * GraphQL meaning here does not compile.
+ */
+export const GRAPHQL_CODE: Record<StudioErrorCode, ErrorCode> = {
+  BAD_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
+  QUEUE_UNAVAILABLE: 'QUEUE_UNAVAILABLE',
+  INVERSION_NOT_CONFIGURED: 'INVERSION_NOT_CONFIGURED',
+  NO_CHANNELS: 'NO_CHANNELS',
+  NO_DIRECTIONS: 'NO_DIRECTIONS',
+  BUSY: 'JOB_LIMIT_REACHED',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
-const IMAGE_CODES: Record<string, ErrorCode> = {
-  unsupported_type: 'UNSUPPORTED_MEDIA_TYPE',
-  too_large: 'PAYLOAD_TOO_LARGE',
-  too_many_pixels: 'PAYLOAD_TOO_LARGE',
-  corrupt: 'BAD_USER_INPUT',
-};
+/** The GraphQL code of a code stored in a record (studio codes; older records stored GraphQL codes). */
+export const graphqlCodeOf = (code: string): string => (isStudioErrorCode(code) ? GRAPHQL_CODE[code] : code);
 
 /**
- * The client-facing form of a known failure of our libraries, or undefined for anything unexpected (which is
- * then masked). Storage messages name hosts and paths, so only the code and a generic message are exposed.
+ * The client-facing form of a known failure (our own, or one of our libraries' the core knows), or undefined
+ * for anything unexpected (which is then masked and logged).
  */
 export function toApiError(e: unknown): ApiError | undefined {
   if (e instanceof ApiError) return e;
-  if (e instanceof StorageError) {
-    if (e.code === 'unavailable')
-      return new ApiError('STORAGE_UNAVAILABLE', STORAGE_MESSAGE, {}, { cause: e });
-    if (e.code === 'invalid_key') return new ApiError('BAD_USER_INPUT', 'invalid id', {}, { cause: e });
-    return undefined;
-  }
-  if (e instanceof ImageError)
-    return new ApiError(IMAGE_CODES[e.code] ?? 'BAD_USER_INPUT', e.message, {}, { cause: e });
-  if (e instanceof EngineError) {
-    if (e.code === 'no_clip') return new ApiError('NO_DIRECTIONS', e.message, {}, { cause: e });
-    if (
-      e.code === 'bad_parameter' ||
-      e.code === 'bad_shape' ||
-      e.code === 'bad_input' ||
-      e.code === 'unknown_mapper'
-    ) {
-      return new ApiError('BAD_USER_INPUT', e.message, {}, { cause: e });
-    }
-    const code = ENGINE_CODES[e.code];
-    return code ? new ApiError(code, e.message, {}, { cause: e }) : undefined;
-  }
-  return undefined;
+  const studio = toStudioError(e);
+  if (!studio || studio.code === 'INTERNAL') return undefined;
+  return new ApiError(GRAPHQL_CODE[studio.code], studio.message, studio.details, { cause: studio });
 }
 
 /** Finds our error (or a library error we know) behind GraphQL's wrappers. */

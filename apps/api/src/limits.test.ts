@@ -2,12 +2,14 @@ import { buildSchema, getOperationAST, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { typeDefs } from '@styleclip/api-contract';
 import { ApiError } from './errors';
+import { PARAMETERS } from '@styleclip/studio';
 import { checkQueryLimits, measureOperation } from './limits';
+import { pageDefaults } from './paging';
 
 const schema = buildSchema(typeDefs);
 const measure = (q: string, variables: Record<string, unknown> = {}) => {
   const doc = parse(q);
-  return measureOperation(schema, doc, getOperationAST(doc)!, variables);
+  return measureOperation(schema, doc, getOperationAST(doc)!, variables, pageDefaults(PARAMETERS));
 };
 
 describe('query limits', () => {
@@ -26,7 +28,8 @@ describe('query limits', () => {
   it('multiplies connections by first (its default, or a variable) and other object lists by 10', () => {
     const q = 'query($n: Int) { images(first: $n) { edges { node { id } } } }';
     expect(measure(q, { n: 2 }).cost).toBe(1 + 2 * (1 + 1 * (1 + 1)));
-    expect(measure(q).cost).toBe(1 + 24 * 3); // the schema's default first: 24
+    expect(measure(q).cost).toBe(1 + 24 * 3); // the parameter schema's default page: 24
+    expect(measure('{ jobs { edges { node { id } } } }').cost).toBe(1 + 20 * 3);
     expect(measure('{ modelSets { id mappers { name } } }').cost).toBe(1 + 10 * (1 + 1 + 10 * 1));
   });
 

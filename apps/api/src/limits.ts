@@ -28,16 +28,22 @@ export interface QueryMeasure {
   cost: number;
 }
 
+/** The page size a connection field uses when `first` is not given (the parameter schema's default). */
+export type DefaultFirst = (parentType: string, field: string) => number | undefined;
+
 function argFirst(
   field: FieldNode,
   def: GraphQLField<unknown, unknown>,
+  parentType: string,
   variables: Record<string, unknown>,
+  defaultFirst: DefaultFirst | undefined,
 ): number | undefined {
   const argDef = def.args.find((a) => a.name === 'first');
   if (!argDef) return undefined;
   const node = field.arguments?.find((a) => a.name.value === 'first');
-  let value: unknown = argDef.defaultValue;
-  if (node) value = valueFromAST(node.value, argDef.type, variables) ?? argDef.defaultValue;
+  const fallback = argDef.defaultValue ?? defaultFirst?.(parentType, def.name);
+  let value: unknown = fallback;
+  if (node) value = valueFromAST(node.value, argDef.type, variables) ?? fallback;
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, value) : 1;
 }
 
@@ -50,6 +56,7 @@ export function measureOperation(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
+  defaultFirst?: DefaultFirst,
 ): QueryMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
@@ -71,7 +78,7 @@ export function measureOperation(
         const named = getNamedType(def.type);
         let child: QueryMeasure = { depth: 0, cost: 0 };
         if (sel.selectionSet && isCompositeType(named)) child = walk(sel.selectionSet, named, seen);
-        const first = argFirst(sel, def, variables);
+        const first = argFirst(sel, def, parent.name, variables, defaultFirst);
         // A connection's `first` multiplies its subtree; its `edges` list is bounded by that same `first`.
         const list =
           isListType(getNullableType(def.type)) && sel.selectionSet !== undefined && name !== 'edges';
@@ -113,9 +120,9 @@ export function checkQueryLimits(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
-  limits: { maxDepth: number; maxCost: number },
+  limits: { maxDepth: number; maxCost: number; defaultFirst?: DefaultFirst },
 ): QueryMeasure {
-  const m = measureOperation(schema, document, operation, variables ?? {});
+  const m = measureOperation(schema, document, operation, variables ?? {}, limits.defaultFirst);
   if (m.depth > limits.maxDepth) {
     throw new ApiError(
       'QUERY_TOO_COMPLEX',

@@ -2,7 +2,7 @@
 // Configuration comes from the environment (see .env.example at the repository root); problems are reported one per
 // line, with exit code 2.
 import { ConfigError, configFromEnv } from './config';
-import { createLogger } from './logger';
+import { createLogger } from '@styleclip/studio';
 import { startApiServer } from './server';
 import { handleSignals } from './shutdown';
 
@@ -14,7 +14,7 @@ try {
   console.error(`styleclip-api: ${e.message}`);
   process.exit(2);
 }
-const log = createLogger(config.logLevel);
+const log = createLogger(config.studio.logLevel, { service: 'styleclip-api' });
 // A bug that escapes every handler: log it where the other logs go, then let the process die (the orchestrator
 // restarts it; jobs resume from their checkpoints).
 process.on('uncaughtException', (e) => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BlobStore } from '@styleclip/storage';
+import { createLogger, createStudio, type BlobStore, type Logger } from '@styleclip/studio';
 import { ApiKeys, clientIp } from './auth';
 import type { ApiConfig } from './config';
 import { toApiError } from './errors';
@@ -13,19 +13,11 @@ import { livenessHandler, readinessHandler } from './http/health';
 import { metricsHandler } from './http/metrics';
 import { uploadHandler } from './http/uploads';
 import { requestIdOf, sendError } from './http/util';
-import { precomputeHandler } from './jobs/precompute';
-import { JobEvents } from './jobs/pubsub';
-import { JobRunner } from './jobs/runner';
-import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
-import { ModelSetRegistry } from './model-sets';
+import { pageDefaults } from './paging';
 import { RateLimiter } from './rate-limit';
-import { EditService } from './services/edits';
-import { ImageService } from './services/images';
-import { UploadService } from './services/uploads';
 import type { Services } from './services';
 import { Drain } from './shutdown';
-import { createStorage } from './storage';
 import { createSubscriptionServer } from './subscriptions';
 import { VERSION } from './version';
 
@@ -56,47 +48,22 @@ const UPLOAD_PATH = /^\/uploads\/([0-9a-z]{20})$/;
 
 /** Starts the API: HTTP (GraphQL, uploads, files, health, metrics) and WebSocket subscriptions on one port. */
 export async function startApiServer(config: ApiConfig, o: StartOptions = {}): Promise<ApiServer> {
-  const log = o.logger ?? createLogger(config.logLevel);
+  const log = o.logger ?? createLogger(config.studio.logLevel, { service: 'styleclip-api' });
   let boundUrl = '';
   const publicUrl = () => config.publicUrl ?? boundUrl;
-  const storage = createStorage(config.storage, {
-    cacheBytes: config.cacheBytes,
-    urlTtlSeconds: config.urlTtlSeconds,
-    publicUrl,
-    ...(o.wrapBlobStore ? { wrap: o.wrapBlobStore } : {}),
-  });
-  const models = new ModelSetRegistry(config.modelsDir, config.defaultModelSet, {
-    runner: config.runner,
-    ...(config.batching ? { batching: config.batching } : {}),
+  const studio = createStudio(config.studio, {
     log,
-  });
-  const images = new ImageService(storage, models);
-  const edits = new EditService(storage, models, images);
-  const uploads = new UploadService(storage, models, images, {
-    maxBytes: config.limits.maxUploadBytes,
-    ttlSeconds: Math.min(config.urlTtlSeconds, 3600),
     publicUrl,
-    log,
+    ...(o.wrapBlobStore ? { wrapBlobStore: o.wrapBlobStore } : {}),
   });
-  const jobEvents = new JobEvents();
-  const jobs = new JobRunner(
-    storage.records,
-    jobEvents,
-    { PRECOMPUTE_DIRECTIONS: precomputeHandler(models, config.runner) },
-    { ...config.jobs, log: log.child({ component: 'jobs' }) },
-  );
   const services: Services = {
-    storage,
-    models,
-    images,
-    edits,
-    uploads,
-    jobs,
-    jobEvents,
+    ...studio,
     webUrl: () => config.webUrl ?? publicUrl(),
     version: VERSION,
   };
+  const { storage, models, jobs } = studio;
 
+  const queryLimits = { ...config.limits, defaultFirst: pageDefaults(studio.parameters) };
   const metrics = new Metrics();
   const keys = new ApiKeys(config.apiKeys);
   const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
@@ -105,7 +72,7 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
     log,
     introspection: config.introspection,
     keysRequired: keys.required,
-    limits: config.limits,
+    limits: queryLimits,
     onErrorCode: (code) => metrics.errorCode(code),
   });
   await apollo.start();
@@ -197,7 +164,7 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
     services,
     keys,
     ...(limiter ? { limiter } : {}),
-    limits: config.limits,
+    limits: { ...queryLimits, maxBodyBytes: config.limits.maxBodyBytes },
     corsOrigins: config.corsOrigins,
     clientIp: ipOf,
     log,
@@ -226,7 +193,8 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
       url: boundUrl,
       publicUrl: publicUrl(),
       storage: storage.raw.description,
-      modelsDir: config.modelsDir,
+      modelsDir: config.studio.modelsDir,
+      jobs: jobs.mode === 'queue' ? 'queue (REDIS_URL): workers run them' : 'in this process',
       version: VERSION,
     },
     'listening',
@@ -235,7 +203,7 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
   const warm = models.warmUp();
   warm.catch(() => undefined);
   const resumed = jobs.resume().catch((e) => {
-    log.error({ err: e }, 'could not list jobs to resume (storage unavailable?)');
+    log.error({ err: e }, 'could not resume unfinished jobs (storage or Redis unavailable?)');
     return 0;
   });
 
@@ -247,7 +215,7 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
       const stopped = new Promise<void>((r) => httpServer.close(() => r()));
       httpServer.closeIdleConnections();
       await ws.close();
-      const drained = await drain.wait(config.shutdownTimeoutMs);
+      const drained = await drain.wait(config.studio.shutdownTimeoutMs);
       if (!drained)
         log.warn(
           { inFlight: drain.inFlight },
@@ -256,11 +224,9 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
       httpServer.closeAllConnections();
       await stopped;
       await resumed;
-      await jobs.checkpoint(config.shutdownTimeoutMs);
       await apollo.stop();
       await warm.catch(() => undefined);
-      await models.close();
-      storage.close();
+      await studio.close(config.studio.shutdownTimeoutMs);
       log.info('stopped');
     })();
     return closing;

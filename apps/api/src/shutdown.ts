@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from '@styleclip/studio';
 
 /** Counts in-flight requests so a shutdown can wait for them. */
 export class Drain {

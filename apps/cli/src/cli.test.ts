@@ -26,7 +26,9 @@ afterAll(async () => {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
+  const log = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
   const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
     err += String(s);
     return true;
@@ -59,7 +61,16 @@ describe.each(['generator.pt', 'generator_legacy.pt'])('parity through the CLI (
   };
 
   it('imports the checkpoint and the mapper', async () => {
-    const r = await cli('models', 'import', '--generator', fixturePath(ckpt), '--mapper', `fixture=${fixturePath('mapper.pt')}`, '--out', set());
+    const r = await cli(
+      'models',
+      'import',
+      '--generator',
+      fixturePath(ckpt),
+      '--mapper',
+      `fixture=${fixturePath('mapper.pt')}`,
+      '--out',
+      set(),
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/generator 32px, style dim 64, 2 mapping layers/);
   });
@@ -69,7 +80,8 @@ describe.each(['generator.pt', 'generator_legacy.pt'])('parity through the CLI (
     // Truncated image: z → w (ψ 0.7) → W+ → generator.
     const w = await run('mapping', fixturePath('gen_z.npy'), ['--truncation', '0.7']);
     const wplus = new Float32Array(3 * 8 * 64);
-    for (let b = 0; b < 3; b++) for (let l = 0; l < 8; l++) wplus.set(w.subarray(b * 64, (b + 1) * 64), (b * 8 + l) * 64);
+    for (let b = 0; b < 3; b++)
+      for (let l = 0; l < 8; l++) wplus.set(w.subarray(b * 64, (b + 1) * 64), (b * 8 + l) * 64);
     const file = join(tmp, `${ckpt}-wplus-trunc.npy`);
     await writeNpy(file, { dtype: 'float32', shape: [3, 8, 64], data: wplus });
     await expectClose(await run('generator', file), 'gen_image_truncated_0.7.npy');
@@ -79,16 +91,31 @@ describe.each(['generator.pt', 'generator_legacy.pt'])('parity through the CLI (
     await expectClose(await run('styles', fixturePath('gen_wplus.npy')), 'gen_s_from_wplus.npy');
     await expectClose(await run('synthesis', fixturePath('gen_s_edited.npy')), 'gen_image_from_s_edited.npy');
     await expectClose(await run('generator', fixturePath('gen_wplus.npy')), 'gen_image_from_wplus.npy');
-    await expectClose(await run('mapper', fixturePath('mapper_in_wplus.npy'), ['--mapper', 'fixture']), 'mapper_out_delta.npy');
+    await expectClose(
+      await run('mapper', fixturePath('mapper_in_wplus.npy'), ['--mapper', 'fixture']),
+      'mapper_out_delta.npy',
+    );
   });
 });
 
 describe('other sizes and channel tables (config read from the weights)', () => {
   it('imports a 16 px generator with style dim 48, 3 mapping layers and its own channel table, and runs every component', async () => {
-    const config = { size: 16, styleDim: 48, nMlp: 3, channels: { 4: 24, 8: 20, 16: 12 }, blurKernel: [1, 3, 3, 1], lrMul: 0.01 };
+    const config = {
+      size: 16,
+      styleDim: 48,
+      nMlp: 3,
+      channels: { 4: 24, 8: 20, 16: 12 },
+      blurKernel: [1, 3, 3, 1],
+      lrMul: 0.01,
+    };
     const weights = randomStyleGAN2Weights(config, 3);
     const file = join(tmp, 'odd-generator.safetensors');
-    const entries = new Map([...weights].map(([k, w]) => [`g_ema.${k}`, { dtype: 'float32' as const, shape: [...w.shape], data: w.data }]));
+    const entries = new Map(
+      [...weights].map(([k, w]) => [
+        `g_ema.${k}`,
+        { dtype: 'float32' as const, shape: [...w.shape], data: w.data },
+      ]),
+    );
     entries.set('latent_avg', { dtype: 'float32', shape: [48], data: new Float32Array(48).fill(0.1) });
     await writeSafetensors(file, entries);
     const set = join(tmp, 'odd');
@@ -107,7 +134,8 @@ describe('other sizes and channel tables (config read from the weights)', () => 
     // W+ [2, 6, 48] from w; S width 24+24+24+20+20+20+12+12 = 156 (conv1, toRGB, then conv0/conv1/toRGB per block).
     const wplus = join(tmp, 'odd-wplus.npy');
     const wp = new Float32Array(2 * 6 * 48);
-    for (let b = 0; b < 2; b++) for (let l = 0; l < 6; l++) wp.set(w.data.subarray(b * 48, (b + 1) * 48), (b * 6 + l) * 48);
+    for (let b = 0; b < 2; b++)
+      for (let l = 0; l < 6; l++) wp.set(w.data.subarray(b * 48, (b + 1) * 48), (b * 6 + l) * 48);
     await writeNpy(wplus, { dtype: 'float32', shape: [2, 6, 48], data: wp });
     const s = await run('styles', wplus);
     expect(s.data.length).toBe(2 * 156);
@@ -121,7 +149,18 @@ describe('other sizes and channel tables (config read from the weights)', () => 
 describe.each(['clip_state.pt', 'clip_jit.pt'])('CLIP parity through the CLI (%s)', (ckpt) => {
   it('imports the CLIP weights and reproduces image and text embeddings', async () => {
     const set = join(tmp, ckpt.replace('.pt', ''));
-    const imp = await cli('models', 'import', '--generator', fixturePath('generator.pt'), '--clip', fixturePath(ckpt), '--clip-text-heads', '2', '--out', set);
+    const imp = await cli(
+      'models',
+      'import',
+      '--generator',
+      fixturePath('generator.pt'),
+      '--clip',
+      fixturePath(ckpt),
+      '--clip-text-heads',
+      '2',
+      '--out',
+      set,
+    );
     expect(imp.code).toBe(0);
     expect(imp.out).toMatch(/clip: (openai-state-dict|torchscript):/);
     for (const [component, input, expected] of [
@@ -129,7 +168,16 @@ describe.each(['clip_state.pt', 'clip_jit.pt'])('CLIP parity through the CLI (%s
       ['clip-text', 'clip_text_ids.npy', 'clip_text_embeddings.npy'],
     ] as const) {
       const output = join(tmp, `${ckpt}-${component}.npy`);
-      const r = await cli('run', component, '--models', set, '--input', fixturePath(input), '--output', output);
+      const r = await cli(
+        'run',
+        component,
+        '--models',
+        set,
+        '--input',
+        fixturePath(input),
+        '--output',
+        output,
+      );
       expect(r.err).toBe('');
       const got = await npy(output);
       expect(hasNaN(got)).toBe(false);
@@ -141,13 +189,27 @@ describe.each(['clip_state.pt', 'clip_jit.pt'])('CLIP parity through the CLI (%s
 describe('text commands', () => {
   it('tokenizes like the official tokenizer', async () => {
     const r = await cli('tokenize', '--no-pad', 'A photo of a TIGER.');
-    expect(JSON.parse(r.out)).toEqual({ text: 'A photo of a TIGER.', ids: [49406, 320, 1125, 539, 320, 6531, 269, 49407], truncated: false });
+    expect(JSON.parse(r.out)).toEqual({
+      text: 'A photo of a TIGER.',
+      ids: [49406, 320, 1125, 539, 320, 6531, 269, 49407],
+      truncated: false,
+    });
   });
 
   it('computes a text direction with the tiny CLIP and writes a unit Δt', async () => {
     const set = tiny;
     const output = join(tmp, 'dt.npy');
-    const r = await cli('text-direction', '--models', set, '--neutral', 'face', '--target', 'face with blue eyes', '--output', output);
+    const r = await cli(
+      'text-direction',
+      '--models',
+      set,
+      '--neutral',
+      'face',
+      '--target',
+      'face with blue eyes',
+      '--output',
+      output,
+    );
     expect(r.out).toMatch(/norm before normalization: \d\.\d{6}/);
     const dt = await npy(output);
     expect(dt.length).toBe(32);
@@ -178,21 +240,87 @@ describe('CLI behaviour', () => {
 
   it('edits with global directions: a PNG per α, a strip, the channel count', async () => {
     const out = join(tmp, 'edit-global');
-    const r = await cli('edit', 'global', '--models', tiny, '--seed', '2', '--neutral', 'face', '--target', 'face with blue eyes', '--alpha', '-3,0,3', '--beta', 'auto', '--out', out);
+    const r = await cli(
+      'edit',
+      'global',
+      '--models',
+      tiny,
+      '--seed',
+      '2',
+      '--neutral',
+      'face',
+      '--target',
+      'face with blue eyes',
+      '--alpha',
+      '-3,0,3',
+      '--beta',
+      'auto',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/channels manipulated: \d+ \(β = 0\.\d+\)/);
-    expect((await readdir(out)).sort()).toEqual(['alpha_+0.00.png', 'alpha_+3.00.png', 'alpha_-3.00.png', 'edited_s.npy', 'strip.png']);
-    const tooHigh = await cli('edit', 'global', '--models', tiny, '--seed', '2', '--neutral', 'face', '--target', 'face with blue eyes', '--beta', '0.99', '--out', out);
+    expect((await readdir(out)).sort()).toEqual([
+      'alpha_+0.00.png',
+      'alpha_+3.00.png',
+      'alpha_-3.00.png',
+      'edited_s.npy',
+      'strip.png',
+    ]);
+    const tooHigh = await cli(
+      'edit',
+      'global',
+      '--models',
+      tiny,
+      '--seed',
+      '2',
+      '--neutral',
+      'face',
+      '--target',
+      'face with blue eyes',
+      '--beta',
+      '0.99',
+      '--out',
+      out,
+    );
     expect(tooHigh.err).toMatch(/no channel passes β = 0.99: the largest channel relevance \|r\| is/);
   });
 
   it('edits with a mapper from a saved latent, and explains a direction', async () => {
     const out = join(tmp, 'edit-mapper');
-    const r = await cli('edit', 'mapper', '--models', tiny, '--latent', join(tmp, 'faces', 'seed0001.wplus.npy'), '--mapper', 'demo', '--strength', '2', '--out', out);
+    const r = await cli(
+      'edit',
+      'mapper',
+      '--models',
+      tiny,
+      '--latent',
+      join(tmp, 'faces', 'seed0001.wplus.npy'),
+      '--mapper',
+      'demo',
+      '--strength',
+      '2',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['before_after.png', 'edited.png', 'edited_wplus.npy']);
     const ds = join(tmp, 'ds.npy');
-    const e = await cli('directions', 'explain', '--models', tiny, '--neutral', 'face', '--target', 'smiling face', '--beta', '0.1', '--top', '3', '--output-ds', ds);
+    const e = await cli(
+      'directions',
+      'explain',
+      '--models',
+      tiny,
+      '--neutral',
+      'face',
+      '--target',
+      'smiling face',
+      '--beta',
+      '0.1',
+      '--top',
+      '3',
+      '--output-ds',
+      ds,
+    );
     expect(e.out).toMatch(/channels: \d+ \(β = 0.1, largest \|r\| = 0\.\d{4}\)/);
     expect((await npy(ds)).length).toBe(368);
   });
@@ -201,11 +329,29 @@ describe('CLI behaviour', () => {
     const prompts = join(tmp, 'prompts.txt');
     await writeFile(prompts, '# pairs\nface | smiling face\n\nface | old face\n');
     const json = join(tmp, 'evaluation.json');
-    const r = await cli('directions', 'evaluate', '--models', tiny, '--seeds', '1-2', '--prompts', prompts, '--alpha', '1,2', '--beta', 'auto', '--json', json);
+    const r = await cli(
+      'directions',
+      'evaluate',
+      '--models',
+      tiny,
+      '--seeds',
+      '1-2',
+      '--prompts',
+      prompts,
+      '--alpha',
+      '1,2',
+      '--beta',
+      'auto',
+      '--json',
+      json,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^4 edits per α \(2 seeds × 2 prompts, β auto, ψ 0\.7\)/);
     expect(r.out).toMatch(/\n {2}1\.00 +-?0\.\d{4} +-?0\.\d{4} +\d\.\d{4}\n {2}2\.00 /);
-    const saved = JSON.parse(await readFile(json, 'utf8')) as { pairs: number; prompts: { target: string }[] };
+    const saved = JSON.parse(await readFile(json, 'utf8')) as {
+      pairs: number;
+      prompts: { target: string }[];
+    };
     expect(saved.pairs).toBe(4);
     expect(saved.prompts.map((p) => p.target)).toEqual(['smiling face', 'old face']);
     await writeFile(prompts, 'face smiling face\n');
@@ -226,7 +372,16 @@ describe('CLI behaviour', () => {
   });
 
   it('fails with a clear message and exit code 1 on bad input', async () => {
-    const bad = await cli('run', 'styles', '--models', tiny, '--input', fixturePath('gen_z.npy'), '--output', join(tmp, 'x.npy'));
+    const bad = await cli(
+      'run',
+      'styles',
+      '--models',
+      tiny,
+      '--input',
+      fixturePath('gen_z.npy'),
+      '--output',
+      join(tmp, 'x.npy'),
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/error: styles input W\+: expected shape \[N,10,64\], got \[3,64\]/);
     const unknown = await cli('run', 'teleport', '--models', 'x', '--input', 'y', '--output', 'z');
@@ -235,7 +390,14 @@ describe('CLI behaviour', () => {
     expect(noSet.err).toMatch(/is not a model set/);
     const seeds = await cli('generate', '--models', tiny, '--seeds', 'a,b', '--out', tmp);
     expect(seeds.err).toMatch(/bad seed "a"/);
-    const wrong = await cli('models', 'import', '--generator', fixturePath('clip_state.pt'), '--out', join(tmp, 'w'));
+    const wrong = await cli(
+      'models',
+      'import',
+      '--generator',
+      fixturePath('clip_state.pt'),
+      '--out',
+      join(tmp, 'w'),
+    );
     expect(wrong.err).toMatch(/clip_state.pt: not a StyleGAN2 generator checkpoint/);
   });
 
@@ -243,9 +405,9 @@ describe('CLI behaviour', () => {
     const exec = promisify(execFile);
     const help = await exec('npm', ['run', '-s', 'styleclip', '--', 'run', '--help'], { cwd: repoRoot() });
     expect(help.stdout).toMatch(/Usage: styleclip run \[options\] <component>/);
-    const failed = await exec('npm', ['run', '-s', 'styleclip', '--', 'models', 'inspect', '/nonexistent'], { cwd: repoRoot() }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failed = await exec('npm', ['run', '-s', 'styleclip', '--', 'models', 'inspect', '/nonexistent'], {
+      cwd: repoRoot(),
+    }).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toMatch(/error: \/nonexistent: no such file or folder/);
   }, 30000);

@@ -26,6 +26,7 @@ export async function readIds(path: string): Promise<{ shape: number[]; data: Bi
     throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
   }
   if (t.dtype === 'int64') return { shape: t.shape, data: t.data as BigInt64Array };
-  if (t.dtype === 'int32') return { shape: t.shape, data: BigInt64Array.from(t.data as Int32Array, (v) => BigInt(v)) };
+  if (t.dtype === 'int32')
+    return { shape: t.shape, data: BigInt64Array.from(t.data as Int32Array, (v) => BigInt(v)) };
   throw new CliError(`${path}: expected int64 token ids, got ${t.dtype}`);
 }

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureTinySet } from './ensure-tiny';
+import { ensurePresetSet } from '@styleclip/editing';
 import { capabilities, formatStatus } from './status';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,7 +32,9 @@ function loadEnv(): void {
 
 async function ensureDefaultTiny(): Promise<void> {
   if (process.env.STYLECLIP_DEFAULT_MODEL_SET !== 'tiny') return;
-  await ensureTinySet(resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny'));
+  await ensurePresetSet('tiny', resolve(process.env.STYLECLIP_MODELS_DIR!, 'tiny'), {
+    log: (line) => console.log(line),
+  });
 }
 
 /**
@@ -73,6 +75,9 @@ function startWebApp(apiUrl: string): { process: ChildProcess; url: string } {
   });
   return { process: child, url: `http://${host}:${port}` };
 }
+
+/** A URL without its password, for printing. */
+const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@');
 
 async function waitReady(url: string, api: ChildProcess, timeoutMs: number): Promise<void> {
   const t0 = Date.now();
@@ -150,6 +155,11 @@ async function main(): Promise<void> {
   );
   console.log(
     `  model sets       ${process.env.STYLECLIP_MODELS_DIR} (default: ${process.env.STYLECLIP_DEFAULT_MODEL_SET})`,
+  );
+  console.log(
+    process.env.REDIS_URL
+      ? `  jobs             queued on ${redactUrl(process.env.REDIS_URL)}: run them with \`npm run worker\` (any number, any machine)`
+      : '  jobs             run in the API process (set REDIS_URL to queue them for `npm run worker` processes)',
   );
   console.log('\nCtrl-C stops it.');
 }

@@ -6,22 +6,28 @@ export interface Capability {
 }
 
 export const capabilities: Capability[] = [
-  { name: 'ONNX graph toolkit + reverse-mode gradients', ready: true, note: 'libs/onnx-graph' },
-  { name: 'Neural-net building blocks', ready: true, note: 'libs/nn' },
-  { name: 'Safe checkpoint readers', ready: true, note: 'libs/checkpoints' },
-  { name: 'CLIP tokenizer and prompt templates', ready: true, note: 'libs/tokenizer, libs/prompt-templates' },
+  { name: 'Global-direction edits and live previews', ready: true, note: 'libs/editing' },
+  { name: 'Latent-mapper edits (imported official mappers)', ready: true, note: 'libs/editing' },
   {
-    name: 'StyleGAN2 / mapper / CLIP graphs, model sets, runners',
+    name: 'Safe import of official checkpoints',
     ready: true,
-    note: 'libs/architectures, libs/model-sets, libs/model-runners',
+    note: 'libs/checkpoints, libs/architectures, libs/model-sets',
   },
-  { name: 'Global-direction and mapper edits', ready: true, note: 'libs/editing' },
+  { name: 'Directions precompute (sharded over workers)', ready: true, note: 'libs/studio jobs' },
+  { name: 'GraphQL API, web gallery and editor, CLI', ready: true, note: 'apps/api, apps/web, apps/cli' },
   {
-    name: 'GraphQL API with storage and jobs',
+    name: 'Jobs in process or on workers (BullMQ on Redis)',
     ready: true,
-    note: 'apps/api, libs/api-contract, libs/storage',
+    note: 'libs/studio, apps/worker; set REDIS_URL',
   },
-  { name: 'Web gallery and editor', ready: true, note: 'apps/web' },
+  { name: 'Storage on a folder or S3', ready: true, note: 'libs/storage' },
+  {
+    name: 'Photo inversion (detect, align, e4e), paste-back',
+    ready: false,
+    note: 'uploads cannot be edited yet',
+  },
+  { name: 'Latent optimization', ready: false, note: 'not built yet' },
+  { name: 'Mapper training', ready: false, note: 'not built yet' },
 ];
 
 export function formatStatus(caps: readonly Capability[] = capabilities): string {

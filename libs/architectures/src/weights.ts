@@ -21,13 +21,21 @@ export function weight(weights: WeightMap, key: string, shape?: readonly number[
   const w = weights.get(key);
   if (!w) throw new WeightError(`${what}: missing ${key}`);
   if (shape && (shape.length !== w.shape.length || shape.some((d, i) => d !== -1 && d !== w.shape[i]))) {
-    throw new WeightError(`${what}: ${key} has shape ${formatShape(w.shape)}, expected ${formatShape(shape)}`);
+    throw new WeightError(
+      `${what}: ${key} has shape ${formatShape(w.shape)}, expected ${formatShape(shape)}`,
+    );
   }
   return w;
 }
 
 /** Registers a weight as an initializer named by its key (so graph names read like checkpoint keys). */
-export function param(g: Graph, weights: WeightMap, key: string, shape?: readonly number[], what?: string): Tensor {
+export function param(
+  g: Graph,
+  weights: WeightMap,
+  key: string,
+  shape?: readonly number[],
+  what?: string,
+): Tensor {
   const w = weight(weights, key, shape, what);
   return g.initializer(key, w.data, w.shape);
 }

@@ -54,7 +54,8 @@ export class Components {
   }
 
   private check(what: string, a: Array32, expected: readonly (number | undefined)[]): void {
-    const ok = a.shape.length === expected.length && expected.every((d, i) => d === undefined || d === a.shape[i]);
+    const ok =
+      a.shape.length === expected.length && expected.every((d, i) => d === undefined || d === a.shape[i]);
     if (!ok) {
       const want = expected.map((d) => d ?? 'N').join(',');
       throw new EngineError(`${what}: expected shape [${want}], got [${a.shape.join(',')}]`, 'bad_shape');
@@ -62,7 +63,11 @@ export class Components {
     if (a.shape[0] === 0) throw new EngineError(`${what}: empty batch`, 'bad_shape');
   }
 
-  private async run(ref: FileRef, feeds: Record<string, Array32 | TensorData>, output: string): Promise<Array32> {
+  private async run(
+    ref: FileRef,
+    feeds: Record<string, Array32 | TensorData>,
+    output: string,
+  ): Promise<Array32> {
     return (await this.runOutputs(ref, feeds, [output]))[output]!;
   }
 
@@ -75,13 +80,16 @@ export class Components {
     const f: Record<string, TensorData> = {};
     for (const [k, v] of Object.entries(feeds)) f[k] = 'type' in v ? v : f32(v);
     const out = await model.run(f);
-    return Object.fromEntries(outputs.map((name) => [name, array32(out[name]!.dims, out[name]!.data as Float32Array)]));
+    return Object.fromEntries(
+      outputs.map((name) => [name, array32(out[name]!.dims, out[name]!.data as Float32Array)]),
+    );
   }
 
   /** z [N,D] → w [N,D], truncated toward latent_avg by ψ (1 = none). */
   async mapping(z: Array32, truncation = 1): Promise<Array32> {
     this.check('mapping input z', z, [undefined, this.generator.config.styleDim]);
-    if (!Number.isFinite(truncation)) throw new EngineError('truncation must be a finite number', 'bad_parameter');
+    if (!Number.isFinite(truncation))
+      throw new EngineError('truncation must be a finite number', 'bad_parameter');
     const psi = array32([1], Float32Array.of(truncation));
     return this.run(this.generator.models.mapping, { z, truncation: psi }, 'w');
   }
@@ -123,14 +131,21 @@ export class Components {
 
   /** W+ [N,L,D] → image [N,3,H,W]. */
   async generate(wplus: Array32): Promise<Array32> {
-    this.check('generator input W+', wplus, [undefined, this.generator.nLatent, this.generator.config.styleDim]);
+    this.check('generator input W+', wplus, [
+      undefined,
+      this.generator.nLatent,
+      this.generator.config.styleDim,
+    ]);
     return this.chunked(wplus, (part) => this.run(this.generator.models.generator, { wplus: part }, 'image'));
   }
 
   get clip() {
     const clip = this.set.manifest.clip;
     if (!clip) {
-      throw new EngineError(`model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`, 'no_clip');
+      throw new EngineError(
+        `model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
+        'no_clip',
+      );
     }
     return clip;
   }
@@ -147,10 +162,14 @@ export class Components {
     const { config, text } = this.clip;
     const n = ids.shape[0]!;
     if (ids.shape.length !== 2 || ids.shape[1] !== config.contextLength || n === 0) {
-      throw new EngineError(`clip-text input: expected int64 ids [N,${config.contextLength}], got [${ids.shape.join(',')}]`, 'bad_shape');
+      throw new EngineError(
+        `clip-text input: expected int64 ids [N,${config.contextLength}], got [${ids.shape.join(',')}]`,
+        'bad_shape',
+      );
     }
     for (const v of ids.data) {
-      if (v < 0n || v >= BigInt(config.vocabSize)) throw new EngineError(`clip-text input: token id ${v} outside the vocabulary`, 'bad_input');
+      if (v < 0n || v >= BigInt(config.vocabSize))
+        throw new EngineError(`clip-text input: token id ${v} outside the vocabulary`, 'bad_input');
     }
     return this.run(text, { ids: { type: 'int64', dims: ids.shape, data: ids.data } }, 'embedding');
   }
@@ -203,7 +222,10 @@ export class Components {
   async encode(images: Array32): Promise<{ wplus: Array32; codes: Array32 }> {
     const { config, model } = this.encoder;
     this.check('encoder input', images, [undefined, 3, config.inputSize, config.inputSize]);
-    return this.runOutputs(model, { image: images }, ['wplus', 'codes']) as Promise<{ wplus: Array32; codes: Array32 }>;
+    return this.runOutputs(model, { image: images }, ['wplus', 'codes']) as Promise<{
+      wplus: Array32;
+      codes: Array32;
+    }>;
   }
 
   /** pSp's `face_pool`: generator images [N,3,S,S] → [N,3,R,R] at the encoder's input size (R = 256 for e4e). */

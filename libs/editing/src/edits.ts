@@ -55,7 +55,10 @@ class LatentCache {
   private readonly map = new Map<string, Array32>();
   constructor(private readonly maxEntries: number) {}
   static key(a: Array32): string {
-    return createHash('sha256').update(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength)).update(a.shape.join(',')).digest('hex');
+    return createHash('sha256')
+      .update(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength))
+      .update(a.shape.join(','))
+      .digest('hex');
   }
   get(k: string): Array32 | undefined {
     const v = this.map.get(k);
@@ -100,17 +103,27 @@ export class Editor {
 
   private async dtOf(r: { text?: { neutral: string; target: string }; dt?: Float32Array }) {
     if (r.dt) return { dt: r.dt, truncated: [] as string[], norm: undefined };
-    if (!r.text) throw new EngineError('a global edit needs neutral and target texts (or a Δt)', 'bad_parameter');
+    if (!r.text)
+      throw new EngineError('a global edit needs neutral and target texts (or a Δt)', 'bad_parameter');
     const d = await this.text.direction(r.text.neutral, r.text.target);
     return { dt: d.direction, norm: d.normBeforeNormalization, truncated: d.truncated };
   }
 
   /** Channel count and top channels for a text pair and β (no image is generated). */
-  async preview(r: { text?: { neutral: string; target: string }; dt?: Float32Array; beta: number | 'auto'; autoThreshold?: number; topK?: number }): Promise<DirectionPreview> {
+  async preview(r: {
+    text?: { neutral: string; target: string };
+    dt?: Float32Array;
+    beta: number | 'auto';
+    autoThreshold?: number;
+    topK?: number;
+  }): Promise<DirectionPreview> {
     const data = await this.data();
     const { dt, norm } = await this.dtOf(r);
     if (dt.length !== data.embedDim) {
-      throw new EngineError(`Δt has ${dt.length} values; the channel-relevance table expects ${data.embedDim}`, 'bad_parameter');
+      throw new EngineError(
+        `Δt has ${dt.length} values; the channel-relevance table expects ${data.embedDim}`,
+        'bad_parameter',
+      );
     }
     let beta = r.beta;
     let relevance: Float32Array | undefined;
@@ -129,17 +142,27 @@ export class Editor {
         layout: this.components.generator.sLayout,
         topK: r.topK ?? 20,
       });
-      return { kept: d.kept, beta, top: d.top, maxAbsRelevance: d.maxAbsRelevance, ds: d.ds, ...(norm !== undefined ? { dtNorm: norm } : {}) };
+      return {
+        kept: d.kept,
+        beta,
+        top: d.top,
+        maxAbsRelevance: d.maxAbsRelevance,
+        ds: d.ds,
+        ...(norm !== undefined ? { dtNorm: norm } : {}),
+      };
     } catch (e) {
-      if (e instanceof DirectionError) throw new EngineError(e.message, e.code === 'no_channels' ? 'no_channels' : 'bad_parameter');
+      if (e instanceof DirectionError)
+        throw new EngineError(e.message, e.code === 'no_channels' ? 'no_channels' : 'bad_parameter');
       throw e;
     }
   }
 
   /** s' = s + α·Δs for each α, one synthesis batch for the whole strip. */
   async global(r: GlobalEditRequest): Promise<GlobalEditResult> {
-    if (r.alphas.length === 0 || r.alphas.length > 16) throw new EngineError('give 1 to 16 α values', 'bad_parameter');
-    if (r.alphas.some((a) => !Number.isFinite(a) || Math.abs(a) > 100)) throw new EngineError('α must be finite and within ±100', 'bad_parameter');
+    if (r.alphas.length === 0 || r.alphas.length > 16)
+      throw new EngineError('give 1 to 16 α values', 'bad_parameter');
+    if (r.alphas.some((a) => !Number.isFinite(a) || Math.abs(a) > 100))
+      throw new EngineError('α must be finite and within ±100', 'bad_parameter');
     const s = await this.sOf(r.latent);
     if (s.shape[0] !== 1) throw new EngineError('edit one latent at a time', 'bad_shape');
     const { dt, truncated, norm } = await this.dtOf(r);
@@ -159,8 +182,13 @@ export class Editor {
   }
 
   /** w + strength·0.1·M(w) → image (and the edited W+). */
-  async mapper(r: { wplus: Array32; mapper: string; strength: number }): Promise<{ images: Array32; wplus: Array32 }> {
-    if (!Number.isFinite(r.strength) || Math.abs(r.strength) > 10) throw new EngineError('strength must be within ±10', 'bad_parameter');
+  async mapper(r: {
+    wplus: Array32;
+    mapper: string;
+    strength: number;
+  }): Promise<{ images: Array32; wplus: Array32 }> {
+    if (!Number.isFinite(r.strength) || Math.abs(r.strength) > 10)
+      throw new EngineError('strength must be within ±10', 'bad_parameter');
     const delta = await this.components.mapper(r.mapper, r.wplus);
     const wplus = applyMapperDelta(r.wplus, delta, r.strength);
     // Through S and synthesis (not the fused generator) so concurrent edits share synthesis batches.

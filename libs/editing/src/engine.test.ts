@@ -18,7 +18,9 @@ describe('Engine on the tiny preset', () => {
     const per = 3 * 64 * 64;
     expect(Array.from(b.images.data)).toEqual(Array.from(a.images.data.subarray(per, 2 * per)));
     const t0 = await engine.generate([1, 2], 0);
-    expect(Array.from(t0.images.data.subarray(0, per))).toEqual(Array.from(t0.images.data.subarray(per, 2 * per)));
+    expect(Array.from(t0.images.data.subarray(0, per))).toEqual(
+      Array.from(t0.images.data.subarray(per, 2 * per)),
+    );
   });
 
   it('W+ → S → image equals W+ → image (the S round trip)', async () => {
@@ -27,7 +29,8 @@ describe('Engine on the tiny preset', () => {
     expect(s.shape).toEqual([1, engine.components.sDim]);
     const viaS = await engine.components.synthesis(s);
     let maxDiff = 0;
-    for (let i = 0; i < viaS.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(viaS.data[i]! - images.data[i]!));
+    for (let i = 0; i < viaS.data.length; i++)
+      maxDiff = Math.max(maxDiff, Math.abs(viaS.data[i]! - images.data[i]!));
     expect(maxDiff).toBeLessThan(1e-4);
   });
 
@@ -47,8 +50,12 @@ describe('Engine on the tiny preset', () => {
   });
 
   it('rejects wrong shapes, bad parameters and unknown mappers with clear errors', async () => {
-    await expect(engine.components.styles(array32([1, 3, 64]))).rejects.toThrow(/styles input W\+: expected shape \[N,10,64\], got \[1,3,64\]/);
+    await expect(engine.components.styles(array32([1, 3, 64]))).rejects.toThrow(
+      /styles input W\+: expected shape \[N,10,64\], got \[1,3,64\]/,
+    );
     await expect(engine.generate([1], Number.NaN)).rejects.toThrow(/truncation must be in/);
-    await expect(engine.components.mapper('nope', array32([1, 10, 64]))).rejects.toThrow(/has no mapper "nope" \(it has: demo\)/);
+    await expect(engine.components.mapper('nope', array32([1, 10, 64]))).rejects.toThrow(
+      /has no mapper "nope" \(it has: demo\)/,
+    );
   });
 });

@@ -51,7 +51,8 @@ export class Engine {
   /** seeds → z → w (truncated) → W+, without rendering (for callers that only need the latent). */
   async latents(seeds: readonly number[], truncation = 1): Promise<Omit<GeneratedBatch, 'images'>> {
     if (seeds.length === 0) throw new EngineError('generate: no seeds', 'bad_parameter');
-    if (!(truncation >= 0 && truncation <= 2)) throw new EngineError(`truncation must be in [0, 2], got ${truncation}`, 'bad_parameter');
+    if (!(truncation >= 0 && truncation <= 2))
+      throw new EngineError(`truncation must be in [0, 2], got ${truncation}`, 'bad_parameter');
     const g = this.manifest.generator;
     const z = zFromSeeds(seeds, g.config.styleDim);
     const w = await this.components.mapping(z, truncation);

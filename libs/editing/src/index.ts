@@ -2,18 +2,56 @@ export { Engine, type EngineOptions, type GeneratedBatch } from './engine';
 export { Components, EngineError } from './components';
 export { TextEncoder, type TextDirectionResult } from './text';
 export type { TokenIds } from './components';
-export { Editor, type EditLatent, type GlobalEditRequest, type GlobalEditResult, type DirectionPreview } from './edits';
-export { precomputeDirections, type PrecomputeOptions } from './directions/precompute';
-export { loadDirectionsData, type DirectionsData } from './directions/data';
+export {
+  Editor,
+  type EditLatent,
+  type GlobalEditRequest,
+  type GlobalEditResult,
+  type DirectionPreview,
+} from './edits';
+export {
+  precomputeDirections,
+  computeFs3Chunks,
+  mergeFs3Chunks,
+  writeDirections,
+  directionsOf,
+  sStatisticsOf,
+  FolderChunkStore,
+  type PrecomputeOptions,
+  type DirectionsContent,
+} from './directions/precompute';
+export {
+  planFs3,
+  chunkChannels,
+  shardsOf,
+  type Fs3Plan,
+  type Fs3Settings,
+  type Fs3ChunkStore,
+} from './directions/fs3-plan';
+export { fs3Rows } from './directions/fs3-rows';
+export {
+  loadDirectionsData,
+  packSStats,
+  unpackSStats,
+  type DirectionsData,
+  type SStatistics,
+} from './directions/data';
 export type { WorkProgress } from './directions/progress';
-export type { TruncationSpec } from './directions/sampling';
-export { buildPresetSet } from './presets';
+export { STYLECLIP_SAMPLING, POOL_SEED, type TruncationSpec } from './directions/sampling';
+export {
+  buildPresetSet,
+  ensurePresetSet,
+  presetCacheDir,
+  type PresetState,
+  type EnsureResult,
+} from './presets';
 export { importDirections } from './directions/import';
 export { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
 export { clipFeaturesOfImages, normalizeRows } from './directions/clip-features';
 export {
   evaluateDirections,
   DEFAULT_EVALUATION_PROMPTS,
+  EVALUATION_DEFAULTS,
   type DirectionEvaluation,
   type EvaluationOptions,
   type PromptEvaluation,

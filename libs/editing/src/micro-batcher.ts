@@ -31,7 +31,8 @@ export class MicroBatcher {
   ) {}
 
   call(input: Array32): Promise<Array32> {
-    if (input.shape[0]! >= this.o.maxBatch) return this.fn(input).then((out) => (this.record(input.shape[0]!), out));
+    if (input.shape[0]! >= this.o.maxBatch)
+      return this.fn(input).then((out) => (this.record(input.shape[0]!), out));
     return new Promise((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
       this.schedule();
@@ -56,7 +57,10 @@ export class MicroBatcher {
     // Take whole requests up to maxBatch rows (at least one).
     const batch: Pending[] = [];
     let n = 0;
-    while (this.queue.length > 0 && (batch.length === 0 || n + this.queue[0]!.input.shape[0]! <= this.o.maxBatch)) {
+    while (
+      this.queue.length > 0 &&
+      (batch.length === 0 || n + this.queue[0]!.input.shape[0]! <= this.o.maxBatch)
+    ) {
       const p = this.queue.shift()!;
       batch.push(p);
       n += p.input.shape[0]!;

@@ -27,7 +27,10 @@ export class TextEncoder {
     const parts = [];
     for (let start = 0; start < texts.length; start += 80) {
       const chunk = texts.slice(start, start + 80);
-      const batch = tokenizer.tokenize(chunk, { truncate: true, contextLength: this.components.clip.config.contextLength });
+      const batch = tokenizer.tokenize(chunk, {
+        truncate: true,
+        contextLength: this.components.clip.config.contextLength,
+      });
       batch.truncated.forEach((t, i) => t && truncated?.add(chunk[i]!));
       parts.push(await this.components.clipText({ shape: batch.shape, data: batch.ids }));
     }
@@ -36,9 +39,14 @@ export class TextEncoder {
 
   /** Δt = normalize(t_target − t_neutral) with the 79 StyleCLIP templates. */
   async direction(neutral: string, target: string): Promise<TextDirectionResult> {
-    for (const [name, text] of [['neutral', neutral], ['target', target]] as const) {
-      if (typeof text !== 'string' || text.trim() === '') throw new EngineError(`${name} text is empty`, 'bad_parameter');
-      if (text.length > 1000) throw new EngineError(`${name} text is longer than 1000 characters`, 'bad_parameter');
+    for (const [name, text] of [
+      ['neutral', neutral],
+      ['target', target],
+    ] as const) {
+      if (typeof text !== 'string' || text.trim() === '')
+        throw new EngineError(`${name} text is empty`, 'bad_parameter');
+      if (text.length > 1000)
+        throw new EngineError(`${name} text is longer than 1000 characters`, 'bad_parameter');
     }
     const truncated = new Set<string>();
     try {

@@ -7,7 +7,8 @@ export interface Array32 {
 export function array32(shape: readonly number[], data?: Float32Array): Array32 {
   const n = shape.reduce((p, d) => p * d, 1);
   const values = data ?? new Float32Array(n);
-  if (values.length !== n) throw new RangeError(`shape [${shape.join(',')}] needs ${n} values, got ${values.length}`);
+  if (values.length !== n)
+    throw new RangeError(`shape [${shape.join(',')}] needs ${n} values, got ${values.length}`);
   return { shape: [...shape], data: values };
 }
 

@@ -54,7 +54,14 @@ describe('global direction boundary', () => {
     for (const beta of [0, 0.1, 0.3]) {
       it(`matches the official formulas (rows ${rows}, β ${beta})`, () => {
         const fs3 = Float32Array.from(fs3Rows.slice(0, rows).flat());
-        const got = globalDirection({ fs3, rows, dt: Float32Array.from(dt), beta, sStd: Float32Array.from(std), layout });
+        const got = globalDirection({
+          fs3,
+          rows,
+          dt: Float32Array.from(dt),
+          beta,
+          sStd: Float32Array.from(std),
+          layout,
+        });
         const want = reference(fs3Rows.slice(0, rows), dt, beta, std, rows);
         got.ds.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 5));
         const r = fs3Rows.slice(0, rows).map((row) => row.reduce((sum, v, k) => sum + v * dt[k]!, 0));
@@ -102,7 +109,12 @@ describe('S statistics', () => {
     const rand = new GaussianRandom(3);
     const data = Float32Array.from({ length: 100 * 5 }, () => 3 + 2 * rand.normal());
     const acc = new SStatsAccumulator(5);
-    for (const [a, b] of [[0, 7], [7, 60], [60, 100]] as const) acc.add(array32([b - a, 5], data.slice(a * 5, b * 5)));
+    for (const [a, b] of [
+      [0, 7],
+      [7, 60],
+      [60, 100],
+    ] as const)
+      acc.add(array32([b - a, 5], data.slice(a * 5, b * 5)));
     const { mean, std, samples } = acc.result();
     expect(samples).toBe(100);
     for (let j = 0; j < 5; j++) {

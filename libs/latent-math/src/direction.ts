@@ -51,7 +51,8 @@ export interface DirectionInput {
 /** r = fs3 · Δt, one relevance per fs3 row. */
 export function channelRelevance(fs3: Float32Array, rows: number, dt: Float32Array): Float32Array {
   const d = dt.length;
-  if (fs3.length !== rows * d) throw new DirectionError(`fs3 has ${fs3.length} values, expected ${rows}×${d}`, 'bad_input');
+  if (fs3.length !== rows * d)
+    throw new DirectionError(`fs3 has ${fs3.length} values, expected ${rows}×${d}`, 'bad_input');
   const r = new Float32Array(rows);
   for (let i = 0; i < rows; i++) {
     let s = 0;
@@ -88,10 +89,14 @@ export function globalDirection(input: DirectionInput): GlobalDirection {
   const { layout, beta } = input;
   if (!(beta >= 0 && beta <= 1)) throw new DirectionError(`β must be in [0, 1], got ${beta}`, 'bad_input');
   const width = sWidth(layout);
-  if (input.sStd.length !== width) throw new DirectionError(`S std has ${input.sStd.length} values, S has ${width}`, 'bad_input');
+  if (input.sStd.length !== width)
+    throw new DirectionError(`S std has ${input.sStd.length} values, S has ${width}`, 'bad_input');
   const covered = fs3Coverage(layout, input.rows);
   if (input.relevance && input.relevance.length !== input.rows)
-    throw new DirectionError(`relevance has ${input.relevance.length} values, fs3 has ${input.rows} rows`, 'bad_input');
+    throw new DirectionError(
+      `relevance has ${input.relevance.length} values, fs3 has ${input.rows} rows`,
+      'bad_input',
+    );
   const r = input.relevance ?? channelRelevance(input.fs3, input.rows, input.dt);
   let maxAbs = 0;
   for (const v of r) maxAbs = Math.max(maxAbs, Math.abs(v));
@@ -131,7 +136,8 @@ export function globalDirection(input: DirectionInput): GlobalDirection {
 export function applyDirection(s: Array32, ds: Float32Array, alphas: readonly number[]): Array32 {
   const [n, c] = s.shape as [number, number];
   if (c !== ds.length) throw new DirectionError(`Δs has ${ds.length} channels, S has ${c}`, 'bad_input');
-  if (alphas.length === 0 || alphas.some((a) => !Number.isFinite(a))) throw new DirectionError('α must be finite numbers', 'bad_input');
+  if (alphas.length === 0 || alphas.some((a) => !Number.isFinite(a)))
+    throw new DirectionError('α must be finite numbers', 'bad_input');
   const out = array32([n * alphas.length, c]);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < alphas.length; k++) {

@@ -31,7 +31,11 @@ describe('latents', () => {
   });
 
   it('applies the mapper residual with step 0.1', () => {
-    const out = applyMapperDelta(array32([1, 2], Float32Array.of(1, 1)), array32([1, 2], Float32Array.of(10, -10)), 2);
+    const out = applyMapperDelta(
+      array32([1, 2], Float32Array.of(1, 1)),
+      array32([1, 2], Float32Array.of(10, -10)),
+      2,
+    );
     expect(Array.from(out.data)).toEqual([3, -1]);
   });
 });

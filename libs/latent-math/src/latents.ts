@@ -17,7 +17,8 @@ export function broadcastW(w: Array32, nLatent: number): Array32 {
  */
 export function truncate(latent: Array32, avg: Float32Array, psi: number, layers?: number): Array32 {
   const d = avg.length;
-  if (latent.shape[latent.shape.length - 1] !== d) throw new RangeError('truncate: latent width differs from avg');
+  if (latent.shape[latent.shape.length - 1] !== d)
+    throw new RangeError('truncate: latent width differs from avg');
   const perSample = latent.shape.length === 3 ? latent.shape[1]! : 1;
   const out = array32(latent.shape, latent.data.slice());
   for (let i = 0; i < out.data.length; i++) {

@@ -1,3 +1,11 @@
 export { createRuntime, defaultRunnerConfig } from './runtime';
 export { runnerConfigFromEnv } from './config';
-export type { Runtime, RunnerConfig, ModelHandle, ModelInfo, TensorData, Feeds, ExecutionProvider } from './types';
+export type {
+  Runtime,
+  RunnerConfig,
+  ModelHandle,
+  ModelInfo,
+  TensorData,
+  Feeds,
+  ExecutionProvider,
+} from './types';

@@ -34,7 +34,12 @@ describe.each([true, false])('runtime (offMainThread=%s)', (offMainThread) => {
   });
 
   it('falls back from cuda to cpu with a log line when CUDA is unavailable', async () => {
-    const rt = createRuntime({ offMainThread, executionProvider: 'cuda', intraOpNumThreads: 1, log: (l) => lines.push(l) });
+    const rt = createRuntime({
+      offMainThread,
+      executionProvider: 'cuda',
+      intraOpNumThreads: 1,
+      log: (l) => lines.push(l),
+    });
     const m = await rt.load('double', model());
     expect(m.executionProvider).toBe('cpu');
     expect(lines.some((l) => /CUDA execution provider unavailable.*falling back to cpu/.test(l))).toBe(true);
@@ -64,7 +69,9 @@ describe('off the main thread', () => {
 
 describe('runnerConfigFromEnv', () => {
   it('validates values', () => {
-    expect(runnerConfigFromEnv({ STYLECLIP_EXECUTION_PROVIDER: 'cuda', STYLECLIP_INTRA_OP_THREADS: '4' })).toEqual({
+    expect(
+      runnerConfigFromEnv({ STYLECLIP_EXECUTION_PROVIDER: 'cuda', STYLECLIP_INTRA_OP_THREADS: '4' }),
+    ).toEqual({
       executionProvider: 'cuda',
       intraOpNumThreads: 4,
     });

@@ -45,7 +45,11 @@ function workerBackend(config: RunnerConfig, log: (line: string) => void): Backe
       worker.ref();
       worker.postMessage({ ...req, id });
     });
-  const ready = call({ op: 'init', executionProvider: config.executionProvider, intraOpNumThreads: config.intraOpNumThreads });
+  const ready = call({
+    op: 'init',
+    executionProvider: config.executionProvider,
+    intraOpNumThreads: config.intraOpNumThreads,
+  });
   return {
     call: async (req) => {
       await ready;
@@ -59,7 +63,11 @@ function workerBackend(config: RunnerConfig, log: (line: string) => void): Backe
 }
 
 function inlineBackend(config: RunnerConfig, log: (line: string) => void): Backend {
-  const host = new SessionHost({ executionProvider: config.executionProvider, intraOpNumThreads: config.intraOpNumThreads, log });
+  const host = new SessionHost({
+    executionProvider: config.executionProvider,
+    intraOpNumThreads: config.intraOpNumThreads,
+    log,
+  });
   return {
     call: (req) => host.handle(req),
     close: () => host.dispose(),
@@ -84,7 +92,8 @@ export function createRuntime(partial: Partial<RunnerConfig> = {}): Runtime {
 
   const handle = (info: ModelInfo): ModelHandle => ({
     ...info,
-    run: (feeds, outputs) => backend.call({ op: 'run', name: info.name, feeds, ...(outputs ? { outputs } : {}) }) as Promise<Feeds>,
+    run: (feeds, outputs) =>
+      backend.call({ op: 'run', name: info.name, feeds, ...(outputs ? { outputs } : {}) }) as Promise<Feeds>,
   });
 
   const runtime: Runtime = {

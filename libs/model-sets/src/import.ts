@@ -37,7 +37,9 @@ async function loadFloat(entries: Map<string, LazyTensor>, prefix: string): Prom
 }
 
 function describeKeys(keys: string[]): string {
-  return keys.length === 0 ? 'no tensors' : `keys like ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}`;
+  return keys.length === 0
+    ? 'no tensors'
+    : `keys like ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}`;
 }
 
 export interface ImportedGenerator {
@@ -54,7 +56,9 @@ export async function readGeneratorCheckpoint(file: string): Promise<ImportedGen
     const keys = [...entries.keys()];
     const layout = GENERATOR_LAYOUTS.find((l) => entries.has(`${l.prefix}conv1.conv.modulation.weight`));
     if (!layout) {
-      throw new Error(`${basename(file)}: not a StyleGAN2 generator checkpoint (no conv1.conv.modulation.weight; found ${describeKeys(keys)})`);
+      throw new Error(
+        `${basename(file)}: not a StyleGAN2 generator checkpoint (no conv1.conv.modulation.weight; found ${describeKeys(keys)})`,
+      );
     }
     const weights = await loadFloat(entries, layout.prefix);
     const notes: string[] = [`generator read from a ${layout.kind} checkpoint (${ckpt.format})`];
@@ -78,10 +82,15 @@ export async function readMapperCheckpoint(file: string): Promise<Map<string, We
     const entries = stateDict(ckpt.root);
     const keys = [...entries.keys()];
     if (keys.some((k) => /^state_dict\.mapper\.mapper_\d+\./.test(k))) {
-      throw new Error(`${basename(file)}: a StyleSpace mapper (WithoutToRGBStyleSpaceMapper); only LevelsMapper checkpoints are supported`);
+      throw new Error(
+        `${basename(file)}: a StyleSpace mapper (WithoutToRGBStyleSpaceMapper); only LevelsMapper checkpoints are supported`,
+      );
     }
     const weights = await loadFloat(entries, 'state_dict.mapper.');
-    if (weights.size === 0) throw new Error(`${basename(file)}: not a StyleCLIP mapper checkpoint (no state_dict.mapper.*; found ${describeKeys(keys)})`);
+    if (weights.size === 0)
+      throw new Error(
+        `${basename(file)}: not a StyleCLIP mapper checkpoint (no state_dict.mapper.*; found ${describeKeys(keys)})`,
+      );
     return weights;
   } finally {
     await ckpt.close();
@@ -127,13 +136,20 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     gen.weights.set('latent_avg', await computeLatentAvg(gen.weights, config));
     notes.push('no latent_avg in the checkpoint: computed as the mean of 4096 mapped z');
   }
-  const files: SourceFile[] = [{ role: 'generator', name: basename(o.generator), ...(await sha256File(o.generator)) }];
-  const mappers: Record<string, { config: ReturnType<typeof inferLevelsMapperConfig>; weights: Map<string, Weight> }> = {};
+  const files: SourceFile[] = [
+    { role: 'generator', name: basename(o.generator), ...(await sha256File(o.generator)) },
+  ];
+  const mappers: Record<
+    string,
+    { config: ReturnType<typeof inferLevelsMapperConfig>; weights: Map<string, Weight> }
+  > = {};
   for (const [name, file] of Object.entries(o.mappers ?? {})) {
     const weights = await readMapperCheckpoint(file);
     const config = inferLevelsMapperConfig(weights);
     if (config.dim !== configDim(gen.weights)) {
-      throw new Error(`mapper ${name} (${basename(file)}) has width ${config.dim}, the generator's style dim is ${configDim(gen.weights)}`);
+      throw new Error(
+        `mapper ${name} (${basename(file)}) has width ${config.dim}, the generator's style dim is ${configDim(gen.weights)}`,
+      );
     }
     mappers[name] = { config, weights };
     files.push({ role: `mapper:${name}`, name: basename(file), ...(await sha256File(file)) });
@@ -152,10 +168,16 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     notes.push(...a.notes.map((n) => `arcface: ${n}`));
     files.push({ role: 'arcface', name: basename(o.arcface), ...(await sha256File(o.arcface)) });
   }
-  let encoder: { config: E4eConfig; weights: Map<string, Weight>; latentAvg: Float32Array; origin: string } | undefined;
+  let encoder:
+    { config: E4eConfig; weights: Map<string, Weight>; latentAvg: Float32Array; origin: string } | undefined;
   if (o.encoder) {
     const e = await readE4eCheckpoint(o.encoder);
-    encoder = { config: e.config, weights: e.weights, latentAvg: e.latentAvg, origin: `e4e:${basename(o.encoder)}` };
+    encoder = {
+      config: e.config,
+      weights: e.weights,
+      latentAvg: e.latentAvg,
+      origin: `e4e:${basename(o.encoder)}`,
+    };
     notes.push(...e.notes.map((n) => `encoder: ${n}`));
     files.push({ role: 'encoder', name: basename(o.encoder), ...(await sha256File(o.encoder)) });
   }

@@ -13,7 +13,14 @@ export {
   type ArcFaceEntry,
   type EncoderEntry,
 } from './manifest';
-export { writeModelSet, saveManifest, fileRef, MANIFEST_FILE, type ModelSetSpec, type ProgressEvent } from './write';
+export {
+  writeModelSet,
+  saveManifest,
+  fileRef,
+  MANIFEST_FILE,
+  type ModelSetSpec,
+  type ProgressEvent,
+} from './write';
 export { loadModelSet, allFiles, type ModelSet } from './load';
 export { PRESETS, buildPreset, type Preset } from './presets';
 export { importModelSet, readGeneratorCheckpoint, readMapperCheckpoint, type ImportOptions } from './import';

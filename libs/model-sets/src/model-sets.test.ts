@@ -32,21 +32,36 @@ describe('presets', () => {
     expect(set.manifest.id).toBe('tiny');
     // A modified file is detected.
     await writeFile(join(dir, 'latent_avg.npy'), 'tampered');
-    await expect(loadModelSet(dir, { verify: true })).rejects.toThrow(/latent_avg.npy does not match its sha256/);
+    await expect(loadModelSet(dir, { verify: true })).rejects.toThrow(
+      /latent_avg.npy does not match its sha256/,
+    );
   });
 
   it('refuses an unknown preset', async () => {
-    await expect(buildPreset('huge', await tmp())).rejects.toThrow(/unknown preset "huge"; choose one of tiny, ffhq1024-random/);
+    await expect(buildPreset('huge', await tmp())).rejects.toThrow(
+      /unknown preset "huge"; choose one of tiny, ffhq1024-random/,
+    );
   });
 });
 
 describe('import', () => {
   it('imports generator.pt and mapper.pt with the config read from the weights', async () => {
     const dir = await tmp();
-    const m = await importModelSet(dir, { generator: fixturePath('generator.pt'), mappers: { fixture: fixturePath('mapper.pt') } });
-    expect(m.generator.config).toMatchObject({ size: 32, styleDim: 64, nMlp: 2, channels: { 4: 32, 8: 32, 16: 16, 32: 16 } });
+    const m = await importModelSet(dir, {
+      generator: fixturePath('generator.pt'),
+      mappers: { fixture: fixturePath('mapper.pt') },
+    });
+    expect(m.generator.config).toMatchObject({
+      size: 32,
+      styleDim: 64,
+      nMlp: 2,
+      channels: { 4: 32, 8: 32, 16: 16, 32: 16 },
+    });
     expect(m.mappers['fixture']!.config.groups).toEqual({ coarse: true, medium: true, fine: false });
-    expect(m.source.kind === 'import' && m.source.files.map((f) => f.role)).toEqual(['generator', 'mapper:fixture']);
+    expect(m.source.kind === 'import' && m.source.files.map((f) => f.role)).toEqual([
+      'generator',
+      'mapper:fixture',
+    ]);
   });
 
   it('reads a bare safetensors state dict, filling missing noise buffers and latent_avg', async () => {
@@ -65,9 +80,14 @@ describe('import', () => {
     await expect(importModelSet(await tmp(), { generator: fixturePath('clip_state.pt') })).rejects.toThrow(
       /clip_state.pt: not a StyleGAN2 generator checkpoint .*found keys like/,
     );
-    await expect(importModelSet(await tmp(), { generator: dataPath('CLIP.png') })).rejects.toThrow(/CLIP.png/);
+    await expect(importModelSet(await tmp(), { generator: dataPath('CLIP.png') })).rejects.toThrow(
+      /CLIP.png/,
+    );
     await expect(
-      importModelSet(await tmp(), { generator: fixturePath('generator.pt'), mappers: { x: fixturePath('generator.pt') } }),
+      importModelSet(await tmp(), {
+        generator: fixturePath('generator.pt'),
+        mappers: { x: fixturePath('generator.pt') },
+      }),
     ).rejects.toThrow(/generator.pt: not a StyleCLIP mapper checkpoint/);
   });
 });
@@ -78,7 +98,9 @@ describe('manifest validation', () => {
     const m = await buildPreset('tiny', dir);
     const bad = JSON.parse(JSON.stringify(m));
     bad.generator.config.size = 'big';
-    expect(() => validateManifest(bad)).toThrow(/manifest.generator.config.size: expected an integer, got "big"/);
+    expect(() => validateManifest(bad)).toThrow(
+      /manifest.generator.config.size: expected an integer, got "big"/,
+    );
     bad.generator.config.size = 64;
     bad.generator.models.mapping.path = '../../etc/passwd';
     expect(() => validateManifest(bad)).toThrow(/relative path inside the model set/);

@@ -34,7 +34,7 @@ export interface Preset {
   /** An e4e encoder matched to the generator (W+ rows and width), random weights; `styleGain` as `randomE4eWeights`. */
   encoder?: { config: E4eConfig; styleGain: number };
   /** Global-direction data computed right after building (by the editing engine), when cheap enough. */
-  directions?: { images: number; samples: number; layers: 'official' | 'all' };
+  directions?: { images: number; samples: number; layers: 'official' | 'all'; batch: number };
 }
 
 /** Random-weight model sets built from our own builders (official init), for tests, demo and benchmarks. */
@@ -84,7 +84,7 @@ export const PRESETS: Record<string, Preset> = {
       // photo would invert to the average face); ×300 gives codes std 0.47 (w std 1.09), varied reconstructions.
       styleGain: 300,
     },
-    directions: { images: 8, samples: 2000, layers: 'official' },
+    directions: { images: 8, samples: 2000, layers: 'official', batch: 8 },
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',
@@ -99,7 +99,12 @@ export const PRESETS: Record<string, Preset> = {
       lrMul: 0.01,
     },
     mappers: {
-      random: { dim: 512, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
+      random: {
+        dim: 512,
+        groups: { coarse: true, medium: true, fine: false },
+        layersPerGroup: 4,
+        lrMul: 0.01,
+      },
     },
     clip: vitB32Config,
     arcface: irse50ArcFaceConfig,
@@ -109,7 +114,13 @@ export const PRESETS: Record<string, Preset> = {
 export async function buildPreset(
   name: string,
   dir: string,
-  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean; /** Leave ArcFace out (default: as `clip`, so generator-only sets have neither). */ arcface?: boolean; /** Leave the encoder out (default: as `clip`). */ encoder?: boolean } = {},
+  o: {
+    seed?: number;
+    onProgress?: (e: ProgressEvent) => void;
+    /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean;
+    /** Leave ArcFace out (default: as `clip`, so generator-only sets have neither). */ arcface?: boolean;
+    /** Leave the encoder out (default: as `clip`). */ encoder?: boolean;
+  } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
@@ -117,22 +128,41 @@ export async function buildPreset(
   const weights = randomStyleGAN2Weights(preset.generator, seed, preset.init);
   weights.set('latent_avg', await computeLatentAvg(weights, preset.generator, { seed: seed + 1 }));
   const mappers = Object.fromEntries(
-    Object.entries(preset.mappers).map(([n, config], i) => [n, { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) }]),
+    Object.entries(preset.mappers).map(([n, config], i) => [
+      n,
+      { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) },
+    ]),
   );
   return writeModelSet(dir, {
     id: name,
     source: { kind: 'preset', preset: name, seed, revision: preset.revision },
     generator: { config: preset.generator, weights },
     mappers,
-    ...(o.clip === false ? {} : { clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' } }),
+    ...(o.clip === false
+      ? {}
+      : {
+          clip: {
+            config: preset.clip,
+            weights: randomClipWeights(preset.clip, seed + 200),
+            origin: 'random',
+          },
+        }),
     ...((o.arcface ?? o.clip) === false
       ? {}
-      : { arcface: { config: preset.arcface, weights: randomArcFaceWeights(preset.arcface, seed + 300), origin: 'random' } }),
+      : {
+          arcface: {
+            config: preset.arcface,
+            weights: randomArcFaceWeights(preset.arcface, seed + 300),
+            origin: 'random',
+          },
+        }),
     ...(preset.encoder && (o.encoder ?? o.clip) !== false
       ? {
           encoder: {
             config: preset.encoder.config,
-            weights: randomE4eWeights(preset.encoder.config, seed + 400, { styleGain: preset.encoder.styleGain }),
+            weights: randomE4eWeights(preset.encoder.config, seed + 400, {
+              styleGain: preset.encoder.styleGain,
+            }),
             latentAvg: repeatRows(weights.get('latent_avg')!.data, preset.encoder.config.styleCount),
             origin: 'random',
           },

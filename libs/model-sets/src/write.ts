@@ -51,7 +51,12 @@ export interface ModelSetSpec {
   /** ArcFace weights (bare state-dict names); the ID-loss model is built for the generator's image size. */
   arcface?: { config: ArcFaceConfig; weights: ReadonlyMap<string, Weight>; origin: string };
   /** e4e encoder weights (without `encoder.`) and the latent_avg [L·D] its W+ adds; L and D must fit the generator. */
-  encoder?: { config: E4eConfig; weights: ReadonlyMap<string, Weight>; latentAvg: Float32Array; origin: string };
+  encoder?: {
+    config: E4eConfig;
+    weights: ReadonlyMap<string, Weight>;
+    latentAvg: Float32Array;
+    origin: string;
+  };
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -67,7 +72,8 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   const { config, weights } = spec.generator;
   const mappers = Object.entries(spec.mappers ?? {});
   for (const name of mappers.map(([n]) => n)) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
+      throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
   }
   if (spec.encoder) {
     const e = spec.encoder.config;
@@ -84,7 +90,12 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
     progress(file);
     // Weights released in float16 (official CLIP) are stored as float16: lossless, half the size.
-    const written = await writeOnnxFile(build(), join(dir, file), { modelName: `${spec.id}/${file}`, config: meta, version: MANIFEST_VERSION, compactFloat16: true });
+    const written = await writeOnnxFile(build(), join(dir, file), {
+      modelName: `${spec.id}/${file}`,
+      config: meta,
+      version: MANIFEST_VERSION,
+      compactFloat16: true,
+    });
     return { path: file, sha256: written.sha256, bytes: written.bytes };
   };
   const meta = { generator: config };
@@ -107,7 +118,9 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     mapperEntries[name] = {
       kind: 'levels',
       config: m.config,
-      model: await graphFile(file, () => buildMapperGraph(m.weights, m.config, `mapper_${name}`), { mapper: m.config }),
+      model: await graphFile(file, () => buildMapperGraph(m.weights, m.config, `mapper_${name}`), {
+        mapper: m.config,
+      }),
     };
   }
   let clip: ClipEntry | undefined;
@@ -139,7 +152,9 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       kind: 'e4e',
       config: ec,
       model: await graphFile('encoder.onnx', () => buildE4eEncoderGraph(ew, ec, avg), { encoder: ec }),
-      facePool: await graphFile('face-pool.onnx', () => buildFacePoolGraph(config.size, ec.inputSize), { size: config.size }),
+      facePool: await graphFile('face-pool.onnx', () => buildFacePoolGraph(config.size, ec.inputSize), {
+        size: config.size,
+      }),
       origin,
     };
   }

@@ -86,7 +86,9 @@ export class Graph {
         `initializer ${this.scoped(name)}: ${data.length} values for shape ${formatShape(shape)} (${n})`,
       );
     }
-    const existing = this.byData.get(data)?.find((i) => i.tensor.dtype === dt && sameShape(i.tensor.shape, shape));
+    const existing = this.byData
+      .get(data)
+      ?.find((i) => i.tensor.dtype === dt && sameShape(i.tensor.shape, shape));
     if (existing) return existing.tensor;
     const full = this.scoped(name);
     this.claim(full, 'initializer');
@@ -124,7 +126,8 @@ export class Graph {
     options: { stopGradient?: boolean } = {},
   ): Tensor[] {
     for (const t of inputs) {
-      if (t && t.graph !== this) throw new GraphBuildError(`${opType}: input ${t.name} belongs to another graph`);
+      if (t && t.graph !== this)
+        throw new GraphBuildError(`${opType}: input ${t.name} belongs to another graph`);
     }
     const name = this.uniqueName(opType);
     const outs = outputs.map((o, i) => {
@@ -203,7 +206,8 @@ export class Graph {
   }
 
   private claim(name: string, what: string): void {
-    if (this.names.has(name)) throw new GraphBuildError(`${what} name ${name} is already used in ${this.name}`);
+    if (this.names.has(name))
+      throw new GraphBuildError(`${what} name ${name} is already used in ${this.name}`);
     this.names.add(name);
   }
 }

@@ -38,7 +38,9 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): Dim[] {
         // Two different symbolic names, or a symbol against a known size, cannot be checked here: the
         // known size wins (a symbol of size 1 would also broadcast at run time).
         if (typeof dim === 'number' && typeof d === 'number') {
-          throw new GraphBuildError(`${op}: shapes ${shapes.map(formatShape).join(' and ')} do not broadcast`);
+          throw new GraphBuildError(
+            `${op}: shapes ${shapes.map(formatShape).join(' and ')} do not broadcast`,
+          );
         }
         if (typeof d === 'number') dim = d;
       }

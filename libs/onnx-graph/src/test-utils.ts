@@ -22,7 +22,8 @@ export async function run(
 ): Promise<Record<string, Float32Array>> {
   const inputs: Record<string, ort.Tensor> = {};
   for (const [k, v] of Object.entries(feeds)) {
-    const type = v.data instanceof Float32Array ? 'float32' : v.data instanceof BigInt64Array ? 'int64' : 'bool';
+    const type =
+      v.data instanceof Float32Array ? 'float32' : v.data instanceof BigInt64Array ? 'int64' : 'bool';
     inputs[k] = new ort.Tensor(type, v.data, [...v.dims]);
   }
   const out = await session.run(inputs);
@@ -91,13 +92,22 @@ export async function checkGradient(c: GradCase, probes = 12): Promise<GradCheck
   const r = rand.fillNormal(n);
   const loss = reduceSum(mul(y, g.initializer('R', r, dims)), undefined, false);
   const wrt = c.wrt ?? xs.map((_, i) => i);
-  const grads = gradients(loss, wrt.map((i) => xs[i]!));
+  const grads = gradients(
+    loss,
+    wrt.map((i) => xs[i]!),
+  );
   g.output(y, 'y');
   grads.forEach((t, k) => g.output(t, `grad${k}`));
   const session = await sessionFor(g);
 
   const kinds = Array.isArray(c.kind) ? c.kind : c.shapes.map(() => c.kind ?? 'normal');
-  const values = c.shapes.map((s, i) => sample(kinds[i] as InputKind, s.reduce((p, d) => p * d, 1), rand));
+  const values = c.shapes.map((s, i) =>
+    sample(
+      kinds[i] as InputKind,
+      s.reduce((p, d) => p * d, 1),
+      rand,
+    ),
+  );
   const feeds = (vals: Float32Array[]) =>
     Object.fromEntries(vals.map((v, i) => [`x${i}`, { data: v, dims: c.shapes[i]! }]));
   const lossAt = async (vals: Float32Array[]) => {
@@ -114,7 +124,10 @@ export async function checkGradient(c: GradCase, probes = 12): Promise<GradCheck
     const idx = wrt[k]!;
     const x = values[idx]!;
     const ga = analytic[`grad${k}`]!;
-    const picks = x.length <= probes ? [...x.keys()] : Array.from({ length: probes }, () => Math.floor(rand.next() * x.length));
+    const picks =
+      x.length <= probes
+        ? [...x.keys()]
+        : Array.from({ length: probes }, () => Math.floor(rand.next() * x.length));
     let num = 0;
     let den = 0;
     for (const p of picks) {

@@ -18,7 +18,9 @@ export function sharedDir(): string {
   const fromEnv = process.env['STYLECLIP_SHARED'];
   const dir = fromEnv ? resolve(fromEnv) : resolve(repoRoot(), '..', 'shared');
   if (!existsSync(dir)) {
-    throw new Error(`shared/ not found at ${dir}; set STYLECLIP_SHARED to the folder holding fixtures/ and data/`);
+    throw new Error(
+      `shared/ not found at ${dir}; set STYLECLIP_SHARED to the folder holding fixtures/ and data/`,
+    );
   }
   return dir;
 }

@@ -6,7 +6,11 @@ import { timeRuns } from './measure';
  * The machine's MatMul ceiling through onnxruntime: GFLOP/s of large square MatMuls, measured now. A chain of
  * `chain` MatMuls runs per call so input/output copies do not count against the ceiling.
  */
-export async function matmulCeiling(runtime: Runtime, n = 2048, chain = 8): Promise<{ gflops: number; ms: number; n: number }> {
+export async function matmulCeiling(
+  runtime: Runtime,
+  n = 2048,
+  chain = 8,
+): Promise<{ gflops: number; ms: number; n: number }> {
   const g = new Graph('matmul_ceiling');
   const a = g.input('a', 'float32', [n, n]);
   const w = new Float32Array(n * n);
@@ -24,9 +28,16 @@ export async function matmulCeiling(runtime: Runtime, n = 2048, chain = 8): Prom
 }
 
 /** The best of several sizes (small matrices stay in cache and often run fastest): the ceiling to compare with. */
-export async function bestMatmulCeiling(runtime: Runtime): Promise<{ gflops: number; n: number; bySize: Record<number, number> }> {
+export async function bestMatmulCeiling(
+  runtime: Runtime,
+): Promise<{ gflops: number; n: number; bySize: Record<number, number> }> {
   const bySize: Record<number, number> = {};
-  for (const [n, chain] of [[512, 32], [1024, 16], [2048, 8]] as const) bySize[n] = (await matmulCeiling(runtime, n, chain)).gflops;
+  for (const [n, chain] of [
+    [512, 32],
+    [1024, 16],
+    [2048, 8],
+  ] as const)
+    bySize[n] = (await matmulCeiling(runtime, n, chain)).gflops;
   const [n, gflops] = Object.entries(bySize).reduce((a, b) => (b[1] > a[1] ? b : a));
   return { gflops, n: Number(n), bySize };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNpy } from '@styleclip/checkpoints';
+import { defaultOf, PARAMETERS } from '@styleclip/studio';
 import { Engine, importDirections } from '@styleclip/editing';
 import { clipFeaturesForBench } from './pipeline';
 import type { Runtime } from '@styleclip/model-runners';
@@ -23,7 +24,7 @@ export async function ensureDirections(set: ModelSet): Promise<ModelSet> {
     const rows = 5376;
     const data = new Float32Array(rows * 512);
     let s = 1;
-    for (let i = 0; i < data.length; i++) data[i] = Math.sin((s = (s * 16807) % 2147483647)) ;
+    for (let i = 0; i < data.length; i++) data[i] = Math.sin((s = (s * 16807) % 2147483647));
     for (let r = 0; r < rows; r++) {
       const row = data.subarray(r * 512, (r + 1) * 512);
       const n = Math.hypot(...row);
@@ -41,23 +42,48 @@ export async function benchEdits(runtime: Runtime, set: ModelSet, runs: number):
   const engine = await Engine.open(set.dir, { runtime });
   const out: EditResult[] = [];
   try {
-    const { wplus } = await engine.generate([1], 0.7);
+    // The product's defaults (ψ, α); β 0.1 keeps channels on random weights.
+    const { wplus } = await engine.generate([1], defaultOf(PARAMETERS.generateImages, 'truncation'));
     const text = { neutral: 'face', target: 'face with blue eyes' };
     const edit = (alphas: number[]) => engine.edit.global({ latent: { wplus }, text, alphas, beta: 0.1 });
-    await edit([4.1]); // warm: loads models, caches Δt and S of the latent
-    const single = await timeRuns(() => edit([4.1]), { warmUp: 1, runs });
-    out.push({ set: set.manifest.id, case: 'global edit, 1 α (warm caches)', medianMs: single.median, perImageMs: single.median });
+    const alpha = defaultOf(PARAMETERS.editGlobal, 'alphas');
+    await edit(alpha); // warm: loads models, caches Δt and S of the latent
+    const single = await timeRuns(() => edit(alpha), { warmUp: 1, runs });
+    out.push({
+      set: set.manifest.id,
+      case: 'global edit, 1 α (warm caches)',
+      medianMs: single.median,
+      perImageMs: single.median,
+    });
     const alphas = [-4, -2, 0, 2, 4];
     const strip = await timeRuns(() => edit(alphas), { warmUp: 0, runs });
-    out.push({ set: set.manifest.id, case: 'strip of 5 α, one batch', medianMs: strip.median, perImageMs: strip.median / 5 });
-    const five = await timeRuns(async () => {
-      for (const a of alphas) await edit([a]);
-    }, { warmUp: 0, runs });
-    out.push({ set: set.manifest.id, case: '5 single edits', medianMs: five.median, perImageMs: five.median / 5 });
+    out.push({
+      set: set.manifest.id,
+      case: 'strip of 5 α, one batch',
+      medianMs: strip.median,
+      perImageMs: strip.median / 5,
+    });
+    const five = await timeRuns(
+      async () => {
+        for (const a of alphas) await edit([a]);
+      },
+      { warmUp: 0, runs },
+    );
+    out.push({
+      set: set.manifest.id,
+      case: '5 single edits',
+      medianMs: five.median,
+      perImageMs: five.median / 5,
+    });
     const mapper = Object.keys(set.manifest.mappers)[0];
     if (mapper) {
       const m = await timeRuns(() => engine.edit.mapper({ wplus, mapper, strength: 1 }), { warmUp: 1, runs });
-      out.push({ set: set.manifest.id, case: `mapper edit (${mapper})`, medianMs: m.median, perImageMs: m.median });
+      out.push({
+        set: set.manifest.id,
+        case: `mapper edit (${mapper})`,
+        medianMs: m.median,
+        perImageMs: m.median,
+      });
     }
   } finally {
     await engine.close();
@@ -78,14 +104,25 @@ export interface PrecomputeResult {
  * CLIP encoding) timed on real batches, and the projected time of the official table (5376 channels ×
  * 100 images × 2 probes for a 1024 generator; the set's own layer choice otherwise).
  */
-export async function benchPrecompute(runtime: Runtime, set: ModelSet, batch: number, runs: number): Promise<PrecomputeResult> {
+export async function benchPrecompute(
+  runtime: Runtime,
+  set: ModelSet,
+  batch: number,
+  runs: number,
+): Promise<PrecomputeResult> {
   const engine = await Engine.open(set.dir, { runtime });
   try {
     const { median } = await timeRuns(() => clipFeaturesForBench(engine, batch), { warmUp: 1, runs });
     const imagesPerSecond = batch / (median / 1000);
     const layout = engine.manifest.generator.sLayout;
     const channels = layout.filter((l) => !l.toRgb && l.index <= 16).reduce((s, l) => s + l.channels, 0);
-    return { set: set.manifest.id, imagesPerSecond, channels, imagesPerChannel: 200, projectedHours: (channels * 200) / imagesPerSecond / 3600 };
+    return {
+      set: set.manifest.id,
+      imagesPerSecond,
+      channels,
+      imagesPerChannel: 200,
+      projectedHours: (channels * 200) / imagesPerSecond / 3600,
+    };
   } finally {
     await engine.close();
   }

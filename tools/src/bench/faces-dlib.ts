@@ -23,7 +23,9 @@ export type DlibBuild = keyof typeof DLIB_BUILDS;
 /** Builds the reference program (once per source and flags) and returns its path. */
 export async function buildDlibReference(build: DlibBuild = 'portable'): Promise<string> {
   if (!existsSync('/usr/include/dlib/image_processing/frontal_face_detector.h')) {
-    throw new Error("dlib's headers are missing: install Debian's libdlib-dev (and libdlib-data for the landmark model)");
+    throw new Error(
+      "dlib's headers are missing: install Debian's libdlib-dev (and libdlib-data for the landmark model)",
+    );
   }
   const source = await readFile(SOURCE);
   const flags = DLIB_BUILDS[build];
@@ -33,9 +35,23 @@ export async function buildDlibReference(build: DlibBuild = 'portable'): Promise
   await mkdir(CACHE, { recursive: true });
   process.stderr.write(`building dlib's reference program (${build}: g++ ${flags.join(' ')})…\n`);
   // Debian ships libblas.so.3/liblapack.so.3 without the -dev symlinks dlib's pkg-config file names.
-  await run('g++', ['-std=c++14', ...flags, SOURCE, '-o', binary, '-ldlib', '-lpthread', '-l:libblas.so.3', '-l:liblapack.so.3'], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await run(
+    'g++',
+    [
+      '-std=c++14',
+      ...flags,
+      SOURCE,
+      '-o',
+      binary,
+      '-ldlib',
+      '-lpthread',
+      '-l:libblas.so.3',
+      '-l:liblapack.so.3',
+    ],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return binary;
 }
 
@@ -75,7 +91,16 @@ export async function runDlibReference(
   ppms: string[],
   o: { upsample: number; adjust?: number; repeat?: number; warmup?: number; predictor?: string },
 ): Promise<DlibRun[]> {
-  const args = ['--upsample', String(o.upsample), '--adjust', String(o.adjust ?? 0), '--repeat', String(o.repeat ?? 0), '--warmup', String(o.warmup ?? 1)];
+  const args = [
+    '--upsample',
+    String(o.upsample),
+    '--adjust',
+    String(o.adjust ?? 0),
+    '--repeat',
+    String(o.repeat ?? 0),
+    '--warmup',
+    String(o.warmup ?? 1),
+  ];
   if (o.predictor) args.push('--predictor', o.predictor);
   const { stdout } = await run(binary, [...args, ...ppms], { maxBuffer: 64 * 1024 * 1024 });
   return stdout

@@ -24,7 +24,9 @@ export async function benchGenerator(
 ): Promise<GeneratorResult[]> {
   const g = set.manifest.generator;
   // MACs are counted on the same graph the set was built from (weights do not change the count).
-  const macs = countMacs(buildGeneratorGraph(randomStyleGAN2Weights(g.config, 0), g.config), { batch: 1 }).total;
+  const macs = countMacs(buildGeneratorGraph(randomStyleGAN2Weights(g.config, 0), g.config), {
+    batch: 1,
+  }).total;
   const model = await runtime.load(`${set.manifest.id}/generator`, set.path(g.models.generator));
   const out: GeneratorResult[] = [];
   for (const batch of batches) {

@@ -1,4 +1,5 @@
 // `npm run bench [-- --suite generator|clip|edit|faces|all] [--quick]`: benchmarks with the MatMul ceiling measured in the same run.
+// `npm run bench -- --suite precompute --workers 1,2`: the sharded precompute on N worker processes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { benchArcFace, benchEncoder, type NetworkResult } from './face-networks'
 import { benchFaces, facesTable } from './faces';
 import { peakRssMb, table } from './measure';
 import { presetSet } from './models';
+import { benchPrecomputeWorkers, machineCores } from './precompute-workers';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +20,11 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     threads: { type: 'string', default: '2' },
     out: { type: 'string', default: 'bench-results' },
+    // --suite precompute
+    workers: { type: 'string', default: '1,2' },
+    images: { type: 'string', default: '4' },
+    'shard-channels': { type: 'string', default: '32' },
+    'worker-threads': { type: 'string', default: '1' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -37,14 +44,59 @@ const results: Record<string, unknown> = {
   node: process.version,
 };
 
+if (values.suite === 'precompute') {
+  // Worker processes, not this process's runtime: the topology is what is measured.
+  const workers = values.workers.split(',').map(Number);
+  if (workers.some((n) => !Number.isInteger(n) || n < 1 || n > 64))
+    throw new Error('--workers takes counts like 1,2');
+  const threads = Number(values['worker-threads']);
+  console.log(
+    `Sharded fs3 precompute of the tiny set on N worker processes (BullMQ on a local Redis, filesystem storage), ` +
+      `${threads} thread(s) per worker, ${machineCores()} cores on this machine`,
+  );
+  const rows = await benchPrecomputeWorkers(root, {
+    workers,
+    images: Number(values.images),
+    shardChannels: Number(values['shard-channels']),
+    threads,
+  });
+  results['precomputeWorkers'] = rows;
+  console.log(
+    table(
+      rows.map((r) => ({
+        workers: r.workers,
+        'threads/worker': r.threadsPerWorker,
+        shards: r.shards,
+        channels: r.channels,
+        'fs3 s': r.fs3Seconds,
+        'channels/s': r.channelsPerSecond,
+        'images/s': r.imagesPerSecond,
+        speedup: `${r.speedup.toFixed(2)}×`,
+        'merge s': r.mergeSeconds,
+        'total s': r.totalSeconds,
+      })),
+    ),
+  );
+  console.log(
+    "speedup: channels/s over the first N; merge: from the last shard to the job's end (read, write, publish)",
+  );
+  await mkdir(join(root, values.out), { recursive: true });
+  const file = join(root, values.out, 'bench-precompute.json');
+  await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`results written to ${file}`);
+  await runtime.dispose();
+  process.exit(0);
+}
+
 const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
 // The faces suite compares against dlib's C++ in the same run instead of a MatMul ceiling.
 const ceiling = values.suite === 'faces' ? undefined : await bestMatmulCeiling(runtime);
 if (ceiling) {
   results['matmulCeiling'] = ceiling;
   console.log(
-    `MatMul ceiling (${executionProvider}, ${threads} threads, best of ${Object.entries(ceiling.bySize).map(([n, g]) => `${n}³: ${g.toFixed(1)}`).join(', ')}): ` +
-      `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
+    `MatMul ceiling (${executionProvider}, ${threads} threads, best of ${Object.entries(ceiling.bySize)
+      .map(([n, g]) => `${n}³: ${g.toFixed(1)}`)
+      .join(', ')}): ` + `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
   );
 }
 
@@ -127,16 +179,34 @@ if (values.suite === 'edit' || values.suite === 'all') {
 
 /** ArcFace / ID loss and the e4e encoder, on graphs built in memory (full shapes unless --quick). */
 const networkTable = (rows: NetworkResult[]) =>
-  table(rows.map((r) => ({ what: r.what, shapes: r.shapes, batch: r.batch, 'median ms': r.medianMs, GMAC: r.gmac, 'GFLOP/s': r.gflops, 'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%` })));
+  table(
+    rows.map((r) => ({
+      what: r.what,
+      shapes: r.shapes,
+      batch: r.batch,
+      'median ms': r.medianMs,
+      GMAC: r.gmac,
+      'GFLOP/s': r.gflops,
+      'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+    })),
+  );
 if (values.suite === 'arcface' || values.suite === 'all') {
-  const rows = await benchArcFace(runtime, { full: !values.quick, ceilingGflops: ceiling!.gflops, runs: values.quick ? 10 : 5 });
+  const rows = await benchArcFace(runtime, {
+    full: !values.quick,
+    ceilingGflops: ceiling!.gflops,
+    runs: values.quick ? 10 : 5,
+  });
   results['arcface'] = rows;
   console.log('\nArcFace and the ID loss (median after warm-up)');
   console.log(networkTable(rows));
 }
 
 if (values.suite === 'encoder' || values.suite === 'all') {
-  const rows = await benchEncoder(runtime, { full: !values.quick, ceilingGflops: ceiling!.gflops, runs: values.quick ? 10 : 3 });
+  const rows = await benchEncoder(runtime, {
+    full: !values.quick,
+    ceilingGflops: ceiling!.gflops,
+    runs: values.quick ? 10 : 3,
+  });
   results['encoder'] = rows;
   console.log('\ne4e encoder (median after warm-up)');
   console.log(networkTable(rows));
@@ -150,9 +220,12 @@ if (values.suite === 'faces' || values.suite === 'all') {
     builds: values.quick ? ['portable'] : ['portable', 'native'],
   });
   results['faces'] = { rows, loadMs };
-  console.log(`\nFaces: detection (one pyramid_up) + 68 landmarks per photo, median ms; dlib C++ built from tools/dlib-reference`);
+  console.log(
+    `\nFaces: detection (one pyramid_up) + 68 landmarks per photo, median ms; dlib C++ built from tools/dlib-reference`,
+  );
   console.log(table(facesTable(rows)));
-  const total = (f: (r: (typeof rows)[number]) => number | undefined) => rows.reduce((s, r) => s + (f(r) ?? 0), 0);
+  const total = (f: (r: (typeof rows)[number]) => number | undefined) =>
+    rows.reduce((s, r) => s + (f(r) ?? 0), 0);
   console.log(
     `all photos: ours ${total((r) => r.jsMs).toFixed(0)} ms, dlib -O3 ${total((r) => r.dlibMs.portable).toFixed(0)} ms` +
       (values.quick ? '' : `, dlib -O3 -march=native ${total((r) => r.dlibMs.native).toFixed(0)} ms`) +

@@ -1,5 +1,8 @@
 /** Timing helpers: warm-up, then the median of several runs (and the raw samples). */
-export async function timeRuns(fn: () => Promise<unknown>, o: { warmUp: number; runs: number }): Promise<{ median: number; samples: number[] }> {
+export async function timeRuns(
+  fn: () => Promise<unknown>,
+  o: { warmUp: number; runs: number },
+): Promise<{ median: number; samples: number[] }> {
   for (let i = 0; i < o.warmUp; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < o.runs; i++) {
@@ -18,8 +21,13 @@ export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 export function table(rows: Record<string, string | number>[]): string {
   if (rows.length === 0) return '';
   const cols = Object.keys(rows[0]!);
-  const cell = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : v);
+  const cell = (v: string | number) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : v;
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c] ?? '').length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padStart(widths[i]!)).join('  ');
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? ''))))].join('\n');
+  return [
+    line(cols),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? '')))),
+  ].join('\n');
 }

@@ -1,4 +1,4 @@
-import type { Engine} from '@styleclip/editing';
+import type { Engine } from '@styleclip/editing';
 import { clipFeaturesOfImages } from '@styleclip/editing';
 import { array32 } from '@styleclip/latent-math';
 

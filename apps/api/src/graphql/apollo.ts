@@ -6,7 +6,8 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../context';
 import { formatError } from '../errors';
-import type { Logger } from '../logger';
+import type { DefaultFirst } from '../limits';
+import type { Logger } from '@styleclip/studio';
 import { policyPlugin } from './plugin';
 
 /** Apollo Server 5 over our schema: masked errors, no stack traces, no APQ, no landing page, no usage reporting. */
@@ -16,7 +17,7 @@ export function createApollo(
     log: Logger;
     introspection: boolean;
     keysRequired: boolean;
-    limits: { maxDepth: number; maxCost: number };
+    limits: { maxDepth: number; maxCost: number; defaultFirst?: DefaultFirst };
     onErrorCode?: (code: string) => void;
   },
 ): ApolloServer<ApiContext> {

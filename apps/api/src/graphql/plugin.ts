@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApiContext } from '../context';
 import { ApiError, classifyError, INTERNAL_MESSAGE, rootCause } from '../errors';
-import { checkQueryLimits } from '../limits';
+import { checkQueryLimits, type DefaultFirst } from '../limits';
 
 /**
  * Per-request policy: mutations need an API key when keys are configured, operations must stay within the
@@ -9,7 +9,7 @@ import { checkQueryLimits } from '../limits';
  */
 export function policyPlugin(o: {
   keysRequired: boolean;
-  limits: { maxDepth: number; maxCost: number };
+  limits: { maxDepth: number; maxCost: number; defaultFirst?: DefaultFirst };
   onErrorCode?: (code: string) => void;
 }): ApolloServerPlugin<ApiContext> {
   return {

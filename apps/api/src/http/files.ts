@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentTypeForKey, validateKey } from '@styleclip/storage';
 import { rateLimitRefusal, type RateLimiter } from '../rate-limit';
-import type { Storage } from '../storage';
+import { Storage } from '@styleclip/studio';
 import type { RequestScope } from './graphql';
 import { sendError } from './util';
 
@@ -27,14 +26,8 @@ export function fileHandler(deps: { storage: Storage; limiter?: RateLimiter }) {
         return sendError(res, scope.requestId, 'RATE_LIMITED', refusal.message, { headers: refusal.headers });
       }
     }
-    let valid = key.startsWith('blobs/');
-    try {
-      validateKey(key);
-    } catch {
-      valid = false;
-    }
-    if (!valid) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
-    const etag = `"${key.slice(key.lastIndexOf('/') + 1, key.lastIndexOf('.'))}"`;
+    if (!deps.storage.isPublicKey(key)) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
+    const etag = Storage.etagOf(key);
     const headers = { etag, 'cache-control': 'public, max-age=31536000, immutable' };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
@@ -42,13 +35,13 @@ export function fileHandler(deps: { storage: Storage; limiter?: RateLimiter }) {
       return;
     }
     // Blobs are small (PNGs, latents) and immutable: read them whole, through the in-memory cache.
-    const bytes = await deps.storage.blobs.get(key);
-    if (!bytes) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
+    const file = await deps.storage.publicBlob(key);
+    if (!file) return sendError(res, scope.requestId, 'NOT_FOUND', 'no such file');
     res.writeHead(200, {
       ...headers,
-      'content-type': contentTypeForKey(key),
-      'content-length': String(bytes.byteLength),
+      'content-type': file.contentType,
+      'content-length': String(file.bytes.byteLength),
     });
-    res.end(req.method === 'HEAD' ? undefined : bytes);
+    res.end(req.method === 'HEAD' ? undefined : file.bytes);
   };
 }

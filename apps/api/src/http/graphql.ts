@@ -4,7 +4,7 @@ import type { ErrorCode } from '@styleclip/api-contract';
 import type { ApiKeys } from '../auth';
 import type { ApiContext } from '../context';
 import { graphqlErrorBody, HTTP_STATUS } from '../errors';
-import type { Logger } from '../logger';
+import type { Logger } from '@styleclip/studio';
 import { rateLimitRefusal, type RateLimiter } from '../rate-limit';
 import type { Services } from '../services';
 import { BodyTooLargeError, discardBody, readBody, sendJson } from './util';

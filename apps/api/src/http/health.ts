@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ModelSetRegistry } from '../model-sets';
-import type { Storage } from '../storage';
+import type { ModelSetRegistry, Storage } from '@styleclip/studio';
 import { sendJson } from './util';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>

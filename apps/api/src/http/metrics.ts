@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { JobRunner } from '../jobs/runner';
 import type { Metrics } from '../metrics';
-import type { ModelSetRegistry } from '../model-sets';
-import type { Storage } from '../storage';
+import type { JobQueue, ModelSetRegistry, Storage } from '@styleclip/studio';
 import { sendJson } from './util';
 
 /**
@@ -12,7 +10,7 @@ import { sendJson } from './util';
 export function metricsHandler(deps: {
   metrics: Metrics;
   models: ModelSetRegistry;
-  jobs: JobRunner;
+  jobs: JobQueue;
   storage: Storage;
 }) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -20,7 +18,7 @@ export function metricsHandler(deps: {
     sendJson(res, 200, {
       ...deps.metrics.snapshot(),
       batchSizes: await deps.models.batchSizes(),
-      jobs: deps.jobs.stats,
+      jobs: await deps.jobs.stats().catch(() => ({ unavailable: 1 })),
       ...(cache ? { blobCache: cache } : {}),
     });
   };

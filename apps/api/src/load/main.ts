@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GqlClient } from '../testing/client';
-import { modelsDirWithTiny } from '../testing/tiny-set';
+import { modelsDirWithTiny } from '@styleclip/studio/testing';
 import { histogramDelta, histogramMean, prng, quantile } from './stats';
 
 const arg = (name: string, def: number): number => {

@@ -1,34 +1,42 @@
 import type {
-  MutationEditGlobalArgs,
-  MutationEditMapperArgs,
-  QueryEditArgs,
-  QueryPreviewGlobalEditArgs,
-  QueryPreviewMapperEditArgs,
-} from '@styleclip/api-contract';
-import type { ApiContext } from '../context';
-import type { EditRecord } from '../records';
+  EditResolvers,
+  EditResultResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 
-export const editResolvers = {
+export const editResolvers: {
+  Query: Pick<QueryResolvers, 'edit' | 'previewGlobalEdit' | 'previewMapperEdit'>;
+  Mutation: Pick<MutationResolvers, 'editGlobal' | 'editMapper'>;
+  Edit: EditResolvers;
+  EditResult: EditResultResolvers;
+} = {
   Query: {
-    edit: (_: unknown, a: QueryEditArgs, ctx: ApiContext) => ctx.services.edits.get(a.id),
+    edit: async (_, a, ctx) => (await ctx.services.edits.get(a.id)) ?? null,
     /** editGlobal without storing anything (a query: public, and safe to repeat). */
-    previewGlobalEdit: (_: unknown, a: QueryPreviewGlobalEditArgs, ctx: ApiContext) =>
-      ctx.services.edits.preview(a.input),
+    previewGlobalEdit: (_, a, ctx) => ctx.services.edits.preview(a.input),
     /** editMapper without storing anything. */
-    previewMapperEdit: (_: unknown, a: QueryPreviewMapperEditArgs, ctx: ApiContext) =>
-      ctx.services.edits.previewMapper(a.input),
+    previewMapperEdit: (_, a, ctx) => ctx.services.edits.previewMapper(a.input),
   },
   Mutation: {
-    editGlobal: (_: unknown, a: MutationEditGlobalArgs, ctx: ApiContext) =>
-      ctx.services.edits.global(a.input),
-    editMapper: (_: unknown, a: MutationEditMapperArgs, ctx: ApiContext) =>
-      ctx.services.edits.mapper(a.input),
+    editGlobal: (_, a, ctx) => ctx.services.edits.global(a.input),
+    editMapper: (_, a, ctx) => ctx.services.edits.mapper(a.input),
   },
   Edit: {
-    image: (edit: EditRecord, _: unknown, ctx: ApiContext) => ctx.services.images.require(edit.imageId),
-    shareUrl: (edit: EditRecord, _: unknown, ctx: ApiContext) => `${ctx.services.webUrl()}/edits/${edit.id}`,
+    image: (edit, _, ctx) => ctx.services.images.require(edit.imageId),
+    neutral: (edit) => edit.neutral ?? null,
+    target: (edit) => edit.target ?? null,
+    alphas: (edit) => edit.alphas ?? null,
+    beta: (edit) => edit.beta ?? null,
+    autoBeta: (edit) => edit.autoBeta ?? null,
+    channels: (edit) => edit.channels ?? null,
+    topChannels: (edit) => edit.topChannels?.map((c) => ({ ...c, layerName: c.layerName ?? null })) ?? null,
+    mapper: (edit) => edit.mapper ?? null,
+    strength: (edit) => edit.strength ?? null,
+    shareUrl: (edit, _, ctx) => `${ctx.services.webUrl()}/edits/${edit.id}`,
   },
   EditResult: {
-    image: (r: { imageId: string }, _: unknown, ctx: ApiContext) => ctx.services.images.require(r.imageId),
+    alpha: (r) => r.alpha ?? null,
+    image: (r, _, ctx) => ctx.services.images.require(r.imageId),
   },
 };

@@ -1,32 +1,35 @@
 import type {
-  ImageEditsArgs,
-  MutationGenerateImagesArgs,
-  QueryImageArgs,
-  QueryImagesArgs,
-} from '@styleclip/api-contract';
-import type { ApiContext } from '../context';
-import type { ImageRecord, LatentRecord } from '../records';
+  ImageResolvers,
+  LatentResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 
-export const imageResolvers = {
+export const imageResolvers: {
+  Query: Pick<QueryResolvers, 'images' | 'image'>;
+  Mutation: Pick<MutationResolvers, 'generateImages'>;
+  Image: ImageResolvers;
+  Latent: LatentResolvers;
+} = {
   Query: {
-    images: (_: unknown, a: QueryImagesArgs, ctx: ApiContext) =>
-      ctx.services.images.gallery(a.first, a.after, a.filter),
-    image: (_: unknown, a: QueryImageArgs, ctx: ApiContext) => ctx.services.images.get(a.id),
+    images: (_, a, ctx) => ctx.services.images.gallery(a.first, a.after, a.filter),
+    image: async (_, a, ctx) => (await ctx.services.images.get(a.id)) ?? null,
   },
   Mutation: {
-    generateImages: (_: unknown, a: MutationGenerateImagesArgs, ctx: ApiContext) =>
-      ctx.services.images.generate(a.input),
+    generateImages: (_, a, ctx) => ctx.services.images.generate(a.input),
   },
   Image: {
-    url: (image: ImageRecord, _: unknown, ctx: ApiContext) => ctx.services.storage.url(image.png.key),
-    latent: (image: ImageRecord, _: unknown, ctx: ApiContext) =>
-      image.latentId ? ctx.services.images.getLatent(image.latentId) : null,
-    parentEdit: (image: ImageRecord, _: unknown, ctx: ApiContext) =>
-      image.parentEditId ? ctx.services.edits.get(image.parentEditId) : null,
-    edits: (image: ImageRecord, a: ImageEditsArgs, ctx: ApiContext) =>
-      ctx.services.images.editsOf(image.id, a.first, a.after),
+    url: (image, _, ctx) => ctx.services.storage.url(image.png.key),
+    seed: (image) => image.seed ?? null,
+    truncation: (image) => image.truncation ?? null,
+    inversionStatus: (image) => image.inversionStatus ?? null,
+    latent: async (image, _, ctx) =>
+      image.latentId ? ((await ctx.services.images.getLatent(image.latentId)) ?? null) : null,
+    parentEdit: async (image, _, ctx) =>
+      image.parentEditId ? ((await ctx.services.edits.get(image.parentEditId)) ?? null) : null,
+    edits: (image, a, ctx) => ctx.services.images.editsOf(image.id, a.first, a.after),
   },
   Latent: {
-    url: (latent: LatentRecord, _: unknown, ctx: ApiContext) => ctx.services.storage.url(latent.npy.key),
+    url: (latent, _, ctx) => ctx.services.storage.url(latent.npy.key),
   },
 };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers';
 import { editResolvers } from './edits';
 import { imageResolvers } from './images';
 import { jobResolvers } from './jobs';
@@ -5,8 +6,8 @@ import { modelSetResolvers } from './model-sets';
 import { DateTime, JSONScalar } from './scalars';
 import { uploadResolvers } from './uploads';
 
-/** All resolvers, merged per root type. */
-export const resolvers = {
+/** All resolvers, merged per root type, checked against the schema's generated resolver types. */
+export const resolvers: Resolvers = {
   DateTime,
   JSON: JSONScalar,
   Query: {
@@ -26,4 +27,6 @@ export const resolvers = {
   Latent: imageResolvers.Latent,
   Edit: editResolvers.Edit,
   EditResult: editResolvers.EditResult,
+  Job: jobResolvers.Job,
+  ModelSet: modelSetResolvers.ModelSet,
 };

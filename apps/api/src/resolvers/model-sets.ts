@@ -1,54 +1,32 @@
-import type { QueryModelSetArgs, QueryTextDirectionArgs } from '@styleclip/api-contract';
-import type { ApiContext } from '../context';
-import { badInput } from '../errors';
-import type { ModelSetEntry } from '../model-sets';
+import { describeParameters, parseParameters, type ModelSetEntry } from '@styleclip/studio';
+import type { ModelSetResolvers, QueryResolvers } from '../generated/resolvers';
 
-/** A model set as the schema shows it. */
-export function toModelSet(s: ModelSetEntry) {
-  const m = s.manifest;
-  const d = m.directions;
-  return {
-    id: s.id,
-    size: m.generator.config.size,
-    styleDim: m.generator.config.styleDim,
-    nLatent: m.generator.nLatent,
-    mappers: Object.entries(m.mappers).map(([name, e]) => ({ name, ...e.config.groups })),
-    hasClip: m.clip !== undefined,
-    hasDirections: Boolean(d?.fs3),
-    directions: d?.fs3
-      ? { rows: d.fs3Rows ?? 0, layers: d.fs3Layers ?? [], images: d.fs3Images ?? null, origin: d.origin }
-      : null,
-    inversionConfigured: false,
-  };
-}
-
-export const modelSetResolvers = {
+export const modelSetResolvers: {
+  Query: Pick<QueryResolvers, 'health' | 'modelSets' | 'modelSet' | 'textDirection' | 'parameters'>;
+  ModelSet: ModelSetResolvers;
+} = {
   Query: {
-    health: async (_: unknown, __: unknown, ctx: ApiContext) => ({
+    health: async (_, __, ctx) => ({
       status: ctx.services.models.ready ? 'ok' : 'starting',
       version: ctx.services.version,
       modelSets: (await ctx.services.models.list()).map((s) => s.id),
       storage: ctx.services.storage.kind,
     }),
-    modelSets: async (_: unknown, __: unknown, ctx: ApiContext) =>
-      (await ctx.services.models.list()).map(toModelSet),
-    modelSet: async (_: unknown, a: QueryModelSetArgs, ctx: ApiContext) => {
+    modelSets: (_, __, ctx) => ctx.services.models.list(),
+    modelSet: async (_, a, ctx) => {
       const sets = await ctx.services.models.list();
-      const s = sets.find((x) => x.id === (a.id ?? ctx.services.models.defaultId));
-      return s ? toModelSet(s) : null;
+      return sets.find((x) => x.id === (a.id ?? ctx.services.models.defaultId)) ?? null;
     },
-    textDirection: async (_: unknown, a: QueryTextDirectionArgs, ctx: ApiContext) => {
-      const i = a.input;
-      const top = i.top ?? 10;
-      if (!Number.isInteger(top) || top < 1 || top > 100)
-        throw badInput(`top must be an integer in 1…100, got ${top}`);
-      const beta = i.beta ?? 0.15;
-      if (!i.autoBeta && !(beta >= 0 && beta <= 1)) throw badInput(`β must be in [0, 1], got ${beta}`);
-      const engine = await ctx.services.models.engine((await ctx.services.models.get(i.modelSetId)).id);
+    /** Every limit and default of the operations, from the core's parameter schema. */
+    parameters: (_, __, ctx) => describeParameters(ctx.services.parameters),
+    textDirection: async (_, a, ctx) => {
+      const { modelSetId, ...input } = a.input;
+      const i = parseParameters(ctx.services.parameters.textDirection, input);
+      const engine = await ctx.services.models.engine((await ctx.services.models.get(modelSetId)).id);
       const p = await engine.edit.preview({
         text: { neutral: i.neutral, target: i.target },
-        beta: i.autoBeta ? 'auto' : beta,
-        topK: top,
+        beta: i.autoBeta ? 'auto' : i.beta,
+        topK: i.top,
       });
       return {
         channels: p.kept,
@@ -63,5 +41,22 @@ export const modelSetResolvers = {
         })),
       };
     },
+  },
+  /** A model set as the schema shows it, from its manifest. */
+  ModelSet: {
+    id: (s: ModelSetEntry) => s.id,
+    size: (s) => s.manifest.generator.config.size,
+    styleDim: (s) => s.manifest.generator.config.styleDim,
+    nLatent: (s) => s.manifest.generator.nLatent,
+    mappers: (s) => Object.entries(s.manifest.mappers).map(([name, e]) => ({ name, ...e.config.groups })),
+    hasClip: (s) => s.manifest.clip !== undefined,
+    hasDirections: (s) => Boolean(s.manifest.directions?.fs3),
+    directions: (s) => {
+      const d = s.manifest.directions;
+      return d?.fs3
+        ? { rows: d.fs3Rows ?? 0, layers: d.fs3Layers ?? [], images: d.fs3Images ?? null, origin: d.origin }
+        : null;
+    },
+    inversionConfigured: () => false,
   },
 };

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
-import { badInput } from '../errors';
+import { ApiError } from '../errors';
 
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',
@@ -7,12 +7,12 @@ export const DateTime = new GraphQLScalarType({
   serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
   parseValue: (v) => {
     if (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
-      throw badInput(`expected an ISO-8601 date-time, got ${JSON.stringify(v)}`);
+      throw new ApiError('BAD_USER_INPUT', `expected an ISO-8601 date-time, got ${JSON.stringify(v)}`);
     return v;
   },
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value)))
-      throw badInput('expected an ISO-8601 date-time string');
+      throw new ApiError('BAD_USER_INPUT', 'expected an ISO-8601 date-time string');
     return ast.value;
   },
 });

@@ -1,11 +1,8 @@
-import type { MutationCompleteUploadArgs, MutationCreateUploadArgs } from '@styleclip/api-contract';
-import type { ApiContext } from '../context';
+import type { MutationResolvers } from '../generated/resolvers';
 
-export const uploadResolvers = {
+export const uploadResolvers: { Mutation: Pick<MutationResolvers, 'createUpload' | 'completeUpload'> } = {
   Mutation: {
-    createUpload: (_: unknown, a: MutationCreateUploadArgs, ctx: ApiContext) =>
-      ctx.services.uploads.create(a.input),
-    completeUpload: (_: unknown, a: MutationCompleteUploadArgs, ctx: ApiContext) =>
-      ctx.services.uploads.complete(a.uploadId),
+    createUpload: (_, a, ctx) => ctx.services.uploads.create(a.input),
+    completeUpload: (_, a, ctx) => ctx.services.uploads.complete(a.uploadId),
   },
 };

@@ -1,14 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StorageError, type BlobStore } from '@styleclip/storage';
-import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '@styleclip/storage/testing';
+import { createLogger, type BlobStore } from '@styleclip/studio';
+import {
+  LOCAL_S3_CREDENTIALS,
+  modelsDirWithTiny,
+  startLocalS3,
+  StorageError,
+  type LocalS3,
+} from '@styleclip/studio/testing';
 import { hashApiKey } from '../auth';
 import { configFromEnv } from '../config';
-import { createLogger } from '../logger';
 import { startApiServer, type ApiServer } from '../server';
 import { GqlClient } from './client';
-import { modelsDirWithTiny } from './tiny-set';
 
 export type Backend = 'fs' | 's3';
 
@@ -107,7 +111,7 @@ export async function createTestEnv(backend: Backend): Promise<TestEnv> {
     async start(name, extra = {}, o = {}) {
       const config = configFromEnv(envFor(name, extra));
       const server = await startApiServer(config, {
-        logger: createLogger(config.logLevel),
+        logger: createLogger(config.studio.logLevel),
         ...(o.outage ? { wrapBlobStore: (b: BlobStore) => o.outage!.wrap(b) } : {}),
       });
       servers.push(server);

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { crc32 } from 'node:zlib';
-import { encodePng } from '@styleclip/imaging';
+import { encodePng } from '@styleclip/studio/testing';
 import { seededRandom } from '@styleclip/testing';
 
 function chunk(type: string, data: Uint8Array): Buffer {

@@ -1,6 +1,6 @@
-import { ensureTinySet } from './tiny-set';
+import { warmTinyCache } from '@styleclip/studio/testing';
 
 /** Vitest global setup: the tiny model set exists before any test file starts (built once, then cached). */
 export default async function setup(): Promise<void> {
-  await ensureTinySet((line) => console.log(line));
+  await warmTinyCache((line) => console.log(line));
 }

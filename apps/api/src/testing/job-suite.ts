@@ -6,10 +6,10 @@ import WebSocket from 'ws';
 import type { ApiServer } from '../server';
 import { codeOf, type GqlClient } from './client';
 import { clientOf, type TestEnv } from './env';
-import { modelsDirWithTiny } from './tiny-set';
+import { modelsDirWithTiny } from '@styleclip/studio/testing';
 
 const PRECOMPUTE = `mutation($set: ID) {
-  precomputeDirections(input: { modelSetId: $set, images: 4, samples: 200, layers: "official" }) { id state kind modelSetId }
+  precomputeDirections(input: { modelSetId: $set, images: 4, samples: 200, layers: OFFICIAL }) { id state kind modelSetId }
 }`;
 const JOB = `query($id: ID!) { job(id: $id) { id state phase done total progress etaSeconds error { code message } result updatedAt } }`;
 

@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   DEFAULT_EVALUATION_PROMPTS,
+  EVALUATION_DEFAULTS,
+  STYLECLIP_SAMPLING,
   Engine,
   evaluateDirections,
   importDirections,
@@ -10,7 +12,8 @@ import {
   type TextPair,
   type WorkProgress,
 } from '@styleclip/editing';
-import { CliError, parseNumber, parseSeeds } from '../errors';
+import { CliError } from '../errors';
+import { checkFlag, numberFlag, optionDefault, P, parseSeeds } from '../parameters';
 import { readArray, writeArray } from '../npy-io';
 import { Progress } from '../progress';
 import { parseAlphas, parseBeta } from './edit';
@@ -20,37 +23,71 @@ function progressReporter() {
   return (p: WorkProgress) => {
     if (p.phase === 'done') return;
     let bar = bars.get(p.phase);
-    if (!bar) bars.set(p.phase, (bar = new Progress(p.phase === 's-stats' ? 'S statistics' : 'fs3 channels')));
+    if (!bar)
+      bars.set(p.phase, (bar = new Progress(p.phase === 's-stats' ? 'S statistics' : 'fs3 channels')));
     bar.update(p.done, p.total, p.note ?? '');
   };
 }
 
+const pre = P.precomputeDirections;
+
 export function registerDirections(program: Command): void {
-  const directions = program.command('directions').description('global-direction data: S statistics and the channel-relevance table (fs3)');
+  const directions = program
+    .command('directions')
+    .description('global-direction data: S statistics and the channel-relevance table (fs3)');
 
   directions
     .command('precompute')
-    .description('compute S statistics and fs3 for a model set (resumable: rerun after an interruption to continue)')
+    .description(
+      'compute S statistics and fs3 for a model set (resumable: rerun after an interruption to continue)',
+    )
     .requiredOption('--models <dir>', 'model set folder (needs CLIP)')
-    .option('--images <n>', 'images averaged per channel (official: 100)', '100')
-    .option('--layers <which>', 'official (S index ≤ 16) | all (every non-toRGB layer)', 'official')
-    .option('--samples <n>', 'samples for the S statistics (official: 100000)', '100000')
-    .option('--truncation-layers <which>', 'truncate all W+ rows (TF) or the first8 (PyTorch port)', 'all')
-    .option('--batch <n>', 'images per generator run', '8')
-    .action(async (o: { models: string; images: string; layers: string; samples: string; truncationLayers: string; batch: string }) => {
-      if (o.layers !== 'official' && o.layers !== 'all') throw new CliError('--layers must be official or all');
-      if (o.truncationLayers !== 'all' && o.truncationLayers !== 'first8') throw new CliError('--truncation-layers must be all or first8');
-      const m = await precomputeDirections(o.models, {
-        images: parseNumber('--images', o.images, 1, 10_000),
-        layers: o.layers,
-        samples: parseNumber('--samples', o.samples, 2, 10_000_000),
-        truncation: { psi: 0.7, layers: o.truncationLayers },
-        batch: parseNumber('--batch', o.batch, 1, 1024),
-        onProgress: progressReporter(),
-      });
-      process.stderr.write('\n');
-      console.log(`fs3: ${m.directions!.fs3Rows} channels × ${m.clip!.config.embedDim}, S statistics over ${m.directions!.sStatsSamples} samples`);
-    });
+    .option('--images <n>', 'images averaged per channel (official: 100)', optionDefault(pre, 'images'))
+    .option(
+      '--layers <which>',
+      'official (S index ≤ 16) | all (every non-toRGB layer)',
+      optionDefault(pre, 'layers').toLowerCase(),
+    )
+    .option('--samples <n>', 'samples for the S statistics', optionDefault(pre, 'samples'))
+    .option(
+      '--truncation-layers <which>',
+      'truncate all W+ rows (TF) or the first8 (PyTorch port)',
+      STYLECLIP_SAMPLING.layers,
+    )
+    .option('--batch <n>', 'images per generator run', optionDefault(pre, 'batch'))
+    .action(
+      async (o: {
+        models: string;
+        images: string;
+        layers: string;
+        samples: string;
+        truncationLayers: string;
+        batch: string;
+      }) => {
+        const layers = checkFlag(pre, 'layers', '--layers', o.layers.toUpperCase());
+        const truncationLayers = checkFlag(
+          pre,
+          'truncationLayers',
+          '--truncation-layers',
+          o.truncationLayers.toUpperCase(),
+        );
+        const m = await precomputeDirections(o.models, {
+          images: numberFlag(pre, 'images', '--images', o.images),
+          layers: layers === 'ALL' ? 'all' : 'official',
+          samples: numberFlag(pre, 'samples', '--samples', o.samples),
+          truncation: {
+            psi: STYLECLIP_SAMPLING.psi,
+            layers: truncationLayers === 'FIRST8' ? 'first8' : 'all',
+          },
+          batch: numberFlag(pre, 'batch', '--batch', o.batch),
+          onProgress: progressReporter(),
+        });
+        process.stderr.write('\n');
+        console.log(
+          `fs3: ${m.directions!.fs3Rows} channels × ${m.clip!.config.embedDim}, S statistics over ${m.directions!.sStatsSamples} samples`,
+        );
+      },
+    );
 
   directions
     .command('import')
@@ -58,12 +95,12 @@ export function registerDirections(program: Command): void {
     .requiredOption('--models <dir>', 'model set folder')
     .requiredOption('--fs3 <file>', 'channel-relevance table (.npy)')
     .option('--s-mean-std <file>', 'official S_mean_std (pickled numpy lists); computed when absent')
-    .option('--samples <n>', 'samples for computed S statistics', '100000')
+    .option('--samples <n>', 'samples for computed S statistics', optionDefault(pre, 'samples'))
     .action(async (o: { models: string; fs3: string; sMeanStd?: string; samples: string }) => {
       const m = await importDirections(o.models, {
         fs3: o.fs3,
         ...(o.sMeanStd ? { sMeanStd: o.sMeanStd } : {}),
-        samples: parseNumber('--samples', o.samples, 2, 10_000_000),
+        samples: numberFlag(pre, 'samples', '--samples', o.samples),
         onProgress: progressReporter(),
       });
       const d = m.directions!;
@@ -77,49 +114,85 @@ export function registerDirections(program: Command): void {
     .option('--neutral <text>', 'neutral description')
     .option('--target <text>', 'target description')
     .option('--dt <file>', 'or a unit Δt (.npy)')
-    .option('--beta <beta>', 'threshold in [0,1] or auto', '0.15')
-    .option('--top <n>', 'top channels to list', '10')
+    .option('--beta <beta>', 'threshold in [0,1] or auto', optionDefault(P.textDirection, 'beta'))
+    .option('--top <n>', 'top channels to list', optionDefault(P.textDirection, 'top'))
     .option('--output-ds <file>', 'write Δs over all S layers (StyleSpace order) as .npy')
-    .action(async (o: { models: string; neutral?: string; target?: string; dt?: string; beta: string; top: string; outputDs?: string }) => {
-      const hasText = o.neutral !== undefined || o.target !== undefined;
-      if (hasText === (o.dt !== undefined)) throw new CliError('give --neutral and --target, or --dt');
-      if (hasText && (o.neutral === undefined || o.target === undefined)) throw new CliError('give both --neutral and --target');
-      const engine = await Engine.open(o.models);
-      try {
-        const dt = o.dt ? (await readArray(o.dt)).data : undefined;
-        const p = await engine.edit.preview({
-          ...(dt ? { dt } : { text: { neutral: o.neutral!, target: o.target! } }),
-          beta: parseBeta(o.beta),
-          topK: parseNumber('--top', o.top, 1, 1000),
-        });
-        console.log(`channels: ${p.kept} (β = ${p.beta}, largest |r| = ${p.maxAbsRelevance.toFixed(4)})`);
-        if (p.dtNorm !== undefined) console.log(`Δt norm before normalization: ${p.dtNorm.toFixed(6)}`);
-        for (const t of p.top) console.log(`  ${(t.layerName ?? `layer ${t.layer}`).padEnd(22)} channel ${String(t.channel).padStart(4)}  ${t.weight >= 0 ? '+' : ''}${t.weight.toFixed(4)}`);
-        if (o.outputDs) {
-          await writeArray(o.outputDs, { shape: [p.ds.length], data: p.ds });
-          console.log(`Δs (${p.ds.length} values) written to ${o.outputDs}`);
+    .action(
+      async (o: {
+        models: string;
+        neutral?: string;
+        target?: string;
+        dt?: string;
+        beta: string;
+        top: string;
+        outputDs?: string;
+      }) => {
+        const hasText = o.neutral !== undefined || o.target !== undefined;
+        if (hasText === (o.dt !== undefined)) throw new CliError('give --neutral and --target, or --dt');
+        if (hasText && (o.neutral === undefined || o.target === undefined))
+          throw new CliError('give both --neutral and --target');
+        const engine = await Engine.open(o.models);
+        try {
+          const dt = o.dt ? (await readArray(o.dt)).data : undefined;
+          const p = await engine.edit.preview({
+            ...(dt ? { dt } : { text: { neutral: o.neutral!, target: o.target! } }),
+            beta: parseBeta(o.beta),
+            topK: numberFlag(P.textDirection, 'top', '--top', o.top),
+          });
+          console.log(`channels: ${p.kept} (β = ${p.beta}, largest |r| = ${p.maxAbsRelevance.toFixed(4)})`);
+          if (p.dtNorm !== undefined) console.log(`Δt norm before normalization: ${p.dtNorm.toFixed(6)}`);
+          for (const t of p.top)
+            console.log(
+              `  ${(t.layerName ?? `layer ${t.layer}`).padEnd(22)} channel ${String(t.channel).padStart(4)}  ${t.weight >= 0 ? '+' : ''}${t.weight.toFixed(4)}`,
+            );
+          if (o.outputDs) {
+            await writeArray(o.outputDs, { shape: [p.ds.length], data: p.ds });
+            console.log(`Δs (${p.ds.length} values) written to ${o.outputDs}`);
+          }
+        } finally {
+          await engine.close();
         }
-      } finally {
-        await engine.close();
-      }
-    });
+      },
+    );
 
   directions
     .command('evaluate')
-    .description('how well global edits follow their text: cos(E(edited) − E(original), Δt), movement along Δt and pixel change per α')
+    .description(
+      'how well global edits follow their text: cos(E(edited) − E(original), Δt), movement along Δt and pixel change per α',
+    )
     .requiredOption('--models <dir>', 'model set folder (needs CLIP and directions)')
-    .option('--seeds <list>', 'seeds of the images to edit, e.g. 1-8 or 3,5,9', '1-8')
-    .option('--prompts <file>', 'text pairs, one "neutral | target" per line (# comments); default: six face edits')
+    .option(
+      '--seeds <list>',
+      'seeds of the images to edit, e.g. 1-8 or 3,5,9',
+      EVALUATION_DEFAULTS.seeds.join(','),
+    )
+    .option(
+      '--prompts <file>',
+      'text pairs, one "neutral | target" per line (# comments); default: six face edits',
+    )
     .option('--neutral <text>', 'evaluate one pair: neutral description')
     .option('--target <text>', 'evaluate one pair: target description')
-    .option('--alpha <list>', 'strengths, each > 0', '0.5,1,2,4')
-    .option('--beta <beta>', 'threshold in [0,1] or auto (per prompt)', '0.15')
-    .option('--truncation <psi>', 'ψ of the generated images', '0.7')
+    .option('--alpha <list>', 'strengths, each > 0', EVALUATION_DEFAULTS.alphas.join(','))
+    .option('--beta <beta>', 'threshold in [0,1] or auto (per prompt)', optionDefault(P.editGlobal, 'beta'))
+    .option('--truncation <psi>', 'ψ of the generated images', optionDefault(P.generateImages, 'truncation'))
     .option('--json <file>', 'also write the full result (per prompt too) as JSON')
     .action(
-      async (o: { models: string; seeds: string; prompts?: string; neutral?: string; target?: string; alpha: string; beta: string; truncation: string; json?: string }) => {
+      async (o: {
+        models: string;
+        seeds: string;
+        prompts?: string;
+        neutral?: string;
+        target?: string;
+        alpha: string;
+        beta: string;
+        truncation: string;
+        json?: string;
+      }) => {
         const alphas = parseAlphas(o.alpha);
-        if (alphas.some((a) => a <= 0)) throw new CliError('--alpha: every strength must be > 0 (α = 0 is the original every score compares with)');
+        if (alphas.some((a) => a <= 0))
+          throw new CliError(
+            '--alpha: every strength must be > 0 (α = 0 is the original every score compares with)',
+          );
         const prompts = await promptsFrom(o);
         const engine = await Engine.open(o.models);
         try {
@@ -129,7 +202,7 @@ export function registerDirections(program: Command): void {
             prompts,
             alphas,
             beta: parseBeta(o.beta),
-            truncation: parseNumber('--truncation', o.truncation, 0, 2),
+            truncation: numberFlag(P.generateImages, 'truncation', '--truncation', o.truncation),
             onProgress: ({ done, total }) => bar.update(done, total),
           });
           bar.done();
@@ -145,11 +218,16 @@ export function registerDirections(program: Command): void {
     );
 }
 
-async function promptsFrom(o: { prompts?: string; neutral?: string; target?: string }): Promise<readonly TextPair[]> {
+async function promptsFrom(o: {
+  prompts?: string;
+  neutral?: string;
+  target?: string;
+}): Promise<readonly TextPair[]> {
   const one = o.neutral !== undefined || o.target !== undefined;
   if (one && o.prompts) throw new CliError('give --prompts or --neutral/--target, not both');
   if (one) {
-    if (o.neutral === undefined || o.target === undefined) throw new CliError('give both --neutral and --target');
+    if (o.neutral === undefined || o.target === undefined)
+      throw new CliError('give both --neutral and --target');
     return [{ neutral: o.neutral, target: o.target }];
   }
   if (!o.prompts) return DEFAULT_EVALUATION_PROMPTS;
@@ -164,7 +242,8 @@ async function promptsFrom(o: { prompts?: string; neutral?: string; target?: str
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const parts = line.split('|').map((t) => t.trim());
-    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new CliError(`${o.prompts}:${i + 1}: expected "neutral | target", got "${line}"`);
+    if (parts.length !== 2 || !parts[0] || !parts[1])
+      throw new CliError(`${o.prompts}:${i + 1}: expected "neutral | target", got "${line}"`);
     pairs.push({ neutral: parts[0], target: parts[1] });
   }
   if (pairs.length === 0) throw new CliError(`${o.prompts} has no text pairs`);
@@ -178,7 +257,9 @@ export function formatEvaluation(ev: DirectionEvaluation): string[] {
     '     α   cos(ΔE, Δt)   ΔE·Δt   pixel RMS',
   ];
   ev.alphas.forEach((a, k) =>
-    lines.push(`${a.toFixed(2).padStart(6)}   ${ev.cosine[k]!.toFixed(4).padStart(11)}   ${ev.alongDt[k]!.toFixed(4).padStart(6)}   ${ev.pixelRms[k]!.toFixed(4).padStart(9)}`),
+    lines.push(
+      `${a.toFixed(2).padStart(6)}   ${ev.cosine[k]!.toFixed(4).padStart(11)}   ${ev.alongDt[k]!.toFixed(4).padStart(6)}   ${ev.pixelRms[k]!.toFixed(4).padStart(9)}`,
+    ),
   );
   for (const s of ev.skipped) lines.push(`skipped "${s.neutral}" → "${s.target}": ${s.reason}`);
   return lines;

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { Engine } from '@styleclip/editing';
 import { tensorToRgb8, writePng } from '@styleclip/imaging';
 import { rows } from '@styleclip/latent-math';
-import { parseNumber, parseSeeds } from '../errors';
+import { parseNumber } from '../errors';
+import { numberFlag, optionDefault, P, parseSeeds } from '../parameters';
 import { writeArray } from '../npy-io';
 import { Progress } from '../progress';
 
@@ -14,12 +15,16 @@ export function registerGenerate(program: Command): void {
     .description('generate faces from seeds: a PNG and the W+ latent (.npy) per seed')
     .requiredOption('--models <dir>', 'model set folder')
     .requiredOption('--seeds <list>', 'seeds, e.g. 1,2,3 or 1-8')
-    .option('--truncation <psi>', 'truncation toward the average face (1 = none)', '1')
+    .option(
+      '--truncation <psi>',
+      'truncation toward the average face (1 = none)',
+      optionDefault(P.generateImages, 'truncation'),
+    )
     .requiredOption('--out <dir>', 'output folder')
     .option('--batch <n>', 'images per generator run', '4')
     .action(async (o: { models: string; seeds: string; truncation: string; out: string; batch: string }) => {
       const seeds = parseSeeds(o.seeds);
-      const psi = parseNumber('--truncation', o.truncation, 0, 2);
+      const psi = numberFlag(P.generateImages, 'truncation', '--truncation', o.truncation);
       const batch = parseNumber('--batch', o.batch, 1, 64);
       await mkdir(o.out, { recursive: true });
       const engine = await Engine.open(o.models);
@@ -31,7 +36,10 @@ export function registerGenerate(program: Command): void {
           const result = await engine.generate(chunk, psi);
           for (let i = 0; i < chunk.length; i++) {
             const name = `seed${String(chunk[i]).padStart(4, '0')}`;
-            await writePng(join(o.out, `${name}.png`), tensorToRgb8(result.images.data, result.images.shape, { index: i }));
+            await writePng(
+              join(o.out, `${name}.png`),
+              tensorToRgb8(result.images.data, result.images.shape, { index: i }),
+            );
             await writeArray(join(o.out, `${name}.wplus.npy`), rows(result.wplus, i, i + 1));
           }
         }

@@ -4,7 +4,18 @@ import type { Array32 } from '@styleclip/latent-math';
 import { CliError, parseNumber } from '../errors';
 import { readArray, readIds, writeArray } from '../npy-io';
 
-const COMPONENTS = ['mapping', 'styles', 'synthesis', 'generator', 'mapper', 'clip-image', 'clip-text', 'arcface', 'id-loss', 'encoder'] as const;
+const COMPONENTS = [
+  'mapping',
+  'styles',
+  'synthesis',
+  'generator',
+  'mapper',
+  'clip-image',
+  'clip-text',
+  'arcface',
+  'id-loss',
+  'encoder',
+] as const;
 type Component = (typeof COMPONENTS)[number];
 
 interface RunArgs {
@@ -44,7 +55,9 @@ async function runEncoder(engine: Engine, o: RunArgs): Promise<void> {
     note = `, reconstruction [${pooled.shape.join(',')}] to ${o.outputImages}`;
   }
   const what = o.withoutLatentAvg ? 'codes without latent_avg' : 'W+';
-  console.log(`encoder: [${images.shape.join(',')}] → ${what} [${wplus.shape.join(',')}] written to ${o.output}${note}`);
+  console.log(
+    `encoder: [${images.shape.join(',')}] → ${what} [${wplus.shape.join(',')}] written to ${o.output}${note}`,
+  );
 }
 
 export function registerRun(program: Command): void {
@@ -65,13 +78,18 @@ export function registerRun(program: Command): void {
     .option('--target <file>', 'id-loss only: the target images y (.npy, same shape as the input ŷ)')
     .option('--output-grad <file>', 'id-loss only: write the gradient of the loss w.r.t. the input ŷ')
     .option('--without-latent-avg', 'encoder only: write the raw encoder codes (before latent_avg is added)')
-    .option('--output-images <file>', "encoder only: also write the reconstruction as pSp returns it (decoder, then face_pool to 256)")
+    .option(
+      '--output-images <file>',
+      'encoder only: also write the reconstruction as pSp returns it (decoder, then face_pool to 256)',
+    )
     .action(async (component: string, o: RunArgs) => {
       if (!COMPONENTS.includes(component as Component)) {
         throw new CliError(`unknown component "${component}"; choose one of ${COMPONENTS.join(', ')}`);
       }
-      if (component === 'id-loss' && !o.target) throw new CliError('run id-loss needs --target Y.npy (the images ŷ is compared with)');
-      if (component !== 'id-loss' && (o.target || o.outputGrad)) throw new CliError('--target and --output-grad apply to run id-loss only');
+      if (component === 'id-loss' && !o.target)
+        throw new CliError('run id-loss needs --target Y.npy (the images ŷ is compared with)');
+      if (component !== 'id-loss' && (o.target || o.outputGrad))
+        throw new CliError('--target and --output-grad apply to run id-loss only');
       if (component !== 'encoder' && (o.withoutLatentAvg || o.outputImages)) {
         throw new CliError('--without-latent-avg and --output-images apply to run encoder only');
       }
@@ -93,7 +111,10 @@ export function registerRun(program: Command): void {
             return { inputShape: ids.shape, out: await c.clipText(ids) };
           }
           const input = await readArray(o.input);
-          const byComponent: Record<Exclude<Component, 'clip-text' | 'id-loss' | 'encoder'>, () => Promise<Array32>> = {
+          const byComponent: Record<
+            Exclude<Component, 'clip-text' | 'id-loss' | 'encoder'>,
+            () => Promise<Array32>
+          > = {
             mapping: () => c.mapping(input, parseNumber('--truncation', o.truncation, 0, 2)),
             styles: () => c.styles(input),
             synthesis: () => c.synthesis(input),
@@ -105,11 +126,16 @@ export function registerRun(program: Command): void {
               return c.mapper(o.mapper, input);
             },
           };
-          return { inputShape: input.shape, out: await byComponent[component as Exclude<Component, 'clip-text' | 'id-loss' | 'encoder'>]() };
+          return {
+            inputShape: input.shape,
+            out: await byComponent[component as Exclude<Component, 'clip-text' | 'id-loss' | 'encoder'>](),
+          };
         };
         const { inputShape, out } = await run();
         await writeArray(o.output, out);
-        console.log(`${component}: [${inputShape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`);
+        console.log(
+          `${component}: [${inputShape.join(',')}] → [${out.shape.join(',')}] written to ${o.output}`,
+        );
       } finally {
         await engine.close();
       }

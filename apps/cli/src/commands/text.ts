@@ -17,12 +17,16 @@ export function registerText(program: Command): void {
         return { text, ids: o.pad ? ids : ids.slice(0, batch.lengths[i]), truncated: batch.truncated[i] };
       });
       console.log(JSON.stringify(rows.length === 1 ? rows[0] : rows));
-      for (const r of rows) if (r.truncated) process.stderr.write(`warning: "${r.text.slice(0, 40)}…" was truncated to 77 tokens\n`);
+      for (const r of rows)
+        if (r.truncated)
+          process.stderr.write(`warning: "${r.text.slice(0, 40)}…" was truncated to 77 tokens\n`);
     });
 
   program
     .command('text-direction')
-    .description('the CLIP text direction Δt = normalize(t_target − t_neutral) over the 79 StyleCLIP templates')
+    .description(
+      'the CLIP text direction Δt = normalize(t_target − t_neutral) over the 79 StyleCLIP templates',
+    )
     .requiredOption('--models <dir>', 'model set folder (its CLIP model is used)')
     .requiredOption('--neutral <text>', 'neutral description, e.g. "face"')
     .requiredOption('--target <text>', 'target description, e.g. "face with blue eyes"')
@@ -32,7 +36,8 @@ export function registerText(program: Command): void {
       try {
         const d = await engine.text.direction(o.neutral, o.target);
         console.log(`norm before normalization: ${d.normBeforeNormalization.toFixed(6)}`);
-        for (const t of d.truncated) process.stderr.write(`warning: a template of "${t.slice(0, 40)}…" was truncated to 77 tokens\n`);
+        for (const t of d.truncated)
+          process.stderr.write(`warning: a template of "${t.slice(0, 40)}…" was truncated to 77 tokens\n`);
         if (o.output) {
           await writeArray(o.output, { shape: [d.direction.length], data: d.direction });
           console.log(`Δt written to ${o.output}`);

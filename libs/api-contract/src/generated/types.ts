@@ -1,427 +1,34 @@
-// Generated from src/schema.graphql by src/codegen (`npm run codegen -w @styleclip/api-contract`).
+// Generated from src/schema.graphql by @graphql-codegen (`npm run codegen -w @styleclip/api-contract`).
 // Do not edit by hand: change the schema and run the generator (a test fails when this file is stale).
 
-/** The schema (SDL), so neither the server nor a browser needs to read a file. */
-export const typeDefs = `"""
-The StyleCLIP service API. Images are faces (generated from a seed, uploaded, or produced by an edit); edits
-change an image with words (global directions) or with a latent mapper. Long work runs as jobs.
-Errors carry a stable \`extensions.code\` (see ErrorCode). Queries and subscriptions are public; when the server has
-API keys configured, mutations need \`Authorization: Bearer <key>\`.
-"""
-schema {
-  query: Query
-  mutation: Mutation
-  subscription: Subscription
-}
-
-"ISO-8601 date-time string."
-scalar DateTime
-
-"Arbitrary JSON (job results)."
-scalar JSON
-
-type Query {
-  "Liveness and versions."
-  health: Health!
-  """
-  The gallery, newest first: base images (generated and uploaded) unless \`filter.source\` says otherwise
-  (EDITED lists edit results). \`first\` is 1–100; \`after\` is the \`endCursor\` of the previous page.
-  """
-  images(first: Int = 24, after: String, filter: ImageFilter): ImageConnection!
-  image(id: ID!): Image
-  edit(id: ID!): Edit
-  modelSets: [ModelSet!]!
-  "A model set by id; the default set when id is omitted."
-  modelSet(id: ID): ModelSet
-  "Which channels a text pair moves at β (no image is generated)."
-  textDirection(input: TextDirectionInput!): TextDirectionPreview!
-  """
-  Renders a global edit without storing anything, for live previews. Same input, validation and errors as
-  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.
-  """
-  previewGlobalEdit(input: EditGlobalInput!): EditPreview!
-  """
-  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as
-  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an
-  upload); to keep the result, call editMapper.
-  """
-  previewMapperEdit(input: EditMapperInput!): MapperPreview!
-  job(id: ID!): Job
-  jobs(first: Int = 20, after: String): JobConnection!
-}
-
-type Mutation {
-  "Generate faces from seeds (1–16 per call)."
-  generateImages(input: GenerateImagesInput!): [Image!]!
-  "Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API's upload endpoint otherwise)."
-  createUpload(input: CreateUploadInput!): UploadTicket!
-  """
-  Validate the uploaded bytes (png/jpeg/webp, ≤ 20 MB, ≤ 4096×4096) and create the image, deduplicated by content
-  hash (the same bytes give the same image). Uploads have no latent until an inversion model is configured.
-  """
-  completeUpload(uploadId: ID!): Image!
-  "Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results)."
-  editGlobal(input: EditGlobalInput!): Edit!
-  """
-  Edit with a latent mapper. Needs a W+ latent (generated images and mapper results); an S latent (a global-edit
-  result) is refused with BAD_USER_INPUT.
-  """
-  editMapper(input: EditMapperInput!): Edit!
-  "Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set)."
-  precomputeDirections(input: PrecomputeDirectionsInput!): Job!
-  cancelJob(id: ID!): Job!
-}
-
-type Subscription {
-  "Job progress: the current state first, then every update until the job ends."
-  jobUpdated(id: ID!): Job!
-}
-
-"""
-The stable \`extensions.code\` of every error the API returns. Unexpected failures are masked as
-INTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).
-"""
-enum ErrorCode {
-  "The query text is not valid GraphQL."
-  GRAPHQL_PARSE_FAILED
-  "The query does not match the schema (unknown field, wrong argument type, …)."
-  GRAPHQL_VALIDATION_FAILED
-  "The HTTP request is malformed (no query, wrong content type, bad JSON)."
-  BAD_REQUEST
-  BAD_USER_INPUT
-  NOT_FOUND
-  UNAUTHENTICATED
-  RATE_LIMITED
-  QUERY_TOO_COMPLEX
-  PAYLOAD_TOO_LARGE
-  UNSUPPORTED_MEDIA_TYPE
-  STORAGE_UNAVAILABLE
-  INVERSION_NOT_CONFIGURED
-  NO_CHANNELS
-  NO_DIRECTIONS
-  JOB_LIMIT_REACHED
-  INTERNAL_SERVER_ERROR
-}
-
-type Health {
-  status: String!
-  version: String!
-  modelSets: [String!]!
-  storage: String!
-}
-
-enum ImageSource {
-  GENERATED
-  UPLOADED
-  EDITED
-}
-
-enum EditMethod {
-  GLOBAL
-  MAPPER
-}
-
-input ImageFilter {
-  "Only images with at least one edit of this method."
-  method: EditMethod
-  source: ImageSource
-}
-
-type PageInfo {
-  endCursor: String
-  hasNextPage: Boolean!
-}
-
-type ImageConnection {
-  edges: [ImageEdge!]!
-  pageInfo: PageInfo!
-}
-
-type ImageEdge {
-  cursor: String!
-  node: Image!
-}
-
-type EditConnection {
-  edges: [EditEdge!]!
-  pageInfo: PageInfo!
-}
-
-type EditEdge {
-  cursor: String!
-  node: Edit!
-}
-
-type Image {
-  id: ID!
-  source: ImageSource!
-  "PNG URL (presigned on S3, served by the API otherwise)."
-  url: String!
-  width: Int!
-  height: Int!
-  createdAt: DateTime!
-  modelSetId: String!
-  seed: Int
-  truncation: Float
-  "The latent the image came from; null for an upload that is not inverted."
-  latent: Latent
-  "For uploads: why there is no latent yet (e.g. inversion not configured)."
-  inversionStatus: InversionStatus
-  "For EDITED images: the edit that produced it."
-  parentEdit: Edit
-  "Edits of this image, newest first."
-  edits(first: Int = 20, after: String): EditConnection!
-}
-
-enum InversionStatus {
-  NOT_CONFIGURED
-  PENDING
-  DONE
-  FAILED
-}
-
-enum LatentSpace {
-  WPLUS
-  S
-}
-
-type Latent {
-  id: ID!
-  space: LatentSpace!
-  shape: [Int!]!
-  "The latent as a float32 .npy."
-  url: String!
-}
-
-type Channel {
-  layer: Int!
-  layerName: String
-  channel: Int!
-  weight: Float!
-}
-
-type Edit {
-  id: ID!
-  method: EditMethod!
-  "The image that was edited."
-  image: Image!
-  createdAt: DateTime!
-  neutral: String
-  target: String
-  alphas: [Float!]
-  "The β used (the chosen one when autoBeta)."
-  beta: Float
-  autoBeta: Boolean
-  channels: Int
-  topChannels: [Channel!]
-  mapper: String
-  strength: Float
-  "One result per α (global) or one (mapper); each is an image usable as a new base."
-  results: [EditResult!]!
-  "A link to share this edit."
-  shareUrl: String!
-}
-
-type EditResult {
-  alpha: Float
-  image: Image!
-}
-
-"A global edit rendered but not stored (previewGlobalEdit)."
-type EditPreview {
-  "Kept channels at the β used."
-  channels: Int!
-  "The β used (the chosen one when autoBeta)."
-  beta: Float!
-  autoBeta: Boolean!
-  topChannels: [Channel!]!
-  "One image per α, in the order given."
-  images: [PreviewImage!]!
-}
-
-"A mapper edit rendered but not stored (previewMapperEdit)."
-type MapperPreview {
-  "The strength used."
-  strength: Float!
-  "The one result, as an image (its \`alpha\` is the strength)."
-  images: [PreviewImage!]!
-}
-
-type PreviewImage {
-  "The α this image was rendered at (for a mapper preview: the strength)."
-  alpha: Float!
-  width: Int!
-  height: Int!
-  "PNG as a data: URL"
-  dataUrl: String!
-}
-
-type ModelSet {
-  id: ID!
-  size: Int!
-  styleDim: Int!
-  nLatent: Int!
-  mappers: [Mapper!]!
-  hasClip: Boolean!
-  hasDirections: Boolean!
-  directions: DirectionsInfo
-  "Uploads can be edited only when an inversion encoder is configured."
-  inversionConfigured: Boolean!
-}
-
-type Mapper {
-  name: String!
-  coarse: Boolean!
-  medium: Boolean!
-  fine: Boolean!
-}
-
-type DirectionsInfo {
-  rows: Int!
-  layers: [Int!]!
-  images: Int
-  origin: String!
-}
-
-type TextDirectionPreview {
-  channels: Int!
-  beta: Float!
-  maxAbsRelevance: Float!
-  dtNorm: Float
-  topChannels: [Channel!]!
-}
-
-input TextDirectionInput {
-  modelSetId: ID
-  neutral: String!
-  target: String!
-  "β in [0, 1]; ignored when autoBeta is true."
-  beta: Float = 0.15
-  autoBeta: Boolean = false
-  top: Int = 10
-}
-
-input GenerateImagesInput {
-  modelSetId: ID
-  seeds: [Int!]!
-  truncation: Float = 0.7
-}
-
-input CreateUploadInput {
-  filename: String
-  contentType: String!
-  "Size in bytes (≤ 20 MB)."
-  size: Int!
-  modelSetId: ID
-}
-
-"Where and how to send the bytes: \`method\` (PUT) to \`url\` with exactly these \`headers\`, before \`expiresAt\`."
-type UploadTicket {
-  uploadId: ID!
-  method: String!
-  url: String!
-  headers: [Header!]!
-  expiresAt: DateTime!
-}
-
-type Header {
-  name: String!
-  value: String!
-}
-
-input EditGlobalInput {
-  imageId: ID!
-  neutral: String!
-  target: String!
-  "1–16 strengths in [−100, 100]."
-  alphas: [Float!]!
-  beta: Float = 0.15
-  autoBeta: Boolean = false
-}
-
-input EditMapperInput {
-  imageId: ID!
-  mapper: String!
-  strength: Float = 1
-}
-
-input PrecomputeDirectionsInput {
-  modelSetId: ID
-  images: Int = 100
-  samples: Int = 100000
-  layers: String = "official"
-}
-
-enum JobKind {
-  PRECOMPUTE_DIRECTIONS
-}
-
-enum JobState {
-  QUEUED
-  RUNNING
-  SUCCEEDED
-  FAILED
-  CANCELLED
-}
-
-type Job {
-  id: ID!
-  kind: JobKind!
-  state: JobState!
-  modelSetId: String!
-  "0…1"
-  progress: Float!
-  "What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run)."
-  phase: String
-  "Units done and total in the current phase (samples for s-stats, channels for fs3)."
-  done: Int!
-  total: Int!
-  etaSeconds: Float
-  createdAt: DateTime!
-  updatedAt: DateTime!
-  error: JobError
-  "On success (precompute: rows, layers, images, samples, attempts)."
-  result: JSON
-}
-
-type JobError {
-  code: String!
-  message: String!
-}
-
-type JobConnection {
-  edges: [JobEdge!]!
-  pageInfo: PageInfo!
-}
-
-type JobEdge {
-  cursor: String!
-  node: Job!
-}
-`;
-
 export type Maybe<T> = T | null;
-
-/** How custom scalars travel in JSON. */
-export interface Scalars {
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
   /** ISO-8601 date-time string. */
-  DateTime: string;
+  DateTime: { input: string; output: string };
   /** Arbitrary JSON (job results). */
-  JSON: unknown;
-}
+  JSON: { input: unknown; output: unknown };
+};
 
-export interface Query {
+export type Query = {
   __typename?: 'Query';
   /** Liveness and versions. */
   health: Health;
   /**
    * The gallery, newest first: base images (generated and uploaded) unless `filter.source` says otherwise
-   * (EDITED lists edit results). `first` is 1–100; `after` is the `endCursor` of the previous page.
+   * (EDITED lists edit results). `first` and its default: `parameters.pages.images`; `after` is the `endCursor`
+   * of the previous page.
    */
   images: ImageConnection;
   image: Maybe<Image>;
   edit: Maybe<Edit>;
-  modelSets: ModelSet[];
+  modelSets: Array<ModelSet>;
   /** A model set by id; the default set when id is omitted. */
   modelSet: Maybe<ModelSet>;
   /** Which channels a text pair moves at β (no image is generated). */
@@ -438,68 +45,64 @@ export interface Query {
    */
   previewMapperEdit: MapperPreview;
   job: Maybe<Job>;
+  /** Jobs, newest first (`first`: `parameters.pages.jobs`). */
   jobs: JobConnection;
-}
+  /**
+   * Every limit and default of the operations' parameters (ranges, list sizes, defaults), so clients check and
+   * prefill forms exactly as the server validates. Omitted optional inputs take these defaults.
+   */
+  parameters: Parameters;
+};
 
-/** Arguments of `Query.images`. */
-export interface QueryImagesArgs {
-  /** Default: 24. */
-  first?: Maybe<number>;
-  after?: Maybe<string>;
-  filter?: Maybe<ImageFilter>;
-}
+export type QueryImagesArgs = {
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageFilter>;
+};
 
-/** Arguments of `Query.image`. */
-export interface QueryImageArgs {
-  id: string;
-}
+export type QueryImageArgs = {
+  id: Scalars['ID']['input'];
+};
 
-/** Arguments of `Query.edit`. */
-export interface QueryEditArgs {
-  id: string;
-}
+export type QueryEditArgs = {
+  id: Scalars['ID']['input'];
+};
 
-/** Arguments of `Query.modelSet`. */
-export interface QueryModelSetArgs {
-  id?: Maybe<string>;
-}
+export type QueryModelSetArgs = {
+  id: InputMaybe<Scalars['ID']['input']>;
+};
 
-/** Arguments of `Query.textDirection`. */
-export interface QueryTextDirectionArgs {
+export type QueryTextDirectionArgs = {
   input: TextDirectionInput;
-}
+};
 
-/** Arguments of `Query.previewGlobalEdit`. */
-export interface QueryPreviewGlobalEditArgs {
+export type QueryPreviewGlobalEditArgs = {
   input: EditGlobalInput;
-}
+};
 
-/** Arguments of `Query.previewMapperEdit`. */
-export interface QueryPreviewMapperEditArgs {
+export type QueryPreviewMapperEditArgs = {
   input: EditMapperInput;
-}
+};
 
-/** Arguments of `Query.job`. */
-export interface QueryJobArgs {
-  id: string;
-}
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
 
-/** Arguments of `Query.jobs`. */
-export interface QueryJobsArgs {
-  /** Default: 20. */
-  first?: Maybe<number>;
-  after?: Maybe<string>;
-}
+export type QueryJobsArgs = {
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+};
 
-export interface Mutation {
+export type Mutation = {
   __typename?: 'Mutation';
-  /** Generate faces from seeds (1–16 per call). */
-  generateImages: Image[];
+  /** Generate faces from seeds (limits and defaults: `parameters.generateImages`). */
+  generateImages: Array<Image>;
   /** Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API's upload endpoint otherwise). */
   createUpload: UploadTicket;
   /**
-   * Validate the uploaded bytes (png/jpeg/webp, ≤ 20 MB, ≤ 4096×4096) and create the image, deduplicated by content
-   * hash (the same bytes give the same image). Uploads have no latent until an inversion model is configured.
+   * Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`
+   * say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no
+   * latent until an inversion model is configured.
    */
   completeUpload: Image;
   /** Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results). */
@@ -509,56 +112,51 @@ export interface Mutation {
    * result) is refused with BAD_USER_INPUT.
    */
   editMapper: Edit;
-  /** Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). */
+  /**
+   * Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). The
+   * channels are cut into shards that run on every worker when jobs go through the queue.
+   */
   precomputeDirections: Job;
   cancelJob: Job;
-}
+};
 
-/** Arguments of `Mutation.generateImages`. */
-export interface MutationGenerateImagesArgs {
+export type MutationGenerateImagesArgs = {
   input: GenerateImagesInput;
-}
+};
 
-/** Arguments of `Mutation.createUpload`. */
-export interface MutationCreateUploadArgs {
+export type MutationCreateUploadArgs = {
   input: CreateUploadInput;
-}
+};
 
-/** Arguments of `Mutation.completeUpload`. */
-export interface MutationCompleteUploadArgs {
-  uploadId: string;
-}
+export type MutationCompleteUploadArgs = {
+  uploadId: Scalars['ID']['input'];
+};
 
-/** Arguments of `Mutation.editGlobal`. */
-export interface MutationEditGlobalArgs {
+export type MutationEditGlobalArgs = {
   input: EditGlobalInput;
-}
+};
 
-/** Arguments of `Mutation.editMapper`. */
-export interface MutationEditMapperArgs {
+export type MutationEditMapperArgs = {
   input: EditMapperInput;
-}
+};
 
-/** Arguments of `Mutation.precomputeDirections`. */
-export interface MutationPrecomputeDirectionsArgs {
+export type MutationPrecomputeDirectionsArgs = {
   input: PrecomputeDirectionsInput;
-}
+};
 
-/** Arguments of `Mutation.cancelJob`. */
-export interface MutationCancelJobArgs {
-  id: string;
-}
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
 
-export interface Subscription {
+export type Subscription = {
   __typename?: 'Subscription';
   /** Job progress: the current state first, then every update until the job ends. */
   jobUpdated: Job;
-}
+};
 
-/** Arguments of `Subscription.jobUpdated`. */
-export interface SubscriptionJobUpdatedArgs {
-  id: string;
-}
+export type SubscriptionJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
 
 /**
  * The stable `extensions.code` of every error the API returns. Unexpected failures are masked as
@@ -583,99 +181,95 @@ export const ErrorCode = {
   NO_CHANNELS: 'NO_CHANNELS',
   NO_DIRECTIONS: 'NO_DIRECTIONS',
   JOB_LIMIT_REACHED: 'JOB_LIMIT_REACHED',
+  /** The job queue (Redis) does not answer; nothing was submitted or changed. */
+  QUEUE_UNAVAILABLE: 'QUEUE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
-/**
- * The stable `extensions.code` of every error the API returns. Unexpected failures are masked as
- * INTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).
- */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export interface Health {
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export type Health = {
   __typename?: 'Health';
-  status: string;
-  version: string;
-  modelSets: string[];
-  storage: string;
-}
+  status: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+  modelSets: Array<Scalars['String']['output']>;
+  storage: Scalars['String']['output'];
+};
 
 export const ImageSource = {
   GENERATED: 'GENERATED',
   UPLOADED: 'UPLOADED',
   EDITED: 'EDITED',
 } as const;
-export type ImageSource = (typeof ImageSource)[keyof typeof ImageSource];
 
+export type ImageSource = (typeof ImageSource)[keyof typeof ImageSource];
 export const EditMethod = {
   GLOBAL: 'GLOBAL',
   MAPPER: 'MAPPER',
 } as const;
+
 export type EditMethod = (typeof EditMethod)[keyof typeof EditMethod];
-
-export interface ImageFilter {
+export type ImageFilter = {
   /** Only images with at least one edit of this method. */
-  method?: Maybe<EditMethod>;
-  source?: Maybe<ImageSource>;
-}
+  method?: InputMaybe<EditMethod>;
+  source?: InputMaybe<ImageSource>;
+};
 
-export interface PageInfo {
+export type PageInfo = {
   __typename?: 'PageInfo';
-  endCursor: Maybe<string>;
-  hasNextPage: boolean;
-}
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
 
-export interface ImageConnection {
+export type ImageConnection = {
   __typename?: 'ImageConnection';
-  edges: ImageEdge[];
+  edges: Array<ImageEdge>;
   pageInfo: PageInfo;
-}
+};
 
-export interface ImageEdge {
+export type ImageEdge = {
   __typename?: 'ImageEdge';
-  cursor: string;
+  cursor: Scalars['String']['output'];
   node: Image;
-}
+};
 
-export interface EditConnection {
+export type EditConnection = {
   __typename?: 'EditConnection';
-  edges: EditEdge[];
+  edges: Array<EditEdge>;
   pageInfo: PageInfo;
-}
+};
 
-export interface EditEdge {
+export type EditEdge = {
   __typename?: 'EditEdge';
-  cursor: string;
+  cursor: Scalars['String']['output'];
   node: Edit;
-}
+};
 
-export interface Image {
+export type Image = {
   __typename?: 'Image';
-  id: string;
+  id: Scalars['ID']['output'];
   source: ImageSource;
   /** PNG URL (presigned on S3, served by the API otherwise). */
-  url: string;
-  width: number;
-  height: number;
-  createdAt: Scalars['DateTime'];
-  modelSetId: string;
-  seed: Maybe<number>;
-  truncation: Maybe<number>;
+  url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  modelSetId: Scalars['String']['output'];
+  seed: Maybe<Scalars['Int']['output']>;
+  truncation: Maybe<Scalars['Float']['output']>;
   /** The latent the image came from; null for an upload that is not inverted. */
   latent: Maybe<Latent>;
   /** For uploads: why there is no latent yet (e.g. inversion not configured). */
   inversionStatus: Maybe<InversionStatus>;
   /** For EDITED images: the edit that produced it. */
   parentEdit: Maybe<Edit>;
-  /** Edits of this image, newest first. */
+  /** Edits of this image, newest first (`first`: `parameters.pages.edits`). */
   edits: EditConnection;
-}
+};
 
-/** Arguments of `Image.edits`. */
-export interface ImageEditsArgs {
-  /** Default: 20. */
-  first?: Maybe<number>;
-  after?: Maybe<string>;
-}
+export type ImageEditsArgs = {
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+};
 
 export const InversionStatus = {
   NOT_CONFIGURED: 'NOT_CONFIGURED',
@@ -683,211 +277,227 @@ export const InversionStatus = {
   DONE: 'DONE',
   FAILED: 'FAILED',
 } as const;
-export type InversionStatus = (typeof InversionStatus)[keyof typeof InversionStatus];
 
+export type InversionStatus = (typeof InversionStatus)[keyof typeof InversionStatus];
 export const LatentSpace = {
   WPLUS: 'WPLUS',
   S: 'S',
 } as const;
+
 export type LatentSpace = (typeof LatentSpace)[keyof typeof LatentSpace];
-
-export interface Latent {
+export type Latent = {
   __typename?: 'Latent';
-  id: string;
+  id: Scalars['ID']['output'];
   space: LatentSpace;
-  shape: number[];
+  shape: Array<Scalars['Int']['output']>;
   /** The latent as a float32 .npy. */
-  url: string;
-}
+  url: Scalars['String']['output'];
+};
 
-export interface Channel {
+export type Channel = {
   __typename?: 'Channel';
-  layer: number;
-  layerName: Maybe<string>;
-  channel: number;
-  weight: number;
-}
+  layer: Scalars['Int']['output'];
+  layerName: Maybe<Scalars['String']['output']>;
+  channel: Scalars['Int']['output'];
+  weight: Scalars['Float']['output'];
+};
 
-export interface Edit {
+export type Edit = {
   __typename?: 'Edit';
-  id: string;
+  id: Scalars['ID']['output'];
   method: EditMethod;
   /** The image that was edited. */
   image: Image;
-  createdAt: Scalars['DateTime'];
-  neutral: Maybe<string>;
-  target: Maybe<string>;
-  alphas: Maybe<number[]>;
+  createdAt: Scalars['DateTime']['output'];
+  neutral: Maybe<Scalars['String']['output']>;
+  target: Maybe<Scalars['String']['output']>;
+  alphas: Maybe<Array<Scalars['Float']['output']>>;
   /** The β used (the chosen one when autoBeta). */
-  beta: Maybe<number>;
-  autoBeta: Maybe<boolean>;
-  channels: Maybe<number>;
-  topChannels: Maybe<Channel[]>;
-  mapper: Maybe<string>;
-  strength: Maybe<number>;
+  beta: Maybe<Scalars['Float']['output']>;
+  autoBeta: Maybe<Scalars['Boolean']['output']>;
+  channels: Maybe<Scalars['Int']['output']>;
+  topChannels: Maybe<Array<Channel>>;
+  mapper: Maybe<Scalars['String']['output']>;
+  strength: Maybe<Scalars['Float']['output']>;
   /** One result per α (global) or one (mapper); each is an image usable as a new base. */
-  results: EditResult[];
+  results: Array<EditResult>;
   /** A link to share this edit. */
-  shareUrl: string;
-}
+  shareUrl: Scalars['String']['output'];
+};
 
-export interface EditResult {
+export type EditResult = {
   __typename?: 'EditResult';
-  alpha: Maybe<number>;
+  alpha: Maybe<Scalars['Float']['output']>;
   image: Image;
-}
+};
 
 /** A global edit rendered but not stored (previewGlobalEdit). */
-export interface EditPreview {
+export type EditPreview = {
   __typename?: 'EditPreview';
   /** Kept channels at the β used. */
-  channels: number;
+  channels: Scalars['Int']['output'];
   /** The β used (the chosen one when autoBeta). */
-  beta: number;
-  autoBeta: boolean;
-  topChannels: Channel[];
+  beta: Scalars['Float']['output'];
+  autoBeta: Scalars['Boolean']['output'];
+  topChannels: Array<Channel>;
   /** One image per α, in the order given. */
-  images: PreviewImage[];
-}
+  images: Array<PreviewImage>;
+};
 
 /** A mapper edit rendered but not stored (previewMapperEdit). */
-export interface MapperPreview {
+export type MapperPreview = {
   __typename?: 'MapperPreview';
   /** The strength used. */
-  strength: number;
+  strength: Scalars['Float']['output'];
   /** The one result, as an image (its `alpha` is the strength). */
-  images: PreviewImage[];
-}
+  images: Array<PreviewImage>;
+};
 
-export interface PreviewImage {
+export type PreviewImage = {
   __typename?: 'PreviewImage';
   /** The α this image was rendered at (for a mapper preview: the strength). */
-  alpha: number;
-  width: number;
-  height: number;
+  alpha: Scalars['Float']['output'];
+  width: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
   /** PNG as a data: URL */
-  dataUrl: string;
-}
+  dataUrl: Scalars['String']['output'];
+};
 
-export interface ModelSet {
+export type ModelSet = {
   __typename?: 'ModelSet';
-  id: string;
-  size: number;
-  styleDim: number;
-  nLatent: number;
-  mappers: Mapper[];
-  hasClip: boolean;
-  hasDirections: boolean;
+  id: Scalars['ID']['output'];
+  size: Scalars['Int']['output'];
+  styleDim: Scalars['Int']['output'];
+  nLatent: Scalars['Int']['output'];
+  mappers: Array<Mapper>;
+  hasClip: Scalars['Boolean']['output'];
+  hasDirections: Scalars['Boolean']['output'];
   directions: Maybe<DirectionsInfo>;
   /** Uploads can be edited only when an inversion encoder is configured. */
-  inversionConfigured: boolean;
-}
+  inversionConfigured: Scalars['Boolean']['output'];
+};
 
-export interface Mapper {
+export type Mapper = {
   __typename?: 'Mapper';
-  name: string;
-  coarse: boolean;
-  medium: boolean;
-  fine: boolean;
-}
+  name: Scalars['String']['output'];
+  coarse: Scalars['Boolean']['output'];
+  medium: Scalars['Boolean']['output'];
+  fine: Scalars['Boolean']['output'];
+};
 
-export interface DirectionsInfo {
+export type DirectionsInfo = {
   __typename?: 'DirectionsInfo';
-  rows: number;
-  layers: number[];
-  images: Maybe<number>;
-  origin: string;
-}
+  rows: Scalars['Int']['output'];
+  layers: Array<Scalars['Int']['output']>;
+  images: Maybe<Scalars['Int']['output']>;
+  origin: Scalars['String']['output'];
+};
 
-export interface TextDirectionPreview {
+export type TextDirectionPreview = {
   __typename?: 'TextDirectionPreview';
-  channels: number;
-  beta: number;
-  maxAbsRelevance: number;
-  dtNorm: Maybe<number>;
-  topChannels: Channel[];
-}
+  channels: Scalars['Int']['output'];
+  beta: Scalars['Float']['output'];
+  maxAbsRelevance: Scalars['Float']['output'];
+  dtNorm: Maybe<Scalars['Float']['output']>;
+  topChannels: Array<Channel>;
+};
 
-export interface TextDirectionInput {
-  modelSetId?: Maybe<string>;
-  neutral: string;
-  target: string;
-  /**
-   * β in [0, 1]; ignored when autoBeta is true.
-   * Default: 0.15.
-   */
-  beta?: Maybe<number>;
-  /** Default: false. */
-  autoBeta?: Maybe<boolean>;
-  /** Default: 10. */
-  top?: Maybe<number>;
-}
+/** Limits and defaults: `parameters.textDirection`. */
+export type TextDirectionInput = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+  neutral: Scalars['String']['input'];
+  target: Scalars['String']['input'];
+  /** β; ignored when autoBeta is true. */
+  beta?: InputMaybe<Scalars['Float']['input']>;
+  autoBeta?: InputMaybe<Scalars['Boolean']['input']>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
 
-export interface GenerateImagesInput {
-  modelSetId?: Maybe<string>;
-  seeds: number[];
-  /** Default: 0.7. */
-  truncation?: Maybe<number>;
-}
+/** Limits and defaults: `parameters.generateImages`. */
+export type GenerateImagesInput = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+  seeds: Array<Scalars['Int']['input']>;
+  truncation?: InputMaybe<Scalars['Float']['input']>;
+};
 
-export interface CreateUploadInput {
-  filename?: Maybe<string>;
-  contentType: string;
-  /** Size in bytes (≤ 20 MB). */
-  size: number;
-  modelSetId?: Maybe<string>;
-}
+/** Limits: `parameters.createUpload`. */
+export type CreateUploadInput = {
+  filename?: InputMaybe<Scalars['String']['input']>;
+  contentType: Scalars['String']['input'];
+  /** Size in bytes. */
+  size: Scalars['Int']['input'];
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** Where and how to send the bytes: `method` (PUT) to `url` with exactly these `headers`, before `expiresAt`. */
-export interface UploadTicket {
+export type UploadTicket = {
   __typename?: 'UploadTicket';
-  uploadId: string;
-  method: string;
-  url: string;
-  headers: Header[];
-  expiresAt: Scalars['DateTime'];
-}
+  uploadId: Scalars['ID']['output'];
+  method: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  headers: Array<Header>;
+  expiresAt: Scalars['DateTime']['output'];
+};
 
-export interface Header {
+export type Header = {
   __typename?: 'Header';
-  name: string;
-  value: string;
-}
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
 
-export interface EditGlobalInput {
-  imageId: string;
-  neutral: string;
-  target: string;
-  /** 1–16 strengths in [−100, 100]. */
-  alphas: number[];
-  /** Default: 0.15. */
-  beta?: Maybe<number>;
-  /** Default: false. */
-  autoBeta?: Maybe<boolean>;
-}
+/** Limits and defaults: `parameters.editGlobal`. */
+export type EditGlobalInput = {
+  imageId: Scalars['ID']['input'];
+  neutral: Scalars['String']['input'];
+  target: Scalars['String']['input'];
+  /** Strengths α, one image each. */
+  alphas: Array<Scalars['Float']['input']>;
+  beta?: InputMaybe<Scalars['Float']['input']>;
+  autoBeta?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
-export interface EditMapperInput {
-  imageId: string;
-  mapper: string;
-  /** Default: 1. */
-  strength?: Maybe<number>;
-}
+/** Limits and defaults: `parameters.editMapper`. */
+export type EditMapperInput = {
+  imageId: Scalars['ID']['input'];
+  mapper: Scalars['String']['input'];
+  strength?: InputMaybe<Scalars['Float']['input']>;
+};
 
-export interface PrecomputeDirectionsInput {
-  modelSetId?: Maybe<string>;
-  /** Default: 100. */
-  images?: Maybe<number>;
-  /** Default: 100000. */
-  samples?: Maybe<number>;
-  /** Default: "official". */
-  layers?: Maybe<string>;
-}
+/** Which S layers the channel-relevance table covers. */
+export const DirectionLayers = {
+  /** Non-toRGB layers with S index ≤ 16 (StyleCLIP's table: 5376 rows at 1024). */
+  OFFICIAL: 'OFFICIAL',
+  /** Every non-toRGB layer. */
+  ALL: 'ALL',
+} as const;
+
+export type DirectionLayers = (typeof DirectionLayers)[keyof typeof DirectionLayers];
+/** How the sampled latents of S statistics are truncated. */
+export const TruncationLayers = {
+  /** Every W+ row (TF, StyleCLIP). */
+  ALL: 'ALL',
+  /** The first 8 rows (the PyTorch port). */
+  FIRST8: 'FIRST8',
+} as const;
+
+export type TruncationLayers = (typeof TruncationLayers)[keyof typeof TruncationLayers];
+/** Limits and defaults: `parameters.precomputeDirections`. */
+export type PrecomputeDirectionsInput = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+  images?: InputMaybe<Scalars['Int']['input']>;
+  samples?: InputMaybe<Scalars['Int']['input']>;
+  layers?: InputMaybe<DirectionLayers>;
+  truncationLayers?: InputMaybe<TruncationLayers>;
+  batch?: InputMaybe<Scalars['Int']['input']>;
+  /** Channels per shard (a job per shard; shards run on every worker). */
+  shardChannels?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export const JobKind = {
   PRECOMPUTE_DIRECTIONS: 'PRECOMPUTE_DIRECTIONS',
 } as const;
-export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
+export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 export const JobState = {
   QUEUED: 'QUEUED',
   RUNNING: 'RUNNING',
@@ -895,43 +505,205 @@ export const JobState = {
   FAILED: 'FAILED',
   CANCELLED: 'CANCELLED',
 } as const;
-export type JobState = (typeof JobState)[keyof typeof JobState];
 
-export interface Job {
+export type JobState = (typeof JobState)[keyof typeof JobState];
+export type Job = {
   __typename?: 'Job';
-  id: string;
+  id: Scalars['ID']['output'];
   kind: JobKind;
   state: JobState;
-  modelSetId: string;
+  modelSetId: Scalars['String']['output'];
   /** 0…1 */
-  progress: number;
+  progress: Scalars['Float']['output'];
   /** What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run). */
-  phase: Maybe<string>;
-  /** Units done and total in the current phase (samples for s-stats, channels for fs3). */
-  done: number;
-  total: number;
-  etaSeconds: Maybe<number>;
-  createdAt: Scalars['DateTime'];
-  updatedAt: Scalars['DateTime'];
+  phase: Maybe<Scalars['String']['output']>;
+  /** Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards). */
+  done: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  etaSeconds: Maybe<Scalars['Float']['output']>;
+  /** Runs started so far (more than one after an interruption, a dead worker or a retry). */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   error: Maybe<JobError>;
-  /** On success (precompute: rows, layers, images, samples, attempts). */
-  result: Maybe<Scalars['JSON']>;
-}
+  /** What the job reports beside progress (e.g. loss terms), as JSON. */
+  detail: Maybe<Scalars['JSON']['output']>;
+  /** The latest preview image the job made (PNG), if it makes any. */
+  previewUrl: Maybe<Scalars['String']['output']>;
+  /**
+   * On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:
+   * how many times each shard ran to completion and each chunk was computed).
+   */
+  result: Maybe<Scalars['JSON']['output']>;
+};
 
-export interface JobError {
+export type JobError = {
   __typename?: 'JobError';
-  code: string;
-  message: string;
-}
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
 
-export interface JobConnection {
+export type JobConnection = {
   __typename?: 'JobConnection';
-  edges: JobEdge[];
+  edges: Array<JobEdge>;
   pageInfo: PageInfo;
-}
+};
 
-export interface JobEdge {
+export type JobEdge = {
   __typename?: 'JobEdge';
-  cursor: string;
+  cursor: Scalars['String']['output'];
   node: Job;
-}
+};
+
+/** Limits and defaults of every operation's parameters: one definition, the core's parameter schema. */
+export type Parameters = {
+  __typename?: 'Parameters';
+  generateImages: GenerateImagesParameters;
+  editGlobal: EditGlobalParameters;
+  editMapper: EditMapperParameters;
+  textDirection: TextDirectionParameters;
+  precomputeDirections: PrecomputeDirectionsParameters;
+  createUpload: CreateUploadParameters;
+  uploadedImage: UploadedImageParameters;
+  pages: PagesParameters;
+};
+
+export type GenerateImagesParameters = {
+  __typename?: 'GenerateImagesParameters';
+  /** seeds per request */
+  seeds: IntListParameter;
+  /** truncation ψ toward the average face (1 = none) */
+  truncation: FloatParameter;
+};
+
+export type EditGlobalParameters = {
+  __typename?: 'EditGlobalParameters';
+  /** the neutral description, e.g. "face" */
+  neutral: StringParameter;
+  /** the target description, e.g. "face with blue eyes" */
+  target: StringParameter;
+  /** strengths α, one image each (the official notebooks default to 4.1) */
+  alphas: FloatListParameter;
+  /** disentanglement threshold β: channels whose relevance |r| is below it are left alone */
+  beta: FloatParameter;
+  /** choose β per prompt (the largest that keeps some channels) */
+  autoBeta: BooleanParameter;
+};
+
+export type EditMapperParameters = {
+  __typename?: 'EditMapperParameters';
+  /** multiplier of the mapper residual */
+  strength: FloatParameter;
+};
+
+export type TextDirectionParameters = {
+  __typename?: 'TextDirectionParameters';
+  neutral: StringParameter;
+  target: StringParameter;
+  /** disentanglement threshold β: channels whose relevance |r| is below it are left alone */
+  beta: FloatParameter;
+  /** choose β per prompt (the largest that keeps some channels) */
+  autoBeta: BooleanParameter;
+  /** top channels listed */
+  top: IntParameter;
+};
+
+export type PrecomputeDirectionsParameters = {
+  __typename?: 'PrecomputeDirectionsParameters';
+  /** images averaged per channel (official: 100) */
+  images: IntParameter;
+  /** samples of the S statistics (official: 100 000) */
+  samples: IntParameter;
+  /** OFFICIAL: non-toRGB layers with S index ≤ 16; ALL: every non-toRGB layer */
+  layers: EnumParameter;
+  /** which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port) */
+  truncationLayers: EnumParameter;
+  /** images per generator run */
+  batch: IntParameter;
+  /** channels per shard job (rounded up to whole chunks); shards run on any worker */
+  shardChannels: IntParameter;
+};
+
+export type CreateUploadParameters = {
+  __typename?: 'CreateUploadParameters';
+  /** bytes of the upload */
+  size: IntParameter;
+  contentType: EnumParameter;
+  filename: StringParameter;
+};
+
+export type UploadedImageParameters = {
+  __typename?: 'UploadedImageParameters';
+  /** pixels */
+  width: IntParameter;
+  /** pixels */
+  height: IntParameter;
+};
+
+export type PagesParameters = {
+  __typename?: 'PagesParameters';
+  /** gallery page size */
+  images: IntParameter;
+  /** edits listed per page */
+  edits: IntParameter;
+  /** jobs listed per page */
+  jobs: IntParameter;
+};
+
+export type IntParameter = {
+  __typename?: 'IntParameter';
+  min: Maybe<Scalars['Int']['output']>;
+  max: Maybe<Scalars['Int']['output']>;
+  default: Maybe<Scalars['Int']['output']>;
+};
+
+export type FloatParameter = {
+  __typename?: 'FloatParameter';
+  min: Maybe<Scalars['Float']['output']>;
+  max: Maybe<Scalars['Float']['output']>;
+  default: Maybe<Scalars['Float']['output']>;
+};
+
+export type BooleanParameter = {
+  __typename?: 'BooleanParameter';
+  default: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type EnumParameter = {
+  __typename?: 'EnumParameter';
+  values: Array<Scalars['String']['output']>;
+  default: Maybe<Scalars['String']['output']>;
+};
+
+export type StringParameter = {
+  __typename?: 'StringParameter';
+  /** In characters. */
+  minLength: Maybe<Scalars['Int']['output']>;
+  maxLength: Maybe<Scalars['Int']['output']>;
+};
+
+export type IntListParameter = {
+  __typename?: 'IntListParameter';
+  /** List length. */
+  minItems: Maybe<Scalars['Int']['output']>;
+  maxItems: Maybe<Scalars['Int']['output']>;
+  /** Each item. */
+  min: Maybe<Scalars['Int']['output']>;
+  max: Maybe<Scalars['Int']['output']>;
+  default: Maybe<Array<Scalars['Int']['output']>>;
+};
+
+export type FloatListParameter = {
+  __typename?: 'FloatListParameter';
+  /** List length. */
+  minItems: Maybe<Scalars['Int']['output']>;
+  maxItems: Maybe<Scalars['Int']['output']>;
+  /** Each item. */
+  min: Maybe<Scalars['Float']['output']>;
+  max: Maybe<Scalars['Float']['output']>;
+  default: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+/** The schema (SDL). */
+export const typeDefs: string =
+  '"""\nThe StyleCLIP service API. Images are faces (generated from a seed, uploaded, or produced by an edit); edits\nchange an image with words (global directions) or with a latent mapper. Long work runs as jobs.\nErrors carry a stable `extensions.code` (see ErrorCode). Queries and subscriptions are public; when the server has\nAPI keys configured, mutations need `Authorization: Bearer <key>`.\n"""\nschema {\n  query: Query\n  mutation: Mutation\n  subscription: Subscription\n}\n\n"ISO-8601 date-time string."\nscalar DateTime\n\n"Arbitrary JSON (job results)."\nscalar JSON\n\ntype Query {\n  "Liveness and versions."\n  health: Health!\n  """\n  The gallery, newest first: base images (generated and uploaded) unless `filter.source` says otherwise\n  (EDITED lists edit results). `first` and its default: `parameters.pages.images`; `after` is the `endCursor`\n  of the previous page.\n  """\n  images(first: Int, after: String, filter: ImageFilter): ImageConnection!\n  image(id: ID!): Image\n  edit(id: ID!): Edit\n  modelSets: [ModelSet!]!\n  "A model set by id; the default set when id is omitted."\n  modelSet(id: ID): ModelSet\n  "Which channels a text pair moves at β (no image is generated)."\n  textDirection(input: TextDirectionInput!): TextDirectionPreview!\n  """\n  Renders a global edit without storing anything, for live previews. Same input, validation and errors as\n  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.\n  """\n  previewGlobalEdit(input: EditGlobalInput!): EditPreview!\n  """\n  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as\n  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an\n  upload); to keep the result, call editMapper.\n  """\n  previewMapperEdit(input: EditMapperInput!): MapperPreview!\n  job(id: ID!): Job\n  "Jobs, newest first (`first`: `parameters.pages.jobs`)."\n  jobs(first: Int, after: String): JobConnection!\n  """\n  Every limit and default of the operations\' parameters (ranges, list sizes, defaults), so clients check and\n  prefill forms exactly as the server validates. Omitted optional inputs take these defaults.\n  """\n  parameters: Parameters!\n}\n\ntype Mutation {\n  "Generate faces from seeds (limits and defaults: `parameters.generateImages`)."\n  generateImages(input: GenerateImagesInput!): [Image!]!\n  "Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API\'s upload endpoint otherwise)."\n  createUpload(input: CreateUploadInput!): UploadTicket!\n  """\n  Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`\n  say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no\n  latent until an inversion model is configured.\n  """\n  completeUpload(uploadId: ID!): Image!\n  "Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results)."\n  editGlobal(input: EditGlobalInput!): Edit!\n  """\n  Edit with a latent mapper. Needs a W+ latent (generated images and mapper results); an S latent (a global-edit\n  result) is refused with BAD_USER_INPUT.\n  """\n  editMapper(input: EditMapperInput!): Edit!\n  """\n  Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). The\n  channels are cut into shards that run on every worker when jobs go through the queue.\n  """\n  precomputeDirections(input: PrecomputeDirectionsInput!): Job!\n  cancelJob(id: ID!): Job!\n}\n\ntype Subscription {\n  "Job progress: the current state first, then every update until the job ends."\n  jobUpdated(id: ID!): Job!\n}\n\n"""\nThe stable `extensions.code` of every error the API returns. Unexpected failures are masked as\nINTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).\n"""\nenum ErrorCode {\n  "The query text is not valid GraphQL."\n  GRAPHQL_PARSE_FAILED\n  "The query does not match the schema (unknown field, wrong argument type, …)."\n  GRAPHQL_VALIDATION_FAILED\n  "The HTTP request is malformed (no query, wrong content type, bad JSON)."\n  BAD_REQUEST\n  BAD_USER_INPUT\n  NOT_FOUND\n  UNAUTHENTICATED\n  RATE_LIMITED\n  QUERY_TOO_COMPLEX\n  PAYLOAD_TOO_LARGE\n  UNSUPPORTED_MEDIA_TYPE\n  STORAGE_UNAVAILABLE\n  INVERSION_NOT_CONFIGURED\n  NO_CHANNELS\n  NO_DIRECTIONS\n  JOB_LIMIT_REACHED\n  "The job queue (Redis) does not answer; nothing was submitted or changed."\n  QUEUE_UNAVAILABLE\n  INTERNAL_SERVER_ERROR\n}\n\ntype Health {\n  status: String!\n  version: String!\n  modelSets: [String!]!\n  storage: String!\n}\n\nenum ImageSource {\n  GENERATED\n  UPLOADED\n  EDITED\n}\n\nenum EditMethod {\n  GLOBAL\n  MAPPER\n}\n\ninput ImageFilter {\n  "Only images with at least one edit of this method."\n  method: EditMethod\n  source: ImageSource\n}\n\ntype PageInfo {\n  endCursor: String\n  hasNextPage: Boolean!\n}\n\ntype ImageConnection {\n  edges: [ImageEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype ImageEdge {\n  cursor: String!\n  node: Image!\n}\n\ntype EditConnection {\n  edges: [EditEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype EditEdge {\n  cursor: String!\n  node: Edit!\n}\n\ntype Image {\n  id: ID!\n  source: ImageSource!\n  "PNG URL (presigned on S3, served by the API otherwise)."\n  url: String!\n  width: Int!\n  height: Int!\n  createdAt: DateTime!\n  modelSetId: String!\n  seed: Int\n  truncation: Float\n  "The latent the image came from; null for an upload that is not inverted."\n  latent: Latent\n  "For uploads: why there is no latent yet (e.g. inversion not configured)."\n  inversionStatus: InversionStatus\n  "For EDITED images: the edit that produced it."\n  parentEdit: Edit\n  "Edits of this image, newest first (`first`: `parameters.pages.edits`)."\n  edits(first: Int, after: String): EditConnection!\n}\n\nenum InversionStatus {\n  NOT_CONFIGURED\n  PENDING\n  DONE\n  FAILED\n}\n\nenum LatentSpace {\n  WPLUS\n  S\n}\n\ntype Latent {\n  id: ID!\n  space: LatentSpace!\n  shape: [Int!]!\n  "The latent as a float32 .npy."\n  url: String!\n}\n\ntype Channel {\n  layer: Int!\n  layerName: String\n  channel: Int!\n  weight: Float!\n}\n\ntype Edit {\n  id: ID!\n  method: EditMethod!\n  "The image that was edited."\n  image: Image!\n  createdAt: DateTime!\n  neutral: String\n  target: String\n  alphas: [Float!]\n  "The β used (the chosen one when autoBeta)."\n  beta: Float\n  autoBeta: Boolean\n  channels: Int\n  topChannels: [Channel!]\n  mapper: String\n  strength: Float\n  "One result per α (global) or one (mapper); each is an image usable as a new base."\n  results: [EditResult!]!\n  "A link to share this edit."\n  shareUrl: String!\n}\n\ntype EditResult {\n  alpha: Float\n  image: Image!\n}\n\n"A global edit rendered but not stored (previewGlobalEdit)."\ntype EditPreview {\n  "Kept channels at the β used."\n  channels: Int!\n  "The β used (the chosen one when autoBeta)."\n  beta: Float!\n  autoBeta: Boolean!\n  topChannels: [Channel!]!\n  "One image per α, in the order given."\n  images: [PreviewImage!]!\n}\n\n"A mapper edit rendered but not stored (previewMapperEdit)."\ntype MapperPreview {\n  "The strength used."\n  strength: Float!\n  "The one result, as an image (its `alpha` is the strength)."\n  images: [PreviewImage!]!\n}\n\ntype PreviewImage {\n  "The α this image was rendered at (for a mapper preview: the strength)."\n  alpha: Float!\n  width: Int!\n  height: Int!\n  "PNG as a data: URL"\n  dataUrl: String!\n}\n\ntype ModelSet {\n  id: ID!\n  size: Int!\n  styleDim: Int!\n  nLatent: Int!\n  mappers: [Mapper!]!\n  hasClip: Boolean!\n  hasDirections: Boolean!\n  directions: DirectionsInfo\n  "Uploads can be edited only when an inversion encoder is configured."\n  inversionConfigured: Boolean!\n}\n\ntype Mapper {\n  name: String!\n  coarse: Boolean!\n  medium: Boolean!\n  fine: Boolean!\n}\n\ntype DirectionsInfo {\n  rows: Int!\n  layers: [Int!]!\n  images: Int\n  origin: String!\n}\n\ntype TextDirectionPreview {\n  channels: Int!\n  beta: Float!\n  maxAbsRelevance: Float!\n  dtNorm: Float\n  topChannels: [Channel!]!\n}\n\n"Limits and defaults: `parameters.textDirection`."\ninput TextDirectionInput {\n  modelSetId: ID\n  neutral: String!\n  target: String!\n  "β; ignored when autoBeta is true."\n  beta: Float\n  autoBeta: Boolean\n  top: Int\n}\n\n"Limits and defaults: `parameters.generateImages`."\ninput GenerateImagesInput {\n  modelSetId: ID\n  seeds: [Int!]!\n  truncation: Float\n}\n\n"Limits: `parameters.createUpload`."\ninput CreateUploadInput {\n  filename: String\n  contentType: String!\n  "Size in bytes."\n  size: Int!\n  modelSetId: ID\n}\n\n"Where and how to send the bytes: `method` (PUT) to `url` with exactly these `headers`, before `expiresAt`."\ntype UploadTicket {\n  uploadId: ID!\n  method: String!\n  url: String!\n  headers: [Header!]!\n  expiresAt: DateTime!\n}\n\ntype Header {\n  name: String!\n  value: String!\n}\n\n"Limits and defaults: `parameters.editGlobal`."\ninput EditGlobalInput {\n  imageId: ID!\n  neutral: String!\n  target: String!\n  "Strengths α, one image each."\n  alphas: [Float!]!\n  beta: Float\n  autoBeta: Boolean\n}\n\n"Limits and defaults: `parameters.editMapper`."\ninput EditMapperInput {\n  imageId: ID!\n  mapper: String!\n  strength: Float\n}\n\n"Which S layers the channel-relevance table covers."\nenum DirectionLayers {\n  "Non-toRGB layers with S index ≤ 16 (StyleCLIP\'s table: 5376 rows at 1024)."\n  OFFICIAL\n  "Every non-toRGB layer."\n  ALL\n}\n\n"How the sampled latents of S statistics are truncated."\nenum TruncationLayers {\n  "Every W+ row (TF, StyleCLIP)."\n  ALL\n  "The first 8 rows (the PyTorch port)."\n  FIRST8\n}\n\n"Limits and defaults: `parameters.precomputeDirections`."\ninput PrecomputeDirectionsInput {\n  modelSetId: ID\n  images: Int\n  samples: Int\n  layers: DirectionLayers\n  truncationLayers: TruncationLayers\n  batch: Int\n  "Channels per shard (a job per shard; shards run on every worker)."\n  shardChannels: Int\n}\n\nenum JobKind {\n  PRECOMPUTE_DIRECTIONS\n}\n\nenum JobState {\n  QUEUED\n  RUNNING\n  SUCCEEDED\n  FAILED\n  CANCELLED\n}\n\ntype Job {\n  id: ID!\n  kind: JobKind!\n  state: JobState!\n  modelSetId: String!\n  "0…1"\n  progress: Float!\n  "What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run)."\n  phase: String\n  "Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards)."\n  done: Int!\n  total: Int!\n  etaSeconds: Float\n  "Runs started so far (more than one after an interruption, a dead worker or a retry)."\n  attempts: Int!\n  createdAt: DateTime!\n  updatedAt: DateTime!\n  error: JobError\n  "What the job reports beside progress (e.g. loss terms), as JSON."\n  detail: JSON\n  "The latest preview image the job made (PNG), if it makes any."\n  previewUrl: String\n  """\n  On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:\n  how many times each shard ran to completion and each chunk was computed).\n  """\n  result: JSON\n}\n\ntype JobError {\n  code: String!\n  message: String!\n}\n\ntype JobConnection {\n  edges: [JobEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype JobEdge {\n  cursor: String!\n  node: Job!\n}\n\n# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----\n\n"Limits and defaults of every operation\'s parameters: one definition, the core\'s parameter schema."\ntype Parameters {\n  generateImages: GenerateImagesParameters!\n  editGlobal: EditGlobalParameters!\n  editMapper: EditMapperParameters!\n  textDirection: TextDirectionParameters!\n  precomputeDirections: PrecomputeDirectionsParameters!\n  createUpload: CreateUploadParameters!\n  uploadedImage: UploadedImageParameters!\n  pages: PagesParameters!\n}\n\ntype GenerateImagesParameters {\n  "seeds per request"\n  seeds: IntListParameter!\n  "truncation ψ toward the average face (1 = none)"\n  truncation: FloatParameter!\n}\n\ntype EditGlobalParameters {\n  "the neutral description, e.g. \\"face\\""\n  neutral: StringParameter!\n  "the target description, e.g. \\"face with blue eyes\\""\n  target: StringParameter!\n  "strengths α, one image each (the official notebooks default to 4.1)"\n  alphas: FloatListParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n}\n\ntype EditMapperParameters {\n  "multiplier of the mapper residual"\n  strength: FloatParameter!\n}\n\ntype TextDirectionParameters {\n  neutral: StringParameter!\n  target: StringParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n  "top channels listed"\n  top: IntParameter!\n}\n\ntype PrecomputeDirectionsParameters {\n  "images averaged per channel (official: 100)"\n  images: IntParameter!\n  "samples of the S statistics (official: 100 000)"\n  samples: IntParameter!\n  "OFFICIAL: non-toRGB layers with S index ≤ 16; ALL: every non-toRGB layer"\n  layers: EnumParameter!\n  "which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)"\n  truncationLayers: EnumParameter!\n  "images per generator run"\n  batch: IntParameter!\n  "channels per shard job (rounded up to whole chunks); shards run on any worker"\n  shardChannels: IntParameter!\n}\n\ntype CreateUploadParameters {\n  "bytes of the upload"\n  size: IntParameter!\n  contentType: EnumParameter!\n  filename: StringParameter!\n}\n\ntype UploadedImageParameters {\n  "pixels"\n  width: IntParameter!\n  "pixels"\n  height: IntParameter!\n}\n\ntype PagesParameters {\n  "gallery page size"\n  images: IntParameter!\n  "edits listed per page"\n  edits: IntParameter!\n  "jobs listed per page"\n  jobs: IntParameter!\n}\n\ntype IntParameter {\n  min: Int\n  max: Int\n  default: Int\n}\n\ntype FloatParameter {\n  min: Float\n  max: Float\n  default: Float\n}\n\ntype BooleanParameter {\n  default: Boolean\n}\n\ntype EnumParameter {\n  values: [String!]!\n  default: String\n}\n\ntype StringParameter {\n  "In characters."\n  minLength: Int\n  maxLength: Int\n}\n\ntype IntListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]\n}\n\ntype FloatListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]\n}\n\n# ---- end of the generated parameter types ----\n';

@@ -25,7 +25,9 @@ export function inferLevelsMapperConfig(weights: WeightMap): LevelsMapperConfig 
   const has = (key: string) => weights.has(`${key}.mapping.1.weight`);
   const present = MAPPER_GROUPS.filter((gr) => has(gr.key));
   if (present.length === 0) {
-    throw new WeightError('not a StyleCLIP LevelsMapper: no course_mapping/medium_mapping/fine_mapping weights');
+    throw new WeightError(
+      'not a StyleCLIP LevelsMapper: no course_mapping/medium_mapping/fine_mapping weights',
+    );
   }
   const first = weights.get(`${present[0]!.key}.mapping.1.weight`)!;
   let layersPerGroup = 0;
@@ -78,7 +80,10 @@ export function randomLevelsMapperWeights(c: LevelsMapperConfig, seed: number): 
   for (const gr of MAPPER_GROUPS) {
     if (!c.groups[gr.name]) continue;
     for (let i = 1; i <= c.layersPerGroup; i++) {
-      w.set(`${gr.key}.mapping.${i}.weight`, { shape: [c.dim, c.dim], data: rng.randn(c.dim * c.dim, 1 / c.lrMul) });
+      w.set(`${gr.key}.mapping.${i}.weight`, {
+        shape: [c.dim, c.dim],
+        data: rng.randn(c.dim * c.dim, 1 / c.lrMul),
+      });
       w.set(`${gr.key}.mapping.${i}.bias`, { shape: [c.dim], data: filled(c.dim, 0) });
     }
   }

@@ -28,7 +28,10 @@ export const noiseResolution = (i: number): number => 2 ** Math.floor((i + 5) / 
  * from `style.*`, size from the number of ToRGB layers, the channel table from the conv weights. Nothing is
  * assumed except the blur kernel and lr_mul, which the checkpoint does not record (rosinality defaults).
  */
-export function inferStyleGAN2Config(weights: WeightMap, o: { lrMul?: number; blurKernel?: number[] } = {}): StyleGAN2Config {
+export function inferStyleGAN2Config(
+  weights: WeightMap,
+  o: { lrMul?: number; blurKernel?: number[] } = {},
+): StyleGAN2Config {
   const shape = (k: string) => weight(weights, k, undefined, 'not a StyleGAN2 generator').shape;
   const styleDim = shape('conv1.conv.modulation.weight')[1]!;
   let nMlp = 0;
@@ -43,7 +46,9 @@ export function inferStyleGAN2Config(weights: WeightMap, o: { lrMul?: number; bl
     const up = shape(`convs.${2 * k}.conv.weight`);
     const conv = shape(`convs.${2 * k + 1}.conv.weight`);
     if (up[2] !== channels[res / 2] || conv[1] !== up[1] || conv[2] !== up[1]) {
-      throw new WeightError(`inconsistent channel table at resolution ${res}: convs.${2 * k} ${up}, convs.${2 * k + 1} ${conv}`);
+      throw new WeightError(
+        `inconsistent channel table at resolution ${res}: convs.${2 * k} ${up}, convs.${2 * k + 1} ${conv}`,
+      );
     }
     channels[res] = up[1]!;
   }

@@ -19,9 +19,14 @@ export interface RandomStyleGAN2Options {
  * modulation bias 1, zero biases and noise strengths, N(0,1) noise buffers and constant input).
  * `latent_avg` is left to the caller (the mean of the mapping output over many z).
  */
-export function randomStyleGAN2Weights(c: StyleGAN2Config, seed: number, o: RandomStyleGAN2Options = {}): Map<string, Weight> {
+export function randomStyleGAN2Weights(
+  c: StyleGAN2Config,
+  seed: number,
+  o: RandomStyleGAN2Options = {},
+): Map<string, Weight> {
   const toRgbGain = o.toRgbGain ?? 1;
-  if (!(toRgbGain > 0 && Number.isFinite(toRgbGain))) throw new RangeError(`toRgbGain must be a positive number, got ${toRgbGain}`);
+  if (!(toRgbGain > 0 && Number.isFinite(toRgbGain)))
+    throw new RangeError(`toRgbGain must be a positive number, got ${toRgbGain}`);
   const rng = new GaussianRandom(seed);
   const w = new Map<string, Weight>();
   const put = (key: string, shape: number[], data: Float32Array) => w.set(key, { shape, data });

@@ -9,7 +9,13 @@ import { sLayout } from './layout';
 export function stylesFromWPlus(g: Graph, wplus: Tensor, weights: WeightMap, c: StyleGAN2Config): Tensor[] {
   return sLayout(c).map((layer) => {
     const w = gather(wplus, g.constant(layer.wIndex, 'int64'), 1);
-    const weight = param(g, weights, `${layer.module}.conv.modulation.weight`, [layer.channels, c.styleDim], 'generator');
+    const weight = param(
+      g,
+      weights,
+      `${layer.module}.conv.modulation.weight`,
+      [layer.channels, c.styleDim],
+      'generator',
+    );
     const bias = param(g, weights, `${layer.module}.conv.modulation.bias`, [layer.channels], 'generator');
     return equalLinear(w, { weight, bias }, { lrMul: 1 });
   });

@@ -9,21 +9,44 @@ import { sLayout } from './layout';
  * S (one [N,C] tensor per layer, StyleSpace order) → raw RGB image [N,3,size,size], about [−1,1], unclamped.
  * Noise is the checkpoint's fixed buffers (`randomize_noise=False`), so the output is deterministic.
  */
-export function synthesisNetwork(g: Graph, styles: readonly Tensor[], weights: WeightMap, c: StyleGAN2Config): Tensor {
+export function synthesisNetwork(
+  g: Graph,
+  styles: readonly Tensor[],
+  weights: WeightMap,
+  c: StyleGAN2Config,
+): Tensor {
   const layout = sLayout(c);
-  if (styles.length !== layout.length) throw new Error(`synthesis: ${styles.length} style tensors for ${layout.length} layers`);
+  if (styles.length !== layout.length)
+    throw new Error(`synthesis: ${styles.length} style tensors for ${layout.length} layers`);
   const s = (module: string) => styles[layout.findIndex((l) => l.module === module)]!;
   const noise = (i: number) => {
     const r = noiseResolution(i);
     return param(g, weights, `noises.noise_${i}`, [1, 1, r, r], 'generator');
   };
 
-  const styledConv = (x: Tensor, module: string, cin: number, cout: number, noiseIndex: number, upsample: boolean) =>
+  const styledConv = (
+    x: Tensor,
+    module: string,
+    cin: number,
+    cout: number,
+    noiseIndex: number,
+    upsample: boolean,
+  ) =>
     g.scope(module, () => {
       const weight = param(g, weights, `${module}.conv.weight`, [1, cout, cin, 3, 3], 'generator');
-      let out = modulatedConv2d(x, s(module), weight, { demodulate: true, upsample, blurKernel: c.blurKernel });
-      out = noiseInjection(out, param(g, weights, `${module}.noise.weight`, [1], 'generator'), noise(noiseIndex));
-      return fusedLeakyRelu(out, param(g, weights, `${module}.activate.bias`, [cout], 'generator'), { axis: 1 });
+      let out = modulatedConv2d(x, s(module), weight, {
+        demodulate: true,
+        upsample,
+        blurKernel: c.blurKernel,
+      });
+      out = noiseInjection(
+        out,
+        param(g, weights, `${module}.noise.weight`, [1], 'generator'),
+        noise(noiseIndex),
+      );
+      return fusedLeakyRelu(out, param(g, weights, `${module}.activate.bias`, [cout], 'generator'), {
+        axis: 1,
+      });
     });
 
   const toRgb = (x: Tensor, module: string, cin: number, skip?: Tensor) =>
@@ -51,7 +74,11 @@ export function synthesisNetwork(g: Graph, styles: readonly Tensor[], weights: W
 
 /** Splits a concatenated S [N,ΣC] into the per-layer tensors. */
 export function splitStyles(s: Tensor, c: StyleGAN2Config): Tensor[] {
-  return split(s, sLayout(c).map((l) => l.channels), 1);
+  return split(
+    s,
+    sLayout(c).map((l) => l.channels),
+    1,
+  );
 }
 
 /** The synthesis model: `s` [N,ΣC] → `image` [N,3,size,size]. */

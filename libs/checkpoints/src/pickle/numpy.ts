@@ -4,7 +4,14 @@ import { float16BitsToNumber } from '../half';
 import { brandLazyTensor, type LazyTensor } from '../lazy';
 import { decodeNpyData, parseNumpyDescr } from '../npy';
 import { numel, type Tensor } from '../tensor';
-import { latin1ToBytes, SET_STATE, type Buildable, type CallContext, GlobalRef, type GlobalSpec } from './values';
+import {
+  latin1ToBytes,
+  SET_STATE,
+  type Buildable,
+  type CallContext,
+  GlobalRef,
+  type GlobalSpec,
+} from './values';
 
 /** `numpy.dtype(code, align, copy)` followed by BUILD (which sets the byte order). */
 export class NumpyDType implements Buildable {

@@ -19,7 +19,12 @@ export interface DirectionsData {
 }
 
 /** Writes a float32 .npy atomically (temp + rename) inside the set, creating folders. */
-export async function writeArrayAtomic(setDir: string, path: string, shape: number[], data: Float32Array): Promise<void> {
+export async function writeArrayAtomic(
+  setDir: string,
+  path: string,
+  shape: number[],
+  data: Float32Array,
+): Promise<void> {
   const full = join(setDir, path);
   await mkdir(dirname(full), { recursive: true });
   const tmp = `${full}.${process.pid}.tmp`;
@@ -34,18 +39,28 @@ export interface SStatistics {
 }
 
 /** S statistics are stored as one [2, ΣC] array: row 0 the mean, row 1 the std. */
-export async function writeSStats(setDir: string, stats: SStatistics): Promise<void> {
+export function packSStats(stats: SStatistics): { shape: number[]; data: Float32Array } {
   const width = stats.mean.length;
   const packed = new Float32Array(2 * width);
   packed.set(stats.mean, 0);
   packed.set(stats.std, width);
-  await writeArrayAtomic(setDir, S_STATS_FILE, [2, width], packed);
+  return { shape: [2, width], data: packed };
+}
+
+export function unpackSStats(a: { shape: readonly number[]; data: Float32Array }): SStatistics {
+  if (a.shape.length !== 2 || a.shape[0] !== 2)
+    throw new Error(`S statistics must be [2, ΣC], got [${a.shape.join(',')}]`);
+  const width = a.shape[1]!;
+  return { mean: a.data.slice(0, width), std: a.data.slice(width) };
+}
+
+export async function writeSStats(setDir: string, stats: SStatistics): Promise<void> {
+  const { shape, data } = packSStats(stats);
+  await writeArrayAtomic(setDir, S_STATS_FILE, shape, data);
 }
 
 export async function readSStats(path: string): Promise<SStatistics> {
-  const { shape, data } = await readFloat(path);
-  const width = shape[1]!;
-  return { mean: data.slice(0, width), std: data.slice(width) };
+  return unpackSStats(await readFloat(path));
 }
 
 export async function readFloat(path: string): Promise<{ shape: number[]; data: Float32Array }> {

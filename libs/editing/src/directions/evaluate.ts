@@ -19,16 +19,22 @@ export const DEFAULT_EVALUATION_PROMPTS: readonly TextPair[] = Object.freeze([
   { neutral: 'hair', target: 'curly hair' },
 ]);
 
+/** What an evaluation looks at unless told otherwise: eight faces, four strengths. */
+export const EVALUATION_DEFAULTS = Object.freeze({
+  seeds: Object.freeze([1, 2, 3, 4, 5, 6, 7, 8]),
+  alphas: Object.freeze([0.5, 1, 2, 4]),
+});
+
 export interface EvaluationOptions {
-  /** Seeds of the images to edit (default 1…8). */
+  /** Seeds of the images to edit (default EVALUATION_DEFAULTS.seeds). */
   seeds?: readonly number[];
   prompts?: readonly TextPair[];
-  /** Edit strengths, each > 0 (default 0.5, 1, 2, 4). */
+  /** Edit strengths, each > 0 (default EVALUATION_DEFAULTS.alphas). */
   alphas?: readonly number[];
-  /** β, or 'auto' per prompt (default 0.15, the web editor's default). */
-  beta?: number | 'auto';
-  /** ψ of the generated images (default 0.7). */
-  truncation?: number;
+  /** β, or 'auto' per prompt. */
+  beta: number | 'auto';
+  /** ψ of the generated images. */
+  truncation: number;
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number }) => void;
 }
@@ -78,16 +84,20 @@ interface Checked {
 }
 
 function checkOptions(o: EvaluationOptions): Checked {
-  const seeds = [...(o.seeds ?? [1, 2, 3, 4, 5, 6, 7, 8])];
+  const seeds = [...(o.seeds ?? EVALUATION_DEFAULTS.seeds)];
   const prompts = [...(o.prompts ?? DEFAULT_EVALUATION_PROMPTS)];
-  const alphas = [...(o.alphas ?? [0.5, 1, 2, 4])];
-  if (seeds.length === 0 || prompts.length === 0) throw new EngineError('evaluate: give at least one seed and one prompt', 'bad_parameter');
+  const alphas = [...(o.alphas ?? EVALUATION_DEFAULTS.alphas)];
+  if (seeds.length === 0 || prompts.length === 0)
+    throw new EngineError('evaluate: give at least one seed and one prompt', 'bad_parameter');
   if (alphas.length === 0 || alphas.some((a) => !(a > 0 && a <= 100)))
     throw new EngineError(`evaluate: every α must be in (0, 100], got ${alphas.join(', ')}`, 'bad_parameter');
-  return { seeds, prompts, alphas, beta: o.beta ?? 0.15, truncation: o.truncation ?? 0.7 };
+  return { seeds, prompts, alphas, beta: o.beta, truncation: o.truncation };
 }
 
-export async function evaluateDirections(engine: Engine, options: EvaluationOptions = {}): Promise<DirectionEvaluation> {
+export async function evaluateDirections(
+  engine: Engine,
+  options: EvaluationOptions,
+): Promise<DirectionEvaluation> {
   const { seeds, prompts, alphas, beta, truncation } = checkOptions(options);
   const na = alphas.length;
   const sum = { cosine: new Float64Array(na), alongDt: new Float64Array(na), pixelRms: new Float64Array(na) };
@@ -114,15 +124,31 @@ export async function evaluateDirections(engine: Engine, options: EvaluationOpti
       options.onProgress?.({ done: ++done, total });
     }
   }
-  if (pairs === 0) throw new EngineError(`evaluate: no prompt keeps a channel at β = ${beta}; ${[...skipped.values()][0]!.reason}`, 'no_channels');
+  if (pairs === 0)
+    throw new EngineError(
+      `evaluate: no prompt keeps a channel at β = ${beta}; ${[...skipped.values()][0]!.reason}`,
+      'no_channels',
+    );
 
-  async function scorePair(p: number, text: TextPair, wplus: Array32, originalPixels: Float32Array, originalE: Float32Array): Promise<void> {
+  async function scorePair(
+    p: number,
+    text: TextPair,
+    wplus: Array32,
+    originalPixels: Float32Array,
+    originalE: Float32Array,
+  ): Promise<void> {
     const r = await engine.edit.global({ latent: { wplus }, text, alphas, beta });
     const dt = (await engine.text.direction(text.neutral, text.target)).direction;
     const e = normalizeRows(await clipFeaturesOfImages(engine.components, r.images));
     const dim = e.shape[1]!;
     const per = originalPixels.length;
-    const entry = perPrompt.get(p) ?? { ...text, beta: r.beta, kept: r.kept, cosine: new Array<number>(na).fill(0), alongDt: new Array<number>(na).fill(0) };
+    const entry = perPrompt.get(p) ?? {
+      ...text,
+      beta: r.beta,
+      kept: r.kept,
+      cosine: new Array<number>(na).fill(0),
+      alongDt: new Array<number>(na).fill(0),
+    };
     perPrompt.set(p, entry);
     for (let k = 0; k < na; k++) {
       const diff = e.data.subarray(k * dim, (k + 1) * dim).map((v, i) => v - originalE[i]!);

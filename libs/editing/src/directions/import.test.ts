@@ -45,7 +45,12 @@ describe('importing official direction files', () => {
     const engine = await Engine.open(dir);
     try {
       const { wplus } = await engine.generate([1], 0.7);
-      const r = await engine.edit.global({ latent: { wplus }, text: { neutral: 'face', target: 'face with blue eyes' }, alphas: [0, 4], beta: 0.1 });
+      const r = await engine.edit.global({
+        latent: { wplus },
+        text: { neutral: 'face', target: 'face with blue eyes' },
+        alphas: [0, 4],
+        beta: 0.1,
+      });
       expect(r.kept).toBeGreaterThan(0);
       expect(r.images.shape).toEqual([2, 3, 64, 64]);
     } finally {
@@ -58,38 +63,44 @@ describe('importing official direction files', () => {
     await buildPresetSet('tiny', dir, { directions: false });
     const fs3 = join(root, 'fs3_bad.npy');
     await writeNpy(fs3, { dtype: 'float32', shape: [100, 32], data: unitRows(100, 32, 2) });
-    await expect(importDirections(dir, { fs3, samples: 16 })).rejects.toThrow(/fs3_bad.npy: .*100 rows does not fit .*valid row counts: 32, 64, 96, 128/);
+    await expect(importDirections(dir, { fs3, samples: 16 })).rejects.toThrow(
+      /fs3_bad.npy: .*100 rows does not fit .*valid row counts: 32, 64, 96, 128/,
+    );
   });
 
   // The two layouts of the official FFHQ 1024 fs3.npy: 5376 rows (layers up to 128 px) and 6048 (all 17).
   it.each([
     [5376, [0, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]],
     [6048, [0, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24]],
-  ])('imports a %i-row table into a 1024 generator and edits with it', async (rows, layers) => {
-    const dir = join(root, `ffhq-${rows}`);
-    await buildPreset('ffhq1024-random', dir, { clip: false });
-    const fs3 = join(root, `fs3_${rows}.npy`);
-    await writeNpy(fs3, { dtype: 'float32', shape: [rows, 512], data: unitRows(rows, 512, rows) });
-    const m = await importDirections(dir, { fs3, samples: 64 });
-    expect(m.directions).toMatchObject({ fs3Rows: rows, fs3Layers: layers });
-    const engine = await Engine.open(dir);
-    try {
-      const dt = unitRows(1, 512, 7);
-      const preview = await engine.edit.preview({ dt, beta: 0.1 });
-      expect(preview.kept).toBeGreaterThan(0);
-      // No channel outside the covered layers moves; toRGB layers never do.
-      const layout = engine.manifest.generator.sLayout;
-      for (const l of layout) {
-        const moved = preview.ds.subarray(l.offset, l.offset + l.channels).some((v) => v !== 0);
-        if (!layers.includes(l.index)) expect(moved, l.name).toBe(false);
+  ])(
+    'imports a %i-row table into a 1024 generator and edits with it',
+    async (rows, layers) => {
+      const dir = join(root, `ffhq-${rows}`);
+      await buildPreset('ffhq1024-random', dir, { clip: false });
+      const fs3 = join(root, `fs3_${rows}.npy`);
+      await writeNpy(fs3, { dtype: 'float32', shape: [rows, 512], data: unitRows(rows, 512, rows) });
+      const m = await importDirections(dir, { fs3, samples: 64 });
+      expect(m.directions).toMatchObject({ fs3Rows: rows, fs3Layers: layers });
+      const engine = await Engine.open(dir);
+      try {
+        const dt = unitRows(1, 512, 7);
+        const preview = await engine.edit.preview({ dt, beta: 0.1 });
+        expect(preview.kept).toBeGreaterThan(0);
+        // No channel outside the covered layers moves; toRGB layers never do.
+        const layout = engine.manifest.generator.sLayout;
+        for (const l of layout) {
+          const moved = preview.ds.subarray(l.offset, l.offset + l.channels).some((v) => v !== 0);
+          if (!layers.includes(l.index)) expect(moved, l.name).toBe(false);
+        }
+        const wplus = array32([1, 18, 512], new Float32Array(18 * 512).fill(0.1));
+        const r = await engine.edit.global({ latent: { wplus }, dt, alphas: [3], beta: 0.1 });
+        expect(r.images.shape).toEqual([1, 3, 1024, 1024]);
+        expect(r.images.data.some(Number.isNaN)).toBe(false);
+      } finally {
+        await engine.close();
+        await rm(dir, { recursive: true, force: true });
       }
-      const wplus = array32([1, 18, 512], new Float32Array(18 * 512).fill(0.1));
-      const r = await engine.edit.global({ latent: { wplus }, dt, alphas: [3], beta: 0.1 });
-      expect(r.images.shape).toEqual([1, 3, 1024, 1024]);
-      expect(r.images.data.some(Number.isNaN)).toBe(false);
-    } finally {
-      await engine.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

@@ -4,7 +4,7 @@ import { fs3Coverage, sWidth } from '@styleclip/latent-math';
 import { fileRef, loadModelSet, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
 import { EngineError } from '../components';
 import { FS3_FILE, readFloat, S_STATS_FILE, writeArrayAtomic, writeSStats, type SStatistics } from './data';
-import { DEFAULT_TRUNCATION } from './sampling';
+import { POOL_SEED, STYLECLIP_SAMPLING } from './sampling';
 import { computeSStatistics } from './stats';
 import { Engine } from '../engine';
 
@@ -14,7 +14,9 @@ async function readSMeanStd(file: string, width: number): Promise<SStatistics> {
   try {
     const tensors = collectTensors(ckpt.root);
     const flat = async (list: string) => {
-      const keys = [...tensors.keys()].filter((k) => k.startsWith(`${list}.`)).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+      const keys = [...tensors.keys()]
+        .filter((k) => k.startsWith(`${list}.`))
+        .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
       const parts = await Promise.all(keys.map(async (k) => toFloat32(await tensors.get(k)!.load())));
       const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
       let o = 0;
@@ -44,7 +46,12 @@ async function readSMeanStd(file: string, width: number): Promise<SStatistics> {
  */
 export async function importDirections(
   setDir: string,
-  o: { fs3: string; sMeanStd?: string; samples?: number; onProgress?: Parameters<typeof computeSStatistics>[2]['onProgress'] },
+  o: {
+    fs3: string;
+    sMeanStd?: string;
+    /** S statistics samples, needed when no S_mean_std is given. */ samples?: number;
+    onProgress?: Parameters<typeof computeSStatistics>[2]['onProgress'];
+  },
 ): Promise<ModelSetManifest> {
   const set = await loadModelSet(setDir);
   const layout = set.manifest.generator.sLayout;
@@ -53,9 +60,16 @@ export async function importDirections(
   try {
     fs3 = await readFloat(o.fs3);
   } catch (e) {
-    throw new EngineError(`${basename(o.fs3)}: cannot read the channel-relevance table: ${(e as Error).message}`, 'bad_input');
+    throw new EngineError(
+      `${basename(o.fs3)}: cannot read the channel-relevance table: ${(e as Error).message}`,
+      'bad_input',
+    );
   }
-  if (fs3.shape.length !== 2) throw new EngineError(`${basename(o.fs3)}: expected a [rows, embedDim] array, got [${fs3.shape.join(',')}]`, 'bad_input');
+  if (fs3.shape.length !== 2)
+    throw new EngineError(
+      `${basename(o.fs3)}: expected a [rows, embedDim] array, got [${fs3.shape.join(',')}]`,
+      'bad_input',
+    );
   const [rows, embedDim] = fs3.shape as [number, number];
   let layers: number[];
   try {
@@ -65,19 +79,33 @@ export async function importDirections(
   }
   const clip = set.manifest.clip;
   if (clip && clip.config.embedDim !== embedDim) {
-    throw new EngineError(`${basename(o.fs3)}: rows have ${embedDim} values, the set's CLIP embeds in ${clip.config.embedDim}`, 'bad_input');
+    throw new EngineError(
+      `${basename(o.fs3)}: rows have ${embedDim} values, the set's CLIP embeds in ${clip.config.embedDim}`,
+      'bad_input',
+    );
   }
   let stats: SStatistics;
   let samples = 0;
-  const truncation = DEFAULT_TRUNCATION;
+  const truncation = STYLECLIP_SAMPLING;
   if (o.sMeanStd) {
     stats = await readSMeanStd(o.sMeanStd, width);
   } else {
     const engine = await Engine.open(setDir);
     try {
       const avg = (await readFloat(set.path(set.manifest.generator.latentAvg))).data;
-      samples = o.samples ?? 100_000;
-      stats = await computeSStatistics(engine.components, avg, { samples, seed: 5, truncation, batch: 256, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+      if (o.samples === undefined)
+        throw new EngineError(
+          'give the S_mean_std file or the samples for computing S statistics',
+          'bad_parameter',
+        );
+      samples = o.samples;
+      stats = await computeSStatistics(engine.components, avg, {
+        samples,
+        seed: POOL_SEED,
+        truncation,
+        batch: 256,
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      });
     } finally {
       await engine.close();
     }

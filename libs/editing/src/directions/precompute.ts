@@ -1,203 +1,325 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { array32, concatRows, officialFs3Layers, editableLayers, sOffsets, rows as sliceRows, type Array32 } from '@styleclip/latent-math';
+import { array32, concatRows, type Array32 } from '@styleclip/latent-math';
 import { fileRef, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
-import type { Runtime } from '@styleclip/model-runners';
+import type { RunnerConfig, Runtime } from '@styleclip/model-runners';
 import { Engine } from '../engine';
 import type { Components } from '../components';
-import { clipFeaturesOfImages, normalizeRows } from './clip-features';
-import { FS3_FILE, FS3_PARTIAL_DIR, readFloat, readSStats, S_STATS_FILE, writeArrayAtomic, writeSStats } from './data';
+import {
+  FS3_FILE,
+  FS3_PARTIAL_DIR,
+  readFloat,
+  readSStats,
+  S_STATS_FILE,
+  writeArrayAtomic,
+  writeSStats,
+  type SStatistics,
+} from './data';
+import { chunkChannels, planFs3, type Fs3ChunkStore, type Fs3Plan } from './fs3-plan';
+import { fs3Rows } from './fs3-rows';
 import { Eta, throwIfAborted, type WorkProgress } from './progress';
-import { DEFAULT_TRUNCATION, samplePoolSBatched, type TruncationSpec } from './sampling';
+import { POOL_SEED, samplePoolSBatched, STYLECLIP_SAMPLING, type TruncationSpec } from './sampling';
 import { computeSStatistics } from './stats';
 
 export interface PrecomputeOptions {
   /** Images averaged per channel (official: 100). */
-  images?: number;
+  images: number;
   /** 'official': non-toRGB layers with S index ≤ 16 (up to 128 px at 1024); 'all': every non-toRGB layer. */
-  layers?: 'official' | 'all';
+  layers: 'official' | 'all';
   /** Pool size for S statistics (official: 100 000). */
-  samples?: number;
-  truncation?: TruncationSpec;
-  seed?: number;
+  samples: number;
   /** Images per generator run. */
-  batch?: number;
-  /** Channels per resumable chunk. */
+  batch: number;
+  /** The sampling of S statistics and base images (default StyleCLIP's: ψ 0.7 on every W+ row). */
+  truncation?: TruncationSpec;
+  /** Seed of the sampling pool (default POOL_SEED). */
+  seed?: number;
+  /** Channels per resumable chunk (default: about 256 images' worth). */
   chunkChannels?: number;
   signal?: AbortSignal;
   onProgress?: (p: WorkProgress) => void;
+  /** The runtime to run on, or the configuration of one of its own (threads, provider). */
   runtime?: Runtime;
+  runner?: Partial<RunnerConfig>;
 }
 
-interface Settings {
-  images: number;
-  layers: number[];
-  seed: number;
+/** The base images of the fs3 probes: the first `images` codes of the sampling pool (S codes). */
+export async function fs3BaseImages(
+  components: Components,
+  latentAvg: Float32Array,
+  plan: Fs3Plan,
+): Promise<Array32> {
+  const s = plan.settings;
+  return samplePoolSBatched(components, latentAvg, {
+    seed: s.seed,
+    start: 0,
+    count: s.images,
+    truncation: s.truncation,
+    batch: 256,
+  });
+}
+
+/**
+ * Computes chunks `indices` of a plan that `store` does not hold yet, in order, storing each as it finishes
+ * (`onChunk` after each, with how many of `indices` are stored). A chunk computed here is bit-identical to the
+ * same chunk computed by any other run of the same plan. Returns the indices it computed.
+ */
+export async function computeFs3Chunks(
+  components: Components,
+  latentAvg: Float32Array,
+  plan: Fs3Plan,
+  stats: SStatistics,
+  o: {
+    indices: readonly number[];
+    store: Fs3ChunkStore;
+    signal?: AbortSignal;
+    onChunk?: (stored: number, k: number) => void;
+  },
+): Promise<number[]> {
+  const stored = await o.store.stored();
+  const todo = o.indices.filter((k) => !stored.has(k));
+  let have = o.indices.length - todo.length;
+  if (todo.length === 0) return [];
+  const base = await fs3BaseImages(components, latentAvg, plan);
+  const computed: number[] = [];
+  for (const k of todo) {
+    throwIfAborted(o.signal);
+    const channels = chunkChannels(plan, k);
+    const rows = await fs3Rows(components, base, channels, stats.mean, stats.std, plan.settings.batch);
+    await o.store.put(k, array32([channels.length, rows.length / channels.length], rows));
+    computed.push(k);
+    o.onChunk?.(++have, k);
+  }
+  return computed;
+}
+
+/** The table from every chunk of a plan, in order (each checked against the plan). */
+export async function mergeFs3Chunks(plan: Fs3Plan, store: Fs3ChunkStore): Promise<Array32> {
+  const parts: Array32[] = [];
+  for (let k = 0; k < plan.chunks; k++) {
+    const part = await store.get(k);
+    const want = chunkChannels(plan, k).length;
+    if (part.shape.length !== 2 || part.shape[0] !== want)
+      throw new Error(`fs3 chunk ${k} has shape [${part.shape.join(',')}]; the plan expects ${want} rows`);
+    parts.push(part);
+  }
+  return concatRows(parts);
+}
+
+/** What a model set's directions are: S statistics, the fs3 table, and how they were made. */
+export interface DirectionsContent {
+  stats: SStatistics;
+  sStatsSamples: number;
   truncation: TruncationSpec;
-  chunkChannels: number;
-  batch: number;
-  sStatsSha256: string;
+  fs3: Array32;
+  /** S layers the table's rows cover, and the images averaged per channel. */
+  layers: number[];
+  images: number;
   clipImageSha256: string;
-  generatorSha256: string;
-}
-
-/** Sets one channel of every row to a value (the ±5σ probes). */
-function probeBatch(base: Array32, offset: number, values: readonly number[]): Array32 {
-  const [m, c] = base.shape as [number, number];
-  const out = array32([m * values.length, c]);
-  for (let i = 0; i < m; i++) {
-    for (let k = 0; k < values.length; k++) {
-      const row = (i * values.length + k) * c;
-      out.data.set(base.data.subarray(i * c, (i + 1) * c), row);
-      out.data[row + offset] = values[k]!;
-    }
-  }
-  return out;
 }
 
 /**
- * One fs3 row: over the base images, e(μ+5σ) − e(μ−5σ) of normalized CLIP embeddings, each difference
- * normalized, averaged, normalized. (The official script also leaves earlier channels at their mean, a
- * shallow-copy side effect; we reset every channel, so rows do not depend on processing order.)
+ * Writes S statistics and an fs3 table into a model set folder and points its manifest at them (files first,
+ * each atomic, the manifest last).
  */
-async function fs3Rows(components: Components, base: Array32, offsets: number[], mean: Float32Array, std: Float32Array, batch: number): Promise<Float32Array> {
-  const m = base.shape[0]!;
-  const probes = concatRows(offsets.map((o) => probeBatch(base, o, [mean[o]! - 5 * std[o]!, mean[o]! + 5 * std[o]!])));
-  const feats: Array32[] = [];
-  for (let i = 0; i < probes.shape[0]!; i += batch) {
-    const s = sliceRows(probes, i, Math.min(i + batch, probes.shape[0]!));
-    feats.push(await clipFeaturesOfImages(components, await components.synthesis(s)));
+export async function writeDirections(
+  setDir: string,
+  manifest: ModelSetManifest,
+  d: DirectionsContent,
+): Promise<ModelSetManifest> {
+  await writeSStats(setDir, d.stats);
+  await writeArrayAtomic(setDir, FS3_FILE, [...d.fs3.shape], d.fs3.data);
+  return saveManifest(setDir, {
+    ...manifest,
+    directions: {
+      sStats: await fileRef(setDir, S_STATS_FILE),
+      sStatsSamples: d.sStatsSamples,
+      truncation: d.truncation,
+      fs3: await fileRef(setDir, FS3_FILE),
+      fs3Rows: d.fs3.shape[0]!,
+      fs3Layers: d.layers,
+      fs3Images: d.images,
+      origin: 'precompute',
+      clipImageSha256: d.clipImageSha256,
+    },
+  });
+}
+
+/** The directions content of a merged table and the plan that made it. */
+export const directionsOf = (
+  plan: Fs3Plan,
+  stats: SStatistics,
+  sStatsSamples: number,
+  fs3: Array32,
+): DirectionsContent => ({
+  stats,
+  sStatsSamples,
+  truncation: plan.settings.truncation,
+  fs3,
+  layers: plan.settings.layers,
+  images: plan.settings.images,
+  clipImageSha256: plan.settings.clipImageSha256,
+});
+
+/** Chunks kept in the model set's folder (`directions/fs3.partial/`), valid for one plan's settings. */
+export class FolderChunkStore implements Fs3ChunkStore {
+  private readonly dir: string;
+  constructor(
+    private readonly setDir: string,
+    private readonly plan: Fs3Plan,
+  ) {
+    this.dir = join(setDir, FS3_PARTIAL_DIR);
   }
-  const e = normalizeRows(concatRows(feats));
-  const dim = e.shape[1]!;
-  const out = new Float32Array(offsets.length * dim);
-  for (let ch = 0; ch < offsets.length; ch++) {
-    const acc = new Float64Array(dim);
-    for (let i = 0; i < m; i++) {
-      const lo = ((ch * m + i) * 2) * dim;
-      const hi = lo + dim;
-      let norm = 0;
-      for (let k = 0; k < dim; k++) norm += (e.data[hi + k]! - e.data[lo + k]!) ** 2;
-      const inv = 1 / Math.sqrt(norm || 1);
-      for (let k = 0; k < dim; k++) acc[k]! += (e.data[hi + k]! - e.data[lo + k]!) * inv;
+
+  private static name(k: number): string {
+    return `chunk-${String(k).padStart(6, '0')}.npy`;
+  }
+
+  /** Keeps the chunks of the same settings; anything else is discarded (start over). */
+  async open(): Promise<this> {
+    const file = join(this.dir, 'settings.json');
+    const previous = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+    if (previous !== JSON.stringify(this.plan.settings)) {
+      await rm(this.dir, { recursive: true, force: true });
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(file, JSON.stringify(this.plan.settings));
     }
-    let norm = 0;
-    for (let k = 0; k < dim; k++) norm += acc[k]! ** 2;
-    const inv = 1 / Math.sqrt(norm || 1);
-    for (let k = 0; k < dim; k++) out[ch * dim + k] = acc[k]! * inv;
+    return this;
   }
-  return out;
+
+  async stored(): Promise<Set<number>> {
+    const names = await readdir(this.dir);
+    return new Set(names.filter((f) => /^chunk-\d{6}\.npy$/.test(f)).map((f) => Number(f.slice(6, 12))));
+  }
+
+  async put(k: number, rows: Array32): Promise<void> {
+    await writeArrayAtomic(
+      this.setDir,
+      join(FS3_PARTIAL_DIR, FolderChunkStore.name(k)),
+      [...rows.shape],
+      rows.data,
+    );
+  }
+
+  async get(k: number): Promise<Array32> {
+    const { shape, data } = await readFloat(join(this.dir, FolderChunkStore.name(k)));
+    return array32(shape, data);
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
 }
 
 /**
- * Computes S statistics and the channel-relevance table fs3 for a model set, stored in the set. Work is
- * split into chunks of channels written as they finish, so an interrupted run resumes where it stopped and
- * ends with the same table as an uninterrupted one.
+ * S statistics and the channel-relevance table fs3 of a model set, in one process, stored in the set. Work is
+ * split into chunks of channels written as they finish, so an interrupted run resumes where it stopped and ends
+ * with the same table as an uninterrupted one (and as a sharded run of the same settings on many workers).
  */
-export async function precomputeDirections(setDir: string, o: PrecomputeOptions = {}): Promise<ModelSetManifest> {
-  const engine = await Engine.open(setDir, o.runtime ? { runtime: o.runtime } : {});
+export async function precomputeDirections(setDir: string, o: PrecomputeOptions): Promise<ModelSetManifest> {
+  const engine = await Engine.open(
+    setDir,
+    o.runtime ? { runtime: o.runtime } : o.runner ? { runner: o.runner } : {},
+  );
   try {
     const c = engine.components;
     let manifest = engine.manifest;
-    const layout = manifest.generator.sLayout;
-    const truncation = o.truncation ?? DEFAULT_TRUNCATION;
-    const seed = o.seed ?? 5;
-    const batch = Math.max(1, o.batch ?? 8);
-    const samples = o.samples ?? 100_000;
-    const latentAvg = (await readFloat(engine.components.set.path(manifest.generator.latentAvg))).data;
+    const truncation = o.truncation ?? STYLECLIP_SAMPLING;
+    const seed = o.seed ?? POOL_SEED;
+    const latentAvg = (await readFloat(c.set.path(manifest.generator.latentAvg))).data;
 
     // 1. S statistics (reused when already computed with the same settings).
     const d0 = manifest.directions;
     const sameStats =
-      d0 && d0.sStatsSamples === samples && d0.truncation.psi === truncation.psi && d0.truncation.layers === truncation.layers && existsSync(join(setDir, d0.sStats.path));
-    if (!sameStats) {
-      const stats = await computeSStatistics(c, latentAvg, { samples, seed, truncation, batch: 256, ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+      d0 &&
+      d0.sStatsSamples === o.samples &&
+      d0.truncation.psi === truncation.psi &&
+      d0.truncation.layers === truncation.layers &&
+      existsSync(join(setDir, d0.sStats.path));
+    let stats: SStatistics;
+    if (sameStats) {
+      stats = await readSStats(join(setDir, d0.sStats.path));
+    } else {
+      stats = await computeSStatistics(c, latentAvg, {
+        samples: o.samples,
+        seed,
+        truncation,
+        batch: 256,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      });
       await writeSStats(setDir, stats);
       manifest = await saveManifest(setDir, {
         ...manifest,
         directions: {
           sStats: await fileRef(setDir, S_STATS_FILE),
-          sStatsSamples: samples,
+          sStatsSamples: o.samples,
           truncation,
           origin: 'precompute',
           clipImageSha256: c.clip.image.sha256,
         },
       });
     }
-    const { mean, std } = await readSStats(join(setDir, manifest.directions!.sStats.path));
 
-    // 2. fs3, chunk by chunk.
-    const layers = o.layers === 'all' ? editableLayers(layout) : officialFs3Layers(layout);
-    const offsets = sOffsets(layout);
-    const channelOffsets = layers.flatMap((l) => Array.from({ length: layout[l]!.channels }, (_, k) => offsets[l]! + k));
-    const images = o.images ?? 100;
-    const chunkChannels = o.chunkChannels ?? Math.max(1, Math.floor(256 / (2 * images)));
-    const settings: Settings = {
-      images,
-      layers,
+    // 2. fs3, chunk by chunk, kept in the set's folder until merged.
+    const plan = planFs3(manifest, {
+      images: o.images,
+      layers: o.layers,
       seed,
       truncation,
-      chunkChannels,
-      batch,
+      batch: o.batch,
       sStatsSha256: manifest.directions!.sStats.sha256,
       clipImageSha256: c.clip.image.sha256,
-      generatorSha256: manifest.generator.models.synthesis.sha256,
-    };
-    const partial = join(setDir, FS3_PARTIAL_DIR);
-    const settingsFile = join(partial, 'settings.json');
-    const previous = existsSync(settingsFile) ? (await readFile(settingsFile, 'utf8')) : undefined;
-    if (previous !== JSON.stringify(settings)) {
-      // Partial results of other settings (or none): start over.
-      await rm(partial, { recursive: true, force: true });
-      await mkdir(partial, { recursive: true });
-      await writeFile(settingsFile, JSON.stringify(settings));
-    }
-    const chunkName = (k: number) => `chunk-${String(k).padStart(6, '0')}.npy`;
-    const nChunks = Math.ceil(channelOffsets.length / chunkChannels);
-    const done = new Set((await readdir(partial)).filter((f) => /^chunk-\d{6}\.npy$/.test(f)));
-    const base = await samplePoolSBatched(c, latentAvg, { seed, start: 0, count: images, truncation, batch: 256 });
-    const eta = new Eta(done.size);
-    for (let k = 0; k < nChunks; k++) {
-      if (done.has(chunkName(k))) continue;
-      throwIfAborted(o.signal);
-      const chunk = channelOffsets.slice(k * chunkChannels, (k + 1) * chunkChannels);
-      const rows = await fs3Rows(c, base, chunk, mean, std, batch);
-      await writeArrayAtomic(setDir, join(FS3_PARTIAL_DIR, chunkName(k)), [chunk.length, rows.length / chunk.length], rows);
-      done.add(chunkName(k));
-      const etaSeconds = eta.seconds(done.size, nChunks);
-      o.onProgress?.({
-        phase: 'fs3',
-        done: Math.min(done.size * chunkChannels, channelOffsets.length),
-        total: channelOffsets.length,
-        ...(etaSeconds !== undefined ? { etaSeconds } : {}),
-        note: `chunk ${k + 1}/${nChunks}`,
-      });
-    }
-    const parts: Array32[] = [];
-    for (let k = 0; k < nChunks; k++) {
-      const p = await readFloat(join(partial, chunkName(k)));
-      parts.push(p);
-    }
-    const table = concatRows(parts);
-    await writeArrayAtomic(setDir, FS3_FILE, [...table.shape], table.data);
-    manifest = await saveManifest(setDir, {
-      ...manifest,
-      directions: {
-        ...manifest.directions!,
-        fs3: await fileRef(setDir, FS3_FILE),
-        fs3Rows: table.shape[0]!,
-        fs3Layers: layers,
-        fs3Images: images,
-        origin: 'precompute',
-        clipImageSha256: c.clip.image.sha256,
+      ...(o.chunkChannels !== undefined ? { chunkChannels: o.chunkChannels } : {}),
+    });
+    const store = await new FolderChunkStore(setDir, plan).open();
+    const resumed = (await store.stored()).size;
+    const eta = new Eta(resumed);
+    const all = Array.from({ length: plan.chunks }, (_, k) => k);
+    await computeFs3Chunks(c, latentAvg, plan, stats, {
+      indices: all,
+      store,
+      ...(o.signal ? { signal: o.signal } : {}),
+      onChunk: (stored, k) => {
+        const etaSeconds = eta.seconds(stored, plan.chunks);
+        o.onProgress?.({
+          phase: 'fs3',
+          done: Math.min(stored * plan.settings.chunkChannels, plan.channels.length),
+          total: plan.channels.length,
+          ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+          note: `chunk ${k + 1}/${plan.chunks}`,
+        });
       },
     });
-    await rm(partial, { recursive: true, force: true });
-    o.onProgress?.({ phase: 'done', done: channelOffsets.length, total: channelOffsets.length });
+    const table = await mergeFs3Chunks(plan, store);
+    manifest = await writeDirections(setDir, manifest, directionsOf(plan, stats, o.samples, table));
+    await store.remove();
+    o.onProgress?.({ phase: 'done', done: plan.channels.length, total: plan.channels.length });
     return manifest;
   } finally {
     await engine.close();
   }
 }
 
+/** S statistics of a model set's generator with the method's sampling (what a precompute computes first). */
+export async function sStatisticsOf(
+  components: Components,
+  latentAvg: Float32Array,
+  o: {
+    samples: number;
+    truncation?: TruncationSpec;
+    seed?: number;
+    signal?: AbortSignal;
+    onProgress?: (p: WorkProgress) => void;
+  },
+): Promise<SStatistics> {
+  return computeSStatistics(components, latentAvg, {
+    samples: o.samples,
+    seed: o.seed ?? POOL_SEED,
+    truncation: o.truncation ?? STYLECLIP_SAMPLING,
+    batch: 256,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  });
+}

@@ -8,7 +8,10 @@ export interface TruncationSpec {
 }
 
 /** StyleCLIP's sampling for S statistics and fs3: ψ 0.7 on every W+ row. */
-export const DEFAULT_TRUNCATION: TruncationSpec = Object.freeze({ psi: 0.7, layers: 'all' });
+export const STYLECLIP_SAMPLING: TruncationSpec = Object.freeze({ psi: 0.7, layers: 'all' });
+
+/** The seed of the sampling pool of S statistics and fs3 base images (any fixed seed; ours is 5). */
+export const POOL_SEED = 5;
 
 /** The z seed of sample i of a pool: a fixed mapping, so any slice of the pool can be regenerated. */
 const poolSeed = (seed: number, i: number): number => (Math.imul(seed + 1, 1_000_003) + i) >>> 0;

@@ -7,17 +7,31 @@ import { samplePoolS, type TruncationSpec } from './sampling';
 export async function computeSStatistics(
   components: Components,
   latentAvg: Float32Array,
-  o: { samples: number; seed: number; truncation: TruncationSpec; batch: number; signal?: AbortSignal; onProgress?: (p: WorkProgress) => void },
+  o: {
+    samples: number;
+    seed: number;
+    truncation: TruncationSpec;
+    batch: number;
+    signal?: AbortSignal;
+    onProgress?: (p: WorkProgress) => void;
+  },
 ): Promise<{ mean: Float32Array; std: Float32Array; samples: number }> {
   const acc = new SStatsAccumulator(components.sDim);
   const eta = new Eta(0);
   for (let start = 0; start < o.samples; start += o.batch) {
     throwIfAborted(o.signal);
     const count = Math.min(o.batch, o.samples - start);
-    acc.add(await samplePoolS(components, latentAvg, { seed: o.seed, start, count, truncation: o.truncation }));
+    acc.add(
+      await samplePoolS(components, latentAvg, { seed: o.seed, start, count, truncation: o.truncation }),
+    );
     const done = start + count;
     const etaSeconds = eta.seconds(done, o.samples);
-    o.onProgress?.({ phase: 's-stats', done, total: o.samples, ...(etaSeconds !== undefined ? { etaSeconds } : {}) });
+    o.onProgress?.({
+      phase: 's-stats',
+      done,
+      total: o.samples,
+      ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+    });
   }
   return acc.result();
 }

@@ -7,8 +7,12 @@ describe('countMacs', () => {
   it('counts conv, transposed conv, matmul and gemm MACs with bound symbolic dims', () => {
     const g = new Graph();
     const x = g.input('x', 'float32', ['batch', 4, 8, 8]);
-    const y = conv(x, g.initializer('w', new Float32Array(6 * 4 * 9), [6, 4, 3, 3]), undefined, { pads: [1, 1, 1, 1] });
-    const up = convTranspose(y, g.initializer('wt', new Float32Array(6 * 2 * 9), [6, 2, 3, 3]), undefined, { strides: [2, 2] });
+    const y = conv(x, g.initializer('w', new Float32Array(6 * 4 * 9), [6, 4, 3, 3]), undefined, {
+      pads: [1, 1, 1, 1],
+    });
+    const up = convTranspose(y, g.initializer('wt', new Float32Array(6 * 2 * 9), [6, 2, 3, 3]), undefined, {
+      strides: [2, 2],
+    });
     const a = g.input('a', 'float32', ['batch', 5, 7]);
     const m = matmul(a, g.initializer('b', new Float32Array(7 * 3), [7, 3]));
     const gm = gemm(g.input('p', 'float32', [2, 3]), g.initializer('q', new Float32Array(12), [3, 4]));

@@ -8,7 +8,10 @@ import { GraphBuildError } from '../errors';
  * the graph the outputs depend on, with symbolic dims bound by `dims` (e.g. { batch: 4 }). Elementwise ops
  * are not counted: that is the convention of the published figures (and of the reference docs).
  */
-export function countMacs(g: Graph, dims: Record<string, number> = {}): { total: number; byOp: Record<string, number> } {
+export function countMacs(
+  g: Graph,
+  dims: Record<string, number> = {},
+): { total: number; byOp: Record<string, number> } {
   const size = (d: Dim): number => {
     if (typeof d === 'number') return d;
     const v = dims[d];

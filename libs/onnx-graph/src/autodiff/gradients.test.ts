@@ -17,11 +17,38 @@ const w = (g: Graph, name: string, shape: number[], seed: number) => {
 /** One case per op with a gradient rule (plus broadcast, fan-out and composite cases below). */
 const cases: Record<string, GradCase> = {
   Add: { shapes: [[2, 3], [3]], build: (_g, [a, b]) => op.add(a!, b!) },
-  Sub: { shapes: [[2, 1, 4], [3, 1]], build: (_g, [a, b]) => op.sub(a!, b!) },
-  Mul: { shapes: [[2, 3, 4], [1, 3, 1]], build: (_g, [a, b]) => op.mul(a!, b!) },
-  Div: { shapes: [[2, 3], [2, 1]], kind: ['normal', 'positive'], build: (_g, [a, b]) => op.div(a!, b!) },
+  Sub: {
+    shapes: [
+      [2, 1, 4],
+      [3, 1],
+    ],
+    build: (_g, [a, b]) => op.sub(a!, b!),
+  },
+  Mul: {
+    shapes: [
+      [2, 3, 4],
+      [1, 3, 1],
+    ],
+    build: (_g, [a, b]) => op.mul(a!, b!),
+  },
+  Div: {
+    shapes: [
+      [2, 3],
+      [2, 1],
+    ],
+    kind: ['normal', 'positive'],
+    build: (_g, [a, b]) => op.div(a!, b!),
+  },
   Pow: { shapes: [[2, 3], [3]], kind: ['positive', 'normal'], build: (_g, [a, b]) => op.pow(a!, b!) },
-  Max: { shapes: [[4, 3], [4, 3]], kind: 'distinct', eps: 1e-3, build: (_g, [a, b]) => op.max(a!, op.mul(b!, 1.01)) },
+  Max: {
+    shapes: [
+      [4, 3],
+      [4, 3],
+    ],
+    kind: 'distinct',
+    eps: 1e-3,
+    build: (_g, [a, b]) => op.max(a!, op.mul(b!, 1.01)),
+  },
   Min: { shapes: [[4, 3], [3]], kind: 'distinct', eps: 1e-3, build: (_g, [a, b]) => op.min(a!, b!) },
   Identity: { shapes: [[3, 2]], build: (_g, [a]) => op.identity(a!) },
   Neg: { shapes: [[3, 2]], build: (_g, [a]) => op.neg(a!) },
@@ -37,9 +64,16 @@ const cases: Record<string, GradCase> = {
   LeakyRelu: { shapes: [[3, 4]], kind: 'awayFromZero', eps: 1e-3, build: (_g, [a]) => op.leakyRelu(a!, 0.2) },
   Cast: { shapes: [[3, 4]], build: (_g, [a]) => op.cast(op.cast(a!, 'float64'), 'float32') },
   Sign: { shapes: [[3, 4]], kind: 'awayFromZero', eps: 1e-3, build: (_g, [a]) => op.add(op.sign(a!), a!) },
-  Floor: { shapes: [[3, 4]], eps: 1e-4, build: (_g, [a]) => op.add(op.floor(op.mul(a!, 3.1)), op.mul(a!, a!)) },
+  Floor: {
+    shapes: [[3, 4]],
+    eps: 1e-4,
+    build: (_g, [a]) => op.add(op.floor(op.mul(a!, 3.1)), op.mul(a!, a!)),
+  },
   PRelu: {
-    shapes: [[2, 3, 2, 2], [3, 1, 1]],
+    shapes: [
+      [2, 3, 2, 2],
+      [3, 1, 1],
+    ],
     kind: ['awayFromZero', 'normal'],
     eps: 1e-3,
     build: (_g, [a, s]) => op.prelu(a!, s!),
@@ -49,7 +83,13 @@ const cases: Record<string, GradCase> = {
     shapes: [[3, 4], [4]],
     build: (g, [a, b]) => op.where(op.greater(w(g, 'c', [3, 4], 1), 0), a!, b!),
   },
-  MatMul: { shapes: [[2, 3, 4], [4, 5]], build: (_g, [a, b]) => op.matmul(a!, b!) },
+  MatMul: {
+    shapes: [
+      [2, 3, 4],
+      [4, 5],
+    ],
+    build: (_g, [a, b]) => op.matmul(a!, b!),
+  },
   Gemm: {
     shapes: [[4, 3], [5, 4], [5]],
     build: (_g, [a, b, c]) => op.gemm(a!, b!, c!, { transA: true, transB: true, alpha: 0.7, beta: 1.3 }),
@@ -60,17 +100,27 @@ const cases: Record<string, GradCase> = {
   },
   ConvTranspose: {
     shapes: [[2, 4, 3, 3], [2]],
-    build: (g, [x, b]) => op.convTranspose(x!, w(g, 'k', [4, 2, 3, 3], 2), b!, { strides: [2, 2], pads: [1, 1, 0, 0] }),
+    build: (g, [x, b]) =>
+      op.convTranspose(x!, w(g, 'k', [4, 2, 3, 3], 2), b!, { strides: [2, 2], pads: [1, 1, 0, 0] }),
   },
   GlobalAveragePool: { shapes: [[2, 3, 4, 5]], build: (_g, [x]) => op.globalAveragePool(x!) },
-  AveragePool: { shapes: [[2, 3, 6, 6]], build: (_g, [x]) => op.averagePool(x!, { kernel: [2, 3], strides: [2, 3] }) },
+  AveragePool: {
+    shapes: [[2, 3, 6, 6]],
+    build: (_g, [x]) => op.averagePool(x!, { kernel: [2, 3], strides: [2, 3] }),
+  },
   Reshape: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.reshape(x!, [0, -1]) },
   Flatten: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.flatten(x!, 2) },
   Squeeze: { shapes: [[2, 1, 4]], build: (_g, [x]) => op.squeeze(x!, [1]) },
   Unsqueeze: { shapes: [[2, 4]], build: (_g, [x]) => op.unsqueeze(x!, [0, 2]) },
   Transpose: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.transpose(x!, [2, 0, 1]) },
   Expand: { shapes: [[3, 1]], build: (_g, [x]) => op.expand(x!, [2, 3, 4]) },
-  Concat: { shapes: [[2, 3], [2, 2]], build: (_g, [a, b]) => op.concat([a!, b!, a!], 1) },
+  Concat: {
+    shapes: [
+      [2, 3],
+      [2, 2],
+    ],
+    build: (_g, [a, b]) => op.concat([a!, b!, a!], 1),
+  },
   Split: { shapes: [[5, 2]], build: (_g, [x]) => op.mul(op.split(x!, [2, 3], 0)[1]!, 2) },
   Slice: { shapes: [[5, 6]], build: (_g, [x]) => op.slice(x!, [1, -4], [4, 100], [0, 1]) },
   Pad: { shapes: [[2, 3]], build: (_g, [x]) => op.pad(x!, [1, 0, 2, 1], { value: 0.5 }) },
@@ -82,8 +132,18 @@ const cases: Record<string, GradCase> = {
   ReduceMean: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.reduceMean(x!, [1], true) },
   ReduceSumSquare: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.reduceSumSquare(x!, [2], false) },
   ReduceL2: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.reduceL2(x!, [1], true) },
-  ReduceMax: { shapes: [[3, 4]], kind: 'distinct', eps: 1e-3, build: (_g, [x]) => op.reduceMax(x!, [1], false) },
-  ReduceMin: { shapes: [[3, 4]], kind: 'distinct', eps: 1e-3, build: (_g, [x]) => op.reduceMin(x!, [0], true) },
+  ReduceMax: {
+    shapes: [[3, 4]],
+    kind: 'distinct',
+    eps: 1e-3,
+    build: (_g, [x]) => op.reduceMax(x!, [1], false),
+  },
+  ReduceMin: {
+    shapes: [[3, 4]],
+    kind: 'distinct',
+    eps: 1e-3,
+    build: (_g, [x]) => op.reduceMin(x!, [0], true),
+  },
   Softmax: { shapes: [[2, 3, 5]], build: (_g, [x]) => op.softmax(x!, -1) },
   LayerNormalization: {
     shapes: [[2, 3, 6], [6], [6]],
@@ -92,25 +152,49 @@ const cases: Record<string, GradCase> = {
 };
 
 const extraCases: Record<string, GradCase> = {
-  'broadcast both ways (Mul [2,1,4]·[3,1])': { shapes: [[2, 1, 4], [3, 1]], build: (_g, [a, b]) => op.mul(a!, b!) },
+  'broadcast both ways (Mul [2,1,4]·[3,1])': {
+    shapes: [
+      [2, 1, 4],
+      [3, 1],
+    ],
+    build: (_g, [a, b]) => op.mul(a!, b!),
+  },
   'fan-out (x used three times)': {
     shapes: [[3, 4]],
     build: (_g, [x]) => op.add(op.mul(op.tanh(x!), x!), op.sigmoid(x!)),
   },
-  'batched MatMul with broadcast batch': { shapes: [[1, 3, 4], [2, 4, 2]], build: (_g, [a, b]) => op.matmul(a!, b!) },
+  'batched MatMul with broadcast batch': {
+    shapes: [
+      [1, 3, 4],
+      [2, 4, 2],
+    ],
+    build: (_g, [a, b]) => op.matmul(a!, b!),
+  },
   'MatMul with a vector': { shapes: [[4], [4, 3]], build: (_g, [a, b]) => op.matmul(a!, b!) },
-  'Gather on axis 1': { shapes: [[2, 5, 3]], build: (g, [x]) => op.gather(x!, g.constant([4, 0, 4], 'int64', [3]), 1) },
+  'Gather on axis 1': {
+    shapes: [[2, 5, 3]],
+    build: (g, [x]) => op.gather(x!, g.constant([4, 0, 4], 'int64', [3]), 1),
+  },
   'grouped Conv input with dilation': {
     shapes: [[1, 4, 7, 7]],
-    build: (g, [x]) => op.conv(x!, w(g, 'k', [6, 2, 3, 3], 3), undefined, { group: 2, dilations: [2, 1], pads: [1, 1, 1, 1] }),
+    build: (g, [x]) =>
+      op.conv(x!, w(g, 'k', [6, 2, 3, 3], 3), undefined, { group: 2, dilations: [2, 1], pads: [1, 1, 1, 1] }),
   },
   'ConvTranspose weight (strided, padded)': {
-    shapes: [[2, 3, 3, 4], [3, 2, 3, 3]],
-    build: (_g, [x, k]) => op.convTranspose(x!, k!, undefined, { strides: [2, 2], pads: [1, 0, 0, 1], outputPadding: [1, 0] }),
+    shapes: [
+      [2, 3, 3, 4],
+      [3, 2, 3, 3],
+    ],
+    build: (_g, [x, k]) =>
+      op.convTranspose(x!, k!, undefined, { strides: [2, 2], pads: [1, 0, 0, 1], outputPadding: [1, 0] }),
   },
   'Conv weight with dilation and stride': {
-    shapes: [[2, 2, 8, 7], [3, 2, 2, 3]],
-    build: (_g, [x, k]) => op.conv(x!, k!, undefined, { strides: [2, 1], dilations: [2, 2], pads: [1, 1, 0, 1] }),
+    shapes: [
+      [2, 2, 8, 7],
+      [3, 2, 2, 3],
+    ],
+    build: (_g, [x, k]) =>
+      op.conv(x!, k!, undefined, { strides: [2, 1], dilations: [2, 2], pads: [1, 1, 0, 1] }),
   },
   'Slice with steps on two axes (subsampling: MaxPool(1, 2))': {
     shapes: [[2, 3, 7, 6]],

@@ -39,7 +39,10 @@ export function gradients(loss: Tensor, wrt: readonly Tensor[], o: GradientsOpti
 
   const grads = new Map<string, Tensor>();
   const accumulate = (t: Tensor, grad: Tensor) => {
-    if (grad.shape.length !== t.shape.length || grad.shape.some((d, i) => d !== t.shape[i] && typeof d === 'number' && typeof t.shape[i] === 'number')) {
+    if (
+      grad.shape.length !== t.shape.length ||
+      grad.shape.some((d, i) => d !== t.shape[i] && typeof d === 'number' && typeof t.shape[i] === 'number')
+    ) {
       throw new GraphBuildError(
         `gradients: rule produced ${formatShape(grad.shape)} for ${t.name}${formatShape(t.shape)}`,
       );
@@ -54,7 +57,13 @@ export function gradients(loss: Tensor, wrt: readonly Tensor[], o: GradientsOpti
     const gradOutputs = node.outputs.map((out) => grads.get(out.name));
     if (gradOutputs.every((x) => x === undefined)) continue;
     const needsGrad = node.inputs.map((i) => i !== undefined && depends.has(i.name));
-    const inputGrads = gradientRule(node)({ node, inputs: node.inputs, outputs: node.outputs, gradOutputs, needsGrad });
+    const inputGrads = gradientRule(node)({
+      node,
+      inputs: node.inputs,
+      outputs: node.outputs,
+      gradOutputs,
+      needsGrad,
+    });
     node.inputs.forEach((input, i) => {
       const gi = inputGrads[i];
       if (input && needsGrad[i] && gi) accumulate(input, gi);
@@ -64,7 +73,8 @@ export function gradients(loss: Tensor, wrt: readonly Tensor[], o: GradientsOpti
   return wrt.map((w) => {
     const gw = grads.get(w.name);
     if (gw) return gw;
-    if (o.unreachable === 'error') throw new GraphBuildError(`gradients: ${loss.name} does not depend on ${w.name}`);
+    if (o.unreachable === 'error')
+      throw new GraphBuildError(`gradients: ${loss.name} does not depend on ${w.name}`);
     return zerosLike(w);
   });
 }

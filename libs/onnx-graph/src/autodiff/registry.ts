@@ -38,5 +38,7 @@ export const opsWithGradients = (): string[] => [...rules.keys()].sort();
 
 /** A rule's failure for one input it cannot differentiate (e.g. a weight of a grouped conv). */
 export function unsupported(ctx: GradContext, what: string): never {
-  throw new GraphBuildError(`gradients: ${ctx.node.opType} (node ${ctx.node.name}): no gradient rule for ${what}`);
+  throw new GraphBuildError(
+    `gradients: ${ctx.node.opType} (node ${ctx.node.name}): no gradient rule for ${what}`,
+  );
 }

@@ -36,4 +36,5 @@ export function requireRank(op: string, t: Tensor, rank: number): void {
 }
 
 /** A 1-D int64 constant (shapes, axes, pads given to ops as inputs). */
-export const int64s = (g: Graph, values: readonly number[]): Tensor => g.constant(values, 'int64', [values.length]);
+export const int64s = (g: Graph, values: readonly number[]): Tensor =>
+  g.constant(values, 'int64', [values.length]);

@@ -54,15 +54,22 @@ export function conv(x: Tensor, w: Tensor, bias?: Tensor, o: ConvOptions = {}): 
   const cin = x.shape[1]!;
   const wIn = w.shape[1]!;
   if (typeof cin === 'number' && typeof wIn === 'number' && cin !== wIn * s.group) {
-    fail(op, `input ${describe(x)} has ${cin} channels, weight ${describe(w)} expects ${wIn}×group ${s.group}`);
+    fail(
+      op,
+      `input ${describe(x)} has ${cin} channels, weight ${describe(w)} expects ${wIn}×group ${s.group}`,
+    );
   }
   const m = w.shape[0]!;
-  if (typeof m === 'number' && m % s.group !== 0) fail(op, `${m} output channels not divisible by group ${s.group}`);
+  if (typeof m === 'number' && m % s.group !== 0)
+    fail(op, `${m} output channels not divisible by group ${s.group}`);
   if (bias && (bias.rank !== 1 || bias.shape[0] !== m)) fail(op, `bias ${describe(bias)} must be [${m}]`);
   const out: Dim[] = [x.shape[0]!, m];
   for (let i = 0; i < n; i++) {
     const ek = s.dilations[i]! * (kernel[i]! - 1) + 1;
-    const dim = mapDim(x.shape[i + 2]!, (v) => Math.floor((v + s.pads[i]! + s.pads[i + n]! - ek) / s.strides[i]!) + 1);
+    const dim = mapDim(
+      x.shape[i + 2]!,
+      (v) => Math.floor((v + s.pads[i]! + s.pads[i + n]! - ek) / s.strides[i]!) + 1,
+    );
     if (typeof dim === 'number' && dim < 1) fail(op, `input ${describe(x)} too small for kernel ${kernel}`);
     out.push(dim);
   }
@@ -78,7 +85,8 @@ export function convTranspose(x: Tensor, w: Tensor, bias?: Tensor, o: ConvTransp
   const s = spatial(op, n, o);
   const outPad = [...(o.outputPadding ?? Array<number>(n).fill(0))];
   const kernel = w.shape.slice(2) as number[];
-  if (x.shape[1] !== w.shape[0]) fail(op, `input ${describe(x)} channels differ from weight ${describe(w)} dim 0`);
+  if (x.shape[1] !== w.shape[0])
+    fail(op, `input ${describe(x)} channels differ from weight ${describe(w)} dim 0`);
   const m = (w.shape[1] as number) * s.group;
   if (bias && (bias.rank !== 1 || bias.shape[0] !== m)) fail(op, `bias ${describe(bias)} must be [${m}]`);
   const out: Dim[] = [x.shape[0]!, m];
@@ -87,7 +95,12 @@ export function convTranspose(x: Tensor, w: Tensor, bias?: Tensor, o: ConvTransp
       mapDim(
         x.shape[i + 2]!,
         (v) =>
-          s.strides[i]! * (v - 1) + outPad[i]! + (kernel[i]! - 1) * s.dilations[i]! + 1 - s.pads[i]! - s.pads[i + n]!,
+          s.strides[i]! * (v - 1) +
+          outPad[i]! +
+          (kernel[i]! - 1) * s.dilations[i]! +
+          1 -
+          s.pads[i]! -
+          s.pads[i + n]!,
       ),
     );
   }
@@ -110,7 +123,10 @@ function pool(op: 'MaxPool' | 'AveragePool', x: Tensor, o: PoolOptions): Tensor 
   const out: Dim[] = [x.shape[0]!, x.shape[1]!];
   for (let i = 0; i < n; i++) {
     out.push(
-      mapDim(x.shape[i + 2]!, (v) => Math.floor((v + s.pads[i]! + s.pads[i + n]! - o.kernel[i]!) / s.strides[i]!) + 1),
+      mapDim(
+        x.shape[i + 2]!,
+        (v) => Math.floor((v + s.pads[i]! + s.pads[i + n]! - o.kernel[i]!) / s.strides[i]!) + 1,
+      ),
     );
   }
   const attrs: Record<string, { ints: readonly number[] } | { i: number }> = {

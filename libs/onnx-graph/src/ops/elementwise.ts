@@ -62,12 +62,18 @@ export function prelu(x: Tensor, slope: Tensor): Tensor {
 
 export function clip(x: Tensor, lo?: number, hi?: number): Tensor {
   const g = x.graph;
-  const inputs = [x, lo === undefined ? undefined : g.constant(lo, x.dtype), hi === undefined ? undefined : g.constant(hi, x.dtype)];
+  const inputs = [
+    x,
+    lo === undefined ? undefined : g.constant(lo, x.dtype),
+    hi === undefined ? undefined : g.constant(hi, x.dtype),
+  ];
   return g.addNode('Clip', inputs, {}, [{ dtype: x.dtype, shape: x.shape }])[0]!;
 }
 
 export function cast(x: Tensor, to: DType): Tensor {
-  return x.graph.addNode('Cast', [x], { to: { i: ONNX_DTYPE_CODE[to] } }, [{ dtype: to, shape: x.shape }])[0]!;
+  return x.graph.addNode('Cast', [x], { to: { i: ONNX_DTYPE_CODE[to] } }, [
+    { dtype: to, shape: x.shape },
+  ])[0]!;
 }
 
 /** where(cond, a, b): elementwise select with broadcasting. */
@@ -87,5 +93,7 @@ export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
  * (ONNX has no such op; it serializes as Identity.)
  */
 export function stopGradient(x: Tensor): Tensor {
-  return x.graph.addNode('Identity', [x], {}, [{ dtype: x.dtype, shape: x.shape }], { stopGradient: true })[0]!;
+  return x.graph.addNode('Identity', [x], {}, [{ dtype: x.dtype, shape: x.shape }], {
+    stopGradient: true,
+  })[0]!;
 }

@@ -47,11 +47,15 @@ export function gemm(a: Tensor, b: Tensor, c?: Tensor, o: GemmOptions = {}): Ten
   const [m, k1] = o.transA ? [a.shape[1]!, a.shape[0]!] : [a.shape[0]!, a.shape[1]!];
   const [k2, n] = o.transB ? [b.shape[1]!, b.shape[0]!] : [b.shape[0]!, b.shape[1]!];
   if (typeof k1 === 'number' && typeof k2 === 'number' && k1 !== k2) {
-    fail(op, `inner dimensions differ: ${describe(a)}${o.transA ? 'ᵀ' : ''} × ${describe(b)}${o.transB ? 'ᵀ' : ''}`);
+    fail(
+      op,
+      `inner dimensions differ: ${describe(a)}${o.transA ? 'ᵀ' : ''} × ${describe(b)}${o.transB ? 'ᵀ' : ''}`,
+    );
   }
   if (c) {
     const bc = broadcastShapes(op, [m, n], c.shape);
-    if (bc.length !== 2 || bc[0] !== m || bc[1] !== n) fail(op, `C ${describe(c)} does not broadcast to [${m},${n}]`);
+    if (bc.length !== 2 || bc[0] !== m || bc[1] !== n)
+      fail(op, `C ${describe(c)} does not broadcast to [${m},${n}]`);
   }
   const attrs = {
     alpha: { f: o.alpha ?? 1 },

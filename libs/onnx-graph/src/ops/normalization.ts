@@ -8,7 +8,13 @@ export function softmax(x: Tensor, axis = -1): Tensor {
 }
 
 /** LayerNormalization over the axes from `axis` to the end; scale/bias have those trailing dims. */
-export function layerNormalization(x: Tensor, scale: Tensor, bias?: Tensor, axis = -1, epsilon = 1e-5): Tensor {
+export function layerNormalization(
+  x: Tensor,
+  scale: Tensor,
+  bias?: Tensor,
+  axis = -1,
+  epsilon = 1e-5,
+): Tensor {
   const op = 'LayerNormalization';
   requireSameDtype(op, x, scale, ...(bias ? [bias] : []));
   const a = normAxis(axis, x.rank, op);
@@ -19,5 +25,7 @@ export function layerNormalization(x: Tensor, scale: Tensor, bias?: Tensor, axis
     }
   }
   const attrs = { axis: { i: a }, epsilon: { f: epsilon } };
-  return x.graph.addNode(op, bias ? [x, scale, bias] : [x, scale], attrs, [{ dtype: x.dtype, shape: x.shape }])[0]!;
+  return x.graph.addNode(op, bias ? [x, scale, bias] : [x, scale], attrs, [
+    { dtype: x.dtype, shape: x.shape },
+  ])[0]!;
 }

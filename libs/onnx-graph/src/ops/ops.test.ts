@@ -13,9 +13,14 @@ describe('build-time shape inference', () => {
     const w = g.initializer('w', new Float32Array(8 * 3 * 3 * 3), [8, 3, 3, 3]);
     const y = op.conv(x, w, undefined, { strides: [2, 2], pads: [1, 1, 1, 1] });
     expect(y.shape).toEqual(['batch', 8, 8, 8]);
-    const up = op.convTranspose(y, g.initializer('wt', new Float32Array(8 * 4 * 3 * 3), [8, 4, 3, 3]), undefined, {
-      strides: [2, 2],
-    });
+    const up = op.convTranspose(
+      y,
+      g.initializer('wt', new Float32Array(8 * 4 * 3 * 3), [8, 4, 3, 3]),
+      undefined,
+      {
+        strides: [2, 2],
+      },
+    );
     expect(up.shape).toEqual(['batch', 4, 17, 17]);
     const flat = op.reshape(y, [0, -1]);
     expect(flat.shape).toEqual(['batch', 512]);
@@ -25,11 +30,9 @@ describe('build-time shape inference', () => {
     expect(op.concat([y, y], 1).shape).toEqual(['batch', 16, 8, 8]);
     expect(op.slice(y, [1], [5], [1]).shape).toEqual(['batch', 4, 8, 8]);
     expect(op.split(y, [3, 5], 1).map((t) => t.shape[1])).toEqual([3, 5]);
-    expect(op.matmul(g.input('a', 'float32', ['batch', 5, 7]), g.input('b', 'float32', [7, 2])).shape).toEqual([
-      'batch',
-      5,
-      2,
-    ]);
+    expect(
+      op.matmul(g.input('a', 'float32', ['batch', 5, 7]), g.input('b', 'float32', [7, 2])).shape,
+    ).toEqual(['batch', 5, 2]);
     expect(op.gather(g.input('e', 'float32', [100, 4]), g.input('i', 'int64', ['batch', 77])).shape).toEqual([
       'batch',
       77,
@@ -50,7 +53,9 @@ describe('build-time shape inference', () => {
     expect(() => op.add(a, b)).toThrow(/Add: shapes \[2,3\] and \[4,5\] do not broadcast/);
     const x = g.input('x', 'float32', [1, 3, 8, 8]);
     const w = g.initializer('w', new Float32Array(4 * 2 * 9), [4, 2, 3, 3]);
-    expect(() => op.conv(x, w)).toThrow(/Conv: input x float32\[1,3,8,8\] has 3 channels, weight w float32\[4,2,3,3\]/);
+    expect(() => op.conv(x, w)).toThrow(
+      /Conv: input x float32\[1,3,8,8\] has 3 channels, weight w float32\[4,2,3,3\]/,
+    );
     expect(() => op.reshape(a, [4, 2])).toThrow(/Reshape: cannot reshape \[2,3\] to \[4,2\]/);
     expect(() => op.concat([a, b], 0)).toThrow(/Concat: shapes differ/);
     expect(() => op.transpose(a, [0, 0])).toThrow(/Transpose: perm/);

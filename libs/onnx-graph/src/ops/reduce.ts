@@ -2,7 +2,8 @@ import { normAxis, type Dim } from '../shape';
 import type { Tensor } from '../tensor';
 import { describe, fail, int64s } from './common';
 
-export type ReduceOp = 'ReduceSum' | 'ReduceMean' | 'ReduceMax' | 'ReduceMin' | 'ReduceSumSquare' | 'ReduceL2';
+export type ReduceOp =
+  'ReduceSum' | 'ReduceMean' | 'ReduceMax' | 'ReduceMin' | 'ReduceSumSquare' | 'ReduceL2';
 
 function reduce(op: ReduceOp, x: Tensor, axes: readonly number[] | undefined, keepDims: boolean): Tensor {
   const ax = (axes ?? x.shape.map((_, i) => i)).map((a) => normAxis(a, x.rank, op));
@@ -35,6 +36,10 @@ export function argMax(x: Tensor, axis: number, keepDims = false, selectLastInde
   const a = normAxis(axis, x.rank, 'ArgMax');
   if (x.dtype === 'bool') fail('ArgMax', `unsupported dtype: ${describe(x)}`);
   const shape = x.shape.flatMap((d, i) => (i === a ? (keepDims ? [1] : []) : [d]));
-  const attrs = { axis: { i: a }, keepdims: { i: keepDims ? 1 : 0 }, select_last_index: { i: selectLastIndex ? 1 : 0 } };
+  const attrs = {
+    axis: { i: a },
+    keepdims: { i: keepDims ? 1 : 0 },
+    select_last_index: { i: selectLastIndex ? 1 : 0 },
+  };
   return x.graph.addNode('ArgMax', [x], attrs, [{ dtype: 'int64', shape }])[0]!;
 }

@@ -20,14 +20,20 @@ export function reshapeShape(input: Shape, target: readonly Dim[]): Dim[] {
       inferAt = i;
     } else if (typeof d === 'string') {
       const k = symbolsIn.indexOf(d);
-      if (k < 0) fail(op, `symbolic dim ${d} in ${formatShape(target)} is not in the input ${formatShape(input)}`);
+      if (k < 0)
+        fail(op, `symbolic dim ${d} in ${formatShape(target)} is not in the input ${formatShape(input)}`);
       symbolsIn.splice(k, 1);
     } else knownOut *= d;
   }
   if (inferAt >= 0) {
     if (knownIn % knownOut !== 0) fail(op, `cannot reshape ${formatShape(input)} to ${formatShape(target)}`);
     const ratio = knownIn / knownOut;
-    out[inferAt] = symbolsIn.length === 0 ? ratio : ratio === 1 && symbolsIn.length === 1 ? symbolsIn[0]! : [...symbolsIn, ratio].join('*');
+    out[inferAt] =
+      symbolsIn.length === 0
+        ? ratio
+        : ratio === 1 && symbolsIn.length === 1
+          ? symbolsIn[0]!
+          : [...symbolsIn, ratio].join('*');
   } else if (symbolsIn.length > 0 || knownIn !== knownOut) {
     fail(op, `cannot reshape ${formatShape(input)} to ${formatShape(target)}`);
   }
@@ -43,7 +49,8 @@ export function reshape(x: Tensor, shape: readonly Dim[]): Tensor {
     if (x.shape[i] === d) return 0;
     return -1;
   });
-  if (encoded.filter((d) => d === -1).length > 1) fail('Reshape', `cannot encode ${formatShape(shape)} for ${describe(x)}`);
+  if (encoded.filter((d) => d === -1).length > 1)
+    fail('Reshape', `cannot encode ${formatShape(shape)} for ${describe(x)}`);
   return x.graph.addNode('Reshape', [x, int64s(x.graph, encoded)], {}, [{ dtype: x.dtype, shape: out }])[0]!;
 }
 
@@ -60,7 +67,8 @@ export function shapeOf(x: Tensor): Tensor {
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   const p = perm ?? x.shape.map((_, i) => x.rank - 1 - i);
   const sorted = [...p].sort((a, b) => a - b);
-  if (p.length !== x.rank || sorted.some((v, i) => v !== i)) fail('Transpose', `perm ${p} invalid for ${describe(x)}`);
+  if (p.length !== x.rank || sorted.some((v, i) => v !== i))
+    fail('Transpose', `perm ${p} invalid for ${describe(x)}`);
   const shape = p.map((i) => x.shape[i]!);
   return x.graph.addNode('Transpose', [x], { perm: { ints: p } }, [{ dtype: x.dtype, shape }])[0]!;
 }
@@ -108,7 +116,8 @@ export function slice(
       // ("L-8"), a bounded slice is assumed to fit (ONNX clamps at run time if it does not).
       const start = starts[i]!;
       const end = ends[i]!;
-      if (step !== 1 || start < 0 || end < 0) fail(op, `cannot slice symbolic axis ${a} of ${describe(x)} with negative bounds or steps`);
+      if (step !== 1 || start < 0 || end < 0)
+        fail(op, `cannot slice symbolic axis ${a} of ${describe(x)} with negative bounds or steps`);
       shape[a] = end >= 2 ** 31 - 1 ? (start === 0 ? dim : `${dim}-${start}`) : Math.max(0, end - start);
       return;
     }
@@ -128,7 +137,8 @@ export function split(x: Tensor, sizes: readonly number[], axis = 0): Tensor[] {
   const a = normAxis(axis, x.rank, op);
   const dim = x.shape[a];
   const total = sizes.reduce((s, v) => s + v, 0);
-  if (typeof dim === 'number' && dim !== total) fail(op, `sizes ${sizes} do not sum to axis ${axis} of ${describe(x)}`);
+  if (typeof dim === 'number' && dim !== total)
+    fail(op, `sizes ${sizes} do not sum to axis ${axis} of ${describe(x)}`);
   const outs = sizes.map((size) => ({ dtype: x.dtype, shape: x.shape.map((d, i) => (i === a ? size : d)) }));
   return x.graph.addNode(op, [x, int64s(x.graph, sizes)], { axis: { i: a } }, outs);
 }
@@ -136,7 +146,8 @@ export function split(x: Tensor, sizes: readonly number[], axis = 0): Tensor[] {
 /** Gather along `axis`: out = data[:axis] + indices.shape + data[axis+1:]. */
 export function gather(data: Tensor, indices: Tensor, axis = 0): Tensor {
   const op = 'Gather';
-  if (indices.dtype !== 'int64' && indices.dtype !== 'int32') fail(op, `indices must be int32/int64: ${describe(indices)}`);
+  if (indices.dtype !== 'int64' && indices.dtype !== 'int32')
+    fail(op, `indices must be int32/int64: ${describe(indices)}`);
   const a = normAxis(axis, data.rank, op);
   const shape = [...data.shape.slice(0, a), ...indices.shape, ...data.shape.slice(a + 1)];
   return data.graph.addNode(op, [data, indices], { axis: { i: a } }, [{ dtype: data.dtype, shape }])[0]!;
@@ -147,11 +158,18 @@ export function gatherElements(data: Tensor, indices: Tensor, axis = 0): Tensor 
   const op = 'GatherElements';
   if (indices.rank !== data.rank) fail(op, `ranks differ: ${describe(data)}, ${describe(indices)}`);
   const a = normAxis(axis, data.rank, op);
-  return data.graph.addNode(op, [data, indices], { axis: { i: a } }, [{ dtype: data.dtype, shape: indices.shape }])[0]!;
+  return data.graph.addNode(op, [data, indices], { axis: { i: a } }, [
+    { dtype: data.dtype, shape: indices.shape },
+  ])[0]!;
 }
 
 /** ScatterND with optional reduction; used by reverse mode for Gather. */
-export function scatterND(data: Tensor, indices: Tensor, updates: Tensor, reduction: 'none' | 'add' = 'none'): Tensor {
+export function scatterND(
+  data: Tensor,
+  indices: Tensor,
+  updates: Tensor,
+  reduction: 'none' | 'add' = 'none',
+): Tensor {
   requireSameDtype('ScatterND', data, updates);
   return data.graph.addNode('ScatterND', [data, indices, updates], { reduction: { s: reduction } }, [
     { dtype: data.dtype, shape: data.shape },
@@ -163,7 +181,8 @@ export function expand(x: Tensor, shape: readonly Dim[]): Tensor {
   const out = broadcastShapes('Expand', x.shape, shape);
   const encoded = shape.map((d) => (typeof d === 'number' ? d : 1));
   const symbolic = shape.some((d, i) => typeof d === 'string' && x.shape[x.rank - shape.length + i] !== d);
-  if (symbolic) fail('Expand', `cannot expand ${describe(x)} to symbolic ${formatShape(shape)}; use expandAs`);
+  if (symbolic)
+    fail('Expand', `cannot expand ${describe(x)} to symbolic ${formatShape(shape)}; use expandAs`);
   return x.graph.addNode('Expand', [x, int64s(x.graph, encoded)], {}, [{ dtype: x.dtype, shape: out }])[0]!;
 }
 
@@ -275,6 +294,8 @@ export function zerosLike(like: Tensor): Tensor {
 
 export function tile(x: Tensor, repeats: readonly number[]): Tensor {
   if (repeats.length !== x.rank) fail('Tile', `needs ${x.rank} repeats for ${describe(x)}`);
-  const shape = x.shape.map((d, i) => (typeof d === 'number' ? d * repeats[i]! : repeats[i] === 1 ? d : `${d}*${repeats[i]}`));
+  const shape = x.shape.map((d, i) =>
+    typeof d === 'number' ? d * repeats[i]! : repeats[i] === 1 ? d : `${d}*${repeats[i]}`,
+  );
   return x.graph.addNode('Tile', [x, int64s(x.graph, repeats)], {}, [{ dtype: x.dtype, shape }])[0]!;
 }

@@ -82,9 +82,9 @@ describe('ONNX serialization', () => {
     const g = new Graph();
     const t = g.scope('style', () => g.scope(1, () => g.initializer('weight', new Float32Array(4), [2, 2])));
     expect(t.name).toBe('style.1.weight');
-    expect(() => g.scope('style', () => g.scope(1, () => g.initializer('weight', new Float32Array(4), [2, 2])))).toThrow(
-      /already used/,
-    );
+    expect(() =>
+      g.scope('style', () => g.scope(1, () => g.initializer('weight', new Float32Array(4), [2, 2]))),
+    ).toThrow(/already used/);
   });
 
   it('builds and serializes a graph with 20k nodes and 64 MB of weights', async () => {
@@ -113,7 +113,12 @@ describe('ONNX serialization', () => {
     const plain = toOnnxBytes(build(exact));
     const compact = toOnnxBytes(build(exact), { compactFloat16: true });
     expect(compact.length).toBeLessThan(plain.length * 0.6);
-    const [a, b] = await Promise.all([evaluate(build(exact), x), ort.InferenceSession.create(compact).then((s) => s.run({ x: new ort.Tensor('float32', x.x.data, [1, 64]) }))]);
+    const [a, b] = await Promise.all([
+      evaluate(build(exact), x),
+      ort.InferenceSession.create(compact).then((s) =>
+        s.run({ x: new ort.Tensor('float32', x.x.data, [1, 64]) }),
+      ),
+    ]);
     expect(Array.from(b['y']!.data as Float32Array)).toEqual(Array.from(a['y']!));
     // Values that are not exactly half precision stay float32.
     expect(toOnnxBytes(build(inexact), { compactFloat16: true }).length).toBeGreaterThan(plain.length * 0.9);

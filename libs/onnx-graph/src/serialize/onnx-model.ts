@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { float16BitsToFloat32, float32ToFloat16Bits, ONNX_DTYPE_CODE, type AnyTypedArray, type DType } from '../dtype';
+import {
+  float16BitsToFloat32,
+  float32ToFloat16Bits,
+  ONNX_DTYPE_CODE,
+  type AnyTypedArray,
+  type DType,
+} from '../dtype';
 import { GraphBuildError } from '../errors';
 import type { Attr, Graph, GraphNode } from '../graph';
 import type { Shape } from '../shape';
@@ -93,11 +99,18 @@ function modelProto(g: Graph, o: SerializeOptions): ProtoWriter {
   for (const init of g.initializers) {
     if (!tensors.has(init.tensor.name)) continue;
     const t = init.tensor;
-    const half = o.compactFloat16 && t.dtype === 'float32' && init.data.length >= 1024 ? exactFloat16(init.data as Float32Array) : undefined;
+    const half =
+      o.compactFloat16 && t.dtype === 'float32' && init.data.length >= 1024
+        ? exactFloat16(init.data as Float32Array)
+        : undefined;
     if (half) {
       // The float16 copy is the stored weight; a Cast (first in the graph) restores the float32 tensor.
       stored.push(tensorProto(`${t.name}::f16`, 'float16', t.shape as number[], half));
-      const cast = new ProtoWriter().string(1, `${t.name}::f16`).string(2, t.name).string(3, `${t.name}::cast`).string(4, 'Cast');
+      const cast = new ProtoWriter()
+        .string(1, `${t.name}::f16`)
+        .string(2, t.name)
+        .string(3, `${t.name}::cast`)
+        .string(4, 'Cast');
       cast.message(5, attribute('to', { i: ONNX_DTYPE_CODE.float32 }));
       graph.message(1, cast);
     } else stored.push(tensorProto(t.name, t.dtype, t.shape as number[], init.data));
@@ -144,4 +157,3 @@ export async function writeOnnxFile(
   await writeFile(path, parts);
   return { bytes: parts.reduce((s, p) => s + p.length, 0), sha256: hash.digest('hex') };
 }
-

@@ -26,7 +26,7 @@ export async function buildTinyModelSet(modelsDir: string, timeoutMs: number): P
   await runToCompletion(
     'models build tiny',
     process.execPath,
-    [TSX_BIN, CLI_ENTRY, 'models', 'build', '--preset', 'tiny', '--out', join(modelsDir, 'tiny')],
+    [TSX_BIN, CLI_ENTRY, 'models', 'ensure', '--preset', 'tiny', '--cache', '--out', join(modelsDir, 'tiny')],
     {
       cwd: REPO_ROOT,
       env: { ...process.env },

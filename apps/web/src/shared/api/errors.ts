@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'STORAGE_UNAVAILABLE'
+  | 'QUEUE_UNAVAILABLE'
   | 'INVERSION_NOT_CONFIGURED'
   | 'NO_CHANNELS'
   | 'NO_DIRECTIONS'
@@ -42,6 +43,7 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'The file is too large: images up to 20 MB are accepted.',
   UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported: upload a PNG, JPEG or WebP image.',
   STORAGE_UNAVAILABLE: 'Image storage is unavailable for a moment. Please try again shortly.',
+  QUEUE_UNAVAILABLE: 'The job queue is unavailable for a moment. Please try again shortly.',
   INVERSION_NOT_CONFIGURED:
     'Uploaded photos cannot be edited yet: this service has no inversion model configured. Your upload is kept and becomes editable once one is.',
   NO_CHANNELS: 'No style channel passes this β. Lower β or turn on auto β.',
@@ -86,7 +88,11 @@ export class ApiError extends Error {
   }
 
   get retryable(): boolean {
-    return this.code === 'SERVICE_UNREACHABLE' || this.code === 'STORAGE_UNAVAILABLE';
+    return (
+      this.code === 'SERVICE_UNREACHABLE' ||
+      this.code === 'STORAGE_UNAVAILABLE' ||
+      this.code === 'QUEUE_UNAVAILABLE'
+    );
   }
 }
 

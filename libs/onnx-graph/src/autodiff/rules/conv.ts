@@ -41,7 +41,15 @@ function weightGradient(c: GradContext, a: ConvAttrs, input: Tensor, output: Ten
     dilations: a.strides,
     pads: a.pads,
   });
-  return transpose(slice(full, kernel.map(() => 0), kernel, kernel.map((_, i) => i + 2)), perm);
+  return transpose(
+    slice(
+      full,
+      kernel.map(() => 0),
+      kernel,
+      kernel.map((_, i) => i + 2),
+    ),
+    perm,
+  );
 }
 
 /** The bias gradient (input 2, when present and needed): dy summed over the batch and spatial axes. */
@@ -63,7 +71,13 @@ registerGradient('Conv', (c) => {
     const outSp = staticSpatial(c, gy);
     // output_padding recovers input rows that the forward stride skipped.
     const outputPadding = inSp.map(
-      (h, i) => h - (a.strides[i]! * (outSp[i]! - 1) + (kernel[i]! - 1) * a.dilations[i]! + 1 - a.pads[i]! - a.pads[i + n]!),
+      (h, i) =>
+        h -
+        (a.strides[i]! * (outSp[i]! - 1) +
+          (kernel[i]! - 1) * a.dilations[i]! +
+          1 -
+          a.pads[i]! -
+          a.pads[i + n]!),
     );
     gx = convTranspose(gy, w!, undefined, { ...a, outputPadding });
   }
@@ -78,7 +92,9 @@ registerGradient('ConvTranspose', (c) => {
   const a = convAttrs(c);
   const gx = c.needsGrad[0] ? conv(gy, w!, undefined, a) : undefined;
   // dy plays the input, x the output gradient.
-  const gw = c.needsGrad[1] ? weightGradient(c, a, gy, x!, 'the weight of a grouped transposed conv') : undefined;
+  const gw = c.needsGrad[1]
+    ? weightGradient(c, a, gy, x!, 'the weight of a grouped transposed conv')
+    : undefined;
   return [gx, gw, biasGradient(c, gy)];
 });
 
@@ -104,6 +120,7 @@ registerGradient('AveragePool', (c) => {
   const inSp = staticSpatial(c, x);
   const outSp = staticSpatial(c, c.gradOutputs[0]!);
   const outputPadding = inSp.map((h, i) => h - (strides[i]! * (outSp[i]! - 1) + kernel[i]!));
-  if (outputPadding.some((p) => p < 0)) throw new GraphBuildError('AveragePool gradient: inconsistent shapes');
+  if (outputPadding.some((p) => p < 0))
+    throw new GraphBuildError('AveragePool gradient: inconsistent shapes');
   return [convTranspose(c.gradOutputs[0]!, w, undefined, { strides, group: channels, outputPadding })];
 });

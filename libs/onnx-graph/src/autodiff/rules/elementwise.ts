@@ -19,7 +19,11 @@ function binaryRule(op: string, da: (c: GradContext) => Tensor, db: (c: GradCont
 
 binaryRule('Add', gy, gy);
 binaryRule('Sub', gy, (c) => neg(gy(c)));
-binaryRule('Mul', (c) => mul(gy(c), x1(c)), (c) => mul(gy(c), x0(c)));
+binaryRule(
+  'Mul',
+  (c) => mul(gy(c), x1(c)),
+  (c) => mul(gy(c), x0(c)),
+);
 binaryRule(
   'Div',
   (c) => div(gy(c), x1(c)),
@@ -55,7 +59,9 @@ unaryRule('Sigmoid', (c) => mul(gy(c), mul(y(c), sub(1, y(c)))));
 unaryRule('Tanh', (c) => mul(gy(c), sub(1, mul(y(c), y(c)))));
 unaryRule('Erf', (c) => mul(gy(c), mul(exp(neg(mul(x0(c), x0(c)))), 2 / Math.sqrt(Math.PI))));
 unaryRule('Relu', (c) => where(greater(x0(c), 0), gy(c), 0));
-unaryRule('LeakyRelu', (c) => where(greater(x0(c), 0), gy(c), mul(gy(c), attrFloat(c.node.attrs, 'alpha', 0.01))));
+unaryRule('LeakyRelu', (c) =>
+  where(greater(x0(c), 0), gy(c), mul(gy(c), attrFloat(c.node.attrs, 'alpha', 0.01))),
+);
 unaryRule('Cast', (c) => cast(gy(c), x0(c).dtype));
 // Piecewise-constant ops have zero gradient almost everywhere.
 registerGradient('Sign', () => [undefined]);

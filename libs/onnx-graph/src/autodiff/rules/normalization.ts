@@ -26,7 +26,10 @@ registerGradient('LayerNormalization', (c) => {
   const xhat = div(centered, sigma);
   const gxhat = mul(gy, scale);
   const gx = c.needsGrad[0]
-    ? div(sub(sub(gxhat, reduceMean(gxhat, axes, true)), mul(xhat, reduceMean(mul(gxhat, xhat), axes, true))), sigma)
+    ? div(
+        sub(sub(gxhat, reduceMean(gxhat, axes, true)), mul(xhat, reduceMean(mul(gxhat, xhat), axes, true))),
+        sigma,
+      )
     : undefined;
   const gscale = c.needsGrad[1] ? sumToShape(mul(gy, xhat), scale) : undefined;
   const gbias = bias && c.needsGrad[2] ? sumToShape(gy, bias) : undefined;

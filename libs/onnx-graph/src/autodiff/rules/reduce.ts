@@ -14,7 +14,12 @@ function reducedAxes(c: GradContext): number[] {
 function spread(c: GradContext, t: Tensor): Tensor {
   const keep = attrInt(c.node.attrs, 'keepdims', 1) === 1;
   const x = c.inputs[0]!;
-  const restored = keep ? t : unsqueeze(t, reducedAxes(c).map((a) => (a < 0 ? a + x.rank : a)));
+  const restored = keep
+    ? t
+    : unsqueeze(
+        t,
+        reducedAxes(c).map((a) => (a < 0 ? a + x.rank : a)),
+      );
   return expandAs(restored, x);
 }
 
@@ -37,7 +42,10 @@ function count(c: GradContext): Tensor | number {
 
 registerGradient('ReduceSum', (c) => [spread(c, c.gradOutputs[0]!), undefined]);
 registerGradient('ReduceMean', (c) => [spread(c, div(c.gradOutputs[0]!, count(c))), undefined]);
-registerGradient('ReduceSumSquare', (c) => [mul(spread(c, c.gradOutputs[0]!), mul(c.inputs[0]!, 2)), undefined]);
+registerGradient('ReduceSumSquare', (c) => [
+  mul(spread(c, c.gradOutputs[0]!), mul(c.inputs[0]!, 2)),
+  undefined,
+]);
 registerGradient('ReduceL2', (c) => [
   mul(spread(c, c.gradOutputs[0]!), div(c.inputs[0]!, spread(c, c.outputs[0]!))),
   undefined,

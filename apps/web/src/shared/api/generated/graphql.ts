@@ -5,16 +5,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Limits: `parameters.createUpload`. */
 export type CreateUploadInput = {
   contentType: string;
   filename?: string | null | undefined;
   modelSetId?: string | null | undefined;
-  /** Size in bytes (≤ 20 MB). */
+  /** Size in bytes. */
   size: number;
 };
 
+/** Which S layers the channel-relevance table covers. */
+export type DirectionLayers =
+  /** Every non-toRGB layer. */
+  | 'ALL'
+  /** Non-toRGB layers with S index ≤ 16 (StyleCLIP's table: 5376 rows at 1024). */
+  | 'OFFICIAL';
+
+/** Limits and defaults: `parameters.editGlobal`. */
 export type EditGlobalInput = {
-  /** 1–16 strengths in [−100, 100]. */
+  /** Strengths α, one image each. */
   alphas: Array<number>;
   autoBeta?: boolean | null | undefined;
   beta?: number | null | undefined;
@@ -23,6 +32,7 @@ export type EditGlobalInput = {
   target: string;
 };
 
+/** Limits and defaults: `parameters.editMapper`. */
 export type EditMapperInput = {
   imageId: string;
   mapper: string;
@@ -31,6 +41,7 @@ export type EditMapperInput = {
 
 export type EditMethod = 'GLOBAL' | 'MAPPER';
 
+/** Limits and defaults: `parameters.generateImages`. */
 export type GenerateImagesInput = {
   modelSetId?: string | null | undefined;
   seeds: Array<number>;
@@ -53,22 +64,35 @@ export type JobState = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDE
 
 export type LatentSpace = 'S' | 'WPLUS';
 
+/** Limits and defaults: `parameters.precomputeDirections`. */
 export type PrecomputeDirectionsInput = {
+  batch?: number | null | undefined;
   images?: number | null | undefined;
-  layers?: string | null | undefined;
+  layers?: DirectionLayers | null | undefined;
   modelSetId?: string | null | undefined;
   samples?: number | null | undefined;
+  /** Channels per shard (a job per shard; shards run on every worker). */
+  shardChannels?: number | null | undefined;
+  truncationLayers?: TruncationLayers | null | undefined;
 };
 
+/** Limits and defaults: `parameters.textDirection`. */
 export type TextDirectionInput = {
   autoBeta?: boolean | null | undefined;
-  /** β in [0, 1]; ignored when autoBeta is true. */
+  /** β; ignored when autoBeta is true. */
   beta?: number | null | undefined;
   modelSetId?: string | null | undefined;
   neutral: string;
   target: string;
   top?: number | null | undefined;
 };
+
+/** How the sampled latents of S statistics are truncated. */
+export type TruncationLayers =
+  /** Every W+ row (TF, StyleCLIP). */
+  | 'ALL'
+  /** The first 8 rows (the PyTorch port). */
+  | 'FIRST8';
 
 export type TopChannelFragment = { layer: number; layerName: string | null; channel: number; weight: number };
 

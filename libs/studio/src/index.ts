@@ -1,0 +1,105 @@
+/**
+ * @styleclip/studio: the product core. One `createStudio(config, { log })` gives every entry point (the API
+ * server, the worker, the CLI) the same product: records and their storage layout, model sets and engines, the
+ * services (images, edits, previews, uploads), jobs (in process, or on workers through BullMQ on Redis), the
+ * parameter schema (every limit and default, one definition) and typed errors.
+ */
+export { createStudio, type Studio, type StudioOptions } from './studio';
+export {
+  studioConfigFromEnv,
+  readStudioConfig,
+  EnvReader,
+  ConfigError,
+  STUDIO_ENV_VARS,
+  type StudioConfig,
+  type JobsConfig,
+} from './config';
+export {
+  StudioError,
+  STUDIO_ERROR_CODES,
+  isStudioErrorCode,
+  toStudioError,
+  badInput,
+  notFound,
+  type StudioErrorCode,
+} from './errors';
+export { createLogger, silentLogger, type Logger } from './log';
+export { newId, isId, ID_PATTERN, MODEL_SET_ID } from './ids';
+
+// Parameters: the one definition of every limit and default.
+export {
+  defineParameters,
+  PARAMETERS,
+  UPLOAD_BYTES_CAP,
+  type Parameters,
+  type ParameterOptions,
+  type Operation,
+  type ParametersOf,
+} from './parameters/schema';
+export { parseParameters, parseField, defaultOf, fieldSchema, describeIssue } from './parameters/parse';
+export {
+  describeParameters,
+  type ParameterDescription,
+  type ParameterKind,
+  type ParametersDescription,
+} from './parameters/describe';
+
+// Records and storage.
+export type {
+  BlobRef,
+  ImageRecord,
+  LatentRecord,
+  EditRecord,
+  JobRecord,
+  UploadRecord,
+  DirectionsRecord,
+  StudioRecords,
+} from './records';
+export { Storage, INDEX } from './storage';
+export { STORAGE_ENV_VARS, type BlobStore } from '@styleclip/storage';
+export { ModelSetRegistry, type ModelSetEntry } from './model-sets/registry';
+export { DirectionsSync } from './model-sets/directions';
+
+// Services.
+export {
+  ImageService,
+  type PreparedImage,
+  type GalleryFilter,
+  type ImageSource,
+  type LatentSpace,
+} from './services/images';
+export {
+  EditService,
+  type EditGlobalInput,
+  type EditMapperInput,
+  type GlobalEditPreview,
+  type MapperEditPreview,
+  type PreviewImage,
+} from './services/edits';
+export { UploadService, type UploadTicket } from './services/uploads';
+export { pageArgs, type Connection, type Edge } from './services/connections';
+
+// Jobs.
+export {
+  isTerminal,
+  acceptsUpdate,
+  type JobEvent,
+  type JobBoard,
+  type JobState,
+  type FanOutTally,
+} from './jobs/board';
+export {
+  JobKinds,
+  type JobKind,
+  type ChildKind,
+  type JobContext,
+  type ChildContext,
+  type JobProgress,
+  type ChildProgress,
+  type ChildSpec,
+  type FanOutOptions,
+} from './jobs/kinds';
+export { JobQueue } from './jobs/queue';
+export { JobScratch } from './jobs/scratch';
+export { JobWorker } from './jobs/bullmq/worker';
+export { PRECOMPUTE_DIRECTIONS, PRECOMPUTE_SHARD, type PrecomputeParams } from './jobs/precompute/kind';

@@ -1,0 +1,250 @@
+import type { Engine } from '@styleclip/editing';
+import { encodePng, tensorToRgb8 } from '@styleclip/imaging';
+import type { Array32 } from '@styleclip/latent-math';
+import { badInput } from '../errors';
+import { isId, newId } from '../ids';
+import { defaultOf, parseParameters } from '../parameters/parse';
+import type { Parameters } from '../parameters/schema';
+import type { ModelSetRegistry } from '../model-sets/registry';
+import type { EditRecord, ImageRecord } from '../records';
+import { INDEX, type Storage } from '../storage';
+import type { ImageService, PreparedImage } from './images';
+
+export interface EditGlobalInput {
+  imageId: string;
+  neutral: string;
+  target: string;
+  alphas?: readonly number[] | null;
+  beta?: number | null;
+  autoBeta?: boolean | null;
+}
+
+export interface EditMapperInput {
+  imageId: string;
+  mapper: string;
+  strength?: number | null;
+}
+
+export interface PreviewImage {
+  alpha: number;
+  width: number;
+  height: number;
+  dataUrl: string;
+}
+
+export interface GlobalEditPreview {
+  channels: number;
+  beta: number;
+  autoBeta: boolean;
+  topChannels: Channel[];
+  images: PreviewImage[];
+}
+
+export interface MapperEditPreview {
+  strength: number;
+  images: PreviewImage[];
+}
+
+type Channel = NonNullable<EditRecord['topChannels']>[number];
+
+/**
+ * Global-direction and mapper edits: each result is stored as an EDITED image with its latent. Both can also be
+ * previewed (rendered, nothing stored).
+ */
+export class EditService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly models: ModelSetRegistry,
+    private readonly images: ImageService,
+    private readonly params: Parameters,
+  ) {}
+
+  async get(id: string): Promise<EditRecord | undefined> {
+    if (!isId(id)) return undefined;
+    return (await this.storage.records.get('edit', id))?.value;
+  }
+
+  private async open(imageId: string): Promise<{ image: ImageRecord; engine: Engine }> {
+    const image = await this.images.require(imageId);
+    return { image, engine: await this.models.engine(image.modelSetId) };
+  }
+
+  /**
+   * Validates the input and runs the global edit on the image's latent (W+ or S): shared by `global`, which
+   * stores the results, and `preview`, which stores nothing.
+   */
+  private async renderGlobal(input: EditGlobalInput) {
+    const { neutral, target, alphas, beta, autoBeta } = parseParameters(this.params.editGlobal, {
+      neutral: input.neutral,
+      target: input.target,
+      alphas: input.alphas,
+      beta: input.beta,
+      autoBeta: input.autoBeta,
+    });
+    const { image, engine } = await this.open(input.imageId);
+    const { array, record } = await this.images.latentArray(image, engine);
+    const latent = record.space === 'S' ? { s: array } : { wplus: array };
+    const r = await engine.edit.global({
+      latent,
+      text: { neutral, target },
+      alphas,
+      beta: autoBeta ? 'auto' : beta,
+      topK: defaultOf(this.params.textDirection, 'top'),
+    });
+    const topChannels: Channel[] = r.top.map((t) => ({
+      layer: t.layer,
+      channel: t.channel,
+      weight: t.weight,
+      ...(t.layerName ? { layerName: t.layerName } : {}),
+    }));
+    return { image, engine, r, autoBeta, topChannels, text: { neutral, target }, alphas };
+  }
+
+  async global(input: EditGlobalInput): Promise<EditRecord> {
+    const { image, engine, r, autoBeta, topChannels, text, alphas } = await this.renderGlobal(input);
+    const edit: EditRecord = {
+      id: newId(),
+      method: 'GLOBAL',
+      imageId: image.id,
+      modelSetId: image.modelSetId,
+      createdAt: new Date().toISOString(),
+      neutral: text.neutral,
+      target: text.target,
+      alphas: [...alphas],
+      beta: r.beta,
+      autoBeta,
+      channels: r.kept,
+      topChannels,
+      ...(r.truncatedPrompts.length ? { truncatedPrompts: r.truncatedPrompts } : {}),
+      results: [],
+    };
+    return this.commit(edit, image, engine, r.images, { space: 'S', rows: r.s }, alphas);
+  }
+
+  /**
+   * The same edit as `global`, rendered but not stored: nothing is written (the base image and its latent are
+   * only read). The images come back as PNG data URLs, one per α.
+   */
+  async preview(input: EditGlobalInput): Promise<GlobalEditPreview> {
+    const { r, autoBeta, topChannels, alphas } = await this.renderGlobal(input);
+    const images = await previewImages(r.images, alphas);
+    return { channels: r.kept, beta: r.beta, autoBeta, topChannels, images };
+  }
+
+  /**
+   * Validates the input (strength, known mapper, W+ latent) and runs the mapper on the image's latent: shared by
+   * `mapper`, which stores the result, and `previewMapper`, which stores nothing.
+   */
+  private async renderMapper(input: EditMapperInput) {
+    const { strength } = parseParameters(this.params.editMapper, { strength: input.strength });
+    const { image, engine } = await this.open(input.imageId);
+    const mappers = Object.keys(engine.manifest.mappers);
+    if (!mappers.includes(input.mapper)) {
+      throw badInput(
+        `model set ${image.modelSetId} has no mapper ${JSON.stringify(input.mapper)}${mappers.length ? ` (it has: ${mappers.join(', ')})` : ' (it has none)'}`,
+      );
+    }
+    const { array, record } = await this.images.latentArray(image, engine);
+    if (record.space !== 'WPLUS') {
+      throw badInput(
+        `mapper edits need a W+ latent; image ${image.id} has an S latent (it is a global-edit result). ` +
+          'Apply the mapper to a generated image or a mapper result, or edit this one with global directions',
+      );
+    }
+    const r = await engine.edit.mapper({ wplus: array, mapper: input.mapper, strength });
+    return { image, engine, r, strength };
+  }
+
+  async mapper(input: EditMapperInput): Promise<EditRecord> {
+    const { image, engine, r, strength } = await this.renderMapper(input);
+    const edit: EditRecord = {
+      id: newId(),
+      method: 'MAPPER',
+      imageId: image.id,
+      modelSetId: image.modelSetId,
+      createdAt: new Date().toISOString(),
+      mapper: input.mapper,
+      strength,
+      results: [],
+    };
+    return this.commit(edit, image, engine, r.images, { space: 'WPLUS', rows: r.wplus }, undefined);
+  }
+
+  /**
+   * The same edit as `mapper`, rendered but not stored: nothing is written. The one image comes back as a PNG
+   * data URL (its `alpha` is the strength).
+   */
+  async previewMapper(input: EditMapperInput): Promise<MapperEditPreview> {
+    const { r, strength } = await this.renderMapper(input);
+    return { strength, images: await previewImages(r.images, [strength]) };
+  }
+
+  /**
+   * Stores the results (blobs, latent and image records), the index entries, and the edit record last: until it
+   * exists the edit and its images are not listed anywhere.
+   */
+  private async commit(
+    edit: EditRecord,
+    base: ImageRecord,
+    engine: Engine,
+    images: Array32,
+    latent: { space: 'S' | 'WPLUS'; rows: Array32 },
+    alphas: readonly number[] | undefined,
+  ): Promise<EditRecord> {
+    const n = images.shape[0]!;
+    const generatorSha256 = engine.manifest.generator.models.synthesis.sha256;
+    const ids = Array.from({ length: n }, () => newId());
+    const prepared: PreparedImage[] = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        this.images.prepare({
+          source: 'EDITED',
+          modelSetId: base.modelSetId,
+          generatorSha256,
+          images,
+          index: i,
+          latent,
+          fields: {
+            parentEditId: edit.id,
+            ...(alphas ? { alpha: alphas[i]! } : {}),
+            ...(base.seed !== undefined ? { seed: base.seed } : {}),
+            ...(base.truncation !== undefined ? { truncation: base.truncation } : {}),
+          },
+          now: edit.createdAt,
+          id: ids[i]!,
+        }),
+      ),
+    );
+    // Result records and index entries together: none of them is visible before the edit record exists.
+    const method = edit.method === 'GLOBAL' ? 'global' : 'mapper';
+    await Promise.all([
+      this.images.putRecords(prepared),
+      this.storage.index([
+        INDEX.edits(base.id) + edit.id,
+        `${INDEX.methods(method)}${base.id}.${edit.id}`,
+        ...prepared.flatMap((p) => this.images.galleryKeys(p.image)),
+      ]),
+    ]);
+    const committed: EditRecord = {
+      ...edit,
+      results: prepared.map((p, i) => ({ imageId: p.image.id, ...(alphas ? { alpha: alphas[i]! } : {}) })),
+    };
+    await this.storage.records.put('edit', committed.id, committed);
+    return committed;
+  }
+}
+
+/** Rendered images as PNG data URLs, one per value (α, or a mapper's strength), in the order given. */
+async function previewImages(images: Array32, values: readonly number[]): Promise<PreviewImage[]> {
+  return Promise.all(
+    values.map(async (alpha, index) => {
+      const rgb = tensorToRgb8(images.data, images.shape, { index });
+      const png = await encodePng(rgb.rgb, rgb.width, rgb.height);
+      return {
+        alpha,
+        width: rgb.width,
+        height: rgb.height,
+        dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+      };
+    }),
+  );
+}
