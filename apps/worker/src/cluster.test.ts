@@ -267,11 +267,28 @@ describe('API + 3 workers + Redis + S3', () => {
       { id: job.id },
     );
     expect(cancelJob.state).toBe('CANCELLED');
-    // Within a chunk's time, nothing of the job runs anywhere any more.
-    await new Promise((r) => setTimeout(r, 1500));
+    // A cancel takes effect between chunks: each shard running at that moment may finish the chunk it is in, then
+    // stops. Wait until every shard that started has stopped (cancelled, or done), whatever the machine's load.
     const count = () => live.reduce((n, w) => n + linesOf(w, job.id, 'chunk stored').length, 0);
+    const atCancel = count();
+    const started = () =>
+      live.flatMap((w) => linesOf(w, job.id, 'shard started').map((l) => `${w.name}:${l.shard}`));
+    const stopped = () =>
+      live.flatMap((w) => [
+        ...linesOf(w, job.id, 'shard done').map((l) => `${w.name}:${l.shard}`),
+        ...w.logs
+          .filter((l) => l.jobId === job.id && l.msg === 'child cancelled')
+          .map((l) => `${w.name}:${l['child'] as number}`),
+      ]);
+    await waitFor(
+      () => `every started shard of the cancelled job to stop (started ${started()}, stopped ${stopped()})`,
+      () => (started().every((s) => stopped().includes(s)) ? true : undefined),
+    );
+    const running = started().length - live.reduce((n, w) => n + linesOf(w, job.id, 'shard done').length, 0);
     const after = count();
-    await new Promise((r) => setTimeout(r, 4000));
+    expect(after - atCancel).toBeLessThanOrEqual(running);
+    // And nothing of the job runs anywhere any more.
+    await new Promise((r) => setTimeout(r, 3000));
     expect(count()).toBe(after);
     const { job: stored } = await gql<{ job: Job }>(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, {
       id: job.id,

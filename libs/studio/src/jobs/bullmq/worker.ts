@@ -293,6 +293,7 @@ export class JobWorker {
       }
       if (reason === 'cancel') {
         await this.settleRoot(d.rootId, { state: 'CANCELLED', phase: 'cancelled' });
+        log.info('child cancelled');
         throw new UnrecoverableError('cancelled');
       }
       const final = isPermanent(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
