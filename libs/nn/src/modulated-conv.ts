@@ -13,12 +13,24 @@ import {
 } from '@styleclip/onnx-graph';
 import { derivedInitializer, fail, scaled, staticShape } from './params';
 import { upfirdn2d } from './upfirdn2d';
+import { winogradConv3x3 } from './winograd';
+
+/** How a stride-1 3×3 convolution runs: onnxruntime's Conv, or Winograd F(2×2,3×3) / F(4×4,3×3) as graph ops. */
+export type ConvAlgorithm = 'direct' | 'winograd-f2' | 'winograd-f4';
+export const CONV_ALGORITHMS: readonly ConvAlgorithm[] = ['direct', 'winograd-f2', 'winograd-f4'];
 
 export interface ModulatedConvOptions {
   demodulate: boolean;
   /** The StyleGAN2 up-conv: ConvTranspose stride 2, then a blur; H×W → 2H×2W. */
   upsample?: boolean;
   blurKernel?: number[];
+  /** For a stride-1 3×3 conv (default 'direct'); other kernels and the up-conv are always direct. */
+  algorithm?: ConvAlgorithm;
+  /**
+   * Multiplies the output (folded into the demodulation coefficients, so it costs nothing): lets a caller
+   * move a later constant gain (the √2 of fused_leaky_relu) in front of the noise and bias adds.
+   */
+  gain?: number;
 }
 
 const BLOCK = 'modulatedConv2d';
@@ -53,6 +65,10 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
   }
   const k = kh;
   const scale = 1 / Math.sqrt(cin * k * k);
+  const algorithm = o.algorithm ?? 'direct';
+  if (!CONV_ALGORITHMS.includes(algorithm)) fail(BLOCK, `unknown conv algorithm "${String(algorithm)}"`);
+  if (o.upsample && algorithm !== 'direct')
+    fail(BLOCK, `the up-conv is always direct, got algorithm ${algorithm}`);
 
   // Effective static weight·scale, in the layout the conv wants.
   let cached: Tensor | undefined;
@@ -105,11 +121,16 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
       pad: [Math.floor((p + 1) / 2) + factor - 1, Math.floor(p / 2) + 1],
       gain: factor * factor,
     });
+  } else if (algorithm !== 'direct') {
+    if (k !== 3) fail(BLOCK, `${algorithm} needs a 3×3 kernel, weight ${weight.name} is ${k}×${k}`);
+    y = winogradConv3x3(xs, weight, { tile: algorithm === 'winograd-f2' ? 2 : 4, scale });
   } else {
     const p = Math.floor(k / 2);
     y = conv(xs, convWeight(), undefined, { pads: [p, p, p, p] });
   }
-  if (!o.demodulate) return y;
-  const d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
+  const gain = o.gain ?? 1;
+  if (!o.demodulate) return gain === 1 ? y : mul(y, gain);
+  let d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
+  if (gain !== 1) d = mul(d, gain);
   return mul(y, unsqueeze(d, [2, 3]));
 }
