@@ -144,7 +144,7 @@ describe('modulatedConv2d gradients w.r.t. x and style (finite differences)', ()
 });
 
 describe('modulatedConv2d with Winograd 3×3 convolution', () => {
-  for (const algorithm of ['winograd-f2', 'winograd-f4'] as const) {
+  for (const algorithm of ['winograd-f2', 'winograd-f4', 'winograd-f4-fused'] as const) {
     for (const weightKind of ['initializer', 'input'] as const) {
       it(`${algorithm} equals the reference, [1,O,I,3,3] weight as ${weightKind}, with an output gain`, async () => {
         const c: Case = { n: 2, cin: 4, cout: 5, k: 3, hw: [6, 5], demodulate: true, leading1: true };
@@ -185,24 +185,25 @@ describe('modulatedConv2d with Winograd 3×3 convolution', () => {
     );
   });
 
-  it('gradients w.r.t. x and style (finite differences)', async () => {
-    const { relErrors, norms } = await checkGradient({
-      shapes: [
-        [2, 3, 5, 5],
-        [2, 3],
-      ],
-      kind: ['normal', 'awayFromZero'],
-      build: (g, [x, s]) =>
-        modulatedConv2d(
-          x as Tensor,
-          s as Tensor,
-          g.initializer('w', randn(rng(43), [2, 3, 3, 3]).data, [2, 3, 3, 3]),
-          { demodulate: true, algorithm: 'winograd-f4' },
-        ),
+  for (const algorithm of ['winograd-f4', 'winograd-f4-fused'] as const)
+    it(`${algorithm} gradients w.r.t. x and style (finite differences)`, async () => {
+      const { relErrors, norms } = await checkGradient({
+        shapes: [
+          [2, 3, 5, 5],
+          [2, 3],
+        ],
+        kind: ['normal', 'awayFromZero'],
+        build: (g, [x, s]) =>
+          modulatedConv2d(
+            x as Tensor,
+            s as Tensor,
+            g.initializer('w', randn(rng(43), [2, 3, 3, 3]).data, [2, 3, 3, 3]),
+            { demodulate: true, algorithm: 'winograd-f4' },
+          ),
+      });
+      for (let i = 0; i < 2; i++) {
+        expect(norms[i]).toBeGreaterThan(1e-3);
+        expect(relErrors[i], `input ${i}`).toBeLessThan(1e-3);
+      }
     });
-    for (let i = 0; i < 2; i++) {
-      expect(norms[i]).toBeGreaterThan(1e-3);
-      expect(relErrors[i], `input ${i}`).toBeLessThan(1e-3);
-    }
-  });
 });

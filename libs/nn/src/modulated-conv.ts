@@ -15,9 +15,18 @@ import { derivedInitializer, fail, scaled, staticShape } from './params';
 import { upfirdn2d } from './upfirdn2d';
 import { winogradConv3x3 } from './winograd';
 
-/** How a stride-1 3×3 convolution runs: onnxruntime's Conv, or Winograd F(2×2,3×3) / F(4×4,3×3) as graph ops. */
-export type ConvAlgorithm = 'direct' | 'winograd-f2' | 'winograd-f4';
-export const CONV_ALGORITHMS: readonly ConvAlgorithm[] = ['direct', 'winograd-f2', 'winograd-f4'];
+/**
+ * How a stride-1 3×3 convolution runs: onnxruntime's Conv, or Winograd F(2×2,3×3) / F(4×4,3×3) as graph ops;
+ * `winograd-f4-fused` also folds the style and the demodulation into per-sample transformed kernels (the
+ * reference's "fused" modulation) instead of scaling the activations.
+ */
+export type ConvAlgorithm = 'direct' | 'winograd-f2' | 'winograd-f4' | 'winograd-f4-fused';
+export const CONV_ALGORITHMS: readonly ConvAlgorithm[] = [
+  'direct',
+  'winograd-f2',
+  'winograd-f4',
+  'winograd-f4-fused',
+];
 
 export interface ModulatedConvOptions {
   demodulate: boolean;
@@ -110,6 +119,16 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
     return transpose(reduceSum(mul(ws, ws), [2, 3], false), [1, 0]);
   };
 
+  const gain = o.gain ?? 1;
+  const demod = () => {
+    const d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
+    return gain === 1 ? d : mul(d, gain);
+  };
+  if (algorithm === 'winograd-f4-fused') {
+    if (k !== 3) fail(BLOCK, `${algorithm} needs a 3×3 kernel, weight ${weight.name} is ${k}×${k}`);
+    if (!o.demodulate) fail(BLOCK, `${algorithm} folds the demodulation; it needs demodulate: true`);
+    return winogradConv3x3(x, weight, { tile: 4, scale, inputScale: style, outputScale: demod() });
+  }
   const xs = mul(x, unsqueeze(style, [2, 3]));
   let y: Tensor;
   if (o.upsample) {
@@ -128,9 +147,6 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
     const p = Math.floor(k / 2);
     y = conv(xs, convWeight(), undefined, { pads: [p, p, p, p] });
   }
-  const gain = o.gain ?? 1;
   if (!o.demodulate) return gain === 1 ? y : mul(y, gain);
-  let d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
-  if (gain !== 1) d = mul(d, gain);
-  return mul(y, unsqueeze(d, [2, 3]));
+  return mul(y, unsqueeze(demod(), [2, 3]));
 }

@@ -117,6 +117,13 @@ export interface WinogradConvOptions {
   tile: WinogradTile;
   /** Multiplies the weight (folded into the transformed kernel). */
   scale?: number;
+  /**
+   * Per-sample factors on the input channels [N, Cin] and output channels [N, Cout] (StyleGAN2's style and
+   * demodulation), folded into per-sample kernels U·s·d ([N, a², Cout, Cin]) instead of two passes over the
+   * activations: cheaper when a²·Cout < H·W, i.e. at high resolution with few channels.
+   */
+  inputScale?: Tensor;
+  outputScale?: Tensor;
 }
 
 /**
@@ -145,6 +152,12 @@ export function winogradConv3x3(x: Tensor, weight: Tensor, o: WinogradConvOption
       `weight ${weight.name} must be [Cout,${cin},3,3] (or with a leading 1), got [${stored.join(',')}]`,
     );
   const cout = dims[0]!;
+  const perSample = (t: Tensor | undefined, c: number, what: string) => {
+    if (t && (t.rank !== 2 || t.shape[1] !== c))
+      fail(block, `${what} ${t.name} must be [N,${c}], got [${t.shape.join(',')}]`);
+  };
+  perSample(o.inputScale, cin, 'inputScale');
+  perSample(o.outputScale, cout, 'outputScale');
   const { m, a, BT, AT } = winogradTransforms(o.tile);
   const scale = o.scale ?? 1;
   const g = x.graph;
@@ -170,7 +183,10 @@ export function winogradConv3x3(x: Tensor, weight: Tensor, o: WinogradConvOption
     derivedInitializer(weight, `winograd_f${m}`, String(scale), [a * a, cout, cin], (d) =>
       winogradKernel(d, cout, cin, o.tile, scale),
     ) ?? kernelOps(stored.length === 5 ? reshape(weight, dims) : weight, cout, cin, o.tile, scale);
-  const prod = matmul(u, v); // [N, a², Cout, P]
+  let kernel = u;
+  if (o.inputScale) kernel = mul(kernel, reshape(o.inputScale, [n!, 1, 1, cin]));
+  if (o.outputScale) kernel = mul(kernel, reshape(o.outputScale, [n!, 1, cout, 1]));
+  const prod = matmul(kernel, v); // [N, a², Cout, P]
 
   // 3. Output transform, then the tiles into place.
   const outputTransform = g.constant(kron(AT, AT).flat(), 'float32', [m * m, a * a]);
