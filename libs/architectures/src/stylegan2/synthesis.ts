@@ -1,29 +1,96 @@
 import { sWidth } from '@styleclip/latent-math';
 import { fusedLeakyRelu, modulatedConv2d, noiseInjection, upsampleRgb } from '@styleclip/nn';
-import { add, Graph, split, type Tensor } from '@styleclip/onnx-graph';
+import { add, Graph, mul, slice, split, type Tensor } from '@styleclip/onnx-graph';
 import { param, type WeightMap } from '../weights';
 import { noiseResolution, type StyleGAN2Config } from './config';
-import { sLayout } from './layout';
+import { defaultConvPlan, validateConvPlan, type ConvPlan } from './conv-plan';
+import { sLayout, type SLayer } from './layout';
+
+export interface SynthesisOptions {
+  /**
+   * Stop after the toRGB of this resolution (a power of two from 4 to size; default size). The skip generator
+   * builds its image as a sum of upsampled toRGB outputs, so stopping early gives that partial sum: a valid
+   * low-resolution image at a fraction of the cost (a preview). Layers above it are not built.
+   */
+  resolution?: number;
+  /** Algorithm per stride-1 3×3 conv; default `defaultConvPlan(c)` (the recorded table). */
+  convPlan?: ConvPlan;
+  /**
+   * Move fused_leaky_relu's √2 in front of the noise and bias adds (into the demodulation coefficients, the
+   * noise strength and the bias: exact algebra, one full-resolution pass less per conv). Default true.
+   */
+  foldActivationGain?: boolean;
+}
+
+/** The graph as built before previews, Winograd and gain folding existed (for A/B benchmarks). */
+export const baselineSynthesisOptions = (c: StyleGAN2Config): SynthesisOptions => ({
+  convPlan: Object.fromEntries(Object.keys(defaultConvPlan(c)).map((m) => [m, 'direct'])),
+  foldActivationGain: false,
+});
+
+/** The S layers a synthesis stopped at `resolution` reads: a prefix of the layout (checked resolution). */
+export function synthesisLayers(c: StyleGAN2Config, resolution = c.size): SLayer[] {
+  if (!Number.isInteger(Math.log2(resolution)) || resolution < 4 || resolution > c.size) {
+    throw new Error(`synthesis resolution must be a power of two from 4 to ${c.size}, got ${resolution}`);
+  }
+  return sLayout(c).filter((l) => l.resolution <= resolution);
+}
 
 /**
- * S (one [N,C] tensor per layer, StyleSpace order) → raw RGB image [N,3,size,size], about [−1,1], unclamped.
- * Noise is the checkpoint's fixed buffers (`randomize_noise=False`), so the output is deterministic.
+ * S (one [N,C] tensor per layer, StyleSpace order) → raw RGB image [N,3,R,R] (R = `o.resolution`, default
+ * size), about [−1,1], unclamped. `styles` holds every layer, or just the layers up to R. Noise is the
+ * checkpoint's fixed buffers (`randomize_noise=False`), so the output is deterministic.
  */
-export function synthesisNetwork(g: Graph, styles: readonly Tensor[], weights: WeightMap, c: StyleGAN2Config): Tensor {
+export function synthesisNetwork(
+  g: Graph,
+  styles: readonly Tensor[],
+  weights: WeightMap,
+  c: StyleGAN2Config,
+  o: SynthesisOptions = {},
+): Tensor {
   const layout = sLayout(c);
-  if (styles.length !== layout.length) throw new Error(`synthesis: ${styles.length} style tensors for ${layout.length} layers`);
+  const used = synthesisLayers(c, o.resolution);
+  if (styles.length !== layout.length && styles.length !== used.length) {
+    throw new Error(
+      `synthesis: ${styles.length} style tensors for ${layout.length} layers (or the first ${used.length})`,
+    );
+  }
+  const plan = validateConvPlan(c, o.convPlan ?? defaultConvPlan(c));
+  const gain = (o.foldActivationGain ?? true) ? Math.SQRT2 : 1;
+  const scaled = (t: Tensor) => (gain === 1 ? t : mul(t, gain));
   const s = (module: string) => styles[layout.findIndex((l) => l.module === module)]!;
   const noise = (i: number) => {
     const r = noiseResolution(i);
     return param(g, weights, `noises.noise_${i}`, [1, 1, r, r], 'generator');
   };
 
-  const styledConv = (x: Tensor, module: string, cin: number, cout: number, noiseIndex: number, upsample: boolean) =>
+  // fused_leaky_relu(y + noise + bias)·√2 = leaky_relu(√2·y + √2·noise + √2·bias): leaky ReLU is
+  // positively homogeneous, so the gain moves in front (into the demodulation and two small constants).
+  const styledConv = (
+    x: Tensor,
+    module: string,
+    cin: number,
+    cout: number,
+    noiseIndex: number,
+    upsample: boolean,
+  ) =>
     g.scope(module, () => {
       const weight = param(g, weights, `${module}.conv.weight`, [1, cout, cin, 3, 3], 'generator');
-      let out = modulatedConv2d(x, s(module), weight, { demodulate: true, upsample, blurKernel: c.blurKernel });
-      out = noiseInjection(out, param(g, weights, `${module}.noise.weight`, [1], 'generator'), noise(noiseIndex));
-      return fusedLeakyRelu(out, param(g, weights, `${module}.activate.bias`, [cout], 'generator'), { axis: 1 });
+      const algorithm = upsample ? 'direct' : plan[module]!;
+      let out = modulatedConv2d(x, s(module), weight, {
+        demodulate: true,
+        upsample,
+        blurKernel: c.blurKernel,
+        algorithm,
+        gain,
+      });
+      out = noiseInjection(
+        out,
+        scaled(param(g, weights, `${module}.noise.weight`, [1], 'generator')),
+        noise(noiseIndex),
+      );
+      const bias = scaled(param(g, weights, `${module}.activate.bias`, [cout], 'generator'));
+      return fusedLeakyRelu(out, bias, { axis: 1, gain: Math.SQRT2 / gain });
     });
 
   const toRgb = (x: Tensor, module: string, cin: number, skip?: Tensor) =>
@@ -39,7 +106,8 @@ export function synthesisNetwork(g: Graph, styles: readonly Tensor[], weights: W
   const constant = param(g, weights, 'input.input', [1, c4, 4, 4], 'generator');
   let x = styledConv(constant, 'conv1', c4, c4, 0, false);
   let skip = toRgb(x, 'to_rgb1', c4);
-  for (let k = 0, res = 8; res <= c.size; k++, res *= 2) {
+  const stop = o.resolution ?? c.size;
+  for (let k = 0, res = 8; res <= stop; k++, res *= 2) {
     const cin = c.channels[res / 2]!;
     const cout = c.channels[res]!;
     x = styledConv(x, `convs.${2 * k}`, cin, cout, 2 * k + 1, true);
@@ -49,15 +117,30 @@ export function synthesisNetwork(g: Graph, styles: readonly Tensor[], weights: W
   return skip;
 }
 
-/** Splits a concatenated S [N,ΣC] into the per-layer tensors. */
-export function splitStyles(s: Tensor, c: StyleGAN2Config): Tensor[] {
-  return split(s, sLayout(c).map((l) => l.channels), 1);
+/**
+ * Splits a concatenated S [N,ΣC] into the per-layer tensors; with `resolution`, only the layers up to it
+ * (the rest of S is sliced away unread).
+ */
+export function splitStyles(s: Tensor, c: StyleGAN2Config, resolution = c.size): Tensor[] {
+  const layers = synthesisLayers(c, resolution);
+  const width = sWidth(layers);
+  const used = width === sWidth(sLayout(c)) ? s : slice(s, [0], [width], [1]);
+  return split(
+    used,
+    layers.map((l) => l.channels),
+    1,
+  );
 }
 
-/** The synthesis model: `s` [N,ΣC] → `image` [N,3,size,size]. */
-export function buildSynthesisGraph(weights: WeightMap, c: StyleGAN2Config): Graph {
-  const g = new Graph('stylegan2_synthesis');
+/**
+ * The synthesis model: `s` [N,ΣC] → `image` [N,3,R,R]. S always has the full width (the editing math is the
+ * same for every resolution); a preview (`o.resolution` < size) reads only the layers it needs.
+ */
+export function buildSynthesisGraph(weights: WeightMap, c: StyleGAN2Config, o: SynthesisOptions = {}): Graph {
+  const g = new Graph(
+    o.resolution && o.resolution < c.size ? `stylegan2_synthesis_${o.resolution}` : 'stylegan2_synthesis',
+  );
   const s = g.input('s', 'float32', ['batch', sWidth(sLayout(c))]);
-  g.output(synthesisNetwork(g, splitStyles(s, c), weights, c), 'image');
+  g.output(synthesisNetwork(g, splitStyles(s, c, o.resolution), weights, c, o), 'image');
   return g;
 }
