@@ -207,3 +207,64 @@ describe('modulatedConv2d with Winograd 3×3 convolution', () => {
       }
     });
 });
+
+describe('modulatedConv2d fused epilogues', () => {
+  const run = async (c: Case, o: { bias?: boolean; foldStyle?: boolean; gain?: number }, seed: number) => {
+    const d = data(c, seed);
+    const bias = randn(rng(seed + 1), [c.cout]);
+    const g = new Graph();
+    const x = g.input('x', 'float32', ['batch', c.cin, ...c.hw]);
+    const s = g.input('style', 'float32', ['batch', c.cin]);
+    const w = g.initializer('conv.weight', d.weight.data, d.weight.dims);
+    const y = modulatedConv2d(x, s, w, {
+      demodulate: c.demodulate,
+      upsample: c.upsample ?? false,
+      ...(o.bias ? { bias: g.initializer('bias', bias.data, bias.dims) } : {}),
+      ...(o.foldStyle ? { foldStyle: true } : {}),
+      ...(o.gain ? { gain: o.gain } : {}),
+    });
+    g.output(y, 'y');
+    const out = (await evaluate(g, { x: d.x, style: d.style }))['y']!;
+    const ref = naiveModulatedConv(d.x, d.style, d.weight, c);
+    const [, cout, h, wd] = ref.dims as [number, number, number, number];
+    const expected = ref.data.map(
+      (v, i) => v * (o.gain ?? 1) + (o.bias ? bias.data[Math.floor(i / (h * wd)) % cout]! : 0),
+    );
+    return { out, expected, g };
+  };
+
+  it('a bias on the up-conv rides in the blur conv (no separate Add) and gives reference + bias', async () => {
+    const c: Case = { n: 2, cin: 4, cout: 3, k: 3, hw: [4, 5], demodulate: true, upsample: true };
+    const { out, expected, g } = await run(c, { bias: true, gain: 1.5 }, 500);
+    expect(relativeL2(out, expected)).toBeLessThan(1e-5);
+    expect(g.nodes.some((nd) => nd.opType === 'Add' && nd.outputs[0]!.rank === 4)).toBe(false);
+    expect(g.nodes.some((nd) => nd.opType === 'Conv' && nd.inputs[2]?.name === 'bias')).toBe(true);
+  });
+
+  it('a bias on a stride-1 conv is a plain add', async () => {
+    const c: Case = { n: 2, cin: 4, cout: 5, k: 3, hw: [6, 5], demodulate: true };
+    const { out, expected } = await run(c, { bias: true }, 510);
+    expect(relativeL2(out, expected)).toBeLessThan(1e-5);
+  });
+
+  it('foldStyle runs a 1×1 ToRGB as one per-sample MatMul (x is read, never scaled) and equals the reference', async () => {
+    const c: Case = { n: 2, cin: 6, cout: 3, k: 1, hw: [4, 4], demodulate: false, leading1: true };
+    const { out, expected, g } = await run(c, { foldStyle: true, gain: 2 }, 520);
+    expect(relativeL2(out, expected)).toBeLessThan(1e-5);
+    expect(g.nodes.some((nd) => nd.opType === 'Conv')).toBe(false);
+    expect(g.nodes.some((nd) => nd.opType === 'Mul' && nd.inputs[0]?.name === 'x')).toBe(false);
+  });
+
+  it('refuses foldStyle for kernels larger than 1×1 and a bias of the wrong size', () => {
+    const g = new Graph();
+    const x = g.input('x', 'float32', [1, 2, 4, 4]);
+    const s = g.input('s', 'float32', [1, 2]);
+    const w3 = g.initializer('w3', new Float32Array(2 * 2 * 9), [2, 2, 3, 3]);
+    expect(() => modulatedConv2d(x, s, w3, { demodulate: true, foldStyle: true })).toThrow(
+      /foldStyle needs a 1×1 kernel/,
+    );
+    expect(() =>
+      modulatedConv2d(x, s, w3, { demodulate: true, bias: g.initializer('b', new Float32Array(3), [3]) }),
+    ).toThrow(/bias b must be \[2\]/);
+  });
+});

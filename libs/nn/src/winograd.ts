@@ -1,4 +1,4 @@
-import { conv, matmul, mul, reshape, reshapeTo, slice, transpose, type Tensor } from '@styleclip/onnx-graph';
+import { conv, matmul, mul, reshape, slice, transpose, type Tensor } from '@styleclip/onnx-graph';
 import { depthToSpace } from './depth-to-space';
 import { derivedInitializer, fail, staticShape } from './params';
 
@@ -165,18 +165,17 @@ export function winogradConv3x3(x: Tensor, weight: Tensor, o: WinogradConvOption
   const tw = Math.ceil(w / m);
   const tiles = th * tw;
 
-  // 1. Input transform as a strided Conv over every channel: output channel (ξ,ν) holds (Bᵀ d B)[ξ,ν].
+  // 1. Input transform as one strided Conv over every channel: the channels become the depth axis of a
+  //    single-channel 3-D image, and output channel (ξ,ν) of the [1, a, a] kernel holds (Bᵀ d B)[ξ,ν].
   const bb = kron(BT, BT).flat();
-  const inputTransform = g.constant(bb, 'float32', [a * a, 1, a, a]);
-  const images = reshape(x, [-1, 1, h, w]);
+  const inputTransform = g.constant(bb, 'float32', [a * a, 1, 1, a, a]);
+  const volume = reshape(x, [n!, 1, cin, h, w]);
   const padsEnd = [1 + th * m - h, 1 + tw * m - w];
-  const t = conv(images, inputTransform, undefined, {
-    strides: [m, m],
-    pads: [1, 1, padsEnd[0]!, padsEnd[1]!],
+  const t = conv(volume, inputTransform, undefined, {
+    strides: [1, m, m],
+    pads: [0, 1, 1, 0, padsEnd[0]!, padsEnd[1]!],
   });
-  // -1 recovers N at run time (the build-time shape only knows the product N·Cin).
-  const perChannel = reshapeTo(t, g.constant([-1, cin, a * a, tiles], 'int64'), [n!, cin, a * a, tiles]);
-  const v = transpose(perChannel, [0, 2, 1, 3]); // [N, a², Cin, P]
+  const v = reshape(t, [n!, a * a, cin, tiles]); // [N, a², Cin, P]
 
   // 2. U × V per transformed position, batched.
   const u =

@@ -1,4 +1,6 @@
 import { CONV_ALGORITHMS, type ConvAlgorithm } from '@styleclip/nn';
+
+export { CONV_ALGORITHMS, type ConvAlgorithm };
 import type { StyleGAN2Config } from './config';
 import { sLayout } from './layout';
 
@@ -15,10 +17,14 @@ export interface PlannedConv {
   channels: number;
 }
 
-/** The stride-1 3×3 convs a plan covers (conv1 at 4×4, then the second conv of every block). */
+/** Whether an S layer's module is a stride-1 3×3 conv: conv1 at 4×4, then the second conv of every block. */
+export const isPlannedConv = (l: { module: string; toRgb: boolean }): boolean =>
+  !l.toRgb && (l.module === 'conv1' || /^convs\.\d*[13579]$/.test(l.module));
+
+/** The stride-1 3×3 convs a plan covers, in StyleSpace order. */
 export function plannedConvs(c: StyleGAN2Config): PlannedConv[] {
   return sLayout(c)
-    .filter((l) => !l.toRgb && (l.module === 'conv1' || /^convs\.\d*[13579]$/.test(l.module)))
+    .filter(isPlannedConv)
     .map((l) => ({ module: l.module, resolution: l.resolution, channels: l.channels }));
 }
 

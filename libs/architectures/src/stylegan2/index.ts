@@ -24,6 +24,9 @@ export {
   uniformConvPlan,
   validateConvPlan,
   plannedConvs,
+  isPlannedConv,
+  CONV_ALGORITHMS,
+  type ConvAlgorithm,
   type ConvPlan,
   type PlannedConv,
 } from './conv-plan';

@@ -63,7 +63,7 @@ describe('synthesis stopped early (previews)', () => {
 });
 
 describe('synthesis build options', () => {
-  it('Winograd plans and the folded activation gain give the baseline image', async () => {
+  it('Winograd plans and the fused epilogues give the baseline image', async () => {
     const baseline = await render(baselineSynthesisOptions(config));
     for (const algorithm of ['winograd-f2', 'winograd-f4'] as const) {
       expect(
@@ -71,22 +71,27 @@ describe('synthesis build options', () => {
         algorithm,
       ).toBeLessThan(1e-5);
     }
-    const unfolded = await render({ foldActivationGain: false });
+    const unfolded = await render({ fuseEpilogues: false });
     expect(relativeL2(await render({}), unfolded)).toBeLessThan(1e-6);
     expect(relativeL2(unfolded, baseline)).toBeLessThan(1e-6);
   });
 
-  it('the folded gain removes one full-size multiplication per styled conv', () => {
-    const fullSizeMuls = (fold: boolean) => {
-      const { nodes } = buildSynthesisGraph(weights, config, { foldActivationGain: fold }).liveNodes();
+  it('the fused epilogues remove the √2 multiplication per styled conv, the style multiplication per toRGB and the bias add per up-conv', () => {
+    const fullSize = (fuse: boolean, op: string) => {
+      const { nodes } = buildSynthesisGraph(weights, config, { fuseEpilogues: fuse }).liveNodes();
       return nodes.filter(
         (n) =>
-          n.opType === 'Mul' &&
+          n.opType === op &&
+          n.outputs[0]!.rank === 4 &&
           n.outputs[0]!.shape[0] === 'batch' &&
-          ((n.outputs[0]!.shape[2] as number) ?? 1) > 1,
+          (n.outputs[0]!.shape[2] as number) > 1,
       ).length;
     };
-    const styledConvs = sLayout(config).filter((l) => !l.toRgb).length;
-    expect(fullSizeMuls(false) - fullSizeMuls(true)).toBe(styledConvs);
+    const layers = sLayout(config);
+    const styledConvs = layers.filter((l) => !l.toRgb).length;
+    const toRgbs = layers.filter((l) => l.toRgb).length;
+    const upConvs = layers.filter((l) => l.name.startsWith('conv0_')).length;
+    expect(fullSize(false, 'Mul') - fullSize(true, 'Mul')).toBe(styledConvs + toRgbs);
+    expect(fullSize(false, 'Add') - fullSize(true, 'Add')).toBe(upConvs);
   });
 });

@@ -16,16 +16,18 @@ export interface SynthesisOptions {
   /** Algorithm per stride-1 3×3 conv; default `defaultConvPlan(c)` (the recorded table). */
   convPlan?: ConvPlan;
   /**
-   * Move fused_leaky_relu's √2 in front of the noise and bias adds (into the demodulation coefficients, the
-   * noise strength and the bias: exact algebra, one full-resolution pass less per conv). Default true.
+   * Exact rearrangements that save full-size passes over activations (default true): fused_leaky_relu's √2
+   * moves in front of the noise and bias adds (into the demodulation, the noise strength and the bias), an
+   * up-conv's bias rides in its blur conv, and toRGB folds its style into per-sample 1×1 weights (one
+   * batched MatMul instead of scaling the activations first).
    */
-  foldActivationGain?: boolean;
+  fuseEpilogues?: boolean;
 }
 
-/** The graph as built before previews, Winograd and gain folding existed (for A/B benchmarks). */
+/** The graph as built before previews, Winograd and fused epilogues existed (for A/B benchmarks). */
 export const baselineSynthesisOptions = (c: StyleGAN2Config): SynthesisOptions => ({
   convPlan: Object.fromEntries(Object.keys(defaultConvPlan(c)).map((m) => [m, 'direct'])),
-  foldActivationGain: false,
+  fuseEpilogues: false,
 });
 
 /** The S layers a synthesis stopped at `resolution` reads: a prefix of the layout (checked resolution). */
@@ -56,7 +58,8 @@ export function synthesisNetwork(
     );
   }
   const plan = validateConvPlan(c, o.convPlan ?? defaultConvPlan(c));
-  const gain = (o.foldActivationGain ?? true) ? Math.SQRT2 : 1;
+  const fuse = o.fuseEpilogues ?? true;
+  const gain = fuse ? Math.SQRT2 : 1;
   const scaled = (t: Tensor) => (gain === 1 ? t : mul(t, gain));
   const s = (module: string) => styles[layout.findIndex((l) => l.module === module)]!;
   const noise = (i: number) => {
@@ -77,26 +80,29 @@ export function synthesisNetwork(
     g.scope(module, () => {
       const weight = param(g, weights, `${module}.conv.weight`, [1, cout, cin, 3, 3], 'generator');
       const algorithm = upsample ? 'direct' : plan[module]!;
+      const bias = scaled(param(g, weights, `${module}.activate.bias`, [cout], 'generator'));
+      // y·d + noise + bias = (y·d + bias) + noise: the up-conv adds the bias inside its blur conv.
+      const biasInConv = fuse && upsample;
       let out = modulatedConv2d(x, s(module), weight, {
         demodulate: true,
         upsample,
         blurKernel: c.blurKernel,
         algorithm,
         gain,
+        ...(biasInConv ? { bias } : {}),
       });
       out = noiseInjection(
         out,
         scaled(param(g, weights, `${module}.noise.weight`, [1], 'generator')),
         noise(noiseIndex),
       );
-      const bias = scaled(param(g, weights, `${module}.activate.bias`, [cout], 'generator'));
-      return fusedLeakyRelu(out, bias, { axis: 1, gain: Math.SQRT2 / gain });
+      return fusedLeakyRelu(out, biasInConv ? undefined : bias, { axis: 1, gain: Math.SQRT2 / gain });
     });
 
   const toRgb = (x: Tensor, module: string, cin: number, skip?: Tensor) =>
     g.scope(module, () => {
       const weight = param(g, weights, `${module}.conv.weight`, [1, 3, cin, 1, 1], 'generator');
-      let rgb = modulatedConv2d(x, s(module), weight, { demodulate: false });
+      let rgb = modulatedConv2d(x, s(module), weight, { demodulate: false, foldStyle: fuse });
       rgb = add(rgb, param(g, weights, `${module}.bias`, [1, 3, 1, 1], 'generator'));
       return skip ? add(rgb, upsampleRgb(skip, c.blurKernel)) : rgb;
     });
