@@ -80,23 +80,23 @@ export function synthesisNetwork(
     g.scope(module, () => {
       const weight = param(g, weights, `${module}.conv.weight`, [1, cout, cin, 3, 3], 'generator');
       const algorithm = upsample ? 'direct' : plan[module]!;
-      const bias = scaled(param(g, weights, `${module}.activate.bias`, [cout], 'generator'));
+      const bias = () => scaled(param(g, weights, `${module}.activate.bias`, [cout], 'generator'));
       // y·d + noise + bias = (y·d + bias) + noise: the up-conv adds the bias inside its blur conv.
-      const biasInConv = fuse && upsample;
+      const biasInConv = fuse && upsample ? bias() : undefined;
       let out = modulatedConv2d(x, s(module), weight, {
         demodulate: true,
         upsample,
         blurKernel: c.blurKernel,
         algorithm,
         gain,
-        ...(biasInConv ? { bias } : {}),
+        ...(biasInConv ? { bias: biasInConv } : {}),
       });
       out = noiseInjection(
         out,
         scaled(param(g, weights, `${module}.noise.weight`, [1], 'generator')),
         noise(noiseIndex),
       );
-      return fusedLeakyRelu(out, biasInConv ? undefined : bias, { axis: 1, gain: Math.SQRT2 / gain });
+      return fusedLeakyRelu(out, biasInConv ? undefined : bias(), { axis: 1, gain: Math.SQRT2 / gain });
     });
 
   const toRgb = (x: Tensor, module: string, cin: number, skip?: Tensor) =>
