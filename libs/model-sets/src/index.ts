@@ -10,8 +10,19 @@ export {
   type ModelSetSource,
   type ClipEntry,
   type DirectionsEntry,
+  type PreviewEntry,
+  type SynthesisBuild,
 } from './manifest';
-export { writeModelSet, saveManifest, fileRef, MANIFEST_FILE, type ModelSetSpec, type ProgressEvent } from './write';
+export { defaultPreviewResolutions } from './previews';
+export {
+  writeModelSet,
+  saveManifest,
+  fileRef,
+  MANIFEST_FILE,
+  type ModelSetSpec,
+  type ProgressEvent,
+  type SynthesisBuildOptions,
+} from './write';
 export { loadModelSet, allFiles, type ModelSet } from './load';
 export { PRESETS, buildPreset, type Preset } from './presets';
 export { importModelSet, readGeneratorCheckpoint, readMapperCheckpoint, type ImportOptions } from './import';

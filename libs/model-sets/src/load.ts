@@ -17,9 +17,12 @@ export async function loadModelSet(dir: string, o: { verify?: boolean } = {}): P
   try {
     text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
   } catch (e) {
-    throw new Error(`${dir} is not a model set (no ${MANIFEST_FILE}); build one with "styleclip models build" or "models import"`, {
-      cause: e,
-    });
+    throw new Error(
+      `${dir} is not a model set (no ${MANIFEST_FILE}); build one with "styleclip models build" or "models import"`,
+      {
+        cause: e,
+      },
+    );
   }
   let raw: unknown;
   try {
@@ -33,7 +36,10 @@ export async function loadModelSet(dir: string, o: { verify?: boolean } = {}): P
     for (const ref of allFiles(manifest)) {
       const actual = await sha256File(set.path(ref)).catch(() => undefined);
       if (!actual) throw new Error(`model set ${manifest.id}: missing file ${ref.path}`);
-      if (actual.sha256 !== ref.sha256) throw new Error(`model set ${manifest.id}: ${ref.path} does not match its sha256 (modified or corrupt)`);
+      if (actual.sha256 !== ref.sha256)
+        throw new Error(
+          `model set ${manifest.id}: ${ref.path} does not match its sha256 (modified or corrupt)`,
+        );
     }
   }
   return set;
@@ -42,6 +48,7 @@ export async function loadModelSet(dir: string, o: { verify?: boolean } = {}): P
 export function allFiles(m: ModelSetManifest): FileRef[] {
   return [
     ...Object.values(m.generator.models),
+    ...m.generator.previews.map((p) => p.synthesis),
     m.generator.latentAvg,
     ...Object.values(m.mappers).map((x) => x.model),
     ...(m.clip ? [m.clip.image, m.clip.text] : []),

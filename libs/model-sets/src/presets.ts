@@ -12,7 +12,7 @@ import {
 } from '@styleclip/architectures';
 import { computeLatentAvg } from './latent-avg';
 import type { ModelSetManifest } from './manifest';
-import { writeModelSet, type ProgressEvent } from './write';
+import { writeModelSet, type ProgressEvent, type SynthesisBuildOptions } from './write';
 
 export interface Preset {
   description: string;
@@ -31,8 +31,9 @@ export interface Preset {
 export const PRESETS: Record<string, Preset> = {
   tiny: {
     description: '64×64 generator with small channels (builds in seconds; tests and the embedded demo)',
-    // Revision 2: toRGB gain 0.3 (see init below).
-    revision: 2,
+    // Revision 2: toRGB gain 0.3 (see init below). Revision 3: manifest schema 2 (preview graphs, Winograd
+    // plan, fused epilogues).
+    revision: 3,
     generator: {
       size: 64,
       styleDim: 64,
@@ -53,7 +54,8 @@ export const PRESETS: Record<string, Preset> = {
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',
-    revision: 1,
+    // Revision 2: manifest schema 2 (preview graphs, Winograd plan, fused epilogues).
+    revision: 2,
     generator: {
       size: 1024,
       styleDim: 512,
@@ -63,7 +65,12 @@ export const PRESETS: Record<string, Preset> = {
       lrMul: 0.01,
     },
     mappers: {
-      random: { dim: 512, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
+      random: {
+        dim: 512,
+        groups: { coarse: true, medium: true, fine: false },
+        layersPerGroup: 4,
+        lrMul: 0.01,
+      },
     },
     clip: vitB32Config,
   },
@@ -72,7 +79,13 @@ export const PRESETS: Record<string, Preset> = {
 export async function buildPreset(
   name: string,
   dir: string,
-  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean } = {},
+  o: {
+    seed?: number;
+    onProgress?: (e: ProgressEvent) => void;
+    /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean;
+    /** Build choices other than the recorded defaults (benchmarks build the previous graphs this way). */
+    build?: SynthesisBuildOptions;
+  } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
@@ -80,14 +93,25 @@ export async function buildPreset(
   const weights = randomStyleGAN2Weights(preset.generator, seed, preset.init);
   weights.set('latent_avg', await computeLatentAvg(weights, preset.generator, { seed: seed + 1 }));
   const mappers = Object.fromEntries(
-    Object.entries(preset.mappers).map(([n, config], i) => [n, { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) }]),
+    Object.entries(preset.mappers).map(([n, config], i) => [
+      n,
+      { config, weights: randomLevelsMapperWeights(config, seed + 100 + i) },
+    ]),
   );
   return writeModelSet(dir, {
     id: name,
     source: { kind: 'preset', preset: name, seed, revision: preset.revision },
-    generator: { config: preset.generator, weights },
+    generator: { config: preset.generator, weights, ...(o.build ? { build: o.build } : {}) },
     mappers,
-    ...(o.clip === false ? {} : { clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' } }),
+    ...(o.clip === false
+      ? {}
+      : {
+          clip: {
+            config: preset.clip,
+            weights: randomClipWeights(preset.clip, seed + 200),
+            origin: 'random',
+          },
+        }),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
 }
