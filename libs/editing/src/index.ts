@@ -1,8 +1,15 @@
 export { Engine, type EngineOptions, type GeneratedBatch } from './engine';
-export { Components, EngineError } from './components';
+export { Components, EngineError, type RenderOptions, type RenderPath } from './components';
+export { areaDownsample, psnr } from './previews';
 export { TextEncoder, type TextDirectionResult } from './text';
 export type { TokenIds } from './components';
-export { Editor, type EditLatent, type GlobalEditRequest, type GlobalEditResult, type DirectionPreview } from './edits';
+export {
+  Editor,
+  type EditLatent,
+  type GlobalEditRequest,
+  type GlobalEditResult,
+  type DirectionPreview,
+} from './edits';
 export { precomputeDirections, type PrecomputeOptions } from './directions/precompute';
 export { loadDirectionsData, type DirectionsData } from './directions/data';
 export type { WorkProgress } from './directions/progress';
