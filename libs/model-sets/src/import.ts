@@ -13,7 +13,7 @@ import { openCheckpoint, stateDict, toFloat32, type LazyTensor } from '@stylecli
 import { sha256File } from './hashing';
 import { computeLatentAvg } from './latent-avg';
 import type { ModelSetManifest, SourceFile } from './manifest';
-import { writeModelSet, type ProgressEvent } from './write';
+import { writeModelSet, type ProgressEvent, type SynthesisBuildOptions } from './write';
 
 /** Where a generator's weights sit in each supported checkpoint layout (detected from the keys). */
 const GENERATOR_LAYOUTS = [
@@ -33,7 +33,9 @@ async function loadFloat(entries: Map<string, LazyTensor>, prefix: string): Prom
 }
 
 function describeKeys(keys: string[]): string {
-  return keys.length === 0 ? 'no tensors' : `keys like ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}`;
+  return keys.length === 0
+    ? 'no tensors'
+    : `keys like ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}`;
 }
 
 export interface ImportedGenerator {
@@ -50,7 +52,9 @@ export async function readGeneratorCheckpoint(file: string): Promise<ImportedGen
     const keys = [...entries.keys()];
     const layout = GENERATOR_LAYOUTS.find((l) => entries.has(`${l.prefix}conv1.conv.modulation.weight`));
     if (!layout) {
-      throw new Error(`${basename(file)}: not a StyleGAN2 generator checkpoint (no conv1.conv.modulation.weight; found ${describeKeys(keys)})`);
+      throw new Error(
+        `${basename(file)}: not a StyleGAN2 generator checkpoint (no conv1.conv.modulation.weight; found ${describeKeys(keys)})`,
+      );
     }
     const weights = await loadFloat(entries, layout.prefix);
     const notes: string[] = [`generator read from a ${layout.kind} checkpoint (${ckpt.format})`];
@@ -74,10 +78,15 @@ export async function readMapperCheckpoint(file: string): Promise<Map<string, We
     const entries = stateDict(ckpt.root);
     const keys = [...entries.keys()];
     if (keys.some((k) => /^state_dict\.mapper\.mapper_\d+\./.test(k))) {
-      throw new Error(`${basename(file)}: a StyleSpace mapper (WithoutToRGBStyleSpaceMapper); only LevelsMapper checkpoints are supported`);
+      throw new Error(
+        `${basename(file)}: a StyleSpace mapper (WithoutToRGBStyleSpaceMapper); only LevelsMapper checkpoints are supported`,
+      );
     }
     const weights = await loadFloat(entries, 'state_dict.mapper.');
-    if (weights.size === 0) throw new Error(`${basename(file)}: not a StyleCLIP mapper checkpoint (no state_dict.mapper.*; found ${describeKeys(keys)})`);
+    if (weights.size === 0)
+      throw new Error(
+        `${basename(file)}: not a StyleCLIP mapper checkpoint (no state_dict.mapper.*; found ${describeKeys(keys)})`,
+      );
     return weights;
   } finally {
     await ckpt.close();
@@ -92,6 +101,8 @@ export interface ImportOptions {
   /** Head counts for CLIP towers whose width is not a multiple of 64 (the rule width/64 gives 0). */
   clipHeads?: { visionHeads?: number; transformerHeads?: number };
   id?: string;
+  /** Build choices other than the recorded defaults (conv plan, fused epilogues, preview resolutions). */
+  build?: SynthesisBuildOptions;
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -119,13 +130,20 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     gen.weights.set('latent_avg', await computeLatentAvg(gen.weights, config));
     notes.push('no latent_avg in the checkpoint: computed as the mean of 4096 mapped z');
   }
-  const files: SourceFile[] = [{ role: 'generator', name: basename(o.generator), ...(await sha256File(o.generator)) }];
-  const mappers: Record<string, { config: ReturnType<typeof inferLevelsMapperConfig>; weights: Map<string, Weight> }> = {};
+  const files: SourceFile[] = [
+    { role: 'generator', name: basename(o.generator), ...(await sha256File(o.generator)) },
+  ];
+  const mappers: Record<
+    string,
+    { config: ReturnType<typeof inferLevelsMapperConfig>; weights: Map<string, Weight> }
+  > = {};
   for (const [name, file] of Object.entries(o.mappers ?? {})) {
     const weights = await readMapperCheckpoint(file);
     const config = inferLevelsMapperConfig(weights);
     if (config.dim !== configDim(gen.weights)) {
-      throw new Error(`mapper ${name} (${basename(file)}) has width ${config.dim}, the generator's style dim is ${configDim(gen.weights)}`);
+      throw new Error(
+        `mapper ${name} (${basename(file)}) has width ${config.dim}, the generator's style dim is ${configDim(gen.weights)}`,
+      );
     }
     mappers[name] = { config, weights };
     files.push({ role: `mapper:${name}`, name: basename(file), ...(await sha256File(file)) });
@@ -141,7 +159,7 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     id: o.id ?? basename(dir),
     ...(clip ? { clip } : {}),
     source: { kind: 'import', files, notes },
-    generator: { config, weights: gen.weights },
+    generator: { config, weights: gen.weights, ...(o.build ? { build: o.build } : {}) },
     mappers,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
