@@ -183,14 +183,16 @@ export function winogradConv3x3(x: Tensor, weight: Tensor, o: WinogradConvOption
       winogradKernel(d, cout, cin, o.tile, scale),
     ) ?? kernelOps(stored.length === 5 ? reshape(weight, dims) : weight, cout, cin, o.tile, scale);
   let kernel = u;
-  if (o.inputScale) kernel = mul(kernel, reshape(o.inputScale, [n!, 1, 1, cin]));
-  if (o.outputScale) kernel = mul(kernel, reshape(o.outputScale, [n!, 1, cout, 1]));
+  // The scales' batch may differ from x's (StyleGAN2's conv1 reads a constant [1,C,4,4] input).
+  if (o.inputScale) kernel = mul(kernel, reshape(o.inputScale, [0, 1, 1, cin]));
+  if (o.outputScale) kernel = mul(kernel, reshape(o.outputScale, [0, 1, cout, 1]));
   const prod = matmul(kernel, v); // [N, a², Cout, P]
+  const nb = prod.shape[0]!;
 
   // 3. Output transform, then the tiles into place.
   const outputTransform = g.constant(kron(AT, AT).flat(), 'float32', [m * m, a * a]);
-  const y = matmul(outputTransform, reshape(prod, [n!, a * a, cout * tiles])); // [N, m², Cout·P]
-  const out = depthToSpace(reshape(y, [n!, m * m * cout, th, tw]), m);
+  const y = matmul(outputTransform, reshape(prod, [nb, a * a, cout * tiles])); // [N, m², Cout·P]
+  const out = depthToSpace(reshape(y, [nb, m * m * cout, th, tw]), m);
   return th * m === h && tw * m === w ? out : slice(out, [0, 0], [h, w], [2, 3]);
 }
 

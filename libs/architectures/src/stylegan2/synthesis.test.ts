@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sWidth } from '@styleclip/latent-math';
-import { countMacs } from '@styleclip/onnx-graph';
+import { countMacs, gradients, mul, reduceSum } from '@styleclip/onnx-graph';
 import { evaluate } from '@styleclip/onnx-graph/testing';
 import { relativeL2, seededRandom } from '@styleclip/testing';
 import type { StyleGAN2Config } from './config';
@@ -65,7 +65,7 @@ describe('synthesis stopped early (previews)', () => {
 describe('synthesis build options', () => {
   it('Winograd plans and the fused epilogues give the baseline image', async () => {
     const baseline = await render(baselineSynthesisOptions(config));
-    for (const algorithm of ['winograd-f2', 'winograd-f4'] as const) {
+    for (const algorithm of ['winograd-f2', 'winograd-f4', 'winograd-f4-fused'] as const) {
       expect(
         relativeL2(await render({ convPlan: uniformConvPlan(config, algorithm) }), baseline),
         algorithm,
@@ -93,5 +93,26 @@ describe('synthesis build options', () => {
     const upConvs = layers.filter((l) => l.name.startsWith('conv0_')).length;
     expect(fullSize(false, 'Mul') - fullSize(true, 'Mul')).toBe(styledConvs + toRgbs);
     expect(fullSize(false, 'Add') - fullSize(true, 'Add')).toBe(upConvs);
+  });
+});
+
+describe('gradients through synthesis (what latent optimization and training backpropagate)', () => {
+  it('dImage/dS with the Winograd plan and fused epilogues equals the baseline graph’s', async () => {
+    const gradOf = async (o: Parameters<typeof buildSynthesisGraph>[2]) => {
+      const g = buildSynthesisGraph(weights, config, o);
+      const image = g.outputs[0]!;
+      const r = g.initializer('R', seededRandom(9).fillNormal(2 * 3 * 32 * 32), [2, 3, 32, 32]);
+      const [ds] = gradients(reduceSum(mul(image, r)), [g.inputs[0]!]);
+      g.output(ds!, 'ds');
+      return (await evaluate(g, { s }))['ds']!;
+    };
+    const baseline = await gradOf(baselineSynthesisOptions(config));
+    expect(Math.max(...baseline.map(Math.abs))).toBeGreaterThan(1e-3);
+    for (const algorithm of ['winograd-f2', 'winograd-f4', 'winograd-f4-fused'] as const) {
+      expect(
+        relativeL2(await gradOf({ convPlan: uniformConvPlan(config, algorithm) }), baseline),
+        algorithm,
+      ).toBeLessThan(1e-4);
+    }
   });
 });
