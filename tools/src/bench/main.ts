@@ -14,6 +14,7 @@ import { presetSet } from './models';
 import { fixtureSet, fixtureWPlus } from './fixture-set';
 import { benchPreviewTiming, previewQuality } from './preview';
 import { benchConvLayers, benchGeneratorVariants } from './winograd';
+import { benchUpConvs } from './upconv';
 
 const { values } = parseArgs({
   options: {
@@ -97,6 +98,15 @@ if (values.suite === 'conv-layers' || values.suite === 'all') {
       ).map((r) => ({ set: preset, ...r })),
     );
   results['convLayers'] = rows;
+  const up = [];
+  for (const preset of presets)
+    up.push(
+      ...(await benchUpConvs(runtime, PRESETS[preset]!.generator, preset === 'tiny' ? 20 : 5)).map((r) => ({
+        set: preset,
+        ...r,
+      })),
+    );
+  results['upConvs'] = up;
   console.log(
     '\nStride-1 3×3 modulated convs per layer, batch 1 (interleaved per layer; GFLOP/s count the direct MACs)',
   );
@@ -113,6 +123,20 @@ if (values.suite === 'conv-layers' || values.suite === 'all') {
         'eff. GFLOP/s': r.effectiveGflops,
         'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
         recorded: r.algorithm === r.recorded ? '◀ table' : '',
+      })),
+    ),
+  );
+  console.log('\nUp-convs (ConvTranspose + blur) vs decompositions, batch 1 (interleaved per layer)');
+  console.log(
+    table(
+      up.map((r) => ({
+        set: r.set,
+        res: r.resolution,
+        'cin→cout': `${r.cin}→${r.cout}`,
+        variant: r.variant,
+        'median ms': r.medianMs,
+        'vs ConvTranspose': `×${r.vsConvTranspose.toFixed(2)}`,
+        'rel L2': r.relL2.toExponential(1),
       })),
     ),
   );
