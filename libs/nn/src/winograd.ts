@@ -120,7 +120,8 @@ export interface WinogradConvOptions {
   /**
    * Per-sample factors on the input channels [N, Cin] and output channels [N, Cout] (StyleGAN2's style and
    * demodulation), folded into per-sample kernels U·s·d ([N, a², Cout, Cin]) instead of two passes over the
-   * activations: cheaper when a²·Cout < H·W, i.e. at high resolution with few channels.
+   * activations. Only worth it when a²·Cout < H·W (the per-sample kernels are smaller than the activations);
+   * on the CI machine it measured no faster than scaling the activations (see architectures' conv-plan.ts).
    */
   inputScale?: Tensor;
   outputScale?: Tensor;
@@ -128,9 +129,9 @@ export interface WinogradConvOptions {
 
 /**
  * A 3×3, stride-1, pad-1 convolution (cross-correlation, as ONNX Conv) by Winograd F(m×m, 3×3), as graph ops:
- *   1. input transform: every overlapping a×a tile (stride m) of each channel times Bᵀ·d·B, one Conv with a
- *      fixed [a², 1, a, a] weight over the channels laid out as images → [N, C, a², P] (P tiles), then
- *      [N, a², C, P];
+ *   1. input transform: every overlapping a×a tile (stride m) of each channel times Bᵀ·d·B, one 3-D Conv
+ *      with a fixed [a², 1, 1, a, a] weight over x seen as a one-channel volume [N, 1, C, H, W] → directly
+ *      [N, a², C, P] (P tiles; no transpose);
  *   2. one batched MatMul per transformed position: U [a², Cout, Cin] × V → M [N, a², Cout, P];
  *   3. output transform: one MatMul (Aᵀ ⊗ Aᵀ) [m², a²] → [N, m²·Cout, tiles], then DepthToSpace (block m)
  *      puts every m×m output tile in place; sizes that are not multiples of m are padded, then cropped.
