@@ -22,6 +22,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     threads: { type: 'string', default: '2' },
     out: { type: 'string', default: 'bench-results' },
+    /** Also measure preview quality on this model set (e.g. one imported from real checkpoints). */
+    models: { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -157,6 +159,10 @@ if (values.suite === 'preview' || values.suite === 'all') {
       })),
     );
   }
+  if (values.models)
+    quality.push(
+      ...(await previewQuality(runtime, resolve(values.models), { seeds: [1, 2, 3, 4, 5, 6, 7, 8] })),
+    );
   const fixture = await fixtureSet();
   try {
     quality.push(
