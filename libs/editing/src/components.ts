@@ -70,7 +70,7 @@ export class Components {
    * The resolution to preview at while inputs change: the largest preview graph whose share of the full
    * graph's multiply-accumulates is at most `maxCostShare` (default 0.2), else the smallest preview, else (a
    * set without previews) the full size. Time follows the MAC share closely: on ffhq1024-random, 64 is 12.9%
-   * of the MACs and 11% of the time, 128 is 27.7% and 25% (`npm run bench -- --suite preview`).
+   * of the MACs and 9–11% of the time, 128 is 27.7% and 25–29% (`npm run bench -- --suite preview`).
    */
   defaultPreviewResolution(maxCostShare = 0.2): number {
     const previews = this.generator.previews;
