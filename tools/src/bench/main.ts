@@ -68,7 +68,7 @@ if (values.suite === 'generator' || values.suite === 'all') {
   for (const preset of presets) {
     const config = PRESETS[preset]!.generator;
     variants.push(
-      ...(await benchGeneratorVariants(runtime, config, ceiling.gflops, preset === 'tiny' ? 20 : 5)).map(
+      ...(await benchGeneratorVariants(runtime, config, ceiling.gflops, preset === 'tiny' ? 20 : 9)).map(
         (r) => ({ set: preset, ...r }),
       ),
     );
@@ -149,7 +149,7 @@ if (values.suite === 'preview' || values.suite === 'all') {
   const quality = [];
   for (const preset of presets) {
     timing.push(
-      ...(await benchPreviewTiming(runtime, PRESETS[preset]!.generator, preset === 'tiny' ? 20 : 5)).map(
+      ...(await benchPreviewTiming(runtime, PRESETS[preset]!.generator, preset === 'tiny' ? 20 : 9)).map(
         (r) => ({ set: preset, ...r }),
       ),
     );
