@@ -2,6 +2,7 @@ import { array32, concatRows, rows, sWidth, type Array32 } from '@styleclip/late
 import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
 import { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
+import { areaDownsample } from './previews';
 
 export class EngineError extends Error {
   constructor(
@@ -15,6 +16,20 @@ export class EngineError extends Error {
 
 const f32 = (a: Array32): TensorData => ({ type: 'float32', dims: a.shape, data: a.data });
 
+/** Where a render at some resolution comes from. */
+export type RenderPath =
+  /** The full synthesis graph. */
+  | 'full'
+  /** A stopped-early synthesis graph of the set (a fraction of the cost). */
+  | 'preview'
+  /** The full synthesis, area-downsampled: sets built before preview graphs existed (same cost as full). */
+  | 'downsampled';
+
+/** Options of every render call: `resolution` (default the generator's size) picks a preview. */
+export interface RenderOptions {
+  resolution?: number;
+}
+
 /** Token ids for the text encoder: int64 [N, context]. */
 export interface TokenIds {
   shape: readonly number[];
@@ -26,17 +41,58 @@ export interface TokenIds {
  * loads the model on first use (sessions are shared through the runtime) and returns float32 arrays.
  */
 export class Components {
-  /** Concurrent synthesis calls share generator runs (see MicroBatcher); off unless configured. */
+  /** Concurrent full-resolution synthesis calls share generator runs (see MicroBatcher); off unless configured. */
   readonly synthesisBatcher?: MicroBatcher;
+  /** The same for each preview resolution, made on first use. */
+  private readonly previewBatchers = new Map<number, MicroBatcher>();
 
   constructor(
     readonly set: ModelSet,
     private readonly runtime: Runtime,
-    batching?: MicroBatchOptions,
+    private readonly batching?: MicroBatchOptions,
   ) {
     if (batching) {
-      this.synthesisBatcher = new MicroBatcher((s) => this.runSynthesis(s), batching);
+      this.synthesisBatcher = new MicroBatcher((s) => this.runSynthesis(s, this.size), batching);
     }
+  }
+
+  /** The generator's output size (the full resolution). */
+  get size(): number {
+    return this.generator.config.size;
+  }
+
+  /** Resolutions with a preview graph in the set, ascending. */
+  get previewResolutions(): number[] {
+    return this.generator.previews.map((p) => p.resolution);
+  }
+
+  /**
+   * The resolution to preview at while inputs change: the largest preview graph whose share of the full
+   * graph's multiply-accumulates is at most `maxCostShare` (default 0.2), else the smallest preview, else (a
+   * set without previews) the full size. Time follows the MAC share closely: on ffhq1024-random, 64 is 12.9%
+   * of the MACs and 9–11% of the time, 128 is 27.7% and 25–29% (`npm run bench -- --suite preview`).
+   */
+  defaultPreviewResolution(maxCostShare = 0.2): number {
+    const previews = this.generator.previews;
+    const fits = previews.filter((p) => p.macFraction <= maxCostShare);
+    return (fits.at(-1) ?? previews[0])?.resolution ?? this.size;
+  }
+
+  /** How a render at `resolution` is produced; refuses resolutions this generator cannot give. */
+  renderPath(resolution = this.size): RenderPath {
+    if (resolution === this.size) return 'full';
+    if (
+      !Number.isInteger(resolution) ||
+      !Number.isInteger(Math.log2(resolution)) ||
+      resolution < 4 ||
+      resolution > this.size
+    ) {
+      throw new EngineError(
+        `resolution must be a power of two from 4 to ${this.size}, got ${resolution}`,
+        'bad_parameter',
+      );
+    }
+    return this.previewResolutions.includes(resolution) ? 'preview' : 'downsampled';
   }
 
   get generator() {
@@ -100,42 +156,73 @@ export class Components {
     return this.run(this.generator.models.styles, { wplus }, 's');
   }
 
-  /** S [N,ΣC] → image [N,3,H,W] (raw, about [−1,1]). */
-  async synthesis(s: Array32): Promise<Array32> {
+  /**
+   * S [N,ΣC] → image [N,3,R,R] (raw, about [−1,1]); R = `o.resolution`, default the full size. A preview
+   * resolution runs the set's stopped-early graph (same S; the editing math does not change); a set without
+   * that graph renders in full and area-downsamples (see `renderPath`).
+   */
+  async synthesis(s: Array32, o: RenderOptions = {}): Promise<Array32> {
     this.check('synthesis input S', s, [undefined, this.sDim]);
-    if (this.synthesisBatcher) return this.synthesisBatcher.call(s);
-    return this.runSynthesis(s);
+    const resolution = o.resolution ?? this.size;
+    const path = this.renderPath(resolution);
+    if (path === 'downsampled') return areaDownsample(await this.synthesis(s), this.size / resolution);
+    const batcher = path === 'full' ? this.synthesisBatcher : this.previewBatcher(resolution);
+    return batcher ? batcher.call(s) : this.runSynthesis(s, resolution);
+  }
+
+  private previewBatcher(resolution: number): MicroBatcher | undefined {
+    if (!this.batching) return undefined;
+    let b = this.previewBatchers.get(resolution);
+    if (!b)
+      this.previewBatchers.set(
+        resolution,
+        (b = new MicroBatcher((s) => this.runSynthesis(s, resolution), this.batching)),
+      );
+    return b;
   }
 
   /**
-   * Most images per generator run. Measured on CPU (2 threads) with the 1024 synthesis graph: 1222, 1195 and
-   * 1711 ms per image at batch 1, 2 and 4 (activations of several GB), so runs are capped at 2 images of
-   * 1024² (more at smaller sizes). Larger batches are split into runs of this size.
+   * Most images per generator run at `resolution` (default the full size). Measured on CPU (2 threads) with
+   * the 1024 synthesis graph: 1222, 1195 and 1711 ms per image at batch 1, 2 and 4 (activations of several
+   * GB), so runs are capped at 2 images of 1024² (more at smaller sizes). Larger batches are split.
    */
-  get maxImagesPerRun(): number {
-    return Math.max(1, Math.floor((2 * 1024 * 1024) / this.generator.config.size ** 2));
+  maxImagesPerRunAt(resolution = this.size): number {
+    return Math.max(1, Math.floor((2 * 1024 * 1024) / resolution ** 2));
   }
 
-  private async chunked(input: Array32, run: (part: Array32) => Promise<Array32>): Promise<Array32> {
+  get maxImagesPerRun(): number {
+    return this.maxImagesPerRunAt();
+  }
+
+  private async chunked(
+    input: Array32,
+    run: (part: Array32) => Promise<Array32>,
+    resolution = this.size,
+  ): Promise<Array32> {
     const n = input.shape[0]!;
-    const max = this.maxImagesPerRun;
+    const max = this.maxImagesPerRunAt(resolution);
     if (n <= max) return run(input);
     const parts: Array32[] = [];
     for (let i = 0; i < n; i += max) parts.push(await run(rows(input, i, Math.min(n, i + max))));
     return concatRows(parts);
   }
 
-  private runSynthesis(s: Array32): Promise<Array32> {
-    return this.chunked(s, (part) => this.run(this.generator.models.synthesis, { s: part }, 'image'));
+  private runSynthesis(s: Array32, resolution: number): Promise<Array32> {
+    const ref =
+      resolution === this.size
+        ? this.generator.models.synthesis
+        : this.generator.previews.find((p) => p.resolution === resolution)!.synthesis;
+    return this.chunked(s, (part) => this.run(ref, { s: part }, 'image'), resolution);
   }
 
-  /** W+ [N,L,D] → image [N,3,H,W]. */
-  async generate(wplus: Array32): Promise<Array32> {
+  /** W+ [N,L,D] → image [N,3,R,R]: the fused generator graph at full size, styles → synthesis for previews. */
+  async generate(wplus: Array32, o: RenderOptions = {}): Promise<Array32> {
     this.check('generator input W+', wplus, [
       undefined,
       this.generator.nLatent,
       this.generator.config.styleDim,
     ]);
+    if (this.renderPath(o.resolution) !== 'full') return this.synthesis(await this.styles(wplus), o);
     return this.chunked(wplus, (part) => this.run(this.generator.models.generator, { wplus: part }, 'image'));
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { array32 } from '@styleclip/latent-math';
 import { Engine } from './engine';
+import { areaDownsample } from './previews';
 
 const dir = inject('tinySetDir');
 let engine: Engine;
@@ -55,6 +56,24 @@ describe('global edits on the tiny set', () => {
     expect(orig).toBeLessThan(1e-4);
   });
 
+  it('a preview resolution changes only the rendering: same edited S, images from the preview graph', async () => {
+    const { wplus } = await engine.generate([9], 0.7);
+    const request = {
+      latent: { wplus },
+      text: { neutral: 'face', target: 'old face' },
+      alphas: [-2, 3],
+      beta: 0.12,
+    };
+    const full = await engine.edit.global(request);
+    const preview = await engine.edit.global({ ...request, resolution: 16 });
+    expect(preview.images.shape).toEqual([2, 3, 16, 16]);
+    expect(Array.from(preview.s.data)).toEqual(Array.from(full.s.data));
+    expect(Array.from(preview.images.data)).toEqual(
+      Array.from((await engine.components.synthesis(full.s, { resolution: 16 })).data),
+    );
+    await expect(engine.edit.global({ ...request, resolution: 12 })).rejects.toThrow(/power of two/);
+  });
+
   it('says which β would work when none keeps a channel', async () => {
     await expect(
       engine.edit.preview({ text: { neutral: 'face', target: 'face with blue eyes' }, beta: 0.99 }),
@@ -72,6 +91,36 @@ describe('mapper edits', () => {
     for (const i of [0, 100, 600])
       expect(two.wplus.data[i]).toBeCloseTo(wplus.data[i]! + 0.2 * delta.data[i]!, 5);
     await expect(engine.edit.mapper({ wplus, mapper: 'demo', strength: 1e9 })).rejects.toThrow(/strength/);
+    const preview = await engine.edit.mapper({ wplus, mapper: 'demo', strength: 2, resolution: 16 });
+    expect(preview.images.shape).toEqual([1, 3, 16, 16]);
+    expect(Array.from(preview.wplus.data)).toEqual(Array.from(two.wplus.data));
+  });
+});
+
+describe('sets built before preview graphs (manifest schema 1)', () => {
+  it('serve previews by downsampling the full render', async () => {
+    const old = await mkdtemp(join(tmpdir(), 'schema1-'));
+    await cp(dir, old, { recursive: true });
+    const { readFile, writeFile } = await import('node:fs/promises');
+    const m = JSON.parse(await readFile(join(old, 'manifest.json'), 'utf8'));
+    m.schemaVersion = 1;
+    delete m.generator.previews;
+    delete m.generator.synthesisBuild;
+    await writeFile(join(old, 'manifest.json'), JSON.stringify(m));
+    const e = await Engine.open(old);
+    try {
+      expect(e.components.previewResolutions).toEqual([]);
+      expect(e.components.defaultPreviewResolution()).toBe(64);
+      expect(e.components.renderPath(16)).toBe('downsampled');
+      const { wplus } = await e.generate([2], 0.7);
+      const preview = await e.edit.mapper({ wplus, mapper: 'demo', strength: 1, resolution: 16 });
+      const full = await e.edit.mapper({ wplus, mapper: 'demo', strength: 1 });
+      expect(preview.images.shape).toEqual([1, 3, 16, 16]);
+      expect(Array.from(preview.images.data)).toEqual(Array.from(areaDownsample(full.images, 4).data));
+    } finally {
+      await e.close();
+      await rm(old, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,14 +9,14 @@ import {
   type Array32,
   type TopChannel,
 } from '@styleclip/latent-math';
-import { EngineError, type Components } from './components';
+import { EngineError, type Components, type RenderOptions } from './components';
 import { loadDirectionsData, type DirectionsData } from './directions/data';
 import type { TextEncoder } from './text';
 
 /** A latent to edit: a W+ code [1,L,D] (generated or inverted) or an S code [1,ΣC] (a previous global edit). */
 export type EditLatent = { wplus: Array32 } | { s: Array32 };
 
-export interface GlobalEditRequest {
+export interface GlobalEditRequest extends RenderOptions {
   latent: EditLatent;
   /** Text pair, or a precomputed unit Δt. */
   text?: { neutral: string; target: string };
@@ -29,7 +29,7 @@ export interface GlobalEditRequest {
 }
 
 export interface GlobalEditResult {
-  /** One image per α, [A,3,H,W]. */
+  /** One image per α, [A,3,R,R] (R: the requested resolution, default the generator's size). */
   images: Array32;
   /** The edited S codes, one per α [A,ΣC] (reusable as a new base). */
   s: Array32;
@@ -163,12 +163,15 @@ export class Editor {
       throw new EngineError('give 1 to 16 α values', 'bad_parameter');
     if (r.alphas.some((a) => !Number.isFinite(a) || Math.abs(a) > 100))
       throw new EngineError('α must be finite and within ±100', 'bad_parameter');
+    this.components.renderPath(r.resolution);
     const s = await this.sOf(r.latent);
     if (s.shape[0] !== 1) throw new EngineError('edit one latent at a time', 'bad_shape');
     const { dt, truncated, norm } = await this.dtOf(r);
     const p = await this.preview({ ...r, dt });
     const edited = applyDirection(s, p.ds, r.alphas);
-    const images = await this.components.synthesis(edited);
+    const images = await this.components.synthesis(edited, {
+      ...(r.resolution !== undefined ? { resolution: r.resolution } : {}),
+    });
     return {
       images,
       s: edited,
@@ -181,17 +184,17 @@ export class Editor {
     };
   }
 
-  /** w + strength·0.1·M(w) → image (and the edited W+). */
-  async mapper(r: {
-    wplus: Array32;
-    mapper: string;
-    strength: number;
-  }): Promise<{ images: Array32; wplus: Array32 }> {
+  /** w + strength·0.1·M(w) → image [1,3,R,R] (R: `resolution`, default the full size) and the edited W+. */
+  async mapper(
+    r: { wplus: Array32; mapper: string; strength: number } & RenderOptions,
+  ): Promise<{ images: Array32; wplus: Array32 }> {
     if (!Number.isFinite(r.strength) || Math.abs(r.strength) > 10)
       throw new EngineError('strength must be within ±10', 'bad_parameter');
+    this.components.renderPath(r.resolution);
     const delta = await this.components.mapper(r.mapper, r.wplus);
     const wplus = applyMapperDelta(r.wplus, delta, r.strength);
     // Through S and synthesis (not the fused generator) so concurrent edits share synthesis batches.
-    return { images: await this.components.synthesis(await this.components.styles(wplus)), wplus };
+    const render = r.resolution !== undefined ? { resolution: r.resolution } : {};
+    return { images: await this.components.synthesis(await this.components.styles(wplus), render), wplus };
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { array32 } from '@styleclip/latent-math';
 import { Engine } from './engine';
+import { areaDownsample, psnr } from './previews';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -57,5 +58,43 @@ describe('Engine on the tiny preset', () => {
     await expect(engine.components.mapper('nope', array32([1, 10, 64]))).rejects.toThrow(
       /has no mapper "nope" \(it has: demo\)/,
     );
+  });
+});
+
+describe('previews (stopped-early synthesis)', () => {
+  it('renders at a preview resolution from the set graph, with the same S, and names how', async () => {
+    const c = engine.components;
+    expect(c.previewResolutions).toEqual([16]);
+    expect(c.defaultPreviewResolution()).toBe(16);
+    expect([c.renderPath(), c.renderPath(64), c.renderPath(16), c.renderPath(32)]).toEqual([
+      'full',
+      'full',
+      'preview',
+      'downsampled',
+    ]);
+    const full = await engine.generate([3, 4], 0.7);
+    const small = await engine.generate([3, 4], 0.7, { resolution: 16 });
+    expect(small.images.shape).toEqual([2, 3, 16, 16]);
+    expect(Array.from(small.wplus.data)).toEqual(Array.from(full.wplus.data));
+    const viaS = await c.synthesis(await c.styles(full.wplus), { resolution: 16 });
+    expect(Array.from(viaS.data)).toEqual(Array.from(small.images.data));
+    // A preview is not the full image shrunk, but close to it.
+    const reference = areaDownsample(full.images, 4);
+    expect(psnr(small.images, reference)).toBeGreaterThan(10);
+    expect(psnr(small.images, reference)).toBeLessThan(Infinity);
+  });
+
+  it('without a preview graph at that resolution, downsamples the full render', async () => {
+    const full = await engine.generate([6], 0.7);
+    const half = await engine.generate([6], 0.7, { resolution: 32 });
+    expect(Array.from(half.images.data)).toEqual(Array.from(areaDownsample(full.images, 2).data));
+  });
+
+  it('refuses resolutions the generator cannot give, before any work', async () => {
+    for (const r of [48, 128, 2, 0.5]) {
+      await expect(engine.generate([1], 0.7, { resolution: r })).rejects.toThrow(
+        /resolution must be a power of two from 4 to 64/,
+      );
+    }
   });
 });

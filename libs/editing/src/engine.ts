@@ -1,7 +1,7 @@
 import { broadcastW, zFromSeeds, type Array32 } from '@styleclip/latent-math';
 import { createRuntime, type Runtime, type RunnerConfig } from '@styleclip/model-runners';
 import { loadModelSet, type ModelSet } from '@styleclip/model-sets';
-import { Components, EngineError } from './components';
+import { Components, EngineError, type RenderOptions } from './components';
 import type { MicroBatchOptions } from './micro-batcher';
 import { TextEncoder } from './text';
 import { Editor } from './edits';
@@ -59,10 +59,11 @@ export class Engine {
     return { seeds: [...seeds], truncation, z, w, wplus: broadcastW(w, g.nLatent) };
   }
 
-  /** seeds → z → w (truncated) → W+ → image. */
-  async generate(seeds: readonly number[], truncation = 1): Promise<GeneratedBatch> {
+  /** seeds → z → w (truncated) → W+ → image [N,3,R,R] (R: `o.resolution`, default the full size). */
+  async generate(seeds: readonly number[], truncation = 1, o: RenderOptions = {}): Promise<GeneratedBatch> {
+    this.components.renderPath(o.resolution);
     const latents = await this.latents(seeds, truncation);
-    return { ...latents, images: await this.components.generate(latents.wplus) };
+    return { ...latents, images: await this.components.generate(latents.wplus, o) };
   }
 
   async close(): Promise<void> {

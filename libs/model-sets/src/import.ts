@@ -17,7 +17,7 @@ import { openCheckpoint, stateDict, toFloat32, type LazyTensor } from '@stylecli
 import { sha256File } from './hashing';
 import { computeLatentAvg } from './latent-avg';
 import type { ModelSetManifest, SourceFile } from './manifest';
-import { writeModelSet, type ProgressEvent } from './write';
+import { writeModelSet, type ProgressEvent, type SynthesisBuildOptions } from './write';
 
 /** Where a generator's weights sit in each supported checkpoint layout (detected from the keys). */
 const GENERATOR_LAYOUTS = [
@@ -109,6 +109,8 @@ export interface ImportOptions {
   /** An e4e checkpoint (`e4e_ffhq_encode.pt`) whose encoder inverts aligned faces (its decoder may be `generator`). */
   encoder?: string;
   id?: string;
+  /** Build choices other than the recorded defaults (conv plan, fused epilogues, preview resolutions). */
+  build?: SynthesisBuildOptions;
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -187,7 +189,7 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     ...(arcface ? { arcface } : {}),
     ...(encoder ? { encoder } : {}),
     source: { kind: 'import', files, notes },
-    generator: { config, weights: gen.weights },
+    generator: { config, weights: gen.weights, ...(o.build ? { build: o.build } : {}) },
     mappers,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });

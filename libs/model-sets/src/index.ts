@@ -12,7 +12,10 @@ export {
   type DirectionsEntry,
   type ArcFaceEntry,
   type EncoderEntry,
+  type PreviewEntry,
+  type SynthesisBuild,
 } from './manifest';
+export { defaultPreviewResolutions } from './previews';
 export {
   writeModelSet,
   saveManifest,
@@ -20,6 +23,7 @@ export {
   MANIFEST_FILE,
   type ModelSetSpec,
   type ProgressEvent,
+  type SynthesisBuildOptions,
 } from './write';
 export { loadModelSet, allFiles, type ModelSet } from './load';
 export { PRESETS, buildPreset, type Preset } from './presets';

@@ -48,6 +48,7 @@ export async function loadModelSet(dir: string, o: { verify?: boolean } = {}): P
 export function allFiles(m: ModelSetManifest): FileRef[] {
   return [
     ...Object.values(m.generator.models),
+    ...m.generator.previews.map((p) => p.synthesis),
     m.generator.latentAvg,
     ...Object.values(m.mappers).map((x) => x.model),
     ...(m.clip ? [m.clip.image, m.clip.text] : []),

@@ -1,11 +1,14 @@
-import type {
-  ArcFaceConfig,
-  ClipConfig,
-  E4eConfig,
-  IrSeConfig,
-  LevelsMapperConfig,
-  SLayer,
-  StyleGAN2Config,
+import {
+  CONV_ALGORITHMS,
+  isPlannedConv,
+  type ArcFaceConfig,
+  type ClipConfig,
+  type ConvAlgorithm,
+  type E4eConfig,
+  type IrSeConfig,
+  type LevelsMapperConfig,
+  type SLayer,
+  type StyleGAN2Config,
 } from '@styleclip/architectures';
 import {
   arr,
@@ -34,7 +37,7 @@ export class ManifestError extends Error {
 const object = <S extends Parameters<typeof obj>[0]>(shape: S) => obj(shape, { allowUnknown: true });
 
 /** Bumped on every incompatible change; `migrateManifest` brings older manifests forward. */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 export interface FileRef {
   path: string;
@@ -54,12 +57,33 @@ export type ModelSetSource =
   | { kind: 'preset'; preset: string; seed: number; revision?: number }
   | { kind: 'import'; files: SourceFile[]; notes: string[] };
 
+/** How the synthesis-containing graphs (synthesis, generator, previews) were built, so a build is reproducible. */
+export interface SynthesisBuild {
+  /** Algorithm per stride-1 3×3 conv (module → direct | winograd-…). */
+  convPlan: Record<string, ConvAlgorithm>;
+  /** Exact rearrangements that save passes (architectures' `fuseEpilogues`). */
+  fuseEpilogues: boolean;
+}
+
+/** A stopped-early synthesis graph: the same S [N,ΣC] input, an image at a lower resolution. */
+export interface PreviewEntry {
+  /** Output resolution, a power of two below the generator's size. */
+  resolution: number;
+  synthesis: FileRef;
+  /** Its multiply-accumulates over the full synthesis graph's (counted on the graphs at build time). */
+  macFraction: number;
+}
+
 export interface GeneratorEntry {
   config: StyleGAN2Config;
   nLatent: number;
   sLayout: SLayer[];
   models: { mapping: FileRef; styles: FileRef; synthesis: FileRef; generator: FileRef };
   latentAvg: FileRef;
+  /** Added in schema 2; sets migrated from 1 record what they were built with (every conv direct). */
+  synthesisBuild: SynthesisBuild;
+  /** Preview graphs by ascending resolution; empty for sets built before schema 2 (engines fall back). */
+  previews: PreviewEntry[];
 }
 
 export interface MapperEntry {
@@ -232,7 +256,15 @@ const directionsEntry: Check<DirectionsEntry> = object({
   clipImageSha256: str,
 });
 
-const manifestV1: Check<ModelSetManifest> = object({
+const synthesisBuild: Check<SynthesisBuild> = object({
+  convPlan: record(oneOf(...CONV_ALGORITHMS)),
+  fuseEpilogues: bool,
+});
+
+const previewEntry: Check<PreviewEntry> = object({ resolution: int, synthesis: fileRef, macFraction: num });
+
+/** The current schema (MANIFEST_VERSION); older versions are migrated to it first. */
+const manifestCheck: Check<ModelSetManifest> = object({
   schemaVersion: oneOf(MANIFEST_VERSION),
   id: str,
   createdAt: str,
@@ -243,6 +275,8 @@ const manifestV1: Check<ModelSetManifest> = object({
     sLayout: arr(sLayer),
     models: object({ mapping: fileRef, styles: fileRef, synthesis: fileRef, generator: fileRef }),
     latentAvg: fileRef,
+    synthesisBuild,
+    previews: arr(previewEntry),
   }),
   mappers: record(object({ kind: oneOf('levels'), config: mapperConfig, model: fileRef })),
   clip: opt(clipEntry),
@@ -251,8 +285,33 @@ const manifestV1: Check<ModelSetManifest> = object({
   encoder: opt(encoderEntry),
 });
 
-/** Older manifest versions are upgraded here, one step at a time (none exist yet). */
-const migrations: Record<number, (m: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Older manifest versions are upgraded here, one step at a time. */
+const migrations: Record<number, (m: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: generator.synthesisBuild and generator.previews. Schema-1 sets were built with every conv direct,
+  // no fused epilogues and no previews, which is what the step records (engines render previews of such sets
+  // from the full image).
+  1: (m) => {
+    const generator = (m['generator'] ?? {}) as Record<string, unknown>;
+    const layers = Array.isArray(generator['sLayout'])
+      ? (generator['sLayout'] as { module?: unknown; toRgb?: unknown }[])
+      : [];
+    const convPlan = Object.fromEntries(
+      layers
+        .filter(
+          (l) =>
+            typeof l.module === 'string' &&
+            typeof l.toRgb === 'boolean' &&
+            isPlannedConv(l as { module: string; toRgb: boolean }),
+        )
+        .map((l) => [l.module as string, 'direct']),
+    );
+    return {
+      ...m,
+      schemaVersion: 2,
+      generator: { ...generator, synthesisBuild: { convPlan, fuseEpilogues: false }, previews: [] },
+    };
+  },
+};
 
 export function migrateManifest(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
@@ -275,7 +334,7 @@ export function migrateManifest(raw: unknown): unknown {
 /** Validates (after migrating) a parsed manifest; the error names the first bad field. */
 export function validateManifest(raw: unknown): ModelSetManifest {
   try {
-    return manifestV1(migrateManifest(raw), 'manifest');
+    return manifestCheck(migrateManifest(raw), 'manifest');
   } catch (e) {
     if (e instanceof ValidationError) throw new ManifestError(e.message);
     throw e;

@@ -7,7 +7,8 @@ import { loadTensors, writeSafetensors } from '@styleclip/checkpoints';
 import { importModelSet } from './import';
 import { loadModelSet } from './load';
 import { validateManifest } from './manifest';
-import { buildPreset } from './presets';
+import { buildPreset, PRESETS } from './presets';
+import { defaultConvPlan, uniformConvPlan } from '@styleclip/architectures';
 
 const dirs: string[] = [];
 const tmp = async () => {
@@ -107,5 +108,65 @@ describe('manifest validation', () => {
     expect(() => validateManifest({ ...m, schemaVersion: 99 })).toThrow(/newer than this software/);
     const text = await readFile(join(dir, 'manifest.json'), 'utf8');
     expect(validateManifest(JSON.parse(text))).toEqual(m);
+  });
+});
+
+describe('schema 2: preview graphs and the synthesis build', () => {
+  it('builds previews with hashes and records how the synthesis graphs were built', async () => {
+    const dir = await tmp();
+    const m = await buildPreset('tiny', dir, { clip: false });
+    expect(m.schemaVersion).toBe(2);
+    expect(m.generator.previews.map((p) => p.resolution)).toEqual([16]);
+    const p = m.generator.previews[0]!;
+    expect(p.synthesis.path).toBe('synthesis-16.onnx');
+    expect(p.macFraction).toBeGreaterThan(0);
+    expect(p.macFraction).toBeLessThan(0.5);
+    expect(m.generator.synthesisBuild).toEqual({
+      convPlan: defaultConvPlan(m.generator.config),
+      fuseEpilogues: true,
+    });
+    await loadModelSet(dir, { verify: true });
+    await writeFile(join(dir, 'synthesis-16.onnx'), 'tampered');
+    await expect(loadModelSet(dir, { verify: true })).rejects.toThrow(
+      /synthesis-16.onnx does not match its sha256/,
+    );
+  });
+
+  it('builds the previews and the conv plan it is asked for, and refuses impossible preview sizes', async () => {
+    const convPlan = uniformConvPlan(PRESETS.tiny!.generator, 'winograd-f4');
+    const m = await buildPreset('tiny', await tmp(), {
+      clip: false,
+      build: { previews: [32, 8, 32], convPlan, fuseEpilogues: false },
+    });
+    expect(m.generator.previews.map((p) => [p.resolution, p.synthesis.path])).toEqual([
+      [8, 'synthesis-8.onnx'],
+      [32, 'synthesis-32.onnx'],
+    ]);
+    expect(m.generator.previews[0]!.macFraction).toBeLessThan(m.generator.previews[1]!.macFraction);
+    expect(m.generator.synthesisBuild).toEqual({ convPlan, fuseEpilogues: false });
+    for (const r of [64, 48, 2]) {
+      await expect(
+        buildPreset('tiny', await tmp(), { clip: false, build: { previews: [r] } }),
+      ).rejects.toThrow(/preview resolution \d+: use a power of two from 4 to 32/);
+    }
+  });
+
+  it('migrates a schema-1 manifest: every conv was direct, nothing fused, no previews', async () => {
+    const dir = await tmp();
+    const m = await buildPreset('tiny', dir, { clip: false });
+    const v1 = JSON.parse(JSON.stringify(m));
+    v1.schemaVersion = 1;
+    delete v1.generator.synthesisBuild;
+    delete v1.generator.previews;
+    const migrated = validateManifest(v1);
+    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.generator.previews).toEqual([]);
+    expect(migrated.generator.synthesisBuild).toEqual({
+      convPlan: uniformConvPlan(m.generator.config, 'direct'),
+      fuseEpilogues: false,
+    });
+    // A set on disk with a schema-1 manifest loads (and verifies) as schema 2.
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(v1));
+    expect((await loadModelSet(dir, { verify: true })).manifest.generator.previews).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '@styleclip/architectures';
 import { computeLatentAvg } from './latent-avg';
 import type { ModelSetManifest } from './manifest';
-import { writeModelSet, type ProgressEvent } from './write';
+import { writeModelSet, type ProgressEvent, type SynthesisBuildOptions } from './write';
 
 export interface Preset {
   description: string;
@@ -42,7 +42,8 @@ export const PRESETS: Record<string, Preset> = {
   tiny: {
     description: '64×64 generator with small channels (builds in seconds; tests and the embedded demo)',
     // Revision 2: toRGB gain 0.3 (see init below). Revision 3: a random ArcFace (ID loss). Revision 4: a random e4e.
-    revision: 4,
+    // Revision 5: manifest schema 2 (preview graphs, Winograd plan, fused epilogues).
+    revision: 5,
     generator: {
       size: 64,
       styleDim: 64,
@@ -88,8 +89,9 @@ export const PRESETS: Record<string, Preset> = {
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',
-    // Revision 2: the released ArcFace IR-SE50 shapes.
-    revision: 2,
+    // Revision 2: the released ArcFace IR-SE50 shapes. Revision 3: manifest schema 2 (preview graphs, Winograd plan,
+    // fused epilogues).
+    revision: 3,
     generator: {
       size: 1024,
       styleDim: 512,
@@ -120,6 +122,8 @@ export async function buildPreset(
     /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean;
     /** Leave ArcFace out (default: as `clip`, so generator-only sets have neither). */ arcface?: boolean;
     /** Leave the encoder out (default: as `clip`). */ encoder?: boolean;
+    /** Build choices other than the recorded defaults (benchmarks build the previous graphs this way). */
+    build?: SynthesisBuildOptions;
   } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
@@ -136,7 +140,7 @@ export async function buildPreset(
   return writeModelSet(dir, {
     id: name,
     source: { kind: 'preset', preset: name, seed, revision: preset.revision },
-    generator: { config: preset.generator, weights },
+    generator: { config: preset.generator, weights, ...(o.build ? { build: o.build } : {}) },
     mappers,
     ...(o.clip === false
       ? {}

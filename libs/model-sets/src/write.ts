@@ -12,17 +12,20 @@ import {
   buildMappingGraph,
   buildStylesGraph,
   buildSynthesisGraph,
+  defaultConvPlan,
   nLatent,
   sLayout,
   type ArcFaceConfig,
+  validateConvPlan,
   type ClipConfig,
+  type ConvPlan,
   type E4eConfig,
   type LevelsMapperConfig,
   type StyleGAN2Config,
   type Weight,
 } from '@styleclip/architectures';
 import { encodeNpy } from '@styleclip/checkpoints';
-import { writeOnnxFile, type Graph } from '@styleclip/onnx-graph';
+import { countMacs, writeOnnxFile, type Graph } from '@styleclip/onnx-graph';
 import { sha256Chunks, sha256File } from './hashing';
 import {
   MANIFEST_VERSION,
@@ -34,7 +37,10 @@ import {
   type MapperEntry,
   type ModelSetManifest,
   type ModelSetSource,
+  type PreviewEntry,
+  type SynthesisBuild,
 } from './manifest';
+import { defaultPreviewResolutions } from './previews';
 
 export interface ProgressEvent {
   step: string;
@@ -42,10 +48,20 @@ export interface ProgressEvent {
   total: number;
 }
 
+/** How to build the synthesis-containing graphs; every field has a recorded default. */
+export interface SynthesisBuildOptions {
+  /** Default `defaultConvPlan(config)` (the measured per-layer table). */
+  convPlan?: ConvPlan;
+  /** Default true. */
+  fuseEpilogues?: boolean;
+  /** Preview resolutions to build; default `defaultPreviewResolutions(config.size)`; [] builds none. */
+  previews?: readonly number[];
+}
+
 export interface ModelSetSpec {
   id: string;
   source: ModelSetSource;
-  generator: { config: StyleGAN2Config; weights: ReadonlyMap<string, Weight> };
+  generator: { config: StyleGAN2Config; weights: ReadonlyMap<string, Weight>; build?: SynthesisBuildOptions };
   mappers?: Record<string, { config: LevelsMapperConfig; weights: ReadonlyMap<string, Weight> }>;
   clip?: { config: ClipConfig; weights: ReadonlyMap<string, Weight>; origin: string };
   /** ArcFace weights (bare state-dict names); the ID-loss model is built for the generator's image size. */
@@ -83,14 +99,27 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       );
     }
   }
-  const total = 5 + mappers.length + (spec.clip ? 2 : 0) + (spec.arcface ? 2 : 0) + (spec.encoder ? 2 : 0);
+  const synthesisBuild: SynthesisBuild = {
+    convPlan: validateConvPlan(config, spec.generator.build?.convPlan ?? defaultConvPlan(config)),
+    fuseEpilogues: spec.generator.build?.fuseEpilogues ?? true,
+  };
+  const previewResolutions = checkPreviewResolutions(
+    config,
+    spec.generator.build?.previews ?? defaultPreviewResolutions(config.size),
+  );
+  const total =
+    5 +
+    previewResolutions.length +
+    mappers.length +
+    (spec.clip ? 2 : 0) +
+    (spec.arcface ? 2 : 0) +
+    (spec.encoder ? 2 : 0);
   let done = 0;
   const progress = (step: string) => spec.onProgress?.({ step, done: done++, total });
 
-  const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
-    progress(file);
+  const writeGraph = async (file: string, graph: Graph, meta: object): Promise<FileRef> => {
     // Weights released in float16 (official CLIP) are stored as float16: lossless, half the size.
-    const written = await writeOnnxFile(build(), join(dir, file), {
+    const written = await writeOnnxFile(graph, join(dir, file), {
       modelName: `${spec.id}/${file}`,
       config: meta,
       version: MANIFEST_VERSION,
@@ -98,13 +127,37 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     });
     return { path: file, sha256: written.sha256, bytes: written.bytes };
   };
-  const meta = { generator: config };
+  const graphFile = async (file: string, build: () => Graph, meta: object): Promise<FileRef> => {
+    progress(file);
+    return writeGraph(file, build(), meta);
+  };
+  const meta = { generator: config, synthesisBuild };
+  const synthesisOptions = { convPlan: synthesisBuild.convPlan, fuseEpilogues: synthesisBuild.fuseEpilogues };
+  progress('synthesis.onnx');
+  const synthesisGraph = buildSynthesisGraph(weights, config, synthesisOptions);
+  const fullMacs = countMacs(synthesisGraph, { batch: 1 }).total;
   const models = {
     mapping: await graphFile('mapping.onnx', () => buildMappingGraph(weights, config), meta),
     styles: await graphFile('styles.onnx', () => buildStylesGraph(weights, config), meta),
-    synthesis: await graphFile('synthesis.onnx', () => buildSynthesisGraph(weights, config), meta),
-    generator: await graphFile('generator.onnx', () => buildGeneratorGraph(weights, config), meta),
+    synthesis: await writeGraph('synthesis.onnx', synthesisGraph, meta),
+    generator: await graphFile(
+      'generator.onnx',
+      () => buildGeneratorGraph(weights, config, synthesisOptions),
+      meta,
+    ),
   };
+  const previews: PreviewEntry[] = [];
+  for (const resolution of previewResolutions) {
+    const file = `synthesis-${resolution}.onnx`;
+    progress(file);
+    const graph = buildSynthesisGraph(weights, config, { ...synthesisOptions, resolution });
+    const macFraction = countMacs(graph, { batch: 1 }).total / fullMacs;
+    previews.push({
+      resolution,
+      macFraction,
+      synthesis: await writeGraph(file, graph, { ...meta, preview: resolution }),
+    });
+  }
   progress('latent_avg.npy');
   const avg = weights.get('latent_avg');
   if (!avg) throw new Error('generator weights have no latent_avg');
@@ -164,7 +217,15 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     id: spec.id,
     createdAt: new Date().toISOString(),
     source: spec.source,
-    generator: { config, nLatent: nLatent(config), sLayout: sLayout(config), models, latentAvg },
+    generator: {
+      config,
+      nLatent: nLatent(config),
+      sLayout: sLayout(config),
+      models,
+      latentAvg,
+      synthesisBuild,
+      previews,
+    },
     mappers: mapperEntries,
     ...(clip ? { clip } : {}),
     ...(arcface ? { arcface } : {}),
@@ -172,6 +233,15 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   });
   spec.onProgress?.({ step: 'done', done: total, total });
   return manifest;
+}
+
+function checkPreviewResolutions(config: StyleGAN2Config, resolutions: readonly number[]): number[] {
+  const sorted = [...new Set(resolutions)].sort((a, b) => a - b);
+  for (const r of sorted) {
+    if (!Number.isInteger(Math.log2(r)) || r < 4 || r >= config.size)
+      throw new Error(`preview resolution ${r}: use a power of two from 4 to ${config.size / 2}`);
+  }
+  return sorted;
 }
 
 /** Validates and atomically replaces a set's manifest (temp file + rename). */

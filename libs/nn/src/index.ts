@@ -6,7 +6,21 @@
 export { equalLinear, linear, type EqualLinearOptions } from './linear';
 export { fusedLeakyRelu, quickGelu, type FusedLeakyReluOptions } from './activations';
 export { pixelNorm, layerNorm } from './norms';
-export { modulatedConv2d, type ModulatedConvOptions } from './modulated-conv';
+export {
+  modulatedConv2d,
+  CONV_ALGORITHMS,
+  type ModulatedConvOptions,
+  type ConvAlgorithm,
+} from './modulated-conv';
+export {
+  winogradConv3x3,
+  winogradKernel,
+  winogradTransforms,
+  type WinogradConvOptions,
+  type WinogradTile,
+  type WinogradTransforms,
+} from './winograd';
+export { depthToSpace, spaceToDepth } from './depth-to-space';
 export { upfirdn2d, blur, upsampleRgb, makeKernel, type FirKernel, type Upfirdn2dOptions } from './upfirdn2d';
 export { noiseInjection } from './noise';
 export {

@@ -13,12 +13,43 @@ import {
 } from '@styleclip/onnx-graph';
 import { derivedInitializer, fail, scaled, staticShape } from './params';
 import { upfirdn2d } from './upfirdn2d';
+import { winogradConv3x3 } from './winograd';
+
+/**
+ * How a stride-1 3×3 convolution runs: onnxruntime's Conv, or Winograd F(2×2,3×3) / F(4×4,3×3) as graph ops;
+ * `winograd-f4-fused` also folds the style and the demodulation into per-sample transformed kernels (the
+ * reference's "fused" modulation) instead of scaling the activations.
+ */
+export type ConvAlgorithm = 'direct' | 'winograd-f2' | 'winograd-f4' | 'winograd-f4-fused';
+export const CONV_ALGORITHMS: readonly ConvAlgorithm[] = [
+  'direct',
+  'winograd-f2',
+  'winograd-f4',
+  'winograd-f4-fused',
+];
 
 export interface ModulatedConvOptions {
   demodulate: boolean;
   /** The StyleGAN2 up-conv: ConvTranspose stride 2, then a blur; H×W → 2H×2W. */
   upsample?: boolean;
   blurKernel?: number[];
+  /** For a stride-1 3×3 conv (default 'direct'); other kernels and the up-conv are always direct. */
+  algorithm?: ConvAlgorithm;
+  /**
+   * Multiplies the output (folded into the demodulation coefficients, so it costs nothing): lets a caller
+   * move a later constant gain (the √2 of fused_leaky_relu) in front of the noise and bias adds.
+   */
+  gain?: number;
+  /**
+   * [Cout], added to the output. On the up-conv path the demodulation goes before the blur (both are per
+   * channel, so they commute) and the bias rides in the blur's conv: one pass over the output less.
+   */
+  bias?: Tensor;
+  /**
+   * 1×1 kernels only (toRGB): fold the style into per-sample weights [N, Cout, Cin] and run one batched
+   * MatMul, which reads x once, instead of scaling x first (a full pass) and convolving.
+   */
+  foldStyle?: boolean;
 }
 
 const BLOCK = 'modulatedConv2d';
@@ -53,6 +84,13 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
   }
   const k = kh;
   const scale = 1 / Math.sqrt(cin * k * k);
+  const algorithm = o.algorithm ?? 'direct';
+  if (o.bias && (o.bias.rank !== 1 || o.bias.shape[0] !== cout))
+    fail(BLOCK, `bias ${o.bias.name} must be [${cout}], got [${o.bias.shape.join(',')}]`);
+  if (o.foldStyle && k !== 1) fail(BLOCK, `foldStyle needs a 1×1 kernel, weight ${weight.name} is ${k}×${k}`);
+  if (!CONV_ALGORITHMS.includes(algorithm)) fail(BLOCK, `unknown conv algorithm "${String(algorithm)}"`);
+  if (o.upsample && algorithm !== 'direct')
+    fail(BLOCK, `the up-conv is always direct, got algorithm ${algorithm}`);
 
   // Effective static weight·scale, in the layout the conv wants.
   let cached: Tensor | undefined;
@@ -94,6 +132,28 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
     return transpose(reduceSum(mul(ws, ws), [2, 3], false), [1, 0]);
   };
 
+  const gain = o.gain ?? 1;
+  const demod = () => {
+    const d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
+    return gain === 1 ? d : mul(d, gain);
+  };
+  const withBias = (y: Tensor) => (o.bias ? addChannelBias(y, o.bias) : y);
+  if (algorithm === 'winograd-f4-fused') {
+    if (k !== 3) fail(BLOCK, `${algorithm} needs a 3×3 kernel, weight ${weight.name} is ${k}×${k}`);
+    if (!o.demodulate) fail(BLOCK, `${algorithm} folds the demodulation; it needs demodulate: true`);
+    return withBias(winogradConv3x3(x, weight, { tile: 4, scale, inputScale: style, outputScale: demod() }));
+  }
+  if (o.foldStyle) {
+    // W_b[o,i] = scale·W[o,i]·s_b[i]; y_b = W_b · x_b over the flattened pixels.
+    const [, , h, wd] = x.shape;
+    if (typeof h !== 'number' || typeof wd !== 'number')
+      fail(BLOCK, `foldStyle needs static H, W, got ${x.name} [${x.shape.join(',')}]`);
+    const perSample = mul(unsqueeze(reshape(convWeight(), [cout, cin]), [0]), unsqueeze(style, [1]));
+    let y = reshape(matmul(perSample, reshape(x, [x.shape[0]!, cin, h * wd])), [x.shape[0]!, cout, h, wd]);
+    if (o.demodulate) y = mul(y, unsqueeze(demod(), [2, 3]));
+    else if (gain !== 1) y = mul(y, gain);
+    return withBias(y);
+  }
   const xs = mul(x, unsqueeze(style, [2, 3]));
   let y: Tensor;
   if (o.upsample) {
@@ -101,15 +161,25 @@ export function modulatedConv2d(x: Tensor, style: Tensor, weight: Tensor, o: Mod
     const blurKernel = o.blurKernel ?? [1, 3, 3, 1];
     const factor = 2;
     const p = blurKernel.length - factor - (k - 1);
-    y = upfirdn2d(y, blurKernel, {
-      pad: [Math.floor((p + 1) / 2) + factor - 1, Math.floor(p / 2) + 1],
-      gain: factor * factor,
-    });
+    const pad: [number, number] = [Math.floor((p + 1) / 2) + factor - 1, Math.floor(p / 2) + 1];
+    if (o.bias) {
+      // Demodulate before the blur so the bias can be the blur conv's own bias.
+      if (o.demodulate) y = mul(y, unsqueeze(demod(), [2, 3]));
+      else if (gain !== 1) y = mul(y, gain);
+      return upfirdn2d(y, blurKernel, { pad, gain: factor * factor, bias: o.bias });
+    }
+    y = upfirdn2d(y, blurKernel, { pad, gain: factor * factor });
+  } else if (algorithm !== 'direct') {
+    if (k !== 3) fail(BLOCK, `${algorithm} needs a 3×3 kernel, weight ${weight.name} is ${k}×${k}`);
+    y = winogradConv3x3(xs, weight, { tile: algorithm === 'winograd-f2' ? 2 : 4, scale });
   } else {
     const p = Math.floor(k / 2);
     y = conv(xs, convWeight(), undefined, { pads: [p, p, p, p] });
   }
-  if (!o.demodulate) return y;
-  const d = rsqrt(add(matmul(mul(style, style), demodMatrix()), 1e-8));
-  return mul(y, unsqueeze(d, [2, 3]));
+  if (!o.demodulate) return withBias(gain === 1 ? y : mul(y, gain));
+  return withBias(mul(y, unsqueeze(demod(), [2, 3])));
+}
+
+function addChannelBias(y: Tensor, bias: Tensor): Tensor {
+  return add(y, reshape(bias, [-1, 1, 1]));
 }

@@ -11,6 +11,8 @@ export interface Upfirdn2dOptions {
   pad: [number, number];
   /** Multiplies the kernel (Upsample/Blur after an up-conv use 4). */
   gain?: number;
+  /** [C], added per channel by the convolution itself (free). */
+  bias?: Tensor;
 }
 
 /** The 2-D kernel (row-major [kh, kw]) that upfirdn2d convolves with, gain included. */
@@ -84,7 +86,9 @@ export function upfirdn2d(x: Tensor, kernel: FirKernel, o: Upfirdn2dOptions): Te
   if ((y.shape[2] as number) < kh || (y.shape[3] as number) < kw) {
     fail(block, `padded input [${y.shape.join(',')}] smaller than kernel ${kh}×${kw}`);
   }
-  return conv(y, depthwiseWeight(x, c, k, true), undefined, { group: c, strides: [down, down] });
+  if (o.bias && (o.bias.rank !== 1 || o.bias.shape[0] !== c))
+    fail(block, `bias ${o.bias.name} must be [${c}], got [${o.bias.shape.join(',')}]`);
+  return conv(y, depthwiseWeight(x, c, k, true), o.bias, { group: c, strides: [down, down] });
 }
 
 /**

@@ -1,4 +1,8 @@
-import { buildGeneratorGraph, randomStyleGAN2Weights } from '@styleclip/architectures';
+import {
+  baselineSynthesisOptions,
+  buildGeneratorGraph,
+  randomStyleGAN2Weights,
+} from '@styleclip/architectures';
 import type { Runtime } from '@styleclip/model-runners';
 import type { ModelSet } from '@styleclip/model-sets';
 import { countMacs } from '@styleclip/onnx-graph';
@@ -23,10 +27,12 @@ export async function benchGenerator(
   runs: number,
 ): Promise<GeneratorResult[]> {
   const g = set.manifest.generator;
-  // MACs are counted on the same graph the set was built from (weights do not change the count).
-  const macs = countMacs(buildGeneratorGraph(randomStyleGAN2Weights(g.config, 0), g.config), {
-    batch: 1,
-  }).total;
+  // Effective GFLOP/s: the MACs of direct convolution (the baseline graph), whatever algorithms the set's
+  // graph uses, so figures compare across builds (Winograd does fewer multiplications for the same work).
+  const macs = countMacs(
+    buildGeneratorGraph(randomStyleGAN2Weights(g.config, 0), g.config, baselineSynthesisOptions(g.config)),
+    { batch: 1 },
+  ).total;
   const model = await runtime.load(`${set.manifest.id}/generator`, set.path(g.models.generator));
   const out: GeneratorResult[] = [];
   for (const batch of batches) {

@@ -1,9 +1,11 @@
-// `npm run bench [-- --suite generator|clip|edit|faces|all] [--quick]`: benchmarks with the MatMul ceiling measured in the same run.
+// `npm run bench [-- --suite generator|conv-layers|preview|clip|edit|arcface|encoder|faces|all] [--quick]`:
+// benchmarks with the MatMul ceiling measured in the same run.
 // `npm run bench -- --suite precompute --workers 1,2`: the sharded precompute on N worker processes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRuntime, runnerConfigFromEnv } from '@styleclip/model-runners';
+import { PRESETS } from '@styleclip/model-sets';
 import { bestMatmulCeiling } from './ceiling';
 import { benchGenerator } from './generator';
 import { benchClip } from './clip';
@@ -13,6 +15,10 @@ import { benchFaces, facesTable } from './faces';
 import { peakRssMb, table } from './measure';
 import { presetSet } from './models';
 import { benchPrecomputeWorkers, machineCores } from './precompute-workers';
+import { fixtureSet, fixtureWPlus } from './fixture-set';
+import { benchPreviewTiming, previewQuality } from './preview';
+import { benchConvLayers, benchGeneratorVariants } from './winograd';
+import { benchUpConvs } from './upconv';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +31,8 @@ const { values } = parseArgs({
     images: { type: 'string', default: '4' },
     'shard-channels': { type: 'string', default: '32' },
     'worker-threads': { type: 'string', default: '1' },
+    /** Also measure preview quality on this model set (e.g. one imported from real checkpoints). */
+    models: { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -108,7 +116,7 @@ if (values.suite === 'generator' || values.suite === 'all') {
     rows.push(...(await benchGenerator(runtime, set, [1, 4], ceiling!.gflops, runs)));
   }
   results['generator'] = rows;
-  console.log('Generator W+ → image (median after warm-up)');
+  console.log('Generator W+ → image, the set as built (median after warm-up; GFLOP/s count the direct MACs)');
   console.log(
     table(
       rows.map((r) => ({
@@ -119,6 +127,151 @@ if (values.suite === 'generator' || values.suite === 'all') {
         'GMAC/img': r.gmacPerImage,
         'GFLOP/s': r.gflops,
         'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+      })),
+    ),
+  );
+
+  // The synthesis graph as it was vs what sets are built with now, interleaved in one process.
+  const variants = [];
+  for (const preset of presets) {
+    const config = PRESETS[preset]!.generator;
+    variants.push(
+      ...(await benchGeneratorVariants(runtime, config, ceiling!.gflops, preset === 'tiny' ? 20 : 9)).map(
+        (r) => ({ set: preset, ...r }),
+      ),
+    );
+  }
+  results['generatorVariants'] = variants;
+  console.log('\nSynthesis S → image, batch 1: before vs now (interleaved; GFLOP/s count the direct MACs)');
+  console.log(
+    table(
+      variants.map((r) => ({
+        set: r.set,
+        graph: r.variant,
+        'median ms': r.medianMs,
+        'vs before': `×${r.vsBaseline.toFixed(3)}`,
+        'speed-up': `${((1 / r.vsBaseline - 1) * 100).toFixed(1)}%`,
+        'eff. GFLOP/s': r.effectiveGflops,
+        'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+        'rel L2 to before': r.relL2.toExponential(1),
+      })),
+    ),
+  );
+}
+
+if (values.suite === 'conv-layers' || values.suite === 'all') {
+  const rows = [];
+  for (const preset of presets)
+    rows.push(
+      ...(
+        await benchConvLayers(
+          runtime,
+          PRESETS[preset]!.generator,
+          ceiling!.gflops,
+          preset === 'tiny' ? 20 : 6,
+        )
+      ).map((r) => ({ set: preset, ...r })),
+    );
+  results['convLayers'] = rows;
+  const up = [];
+  for (const preset of presets)
+    up.push(
+      ...(await benchUpConvs(runtime, PRESETS[preset]!.generator, preset === 'tiny' ? 20 : 5)).map((r) => ({
+        set: preset,
+        ...r,
+      })),
+    );
+  results['upConvs'] = up;
+  console.log(
+    '\nStride-1 3×3 modulated convs per layer, batch 1 (interleaved per layer; GFLOP/s count the direct MACs)',
+  );
+  console.log(
+    table(
+      rows.map((r) => ({
+        set: r.set,
+        layer: r.module,
+        res: r.resolution,
+        ch: r.channels,
+        algorithm: r.algorithm,
+        'median ms': r.medianMs,
+        'vs direct': `×${r.vsDirect.toFixed(2)}`,
+        'eff. GFLOP/s': r.effectiveGflops,
+        'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+        recorded: r.algorithm === r.recorded ? '◀ table' : '',
+      })),
+    ),
+  );
+  console.log('\nUp-convs (ConvTranspose + blur) vs decompositions, batch 1 (interleaved per layer)');
+  console.log(
+    table(
+      up.map((r) => ({
+        set: r.set,
+        res: r.resolution,
+        'cin→cout': `${r.cin}→${r.cout}`,
+        variant: r.variant,
+        'median ms': r.medianMs,
+        'vs ConvTranspose': `×${r.vsConvTranspose.toFixed(2)}`,
+        'rel L2': r.relL2.toExponential(1),
+      })),
+    ),
+  );
+}
+
+if (values.suite === 'preview' || values.suite === 'all') {
+  const timing = [];
+  const quality = [];
+  for (const preset of presets) {
+    timing.push(
+      ...(await benchPreviewTiming(runtime, PRESETS[preset]!.generator, preset === 'tiny' ? 20 : 9)).map(
+        (r) => ({ set: preset, ...r }),
+      ),
+    );
+    quality.push(
+      ...(await previewQuality(runtime, (await presetSet(root, preset)).dir, {
+        seeds: preset === 'tiny' ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3, 4],
+      })),
+    );
+  }
+  if (values.models)
+    quality.push(
+      ...(await previewQuality(runtime, resolve(values.models), { seeds: [1, 2, 3, 4, 5, 6, 7, 8] })),
+    );
+  const fixture = await fixtureSet();
+  try {
+    quality.push(
+      ...(await previewQuality(runtime, fixture.dir, {
+        seeds: [1, 2, 3, 4, 5, 6, 7, 8],
+        wplus: await fixtureWPlus(),
+      })),
+    );
+  } finally {
+    await fixture.remove();
+  }
+  results['previewTiming'] = timing;
+  results['previewQuality'] = quality;
+  console.log('\nFull render vs stopped-early previews, batch 1 (interleaved)');
+  console.log(
+    table(
+      timing.map((r) => ({
+        set: r.set,
+        resolution: r.resolution,
+        'median ms': r.medianMs,
+        'time share': `${(100 * r.timeShare).toFixed(1)}%`,
+        'MAC share': `${(100 * r.macShare).toFixed(1)}%`,
+      })),
+    ),
+  );
+  console.log('\nPreview vs the full image area-downsampled (PSNR dB, images clamped to [−1, 1])');
+  console.log(
+    table(
+      quality.map((r) => ({
+        set: r.set,
+        resolution: r.resolution,
+        path: r.path,
+        images: r.images,
+        'mean dB': r.psnrMean,
+        'min dB': r.psnrMin,
+        'max dB': r.psnrMax,
       })),
     ),
   );

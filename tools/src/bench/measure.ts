@@ -31,3 +31,31 @@ export function table(rows: Record<string, string | number>[]): string {
     ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? '')))),
   ].join('\n');
 }
+
+/** Median of a list of samples. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * A/B(/C…) timing in one process: after `warmUp` calls of each, `rounds` rounds each calling every case
+ * once, in turn, so drift and other processes' load hit every case alike (compare within one run only).
+ * Returns the samples (ms) per case, in the order given.
+ */
+export async function interleavedRuns(
+  cases: readonly (() => Promise<unknown>)[],
+  o: { warmUp: number; rounds: number },
+): Promise<number[][]> {
+  for (let i = 0; i < o.warmUp; i++) for (const run of cases) await run();
+  const samples = cases.map(() => [] as number[]);
+  for (let r = 0; r < o.rounds; r++) {
+    for (let k = 0; k < cases.length; k++) {
+      const t0 = performance.now();
+      await cases[k]!();
+      samples[k]!.push(performance.now() - t0);
+    }
+  }
+  return samples;
+}

@@ -4,6 +4,7 @@ import { hasNaN, relativeL2 } from '@styleclip/testing';
 import { fixtureArray, fixtureWeights } from '../test-fixtures';
 import type { Weight } from '../weights';
 import { inferStyleGAN2Config, type StyleGAN2Config } from './config';
+import { uniformConvPlan } from './conv-plan';
 import { buildGeneratorGraph } from './generator';
 import { sLayout } from './layout';
 import { buildMappingGraph } from './mapping';
@@ -83,3 +84,25 @@ describe.each(['generator.pt', 'generator_legacy.pt'])(
     });
   },
 );
+
+describe.each([
+  ['winograd-f4', 'generator.pt'],
+  ['winograd-f2', 'generator.pt'],
+  ['winograd-f4', 'generator_legacy.pt'],
+] as const)('StyleGAN2 parity with every 3×3 conv by %s (%s)', (algorithm, file) => {
+  it('synthesis from edited S and the generator from W+ stay within 1e-4 of the official outputs', async () => {
+    const weights = await generatorWeights(file);
+    const config = inferStyleGAN2Config(weights);
+    const convPlan = uniformConvPlan(config, algorithm);
+    const s = await fixtureArray('gen_s_edited.npy');
+    const img = (await evaluate(buildSynthesisGraph(weights, config, { convPlan }), { s: feed(s) }))[
+      'image'
+    ]!;
+    expect(relativeL2(img, (await fixtureArray('gen_image_from_s_edited.npy')).data)).toBeLessThan(1e-4);
+    const wplus = await fixtureArray('gen_wplus.npy');
+    const img2 = (await evaluate(buildGeneratorGraph(weights, config, { convPlan }), { wplus: feed(wplus) }))[
+      'image'
+    ]!;
+    expect(relativeL2(img2, (await fixtureArray('gen_image_from_wplus.npy')).data)).toBeLessThan(1e-4);
+  });
+});

@@ -95,6 +95,19 @@ function conv2dSample(
   return out;
 }
 
+/** Correlation of x [N,Cin,H,W] with w [Cout,Cin,k,k], stride 1, zero padding k//2 (as ONNX Conv). */
+export function naiveConv2d(x: Arr, w: Arr): Arr {
+  const [n, cin, h, wd] = x.dims as [number, number, number, number];
+  const [cout, , k] = w.dims as [number, number, number, number];
+  const wf = Float64Array.from(w.data);
+  const out = new Float32Array(n * cout * h * wd);
+  for (let b = 0; b < n; b++) {
+    const xb = Float64Array.from(x.data.subarray(b * cin * h * wd, (b + 1) * cin * h * wd));
+    out.set(conv2dSample(xb, cin, h, wd, wf, cout, k, Math.floor(k / 2)), b * cout * h * wd);
+  }
+  return arr(out, [n, cout, h, wd]);
+}
+
 /** torch conv_transpose2d of one sample x [Cin,H,W] with weight wt [Cin,Cout,k,k], stride 2, padding 0. */
 function convTranspose2dSample(
   x: Float64Array,
