@@ -207,6 +207,24 @@ describe('importOnnx', () => {
     expect(bytes.length).toBeGreaterThan(0);
   });
 
+  it('reads weights that sit at any byte offset (e.g. inside a Node Buffer)', async () => {
+    const g0 = new Graph('m');
+    g0.output(op.matmul(g0.input('x', 'float32', [1, 3]), weight(g0, 'w', [3, 2])), 'y');
+    const bytes = toOnnxBytes(g0);
+    for (const shift of [1, 2, 3, 5]) {
+      const holder = Buffer.alloc(bytes.length + shift);
+      holder.set(bytes, shift);
+      const model = readOnnxModel(holder.subarray(shift));
+      const w = model.initializers.find((t) => t.name === 'w')!;
+      expect(Array.from(w.data as Float32Array)).toEqual(
+        Array.from(
+          g0.initializerData(g0.initializers.find((i) => i.tensor.name === 'w')!.tensor) as Float32Array,
+        ),
+      );
+      expect(model.initializers.every((t) => t.data.length === t.dims.reduce((p, d) => p * d, 1))).toBe(true);
+    }
+  });
+
   it('shares the weights of a model imported twice', () => {
     const g0 = new Graph('m');
     g0.output(op.matmul(g0.input('x', 'float32', [2, 4]), weight(g0, 'w', [4, 4])), 'y');

@@ -52,7 +52,8 @@ function dtypeOf(code: number, what: string): DType {
 /** A typed array over `bytes` (a view when aligned, else a copy). */
 function typedFromBytes(dtype: DType, bytes: Uint8Array): AnyTypedArray {
   const size = DTYPE_BYTES[dtype];
-  const aligned = bytes.byteOffset % size === 0 ? bytes : bytes.slice();
+  // `new Uint8Array(view)` copies (a Node Buffer's `slice` would not).
+  const aligned = bytes.byteOffset % size === 0 ? bytes : new Uint8Array(bytes);
   const { buffer, byteOffset } = aligned;
   const n = bytes.byteLength / size;
   switch (dtype) {
