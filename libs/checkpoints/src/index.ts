@@ -17,3 +17,4 @@ export { PickleObject } from './pickle/values';
 export { readNpy, writeNpy, encodeNpy } from './npy';
 export { readNpz, writeNpz, encodeNpz } from './npz';
 export { readSafetensors, writeSafetensors, encodeSafetensors } from './safetensors';
+export { readSafetensorsWithMetadata } from './safetensors-metadata';
