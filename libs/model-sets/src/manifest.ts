@@ -66,6 +66,8 @@ export interface ClipEntry {
   text: FileRef;
   /** Where the weights came from ('random' for presets). */
   origin: string;
+  /** The checkpoint's `logit_scale` (CLIP logits are exp(logit_scale)·cos); absent in sets built before it was kept. */
+  logitScale?: number;
 }
 
 /** Precomputed global-direction data (S statistics and the channel-relevance table fs3). */
@@ -162,6 +164,7 @@ const clipEntry: Check<ClipEntry> = object({
   image: fileRef,
   text: fileRef,
   origin: str,
+  logitScale: opt(num),
 });
 
 const directionsEntry: Check<DirectionsEntry> = object({
