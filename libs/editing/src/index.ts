@@ -19,3 +19,4 @@ export {
   type PromptEvaluation,
   type TextPair,
 } from './directions/evaluate';
+export * from './optimize/index';

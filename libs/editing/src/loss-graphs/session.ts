@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModelHandle, Runtime } from '@styleclip/model-runners';
+import { writeOnnxFile, type Graph } from '@styleclip/onnx-graph';
+
+/** Bumped whenever a loss graph builder changes what it builds (part of every cache key). */
+export const LOSS_GRAPH_VERSION = 1;
+
+/** Where built loss graphs are kept: `$STYLECLIP_GRAPH_CACHE`, else a folder in the OS temp dir. */
+export const defaultGraphCacheDir = (): string =>
+  process.env['STYLECLIP_GRAPH_CACHE'] || join(tmpdir(), 'styleclip-loss-graphs');
+
+/**
+ * A loss graph as a loaded session. Building one (importing the generator and CLIP, appending the gradient)
+ * takes seconds and, at 1024, gigabytes; so it is written once to `cacheDir` under the sha256 of `key` (its
+ * structure and the sha256 of every file it is made from) and loaded by path, which also spares copying the
+ * bytes to the runner's worker thread. The file is written to a temp name and renamed, so a half-written
+ * graph is never loaded.
+ */
+export async function lossGraphSession(
+  runtime: Runtime,
+  cacheDir: string,
+  key: unknown,
+  build: () => Promise<Graph>,
+): Promise<{ model: ModelHandle; path: string; built: boolean }> {
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ v: LOSS_GRAPH_VERSION, key }))
+    .digest('hex')
+    .slice(0, 32);
+  const path = join(cacheDir, `${hash}.onnx`);
+  let built = false;
+  if (!(await stat(path).catch(() => undefined))?.isFile()) {
+    await mkdir(cacheDir, { recursive: true });
+    const graph = await build();
+    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await writeOnnxFile(graph, tmp, { modelName: graph.name, version: LOSS_GRAPH_VERSION });
+      await rename(tmp, path);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    built = true;
+  }
+  return { model: await runtime.load(`loss-graph:${hash}`, path), path, built };
+}
