@@ -5,6 +5,7 @@ import { registerGenerate } from './commands/generate';
 import { registerText } from './commands/text';
 import { registerEdit } from './commands/edit';
 import { registerDirections } from './commands/directions';
+import { registerOptimize } from './commands/optimize';
 import { formatStatus } from './status';
 
 /** The `styleclip` command tree (commands throw; `main.ts` turns errors into exit codes). */
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerText(program);
   registerEdit(program);
   registerDirections(program);
+  registerOptimize(program);
   // Every subcommand reports usage errors the same way instead of exiting the process itself.
   for (const c of program.commands) {
     c.exitOverride();
