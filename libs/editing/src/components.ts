@@ -63,11 +63,19 @@ export class Components {
   }
 
   private async run(ref: FileRef, feeds: Record<string, Array32 | TensorData>, output: string): Promise<Array32> {
+    return (await this.runOutputs(ref, feeds, [output]))[output]!;
+  }
+
+  private async runOutputs(
+    ref: FileRef,
+    feeds: Record<string, Array32 | TensorData>,
+    outputs: readonly string[],
+  ): Promise<Record<string, Array32>> {
     const model = await this.model(ref);
     const f: Record<string, TensorData> = {};
     for (const [k, v] of Object.entries(feeds)) f[k] = 'type' in v ? v : f32(v);
-    const out = (await model.run(f))[output]!;
-    return array32(out.dims, out.data as Float32Array);
+    const out = await model.run(f);
+    return Object.fromEntries(outputs.map((name) => [name, array32(out[name]!.dims, out[name]!.data as Float32Array)]));
   }
 
   /** z [N,D] → w [N,D], truncated toward latent_avg by ψ (1 = none). */
@@ -145,6 +153,36 @@ export class Components {
       if (v < 0n || v >= BigInt(config.vocabSize)) throw new EngineError(`clip-text input: token id ${v} outside the vocabulary`, 'bad_input');
     }
     return this.run(text, { ids: { type: 'int64', dims: ids.shape, data: ids.data } }, 'embedding');
+  }
+
+  get arcface() {
+    const arcface = this.set.manifest.arcface;
+    if (!arcface) {
+      throw new EngineError(
+        `model set ${this.set.manifest.id} has no ArcFace model; import one with "models import --arcface FILE"`,
+        'no_arcface',
+      );
+    }
+    return arcface;
+  }
+
+  /** Face crops [N,3,112,112] (RGB in [-1, 1]) → ArcFace features [N,E], L2-normalized. */
+  async arcfaceFeatures(images: Array32): Promise<Array32> {
+    const { config, features } = this.arcface;
+    this.check('arcface input', images, [undefined, 3, config.inputSize, config.inputSize]);
+    return this.run(features, { image: images }, 'features');
+  }
+
+  /**
+   * StyleCLIP's ID loss of images ŷ against y (both [N,3,S,S] at the generator's size S, raw generator output):
+   * the loss [1] and its gradient w.r.t. ŷ.
+   */
+  async idLoss(yHat: Array32, y: Array32): Promise<{ loss: Array32; gradYHat: Array32 }> {
+    const { idLoss, idLossSize: s } = this.arcface;
+    this.check('id-loss input', yHat, [undefined, 3, s, s]);
+    this.check('id-loss target', y, [yHat.shape[0], 3, s, s]);
+    const out = await this.runOutputs(idLoss, { y_hat: yHat, y }, ['loss', 'grad_y_hat']);
+    return { loss: out['loss']!, gradYHat: out['grad_y_hat']! };
   }
 
   /** W+ [N,L,D] → M(w) [N,L,D], the raw output of mapper `name`. */

@@ -5,7 +5,9 @@ import {
   inferStyleGAN2Config,
   nNoise,
   noiseResolution,
+  readArcFaceCheckpoint,
   readClipCheckpoint,
+  type ArcFaceConfig,
   type ClipConfig,
   type Weight,
 } from '@styleclip/architectures';
@@ -91,6 +93,8 @@ export interface ImportOptions {
   clip?: string;
   /** Head counts for CLIP towers whose width is not a multiple of 64 (the rule width/64 gives 0). */
   clipHeads?: { visionHeads?: number; transformerHeads?: number };
+  /** TreB1eN's ArcFace IR-SE `model_ir_se50.pth` (bare state dict) for the ID loss. */
+  arcface?: string;
   id?: string;
   onProgress?: (e: ProgressEvent) => void;
 }
@@ -137,9 +141,17 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     notes.push(...c.notes.map((n) => `clip: ${n}`));
     files.push({ role: 'clip', name: basename(o.clip), ...(await sha256File(o.clip)) });
   }
+  let arcface: { config: ArcFaceConfig; weights: Map<string, Weight>; origin: string } | undefined;
+  if (o.arcface) {
+    const a = await readArcFaceCheckpoint(o.arcface);
+    arcface = { config: a.config, weights: a.weights, origin: `arcface:${basename(o.arcface)}` };
+    notes.push(...a.notes.map((n) => `arcface: ${n}`));
+    files.push({ role: 'arcface', name: basename(o.arcface), ...(await sha256File(o.arcface)) });
+  }
   return writeModelSet(dir, {
     id: o.id ?? basename(dir),
     ...(clip ? { clip } : {}),
+    ...(arcface ? { arcface } : {}),
     source: { kind: 'import', files, notes },
     generator: { config, weights: gen.weights },
     mappers,

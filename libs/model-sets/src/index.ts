@@ -10,6 +10,7 @@ export {
   type ModelSetSource,
   type ClipEntry,
   type DirectionsEntry,
+  type ArcFaceEntry,
 } from './manifest';
 export { writeModelSet, saveManifest, fileRef, MANIFEST_FILE, type ModelSetSpec, type ProgressEvent } from './write';
 export { loadModelSet, allFiles, type ModelSet } from './load';

@@ -46,5 +46,6 @@ export function allFiles(m: ModelSetManifest): FileRef[] {
     ...Object.values(m.mappers).map((x) => x.model),
     ...(m.clip ? [m.clip.image, m.clip.text] : []),
     ...(m.directions ? [m.directions.sStats, ...(m.directions.fs3 ? [m.directions.fs3] : [])] : []),
+    ...(m.arcface ? [m.arcface.features, m.arcface.idLoss] : []),
   ];
 }

@@ -1,4 +1,11 @@
-import type { ClipConfig, LevelsMapperConfig, SLayer, StyleGAN2Config } from '@styleclip/architectures';
+import type {
+  ArcFaceConfig,
+  ClipConfig,
+  IrSeConfig,
+  LevelsMapperConfig,
+  SLayer,
+  StyleGAN2Config,
+} from '@styleclip/architectures';
 import {
   arr,
   bool,
@@ -70,6 +77,19 @@ export interface ClipEntry {
   logitScale?: number;
 }
 
+/** ArcFace IR-SE (StyleCLIP's identity network) and the ID loss built on it. */
+export interface ArcFaceEntry {
+  config: ArcFaceConfig;
+  /** `arcface.onnx`: `image` [N,3,112,112] → `features` [N,E], L2-normalized. */
+  features: FileRef;
+  /** `id-loss.onnx`: `y_hat`, `y` [N,3,S,S] → `loss` [1] and `grad_y_hat` (StyleCLIP `IDLoss`). */
+  idLoss: FileRef;
+  /** S: the image size the ID-loss model takes (the generator's output size). */
+  idLossSize: number;
+  /** Where the weights came from ('random' for presets, else `arcface:<file name>`). */
+  origin: string;
+}
+
 /** Precomputed global-direction data (S statistics and the channel-relevance table fs3). */
 export interface DirectionsEntry {
   /** npy [2, ΣC]: per-channel mean and population std of S. */
@@ -99,6 +119,7 @@ export interface ModelSetManifest {
   mappers: Record<string, MapperEntry>;
   clip?: ClipEntry;
   directions?: DirectionsEntry;
+  arcface?: ArcFaceEntry;
 }
 
 const fileRef: Check<FileRef> = object({ path: relPath, sha256: sha256Hex, bytes: int });
@@ -167,6 +188,19 @@ const clipEntry: Check<ClipEntry> = object({
   logitScale: opt(num),
 });
 
+const irseConfig: Check<IrSeConfig> = object({
+  stemWidth: int,
+  stages: arr(object({ depth: int, units: int, seHidden: int })),
+});
+
+const arcfaceEntry: Check<ArcFaceEntry> = object({
+  config: object({ body: irseConfig, embedding: int, inputSize: int }),
+  features: fileRef,
+  idLoss: fileRef,
+  idLossSize: int,
+  origin: str,
+});
+
 const directionsEntry: Check<DirectionsEntry> = object({
   sStats: fileRef,
   sStatsSamples: int,
@@ -194,6 +228,7 @@ const manifestV1: Check<ModelSetManifest> = object({
   mappers: record(object({ kind: oneOf('levels'), config: mapperConfig, model: fileRef })),
   clip: opt(clipEntry),
   directions: opt(directionsEntry),
+  arcface: opt(arcfaceEntry),
 });
 
 /** Older manifest versions are upgraded here, one step at a time (none exist yet). */

@@ -1,5 +1,9 @@
 import {
+  irse50ArcFaceConfig,
   officialChannels,
+  randomArcFaceWeights,
+  tinyArcFaceConfig,
+  type ArcFaceConfig,
   randomClipWeights,
   tinyClipConfig,
   vitB32Config,
@@ -23,6 +27,8 @@ export interface Preset {
   init?: RandomStyleGAN2Options;
   mappers: Record<string, LevelsMapperConfig>;
   clip: ClipConfig;
+  /** The identity network of the ID loss (random weights). */
+  arcface: ArcFaceConfig;
   /** Global-direction data computed right after building (by the editing engine), when cheap enough. */
   directions?: { images: number; samples: number; layers: 'official' | 'all' };
 }
@@ -31,8 +37,8 @@ export interface Preset {
 export const PRESETS: Record<string, Preset> = {
   tiny: {
     description: '64×64 generator with small channels (builds in seconds; tests and the embedded demo)',
-    // Revision 2: toRGB gain 0.3 (see init below).
-    revision: 2,
+    // Revision 2: toRGB gain 0.3 (see init below). Revision 3: a random ArcFace (ID loss).
+    revision: 3,
     generator: {
       size: 64,
       styleDim: 64,
@@ -49,11 +55,14 @@ export const PRESETS: Record<string, Preset> = {
     },
     // A small CLIP with the real vocabulary and context (image 64, patch 16).
     clip: tinyClipConfig,
+    // The IR-SE50 topology with stages 16/16/32/32 and a 32-d embedding: small and fast.
+    arcface: tinyArcFaceConfig,
     directions: { images: 8, samples: 2000, layers: 'official' },
   },
   'ffhq1024-random': {
     description: 'the FFHQ 1024 shapes (config-f) with random weights, for benchmarks',
-    revision: 1,
+    // Revision 2: the released ArcFace IR-SE50 shapes.
+    revision: 2,
     generator: {
       size: 1024,
       styleDim: 512,
@@ -66,13 +75,14 @@ export const PRESETS: Record<string, Preset> = {
       random: { dim: 512, groups: { coarse: true, medium: true, fine: false }, layersPerGroup: 4, lrMul: 0.01 },
     },
     clip: vitB32Config,
+    arcface: irse50ArcFaceConfig,
   },
 };
 
 export async function buildPreset(
   name: string,
   dir: string,
-  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean } = {},
+  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean; /** Leave ArcFace out (default: as `clip`, so generator-only sets have neither). */ arcface?: boolean } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
@@ -88,6 +98,9 @@ export async function buildPreset(
     generator: { config: preset.generator, weights },
     mappers,
     ...(o.clip === false ? {} : { clip: { config: preset.clip, weights: randomClipWeights(preset.clip, seed + 200), origin: 'random' } }),
+    ...((o.arcface ?? o.clip) === false
+      ? {}
+      : { arcface: { config: preset.arcface, weights: randomArcFaceWeights(preset.arcface, seed + 300), origin: 'random' } }),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
 }

@@ -1,6 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  buildArcFaceGraph,
+  buildIdLossGraph,
   buildClipImageGraph,
   buildClipTextGraph,
   buildGeneratorGraph,
@@ -10,6 +12,7 @@ import {
   buildSynthesisGraph,
   nLatent,
   sLayout,
+  type ArcFaceConfig,
   type ClipConfig,
   type LevelsMapperConfig,
   type StyleGAN2Config,
@@ -21,6 +24,7 @@ import { sha256Chunks, sha256File } from './hashing';
 import {
   MANIFEST_VERSION,
   validateManifest,
+  type ArcFaceEntry,
   type ClipEntry,
   type FileRef,
   type MapperEntry,
@@ -40,6 +44,8 @@ export interface ModelSetSpec {
   generator: { config: StyleGAN2Config; weights: ReadonlyMap<string, Weight> };
   mappers?: Record<string, { config: LevelsMapperConfig; weights: ReadonlyMap<string, Weight> }>;
   clip?: { config: ClipConfig; weights: ReadonlyMap<string, Weight>; origin: string };
+  /** ArcFace weights (bare state-dict names); the ID-loss model is built for the generator's image size. */
+  arcface?: { config: ArcFaceConfig; weights: ReadonlyMap<string, Weight>; origin: string };
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -57,7 +63,7 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   for (const name of mappers.map(([n]) => n)) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
   }
-  const total = 5 + mappers.length + (spec.clip ? 2 : 0);
+  const total = 5 + mappers.length + (spec.clip ? 2 : 0) + (spec.arcface ? 2 : 0);
   let done = 0;
   const progress = (step: string) => spec.onProgress?.({ step, done: done++, total });
 
@@ -101,6 +107,18 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       ...(cw.get('logit_scale') ? { logitScale: cw.get('logit_scale')!.data[0]! } : {}),
     };
   }
+  let arcface: ArcFaceEntry | undefined;
+  if (spec.arcface) {
+    const { config: ac, weights: aw, origin } = spec.arcface;
+    const meta = { arcface: ac, idLossSize: config.size };
+    arcface = {
+      config: ac,
+      features: await graphFile('arcface.onnx', () => buildArcFaceGraph(aw, ac), meta),
+      idLoss: await graphFile('id-loss.onnx', () => buildIdLossGraph(aw, ac, config.size), meta),
+      idLossSize: config.size,
+      origin,
+    };
+  }
   // saveManifest validates (once) and returns the validated manifest.
   const manifest = await saveManifest(dir, {
     schemaVersion: MANIFEST_VERSION,
@@ -110,6 +128,7 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     generator: { config, nLatent: nLatent(config), sLayout: sLayout(config), models, latentAvg },
     mappers: mapperEntries,
     ...(clip ? { clip } : {}),
+    ...(arcface ? { arcface } : {}),
   });
   spec.onProgress?.({ step: 'done', done: total, total });
   return manifest;

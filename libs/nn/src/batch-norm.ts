@@ -12,7 +12,7 @@ export interface BatchNormParams {
 }
 
 /** Per-channel scale γ/√(var+eps) and shift β − mean·scale of an eval-mode BatchNorm. */
-function batchNormAffine(bn: BatchNormParams): { scale: Float32Array; shift: Float32Array } {
+export function batchNormAffine(bn: BatchNormParams): { scale: Float32Array; shift: Float32Array } {
   const c = bn.weight.length;
   if ([bn.bias, bn.runningMean, bn.runningVar].some((a) => a.length !== c)) {
     fail(

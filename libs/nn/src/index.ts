@@ -15,5 +15,7 @@ export {
   CAUSAL_MASK_VALUE,
   type MultiHeadAttentionParams,
 } from './attention';
-export { foldConvBatchNorm, batchNorm2d, type BatchNormParams } from './batch-norm';
+export { foldConvBatchNorm, batchNorm2d, batchNormAffine, type BatchNormParams } from './batch-norm';
 export { squeezeExcitation } from './squeeze-excitation';
+export { adaptiveAvgPool2d, adaptivePoolMatrix, adaptivePoolWindow } from './adaptive-avg-pool';
+export { l2Normalize } from './l2-normalize';

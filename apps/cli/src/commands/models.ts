@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { inferLevelsMapperConfig, inferStyleGAN2Config, readClipCheckpoint, type Weight } from '@styleclip/architectures';
+import { inferArcFaceConfig, inferLevelsMapperConfig, inferStyleGAN2Config, readClipCheckpoint, type Weight } from '@styleclip/architectures';
 import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
 import { buildPresetSet } from '@styleclip/editing';
-import { importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
+import { allFiles, importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
 import { CliError, parseNumber } from '../errors';
 
 interface ImportArgs {
@@ -12,6 +12,7 @@ interface ImportArgs {
   clip?: string;
   clipVisionHeads?: string;
   clipTextHeads?: string;
+  arcface?: string;
   out: string;
   id?: string;
 }
@@ -63,6 +64,7 @@ export function registerModels(program: Command): void {
     .option('--clip <file>', 'CLIP weights: OpenAI ViT-B-32.pt (TorchScript) or state dict, or Hugging Face CLIPModel weights')
     .option('--clip-vision-heads <n>', 'vision attention heads when the width is not a multiple of 64')
     .option('--clip-text-heads <n>', 'text attention heads when the width is not a multiple of 64')
+    .option('--arcface <file>', "ArcFace IR-SE weights for the ID loss: TreB1eN's model_ir_se50.pth (bare state dict)")
     .requiredOption('--out <dir>', 'output folder')
     .option('--id <id>', 'model set id (default: the folder name)')
     .action(async (o: ImportArgs) => {
@@ -75,6 +77,7 @@ export function registerModels(program: Command): void {
         generator: o.generator,
         mappers: o.mapper,
         ...(o.clip ? { clip: o.clip, clipHeads: heads } : {}),
+        ...(o.arcface ? { arcface: o.arcface } : {}),
         ...(o.id ? { id: o.id } : {}),
         onProgress: p.onProgress,
       });
@@ -84,6 +87,10 @@ export function registerModels(program: Command): void {
       if (m.source.kind === 'import') for (const n of m.source.notes) console.log(`  note: ${n}`);
       for (const [name, x] of Object.entries(m.mappers)) console.log(`  mapper ${name}: groups ${JSON.stringify(x.config.groups)}`);
       if (m.clip) console.log(`  clip: ${m.clip.origin}, embed ${m.clip.config.embedDim}, image ${m.clip.config.imageResolution}px`);
+      if (m.arcface) {
+        const a = m.arcface.config;
+        console.log(`  arcface: IR-SE stages ${a.body.stages.map((st) => st.depth).join('/')}, embedding ${a.embedding}, ID loss at ${m.arcface.idLossSize}px`);
+      }
     });
 
   models
@@ -97,7 +104,7 @@ export function registerModels(program: Command): void {
       if (info.isDirectory()) {
         const set = await loadModelSet(path, { verify: true });
         console.log(JSON.stringify(set.manifest, null, 2));
-        console.log(`all ${Object.keys(set.manifest.mappers).length + 5} files match their sha256`);
+        console.log(`all ${allFiles(set.manifest).length} files match their sha256`);
         return;
       }
       const ckpt = await openCheckpoint(path);
@@ -123,6 +130,13 @@ export function registerModels(program: Command): void {
         }
         const mapper = new Map([...shapes].filter(([k]) => k.startsWith('state_dict.mapper.')).map(([k, v]) => [k.slice(18), v]));
         if (mapper.size > 0) console.log(`StyleCLIP LevelsMapper: ${JSON.stringify(inferLevelsMapperConfig(mapper))}`);
+        if (shapes.has('output_layer.3.weight')) {
+          try {
+            console.log(`ArcFace IR-SE backbone: ${JSON.stringify(inferArcFaceConfig(shapes))}`);
+          } catch (e) {
+            console.log(`ArcFace-like weights (config not inferred: ${(e as Error).message})`);
+          }
+        }
         if (shapes.has('visual.conv1.weight') || shapes.has('vision_model.embeddings.patch_embedding.weight')) {
           try {
             const clip = await readClipCheckpoint(path);

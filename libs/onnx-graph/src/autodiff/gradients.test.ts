@@ -112,6 +112,14 @@ const extraCases: Record<string, GradCase> = {
     shapes: [[2, 2, 8, 7], [3, 2, 2, 3]],
     build: (_g, [x, k]) => op.conv(x!, k!, undefined, { strides: [2, 1], dilations: [2, 2], pads: [1, 1, 0, 1] }),
   },
+  'Slice with steps on two axes (subsampling: MaxPool(1, 2))': {
+    shapes: [[2, 3, 7, 6]],
+    build: (_g, [x]) => op.slice(x!, [0, 0], [7, 6], [2, 3], [2, 2]),
+  },
+  'Slice with a start, step 3 and an end before the last sample': {
+    shapes: [[2, 11]],
+    build: (_g, [x]) => op.slice(x!, [1], [9], [1], [3]),
+  },
   'LayerNormalization over two axes': {
     shapes: [[2, 3, 4]],
     build: (g, [x]) => op.layerNormalization(x!, w(g, 's', [3, 4], 4), w(g, 'b', [3, 4], 5), 1),
@@ -175,6 +183,19 @@ describe('gradients: graph semantics', () => {
       const h = [0.1 * (1 + 3 + 5), 0.1 * (2 + 4 + 6)];
       const d = h.map((v) => 1 - Math.tanh(v) ** 2);
       expect(out['gx']![0]).toBeCloseTo(d[0]! * 1 + d[1]! * 2, 5);
+    }
+  });
+
+  it('divides by the run-time size of a mean over a symbolic (batch) axis', async () => {
+    const g = new Graph();
+    const x = g.input('x', 'float32', ['batch', 2]);
+    const [gx] = gradients(op.reduceMean(op.reduceSumSquare(x, [1], false), [0], false), [x]);
+    g.output(gx!, 'gx');
+    for (const batch of [2, 4]) {
+      const data = Float32Array.from({ length: batch * 2 }, (_, i) => i + 1);
+      const out = await evaluate(g, { x: { data, dims: [batch, 2] } });
+      // d/dx mean_b Σ_j x_bj² = 2x / batch.
+      expect(Array.from(out['gx']!)).toEqual(Array.from(data, (v) => (2 * v) / batch));
     }
   });
 

@@ -1,8 +1,8 @@
 import { attrInt } from '../../attrs';
-import { div, equal, mul, where } from '../../ops/elementwise';
-import { expandAs, unsqueeze } from '../../ops/shape-ops';
+import { cast, div, equal, mul, where } from '../../ops/elementwise';
+import { expandAs, gather, shapeOf, unsqueeze } from '../../ops/shape-ops';
 import type { Tensor } from '../../tensor';
-import { registerGradient, unsupported, type GradContext } from '../registry';
+import { registerGradient, type GradContext } from '../registry';
 
 function reducedAxes(c: GradContext): number[] {
   const axesInput = c.inputs[1];
@@ -18,13 +18,21 @@ function spread(c: GradContext, t: Tensor): Tensor {
   return expandAs(restored, x);
 }
 
-function count(c: GradContext): number {
+/** How many values each mean averages: a number, times the run-time sizes of symbolic axes (e.g. the batch). */
+function count(c: GradContext): Tensor | number {
   const x = c.inputs[0]!;
-  return reducedAxes(c).reduce((p, a) => {
-    const d = x.shape[a < 0 ? a + x.rank : a];
-    if (typeof d !== 'number') unsupported(c, 'a mean over a symbolic axis');
-    return p * d;
-  }, 1);
+  let known = 1;
+  let symbolic: Tensor | undefined;
+  for (const axis of reducedAxes(c)) {
+    const a = axis < 0 ? axis + x.rank : axis;
+    const d = x.shape[a]!;
+    if (typeof d === 'number') known *= d;
+    else {
+      const size = cast(gather(shapeOf(x), x.graph.constant(a, 'int64')), x.dtype);
+      symbolic = symbolic ? mul(symbolic, size) : size;
+    }
+  }
+  return symbolic ? mul(symbolic, known) : known;
 }
 
 registerGradient('ReduceSum', (c) => [spread(c, c.gradOutputs[0]!), undefined]);

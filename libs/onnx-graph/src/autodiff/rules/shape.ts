@@ -54,27 +54,59 @@ registerGradient('Split', (c) => {
   return [concat(parts, axis), undefined];
 });
 
-/** Slice (any steps): the gradient scatters back into zeros; step-1 slices pad instead. */
+/**
+ * Spreads the gradient of a strided slice (step s > 1 on `axis`, n outputs) back to stride s: each value
+ * followed by s − 1 zeros (unsqueeze, pad the new axis, merge), so it covers n·s positions starting at the
+ * slice start. Subsampling (torch's `MaxPool2d(1, stride)`, `x[:, :, ::2]`) is such a slice.
+ */
+function unstride(gy: Tensor, axis: number, step: number): Tensor {
+  const n = gy.shape[axis] as number;
+  const widened = unsqueeze(gy, [axis + 1]);
+  const pads = new Array<number>(2 * widened.rank).fill(0);
+  pads[axis + 1 + widened.rank] = step - 1;
+  const target = gy.shape.map((d, i) => (i === axis ? n * step : d));
+  return reshape(pad(widened, pads), target);
+}
+
+/** Slice (positive steps): the gradient goes back to the sliced positions, zeros elsewhere. */
 registerGradient('Slice', (c) => {
   const x = c.inputs[0]!;
   const g = x.graph;
   const [starts, ends, axes, steps] = c.inputs.slice(1).map((t) => (t ? g.constantValues(t) : undefined));
   const st = steps ?? starts!.map(() => 1);
   const ax = axes ?? starts!.map((_, i) => i);
-  if (st.some((s) => s !== 1)) unsupported(c, 'steps other than 1');
+  if (st.some((s) => s < 1)) unsupported(c, 'negative steps');
   // Only the sliced axes need static sizes; Pad leaves the others (symbolic batch included) alone.
+  let gy = c.gradOutputs[0]!;
   const pads = new Array<number>(2 * x.rank).fill(0);
+  const trim: { axis: number; keep: number }[] = [];
   ax.forEach((axis, i) => {
     const a = axis < 0 ? axis + x.rank : axis;
     const d = x.shape[a]!;
     if (typeof d !== 'number') unsupported(c, `a slice of symbolic axis ${a} of ${x.name}`);
     const clampIdx = (v: number) => Math.min(Math.max(v < 0 ? v + d : v, 0), d);
     const s = clampIdx(starts![i]!);
-    const e = Math.max(clampIdx(ends![i]!), s);
+    const step = st[i]!;
+    let covered = Math.max(clampIdx(ends![i]!), s) - s;
+    if (step > 1) {
+      gy = unstride(gy, a, step);
+      covered = gy.shape[a] as number;
+      // The zeros after the last sample may run past the end of x.
+      if (s + covered > d) trim.push({ axis: a, keep: d - s });
+      covered = Math.min(covered, d - s);
+    }
     pads[a] = s;
-    pads[a + x.rank] = d - e;
+    pads[a + x.rank] = d - s - covered;
   });
-  return [pad(c.gradOutputs[0]!, pads)];
+  if (trim.length > 0) {
+    gy = slice(
+      gy,
+      trim.map(() => 0),
+      trim.map((t) => t.keep),
+      trim.map((t) => t.axis),
+    );
+  }
+  return [pad(gy, pads)];
 });
 
 registerGradient('Pad', (c) => {
