@@ -45,11 +45,25 @@ export class ComponentGraphs {
     return this.load(clip.image);
   }
 
+  /** ArcFace face crops [N,3,112,112] → unit features (`image` → `features`). */
+  arcface(): Promise<OnnxModel> {
+    const arcface = this.set.manifest.arcface;
+    if (!arcface) {
+      throw new EngineError(
+        `model set ${this.set.manifest.id} has no ArcFace; import one with "models import --arcface FILE"`,
+        'no_arcface',
+      );
+    }
+    return this.load(arcface.features);
+  }
+
   /** The sha256 of every file a loss graph is built from (part of the graph's cache key). */
-  fingerprint(parts: readonly ('generator' | 'synthesis' | 'clipImage')[]): string[] {
+  fingerprint(parts: readonly ('generator' | 'synthesis' | 'clipImage' | 'arcface')[]): string[] {
     const m = this.set.manifest;
-    return parts.map((p) =>
-      p === 'clipImage' ? (m.clip?.image.sha256 ?? '-') : m.generator.models[p].sha256,
-    );
+    return parts.map((p) => {
+      if (p === 'clipImage') return m.clip?.image.sha256 ?? '-';
+      if (p === 'arcface') return m.arcface?.features.sha256 ?? '-';
+      return m.generator.models[p].sha256;
+    });
   }
 }

@@ -1,4 +1,7 @@
-import { mul, reduceMean, reduceSum, sub, type Graph, type Tensor } from '@styleclip/onnx-graph';
+import { ID_LOSS_GEOMETRY, idLossInput } from '@styleclip/architectures';
+import { importOnnx, mul, reduceMean, reduceSum, sub, type Graph, type Tensor } from '@styleclip/onnx-graph';
+import { EngineError } from '../components';
+import type { ComponentGraphs } from './component-graphs';
 
 /**
  * StyleCLIP's `IDLoss.extract_feats` followed by ArcFace and its L2 normalization, appended to a graph:
@@ -17,9 +20,23 @@ export function idLoss(featuresHat: Tensor, featuresTarget: Tensor): Tensor {
 }
 
 /**
- * The ID-loss feature extractor of a model set, or undefined when the set has no ArcFace. No model set has
- * one yet: the ArcFace importer is being built separately; until it lands, λ_ID > 0 fails with that message.
+ * The ID-loss feature extractor of a model set: `IDLoss.extract_feats` (`idLossInput`: pool to 256 when the
+ * height differs, crop [35:223, 32:220], pool to 112) then the set's own `arcface.onnx` imported into the loss
+ * graph (unit features). Undefined when the set has no ArcFace.
  */
-export async function idFeaturesFor(_set: unknown): Promise<IdFeatures | undefined> {
-  return undefined;
+export async function idFeaturesFor(graphs: ComponentGraphs): Promise<IdFeatures | undefined> {
+  const entry = graphs.set.manifest.arcface;
+  if (!entry) return undefined;
+  if (entry.config.inputSize !== ID_LOSS_GEOMETRY.faceSize) {
+    throw new EngineError(
+      `the ID loss pools faces to ${ID_LOSS_GEOMETRY.faceSize}px; this ArcFace takes ${entry.config.inputSize}px`,
+      'unsupported_model',
+    );
+  }
+  const model = await graphs.arcface();
+  return {
+    dim: entry.config.embedding,
+    features: (g, image) =>
+      importOnnx(g, model, { inputs: { image: idLossInput(image) }, prefix: 'arcface/' })['features']!,
+  };
 }

@@ -84,7 +84,7 @@ export class LatentOptimization {
         l2Lambda: r.l2Lambda,
         idLambda: r.idLambda,
       },
-      modelSet: { id: manifest.id, files: LatentOptimization.files(graphs, r.space) },
+      modelSet: { id: manifest.id, files: LatentOptimization.files(graphs, r) },
       step: 0,
       history: [],
       latentShape,
@@ -107,7 +107,7 @@ export class LatentOptimization {
     const state = await decodeOptimizationState(checkpoint);
     const r = resolveOptimizeRequest(state.request, engine.manifest, { resumed: true });
     const graphs = new ComponentGraphs(engine.components.set);
-    const files = LatentOptimization.files(graphs, r.space);
+    const files = LatentOptimization.files(graphs, r);
     if (state.modelSet.id !== engine.manifest.id || state.modelSet.files.join() !== files.join()) {
       throw new EngineError(
         `the checkpoint was made on model set ${state.modelSet.id} with other model files; resume it on that set`,
@@ -156,8 +156,13 @@ export class LatentOptimization {
     return new LatentOptimization(engine, model, state, optimizer, o.keepLatents ?? false);
   }
 
-  private static files(graphs: ComponentGraphs, space: ResolvedOptimizeRequest['space']): string[] {
-    return graphs.fingerprint([space === 's' ? 'synthesis' : 'generator', 'clipImage']);
+  private static files(graphs: ComponentGraphs, r: ResolvedOptimizeRequest): string[] {
+    const id = r.mode === 'edit' && r.idLambda > 0;
+    return graphs.fingerprint([
+      r.space === 's' ? 'synthesis' : 'generator',
+      'clipImage',
+      ...(id ? (['arcface'] as const) : []),
+    ]);
   }
 
   /** The ID term's features, when the request uses it (edit mode, λ_ID > 0). */
@@ -166,7 +171,7 @@ export class LatentOptimization {
     r: ResolvedOptimizeRequest,
   ): Promise<IdFeatures | undefined> {
     if (r.mode !== 'edit' || r.idLambda === 0) return undefined;
-    const id = await idFeaturesFor(engine.components.set);
+    const id = await idFeaturesFor(new ComponentGraphs(engine.components.set));
     if (!id) {
       throw new EngineError(
         `model set ${engine.manifest.id} has no ArcFace for the ID loss (λ_ID = ${r.idLambda}); set the ID weight to 0 or use a set with ArcFace`,
