@@ -20,3 +20,4 @@ export {
   type TextPair,
 } from './directions/evaluate';
 export * from './optimize/index';
+export * from './mapper-training/index';
