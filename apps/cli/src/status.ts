@@ -17,6 +17,11 @@ export const capabilities: Capability[] = [
   },
   { name: 'Global-direction and mapper edits', ready: true, note: 'libs/editing' },
   {
+    name: 'Latent optimization and mapper training (engine, CLI)',
+    ready: true,
+    note: 'styleclip optimize, styleclip mapper train; jobs and web tabs not yet',
+  },
+  {
     name: 'GraphQL API with storage and jobs',
     ready: true,
     note: 'apps/api, libs/api-contract, libs/storage',

@@ -27,6 +27,8 @@ export interface OptimizationGraphSpec {
   id: boolean;
   /** Shape of the optimized latent without the batch: [rows, D] (W+) or [ΣC] (S). */
   latentShape: number[];
+  /** false: the loss terms only (a forward pass, e.g. the losses of the final latent). Default true. */
+  gradient?: boolean;
 }
 
 export interface OptimizationGraphParts {
@@ -88,6 +90,7 @@ export function buildOptimizationGraph(spec: OptimizationGraphSpec, parts: Optim
     }
   }
   g.output(total, 'total');
+  if (spec.gradient === false) return g;
   let [grad] = gradients(total, [latent]);
   if (spec.space === 's')
     grad = mul(grad!, g.initializer('trainable_mask', trainableMask(parts.manifest), [spec.latentShape[0]!]));

@@ -48,6 +48,11 @@ describe('LatentOptimization on the tiny preset', () => {
     const s1 = await a.next();
     expect(s1.losses.clip).toBe(s0.losses.clip);
     expect(Array.from(s1.latent.data)).not.toEqual(Array.from(s0.latent.data));
+    // The forward-only loss at the current latent is what the next step reports.
+    const before = await a.losses();
+    const s2 = await a.next();
+    expect(Math.abs(before.clip - s2.losses.clip)).toBeLessThan(1e-6);
+    expect(before.total).toBe(before.clip);
     expect((await a.render()).shape).toEqual([1, 3, 64, 64]);
   }, 120_000);
 

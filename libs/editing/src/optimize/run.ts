@@ -51,12 +51,15 @@ const feedOf = (data: Float32Array, dims: readonly number[]) => ({ type: 'float3
  * Adam update with torch's numerics at the official learning-rate ramp.
  */
 export class LatentOptimization {
+  private forwardSession: Promise<ModelHandle> | undefined;
+
   private constructor(
     private readonly engine: Engine,
     private readonly session: ModelHandle,
     private readonly state: OptimizationState,
     private readonly optimizer: Optimizer,
     private readonly keepLatents: boolean,
+    private readonly forward: () => Promise<ModelHandle>,
   ) {}
 
   /** Starts a new optimization (validates the request, encodes the text, prepares the loss graph). */
@@ -134,26 +137,33 @@ export class LatentOptimization {
     o: OptimizationOptions,
   ): Promise<LatentOptimization> {
     const r = state.request;
-    const spec: OptimizationGraphSpec = {
-      space: r.space,
-      mode: r.mode,
-      id: id !== undefined,
-      latentShape: state.latentShape,
+    const session = async (gradient: boolean) => {
+      const spec: OptimizationGraphSpec = {
+        space: r.space,
+        mode: r.mode,
+        id: id !== undefined,
+        latentShape: state.latentShape,
+        gradient,
+      };
+      const key = { kind: 'optimize', spec, files: state.modelSet.files };
+      const { model } = await lossGraphSession(
+        engine.runtime,
+        o.graphCacheDir ?? defaultGraphCacheDir(),
+        key,
+        async () =>
+          buildOptimizationGraph(spec, {
+            manifest: engine.manifest,
+            generator: await (r.space === 's' ? graphs.synthesis() : graphs.generator()),
+            clip: { entry: engine.components.clip, model: await graphs.clipImage() },
+            ...(id ? { idFeatures: id } : {}),
+          }),
+      );
+      return model;
     };
-    const { model } = await lossGraphSession(
-      engine.runtime,
-      o.graphCacheDir ?? defaultGraphCacheDir(),
-      { kind: 'optimize', spec, files: state.modelSet.files },
-      async () =>
-        buildOptimizationGraph(spec, {
-          manifest: engine.manifest,
-          generator: await (r.space === 's' ? graphs.synthesis() : graphs.generator()),
-          clip: { entry: engine.components.clip, model: await graphs.clipImage() },
-          ...(id ? { idFeatures: id } : {}),
-        }),
-    );
     const optimizer = restoreOptimizer(state.optimizer, [[state.latent.length]]);
-    return new LatentOptimization(engine, model, state, optimizer, o.keepLatents ?? false);
+    return new LatentOptimization(engine, await session(true), state, optimizer, o.keepLatents ?? false, () =>
+      session(false),
+    );
   }
 
   private static files(graphs: ComponentGraphs, r: ResolvedOptimizeRequest): string[] {
@@ -274,12 +284,9 @@ export class LatentOptimization {
     return this.state.latents?.map((l) => array32([1, ...this.state.latentShape], l.slice()));
   }
 
-  /** Runs step `step`: losses and gradient at the current latent, then the Adam update. */
-  async next(): Promise<OptimizeStepResult> {
-    if (this.done) throw new EngineError(`the optimization is done (${this.steps} steps)`, 'bad_state');
+  private feeds(): Record<string, ReturnType<typeof feedOf>> {
     const s = this.state;
     const r = s.request;
-    const i = s.step;
     const dims = [1, ...s.latentShape];
     const feeds: Record<string, ReturnType<typeof feedOf>> = {
       latent: feedOf(s.latent, dims),
@@ -293,6 +300,25 @@ export class LatentOptimization {
         feeds['id_lambda'] = feedOf(Float32Array.of(r.idLambda), []);
       }
     }
+    return feeds;
+  }
+
+  /** The loss terms at the current latent (a forward pass only; e.g. the losses of the final latent). */
+  async losses(): Promise<Omit<StepLosses, 'lr'>> {
+    this.forwardSession ??= this.forward();
+    const out = await (await this.forwardSession).run(this.feeds());
+    const value = (k: string) => (out[k] ? (out[k]!.data as Float32Array)[0]! : null);
+    return { clip: value('clip')!, l2: value('l2'), id: value('id'), total: value('total')! };
+  }
+
+  /** Runs step `step`: losses and gradient at the current latent, then the Adam update. */
+  async next(): Promise<OptimizeStepResult> {
+    if (this.done) throw new EngineError(`the optimization is done (${this.steps} steps)`, 'bad_state');
+    const s = this.state;
+    const r = s.request;
+    const i = s.step;
+    const dims = [1, ...s.latentShape];
+    const feeds = this.feeds();
     const out = await this.session.run(feeds, [
       'clip',
       'total',
