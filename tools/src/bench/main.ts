@@ -130,6 +130,7 @@ if (values.suite === 'optimize' || values.suite === 'train-mapper') {
     );
   }
 }
+
 results['peakRssMb'] = peakRssMb();
 console.log(`\npeak RSS ${results['peakRssMb'] as number} MB`);
 await mkdir(join(root, values.out), { recursive: true });
