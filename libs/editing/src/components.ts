@@ -185,6 +185,35 @@ export class Components {
     return { loss: out['loss']!, gradYHat: out['grad_y_hat']! };
   }
 
+  get encoder() {
+    const encoder = this.set.manifest.encoder;
+    if (!encoder) {
+      throw new EngineError(
+        `model set ${this.set.manifest.id} has no encoder; import an e4e checkpoint with "models import --encoder FILE"`,
+        'no_encoder',
+      );
+    }
+    return encoder;
+  }
+
+  /**
+   * e4e inversion: aligned faces [N,3,R,R] (RGB in [-1, 1], R = 256 for e4e) → `wplus` [N,L,D] (codes +
+   * latent_avg, what the generator takes) and the raw `codes`.
+   */
+  async encode(images: Array32): Promise<{ wplus: Array32; codes: Array32 }> {
+    const { config, model } = this.encoder;
+    this.check('encoder input', images, [undefined, 3, config.inputSize, config.inputSize]);
+    return this.runOutputs(model, { image: images }, ['wplus', 'codes']) as Promise<{ wplus: Array32; codes: Array32 }>;
+  }
+
+  /** pSp's `face_pool`: generator images [N,3,S,S] → [N,3,R,R] at the encoder's input size (R = 256 for e4e). */
+  async facePool(images: Array32): Promise<Array32> {
+    const { facePool } = this.encoder;
+    const s = this.generator.config.size;
+    this.check('face-pool input', images, [undefined, 3, s, s]);
+    return this.run(facePool, { image: images }, 'pooled');
+  }
+
   /** W+ [N,L,D] → M(w) [N,L,D], the raw output of mapper `name`. */
   async mapper(name: string, wplus: Array32): Promise<Array32> {
     const entry = this.set.manifest.mappers[name];

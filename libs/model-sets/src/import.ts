@@ -7,7 +7,9 @@ import {
   noiseResolution,
   readArcFaceCheckpoint,
   readClipCheckpoint,
+  readE4eCheckpoint,
   type ArcFaceConfig,
+  type E4eConfig,
   type ClipConfig,
   type Weight,
 } from '@styleclip/architectures';
@@ -95,6 +97,8 @@ export interface ImportOptions {
   clipHeads?: { visionHeads?: number; transformerHeads?: number };
   /** TreB1eN's ArcFace IR-SE `model_ir_se50.pth` (bare state dict) for the ID loss. */
   arcface?: string;
+  /** An e4e checkpoint (`e4e_ffhq_encode.pt`) whose encoder inverts aligned faces (its decoder may be `generator`). */
+  encoder?: string;
   id?: string;
   onProgress?: (e: ProgressEvent) => void;
 }
@@ -148,10 +152,18 @@ export async function importModelSet(dir: string, o: ImportOptions): Promise<Mod
     notes.push(...a.notes.map((n) => `arcface: ${n}`));
     files.push({ role: 'arcface', name: basename(o.arcface), ...(await sha256File(o.arcface)) });
   }
+  let encoder: { config: E4eConfig; weights: Map<string, Weight>; latentAvg: Float32Array; origin: string } | undefined;
+  if (o.encoder) {
+    const e = await readE4eCheckpoint(o.encoder);
+    encoder = { config: e.config, weights: e.weights, latentAvg: e.latentAvg, origin: `e4e:${basename(o.encoder)}` };
+    notes.push(...e.notes.map((n) => `encoder: ${n}`));
+    files.push({ role: 'encoder', name: basename(o.encoder), ...(await sha256File(o.encoder)) });
+  }
   return writeModelSet(dir, {
     id: o.id ?? basename(dir),
     ...(clip ? { clip } : {}),
     ...(arcface ? { arcface } : {}),
+    ...(encoder ? { encoder } : {}),
     source: { kind: 'import', files, notes },
     generator: { config, weights: gen.weights },
     mappers,

@@ -11,6 +11,7 @@ export {
   type ClipEntry,
   type DirectionsEntry,
   type ArcFaceEntry,
+  type EncoderEntry,
 } from './manifest';
 export { writeModelSet, saveManifest, fileRef, MANIFEST_FILE, type ModelSetSpec, type ProgressEvent } from './write';
 export { loadModelSet, allFiles, type ModelSet } from './load';

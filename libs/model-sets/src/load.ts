@@ -47,5 +47,6 @@ export function allFiles(m: ModelSetManifest): FileRef[] {
     ...(m.clip ? [m.clip.image, m.clip.text] : []),
     ...(m.directions ? [m.directions.sStats, ...(m.directions.fs3 ? [m.directions.fs3] : [])] : []),
     ...(m.arcface ? [m.arcface.features, m.arcface.idLoss] : []),
+    ...(m.encoder ? [m.encoder.model, m.encoder.facePool] : []),
   ];
 }

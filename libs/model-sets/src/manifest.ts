@@ -1,6 +1,7 @@
 import type {
   ArcFaceConfig,
   ClipConfig,
+  E4eConfig,
   IrSeConfig,
   LevelsMapperConfig,
   SLayer,
@@ -90,6 +91,18 @@ export interface ArcFaceEntry {
   origin: string;
 }
 
+/** The e4e encoder that inverts aligned faces into the generator's W+. */
+export interface EncoderEntry {
+  kind: 'e4e';
+  config: E4eConfig;
+  /** `encoder.onnx`: `image` [N,3,R,R] (RGB in [-1, 1]) → `wplus` [N,L,D] (codes + latent_avg) and `codes`. */
+  model: FileRef;
+  /** `face-pool.onnx`: generator `image` [N,3,S,S] → `pooled` [N,3,R,R] (pSp's `face_pool`). */
+  facePool: FileRef;
+  /** Where the weights came from ('random' for presets, else `e4e:<file name>`). */
+  origin: string;
+}
+
 /** Precomputed global-direction data (S statistics and the channel-relevance table fs3). */
 export interface DirectionsEntry {
   /** npy [2, ΣC]: per-channel mean and population std of S. */
@@ -120,6 +133,7 @@ export interface ModelSetManifest {
   clip?: ClipEntry;
   directions?: DirectionsEntry;
   arcface?: ArcFaceEntry;
+  encoder?: EncoderEntry;
 }
 
 const fileRef: Check<FileRef> = object({ path: relPath, sha256: sha256Hex, bytes: int });
@@ -201,6 +215,14 @@ const arcfaceEntry: Check<ArcFaceEntry> = object({
   origin: str,
 });
 
+const encoderEntry: Check<EncoderEntry> = object({
+  kind: oneOf('e4e'),
+  config: object({ body: irseConfig, fpnWidth: int, styleDim: int, styleCount: int, inputSize: int }),
+  model: fileRef,
+  facePool: fileRef,
+  origin: str,
+});
+
 const directionsEntry: Check<DirectionsEntry> = object({
   sStats: fileRef,
   sStatsSamples: int,
@@ -229,6 +251,7 @@ const manifestV1: Check<ModelSetManifest> = object({
   clip: opt(clipEntry),
   directions: opt(directionsEntry),
   arcface: opt(arcfaceEntry),
+  encoder: opt(encoderEntry),
 });
 
 /** Older manifest versions are upgraded here, one step at a time (none exist yet). */

@@ -2,8 +2,10 @@ import {
   irse50ArcFaceConfig,
   officialChannels,
   randomArcFaceWeights,
+  randomE4eWeights,
   tinyArcFaceConfig,
   type ArcFaceConfig,
+  type E4eConfig,
   randomClipWeights,
   tinyClipConfig,
   vitB32Config,
@@ -29,6 +31,8 @@ export interface Preset {
   clip: ClipConfig;
   /** The identity network of the ID loss (random weights). */
   arcface: ArcFaceConfig;
+  /** An e4e encoder matched to the generator (W+ rows and width), random weights; `styleGain` as `randomE4eWeights`. */
+  encoder?: { config: E4eConfig; styleGain: number };
   /** Global-direction data computed right after building (by the editing engine), when cheap enough. */
   directions?: { images: number; samples: number; layers: 'official' | 'all' };
 }
@@ -37,8 +41,8 @@ export interface Preset {
 export const PRESETS: Record<string, Preset> = {
   tiny: {
     description: '64×64 generator with small channels (builds in seconds; tests and the embedded demo)',
-    // Revision 2: toRGB gain 0.3 (see init below). Revision 3: a random ArcFace (ID loss).
-    revision: 3,
+    // Revision 2: toRGB gain 0.3 (see init below). Revision 3: a random ArcFace (ID loss). Revision 4: a random e4e.
+    revision: 4,
     generator: {
       size: 64,
       styleDim: 64,
@@ -57,6 +61,29 @@ export const PRESETS: Record<string, Preset> = {
     clip: tinyClipConfig,
     // The IR-SE50 topology with stages 16/16/32/32 and a 32-d embedding: small and fast.
     arcface: tinyArcFaceConfig,
+    // e4e takes 256×256 aligned faces whatever the generator size (its heads start from 16, 32 and 64 pixels),
+    // so the tiny encoder keeps the 256 input and the IR-SE50 topology with few channels: stages 16/16/32/32,
+    // FPN width 32, style width 64 and 10 rows like the generator.
+    encoder: {
+      config: {
+        body: {
+          stemWidth: 16,
+          stages: [
+            { depth: 16, units: 3, seHidden: 1 },
+            { depth: 16, units: 4, seHidden: 1 },
+            { depth: 32, units: 14, seHidden: 2 },
+            { depth: 32, units: 3, seHidden: 2 },
+          ],
+        },
+        fpnWidth: 32,
+        styleDim: 64,
+        styleCount: 10,
+        inputSize: 256,
+      },
+      // With the default init the heads' outputs are tiny (codes std 0.0016 on the generator's own faces: every
+      // photo would invert to the average face); ×300 gives codes std 0.47 (w std 1.09), varied reconstructions.
+      styleGain: 300,
+    },
     directions: { images: 8, samples: 2000, layers: 'official' },
   },
   'ffhq1024-random': {
@@ -82,7 +109,7 @@ export const PRESETS: Record<string, Preset> = {
 export async function buildPreset(
   name: string,
   dir: string,
-  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean; /** Leave ArcFace out (default: as `clip`, so generator-only sets have neither). */ arcface?: boolean } = {},
+  o: { seed?: number; onProgress?: (e: ProgressEvent) => void; /** Leave CLIP out (generator-only sets for tests and benchmarks). */ clip?: boolean; /** Leave ArcFace out (default: as `clip`, so generator-only sets have neither). */ arcface?: boolean; /** Leave the encoder out (default: as `clip`). */ encoder?: boolean } = {},
 ): Promise<ModelSetManifest> {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset "${name}"; choose one of ${Object.keys(PRESETS).join(', ')}`);
@@ -101,6 +128,23 @@ export async function buildPreset(
     ...((o.arcface ?? o.clip) === false
       ? {}
       : { arcface: { config: preset.arcface, weights: randomArcFaceWeights(preset.arcface, seed + 300), origin: 'random' } }),
+    ...(preset.encoder && (o.encoder ?? o.clip) !== false
+      ? {
+          encoder: {
+            config: preset.encoder.config,
+            weights: randomE4eWeights(preset.encoder.config, seed + 400, { styleGain: preset.encoder.styleGain }),
+            latentAvg: repeatRows(weights.get('latent_avg')!.data, preset.encoder.config.styleCount),
+            origin: 'random',
+          },
+        }
+      : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
+}
+
+/** The generator's [D] average repeated once per W+ row, as e4e stores it ([L, D]). */
+function repeatRows(avg: Float32Array, rows: number): Float32Array {
+  const out = new Float32Array(rows * avg.length);
+  for (let r = 0; r < rows; r++) out.set(avg, r * avg.length);
+  return out;
 }

@@ -2,6 +2,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildArcFaceGraph,
+  buildE4eEncoderGraph,
+  buildFacePoolGraph,
   buildIdLossGraph,
   buildClipImageGraph,
   buildClipTextGraph,
@@ -14,6 +16,7 @@ import {
   sLayout,
   type ArcFaceConfig,
   type ClipConfig,
+  type E4eConfig,
   type LevelsMapperConfig,
   type StyleGAN2Config,
   type Weight,
@@ -26,6 +29,7 @@ import {
   validateManifest,
   type ArcFaceEntry,
   type ClipEntry,
+  type EncoderEntry,
   type FileRef,
   type MapperEntry,
   type ModelSetManifest,
@@ -46,6 +50,8 @@ export interface ModelSetSpec {
   clip?: { config: ClipConfig; weights: ReadonlyMap<string, Weight>; origin: string };
   /** ArcFace weights (bare state-dict names); the ID-loss model is built for the generator's image size. */
   arcface?: { config: ArcFaceConfig; weights: ReadonlyMap<string, Weight>; origin: string };
+  /** e4e encoder weights (without `encoder.`) and the latent_avg [L·D] its W+ adds; L and D must fit the generator. */
+  encoder?: { config: E4eConfig; weights: ReadonlyMap<string, Weight>; latentAvg: Float32Array; origin: string };
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -63,7 +69,15 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
   for (const name of mappers.map(([n]) => n)) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new Error(`mapper name "${name}": use letters, digits, _ and - only`);
   }
-  const total = 5 + mappers.length + (spec.clip ? 2 : 0) + (spec.arcface ? 2 : 0);
+  if (spec.encoder) {
+    const e = spec.encoder.config;
+    if (e.styleCount !== nLatent(config) || e.styleDim !== config.styleDim) {
+      throw new Error(
+        `the encoder outputs W+ [${e.styleCount},${e.styleDim}], the generator takes [${nLatent(config)},${config.styleDim}]`,
+      );
+    }
+  }
+  const total = 5 + mappers.length + (spec.clip ? 2 : 0) + (spec.arcface ? 2 : 0) + (spec.encoder ? 2 : 0);
   let done = 0;
   const progress = (step: string) => spec.onProgress?.({ step, done: done++, total });
 
@@ -119,6 +133,17 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       origin,
     };
   }
+  let encoder: EncoderEntry | undefined;
+  if (spec.encoder) {
+    const { config: ec, weights: ew, latentAvg: avg, origin } = spec.encoder;
+    encoder = {
+      kind: 'e4e',
+      config: ec,
+      model: await graphFile('encoder.onnx', () => buildE4eEncoderGraph(ew, ec, avg), { encoder: ec }),
+      facePool: await graphFile('face-pool.onnx', () => buildFacePoolGraph(config.size, ec.inputSize), { size: config.size }),
+      origin,
+    };
+  }
   // saveManifest validates (once) and returns the validated manifest.
   const manifest = await saveManifest(dir, {
     schemaVersion: MANIFEST_VERSION,
@@ -129,6 +154,7 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
     mappers: mapperEntries,
     ...(clip ? { clip } : {}),
     ...(arcface ? { arcface } : {}),
+    ...(encoder ? { encoder } : {}),
   });
   spec.onProgress?.({ step: 'done', done: total, total });
   return manifest;

@@ -8,6 +8,7 @@ import { benchGenerator } from './generator';
 import { benchClip } from './clip';
 import { benchEdits, benchPrecompute, ensureDirections } from './edit';
 import { benchOptimize, benchTrainMapper } from './optimize';
+import { benchArcFace, benchEncoder, type NetworkResult } from './face-networks';
 import { peakRssMb, table } from './measure';
 import { presetSet } from './models';
 
@@ -129,6 +130,23 @@ if (values.suite === 'optimize' || values.suite === 'train-mapper') {
       ),
     );
   }
+}
+
+/** ArcFace / ID loss and the e4e encoder, on graphs built in memory (full shapes unless --quick). */
+const networkTable = (rows: NetworkResult[]) =>
+  table(rows.map((r) => ({ what: r.what, shapes: r.shapes, batch: r.batch, 'median ms': r.medianMs, GMAC: r.gmac, 'GFLOP/s': r.gflops, 'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%` })));
+if (values.suite === 'arcface' || values.suite === 'all') {
+  const rows = await benchArcFace(runtime, { full: !values.quick, ceilingGflops: ceiling.gflops, runs: values.quick ? 10 : 5 });
+  results['arcface'] = rows;
+  console.log('\nArcFace and the ID loss (median after warm-up)');
+  console.log(networkTable(rows));
+}
+
+if (values.suite === 'encoder' || values.suite === 'all') {
+  const rows = await benchEncoder(runtime, { full: !values.quick, ceilingGflops: ceiling.gflops, runs: values.quick ? 10 : 3 });
+  results['encoder'] = rows;
+  console.log('\ne4e encoder (median after warm-up)');
+  console.log(networkTable(rows));
 }
 
 results['peakRssMb'] = peakRssMb();

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { inferArcFaceConfig, inferLevelsMapperConfig, inferStyleGAN2Config, readClipCheckpoint, type Weight } from '@styleclip/architectures';
+import { inferArcFaceConfig, inferE4eConfig, inferLevelsMapperConfig, inferStyleGAN2Config, readClipCheckpoint, type Weight } from '@styleclip/architectures';
 import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
 import { buildPresetSet } from '@styleclip/editing';
 import { allFiles, importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
@@ -13,6 +13,7 @@ interface ImportArgs {
   clipVisionHeads?: string;
   clipTextHeads?: string;
   arcface?: string;
+  encoder?: string;
   out: string;
   id?: string;
 }
@@ -58,13 +59,14 @@ export function registerModels(program: Command): void {
 
   models
     .command('import')
-    .description('import official checkpoints (rosinality generator, e4e decoder, StyleCLIP mappers) into a model set')
+    .description('import official checkpoints (rosinality generator, e4e decoder and encoder, StyleCLIP mappers, CLIP, ArcFace) into a model set')
     .requiredOption('--generator <file>', 'generator checkpoint (.pt, legacy or zip; safetensors)')
     .option('--mapper <name=file>', 'a StyleCLIP LevelsMapper checkpoint (repeatable)', collectMapper, {})
     .option('--clip <file>', 'CLIP weights: OpenAI ViT-B-32.pt (TorchScript) or state dict, or Hugging Face CLIPModel weights')
     .option('--clip-vision-heads <n>', 'vision attention heads when the width is not a multiple of 64')
     .option('--clip-text-heads <n>', 'text attention heads when the width is not a multiple of 64')
     .option('--arcface <file>', "ArcFace IR-SE weights for the ID loss: TreB1eN's model_ir_se50.pth (bare state dict)")
+    .option('--encoder <file>', 'e4e checkpoint (e4e_ffhq_encode.pt) whose encoder inverts aligned faces to W+')
     .requiredOption('--out <dir>', 'output folder')
     .option('--id <id>', 'model set id (default: the folder name)')
     .action(async (o: ImportArgs) => {
@@ -78,6 +80,7 @@ export function registerModels(program: Command): void {
         mappers: o.mapper,
         ...(o.clip ? { clip: o.clip, clipHeads: heads } : {}),
         ...(o.arcface ? { arcface: o.arcface } : {}),
+        ...(o.encoder ? { encoder: o.encoder } : {}),
         ...(o.id ? { id: o.id } : {}),
         onProgress: p.onProgress,
       });
@@ -90,6 +93,12 @@ export function registerModels(program: Command): void {
       if (m.arcface) {
         const a = m.arcface.config;
         console.log(`  arcface: IR-SE stages ${a.body.stages.map((st) => st.depth).join('/')}, embedding ${a.embedding}, ID loss at ${m.arcface.idLossSize}px`);
+      }
+      if (m.encoder) {
+        const e = m.encoder.config;
+        console.log(
+          `  encoder: e4e, IR-SE stages ${e.body.stages.map((st) => st.depth).join('/')}, FPN ${e.fpnWidth}, ${e.inputSize}px → W+ [${e.styleCount},${e.styleDim}]`,
+        );
       }
     });
 
@@ -130,6 +139,14 @@ export function registerModels(program: Command): void {
         }
         const mapper = new Map([...shapes].filter(([k]) => k.startsWith('state_dict.mapper.')).map(([k, v]) => [k.slice(18), v]));
         if (mapper.size > 0) console.log(`StyleCLIP LevelsMapper: ${JSON.stringify(inferLevelsMapperConfig(mapper))}`);
+        const encoder = new Map([...shapes].filter(([k]) => k.startsWith('state_dict.encoder.')).map(([k, v]) => [k.slice(19), v]));
+        if (encoder.has('styles.0.linear.weight')) {
+          try {
+            console.log(`e4e encoder: ${JSON.stringify(inferE4eConfig(encoder))}`);
+          } catch (e) {
+            console.log(`e4e-like encoder weights (config not inferred: ${(e as Error).message})`);
+          }
+        }
         if (shapes.has('output_layer.3.weight')) {
           try {
             console.log(`ArcFace IR-SE backbone: ${JSON.stringify(inferArcFaceConfig(shapes))}`);
