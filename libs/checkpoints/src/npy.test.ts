@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@styleclip/testing';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +7,9 @@ import { encodeNpy, readNpy, writeNpy } from './npy';
 import { openCheckpoint } from './open';
 import { makeTensor, type Tensor } from './tensor';
 import { NPY_FORTRAN_BE } from './test-helpers/python-data';
+import { testDir } from './test-helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-npy-'));
+const dir = testDir('npy');
 
 const SAMPLES: Record<Exclude<DType, 'bfloat16'>, TypedArray> = {
   float16: Uint16Array.from([0x3c00, 0xc000, 0x7c00, 0x0001, 0x8000, 0x7bff]),

@@ -8,6 +8,7 @@ import {
   lookupDType,
 } from './dtype';
 import { CheckpointError } from './errors';
+import { MAX_NPY_HEADER_BYTES } from './limits';
 import { lazyTensor, type LazyTensor } from './lazy';
 import { writeChunks } from './file-write';
 import { withSource, type ByteSource } from './source';
@@ -64,10 +65,22 @@ function parseHeaderText(
   return { dtype, shape, fortran: fortran === 'True', bigEndian: byteOrder === '>' };
 }
 
-/** Parses the header of an .npy whose first bytes are `head` (it needs the whole header). */
-export async function readNpyHeader(read: RangeReader, size: number, name: string): Promise<NpyHeader> {
+export interface NpyReadOptions {
+  /** The npz member being read, named in messages after the file. */
+  member?: string;
+  /** `size` must be exactly what the header says the array needs (a compressed npz member's declared size). */
+  exactSize?: boolean;
+}
+
+/** Parses the header of an .npy of `size` bytes read through `read`. */
+export async function readNpyHeader(
+  read: RangeReader,
+  size: number,
+  name: string,
+  options: NpyReadOptions = {},
+): Promise<NpyHeader> {
   const fail: (message: string) => never = (m) => {
-    throw new CheckpointError(name, m);
+    throw new CheckpointError(name, options.member ? `${options.member}: ${m}` : m);
   };
   const pre = await read(0, Math.min(size, 12), 'npy preamble');
   if (pre.length < 10 || NPY_MAGIC.some((b, i) => pre[i] !== b))
@@ -82,6 +95,9 @@ export async function readNpyHeader(read: RangeReader, size: number, name: strin
     headerLength = view.getUint32(8, true);
     start = 12;
   } else return fail(`npy format version ${major}.${pre[7]} is not supported`);
+  if (headerLength > MAX_NPY_HEADER_BYTES) {
+    fail(`npy header of ${headerLength} bytes is implausible (more than ${MAX_NPY_HEADER_BYTES})`);
+  }
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
     await read(start, headerLength, 'npy header'),
   );
@@ -90,6 +106,9 @@ export async function readNpyHeader(read: RangeReader, size: number, name: strin
   const dataLength = numel(parsed.shape) * itemSize(parsed.dtype);
   if (dataOffset + dataLength > size) {
     fail(`truncated: npy data needs ${dataLength} bytes at offset ${dataOffset}, file has ${size} bytes`);
+  }
+  if (options.exactSize && dataOffset + dataLength !== size) {
+    fail(`the member declares ${size} bytes, its npy header says it needs ${dataOffset + dataLength}`);
   }
   return { ...parsed, dataOffset, dataLength };
 }
@@ -117,8 +136,9 @@ export async function openNpy(
   size: number,
   name: string,
   source: string,
+  options: NpyReadOptions = {},
 ): Promise<LazyTensor> {
-  const header = await readNpyHeader(read, size, name);
+  const header = await readNpyHeader(read, size, name, options);
   return lazyTensor(header.dtype, header.shape, source, async () =>
     decodeNpyData(header, await read(header.dataOffset, header.dataLength, 'npy data')),
   );

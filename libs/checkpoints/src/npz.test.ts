@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeNpz, readNpz, writeNpz } from './npz';
 import { openCheckpoint } from './open';
 import { makeTensor, type Tensor } from './tensor';
 import { NPZ_DEFLATED, NPZ_STORED } from './test-helpers/python-data';
+import { testDir } from './test-helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-npz-'));
+const dir = testDir('npz');
 const tensors = new Map<string, Tensor>([
   ['w', makeTensor('float32', [2, 2], Float32Array.from([1, 2, 3, 4]))],
   ['ids', makeTensor('int64', [3], BigInt64Array.from([1n, -2n, 3n]))],

@@ -15,21 +15,19 @@ export function isNpz(zip: ZipArchive): boolean {
 
 function entryReader(zip: ZipArchive, entry: ZipEntry): RangeReader {
   if (entry.method === 0) return (offset, length) => zip.readRange(entry, offset, length);
-  let whole: Promise<Uint8Array> | undefined;
+  // Deflated: the header is read from a prefix, the data with the whole member, whose declared size the
+  // header has checked (`exactSize`), so nothing inflates past what the header says the array needs.
   return async (offset, length, what) => {
-    if (offset + length <= 4096) {
-      const prefix = await zip.readPrefix(entry, offset + length);
-      if (prefix.length >= offset + length) return prefix.slice(offset, offset + length);
-    }
-    whole ??= zip.read(entry);
-    const bytes = await whole;
-    if (offset + length > bytes.length) {
+    const end = offset + length;
+    const bytes =
+      end < entry.size ? await zip.readPrefix(entry, end) : await zip.read(entry, end, `its ${what} needs`);
+    if (bytes.length < end) {
       throw new CheckpointError(
         zip.source.name,
         `truncated: ${entry.name}: ${what} runs past the entry's end`,
       );
     }
-    return bytes.slice(offset, offset + length);
+    return bytes.subarray(offset, end);
   };
 }
 
@@ -43,6 +41,10 @@ export async function readNpzArchive(zip: ZipArchive): Promise<Opened> {
       entry.size,
       zip.source.name,
       `${zip.source.name}: ${entry.name}`,
+      {
+        member: entry.name,
+        exactSize: entry.method !== 0,
+      },
     );
     root.set(name, lazy);
   }

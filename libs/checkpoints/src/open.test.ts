@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@styleclip/testing';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +6,9 @@ import { CheckpointError } from './errors';
 import { openCheckpoint } from './open';
 import { PickleWriter } from './test-helpers/pickle-writer';
 import { encodeZip } from './zip-write';
+import { testDir } from './test-helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-open-'));
+const dir = testDir('open');
 const file = (name: string, bytes: Uint8Array | string): string => {
   const path = join(dir, name);
   writeFileSync(path, bytes);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@styleclip/testing';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +7,9 @@ import { DTYPES, allocData } from './dtype';
 import { loadTensors, openCheckpoint } from './open';
 import { encodeSafetensors, readSafetensors, writeSafetensors } from './safetensors';
 import { makeTensor, type Tensor } from './tensor';
+import { testDir } from './test-helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-safetensors-'));
+const dir = testDir('safetensors');
 
 function sample(dtype: (typeof DTYPES)[number], i: number): Tensor {
   const t = makeTensor(dtype, [2, 3], allocData(dtype, 6));

@@ -1,13 +1,12 @@
 import type { Opened } from './checkpoint';
 import { dataBytes, itemSize, SAFETENSORS_CODES, safetensorsCode, viewData, lookupDType } from './dtype';
 import { CheckpointError } from './errors';
+import { MAX_SAFETENSORS_HEADER_BYTES as MAX_HEADER } from './limits';
 import { writeChunks } from './file-write';
 import { isLazyTensor, lazyTensor, loadAll, type LazyTensor } from './lazy';
 import { withSource, type ByteSource } from './source';
 import { entriesOf, makeTensor, numel, type Named, type Tensor } from './tensor';
 import { concatBytes } from './zip-write';
-
-const MAX_HEADER = 100 * 1024 * 1024;
 
 /** True when the bytes look like safetensors: a u64 LE header length that fits, then '{'. */
 export function looksLikeSafetensors(head: Uint8Array, size: number): boolean {

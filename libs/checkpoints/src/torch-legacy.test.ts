@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@styleclip/testing';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +6,9 @@ import { stateDict } from './collect';
 import { loadTensors, openCheckpoint } from './open';
 import { toFloat32 } from './tensor';
 import { dict, ordered, tensor, torchLegacy, type StorageSpec } from './test-helpers/torch-files';
+import { testDir } from './test-helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-legacy-'));
+const dir = testDir('legacy');
 const tmpFile = (name: string, bytes: Uint8Array): string => {
   const path = join(dir, name);
   writeFileSync(path, bytes);

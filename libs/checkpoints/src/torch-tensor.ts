@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import { itemSize, type DType } from './dtype';
 import { brandLazyTensor, type LazyTensor } from './lazy';
+import { MAX_INFLATED_BYTES } from './limits';
 import type { CallContext } from './pickle/values';
 import { Storage, toIndex } from './storage';
 import { lastElement, materialize } from './strided';
-import { makeTensor, type Tensor } from './tensor';
+import { makeTensor, numel, type Tensor } from './tensor';
 
 /** A tensor that views a torch storage through (offset, shape, strides), loaded on demand. */
 class StridedTensor implements LazyTensor {
@@ -62,6 +63,14 @@ export function rebuildTensor(
     ctx.fail(
       `tensor [${shape.join(', ')}] (offset ${start}, stride (${strides.join(', ')})) needs element ${last} ` +
         `of storage ${storage.key}, which has ${available} ${type} elements`,
+    );
+  }
+  // Stride 0 lets a tiny storage stand for a huge tensor: bound what loading it would allocate.
+  const bytes = numel(shape) * itemSize(type);
+  if (bytes > storage.byteLength && bytes > MAX_INFLATED_BYTES) {
+    ctx.fail(
+      `tensor [${shape.join(', ')}] expands ${storage.byteLength} bytes of storage ${storage.key} to ${bytes} ` +
+        `bytes, more than the ${MAX_INFLATED_BYTES} allowed`,
     );
   }
   return new StridedTensor(type, shape, storage, start, strides, ctx.where);

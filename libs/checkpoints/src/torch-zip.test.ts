@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '@styleclip/testing';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +10,12 @@ import { readNpy } from './npy';
 import { bytesSource, type ByteSource } from './source';
 import { toFloat32 } from './tensor';
 import { dict, ordered, tensor, torchZip, type StorageSpec } from './test-helpers/torch-files';
+import { testDir } from './test-helpers/temp-dir';
 
 const meta = JSON.parse(readFileSync(fixturePath('meta.json'), 'utf8')) as {
   generator: { style_dim: number; channels: Record<string, number> };
 };
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-torch-zip-'));
+const dir = testDir('torch-zip');
 
 function tmpFile(name: string, bytes: Uint8Array): string {
   const path = join(dir, name);

@@ -1,6 +1,7 @@
 import type { Opened } from './checkpoint';
 import { itemSize } from './dtype';
 import { CheckpointError } from './errors';
+import { MAX_INFLATED_BYTES, MAX_PICKLE_BYTES } from './limits';
 import type { GlobalResolver } from './pickle/allowlist';
 import { unpickle } from './pickle/unpickler';
 import type { CallContext } from './pickle/values';
@@ -29,7 +30,9 @@ export async function torchZipReader(zip: ZipArchive, globals: GlobalResolver): 
   const file = zip.source.name;
   const prefix = archivePrefix(zip);
   const orderEntry = zip.get(prefix + 'byteorder');
-  const order = orderEntry ? new TextDecoder().decode(await zip.read(orderEntry)).trim() : 'little';
+  const order = orderEntry
+    ? new TextDecoder().decode(await zip.read(orderEntry, 16, 'a byteorder entry may have')).trim()
+    : 'little';
   if (order !== 'little' && order !== 'big') {
     throw new CheckpointError(file, `${prefix}byteorder says "${order}" (expected little or big)`);
   }
@@ -52,8 +55,22 @@ export async function torchZipReader(zip: ZipArchive, globals: GlobalResolver): 
         `storage ${name} has ${entry.size} bytes, the pickle says ${numel} ${dtype} elements (${bytes} bytes)`,
       );
     }
+    if (entry.method !== 0) {
+      // Compressed: inflate exactly what the pickle says the storage needs (torch writes storages stored).
+      if (bytes > MAX_INFLATED_BYTES) {
+        ctx.fail(
+          `storage ${name} needs ${bytes} bytes inflated, more than the ${MAX_INFLATED_BYTES} allowed for one ` +
+            'compressed entry (store it uncompressed)',
+        );
+      }
+      if (entry.size > bytes) {
+        ctx.fail(
+          `zip entry ${entry.name} declares ${entry.size} bytes, more than the ${bytes} bytes storage ${name} needs`,
+        );
+      }
+    }
     const read = (): Promise<Uint8Array> =>
-      entry.method === 0 ? zip.readRange(entry, 0, bytes) : zip.read(entry).then((b) => b.subarray(0, bytes));
+      entry.method === 0 ? zip.readRange(entry, 0, bytes) : zip.read(entry, bytes, `storage ${name} needs`);
     const storage = new Storage(name, dtype, numel, () => cache.get(name, read, itemSize(dtype)));
     storages.set(name, storage);
     return storage;
@@ -63,7 +80,7 @@ export async function torchZipReader(zip: ZipArchive, globals: GlobalResolver): 
     async unpickleEntry(pkl, storageDir) {
       const entry = zip.get(prefix + pkl);
       if (!entry) throw new CheckpointError(file, `no ${prefix + pkl} in the archive`);
-      const bytes = await zip.read(entry);
+      const bytes = await zip.read(entry, MAX_PICKLE_BYTES, 'a pickle may have');
       return unpickle(bytes, {
         file,
         entry: prefix + pkl,

@@ -8,6 +8,30 @@ export interface ZipInput {
   deflate?: boolean;
 }
 
+/** An entry given already deflated, with the sizes its headers declare (tests build hostile archives). */
+export interface DeflatedZipInput {
+  name: string;
+  deflated: Uint8Array;
+  /** The uncompressed size the headers declare (not checked against `deflated`). */
+  size: number;
+  crc: number;
+}
+
+function entryBody(input: ZipInput | DeflatedZipInput): {
+  body: Uint8Array;
+  size: number;
+  crc: number;
+  deflate: boolean;
+} {
+  if ('deflated' in input) return { body: input.deflated, size: input.size, crc: input.crc, deflate: true };
+  return {
+    body: input.deflate ? new Uint8Array(deflateRawSync(input.data)) : input.data,
+    size: input.data.length,
+    crc: crc32(input.data),
+    deflate: input.deflate ?? false,
+  };
+}
+
 export interface ZipWriteOptions {
   /** Pad each local header's extra field so entry data starts at a multiple of this (torch uses 64). */
   align?: number;
@@ -75,7 +99,10 @@ function writeCommon(c: Chunk, f: CommonFields): Chunk {
  * A zip archive as a list of chunks (write them in order, or concatenate). Entries are stored unless
  * `deflate` is set; zip64 records are written when sizes or offsets need them (or when forced).
  */
-export function zipChunks(inputs: readonly ZipInput[], options: ZipWriteOptions = {}): Uint8Array[] {
+export function zipChunks(
+  inputs: readonly (ZipInput | DeflatedZipInput)[],
+  options: ZipWriteOptions = {},
+): Uint8Array[] {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   const encoder = new TextEncoder();
@@ -83,9 +110,8 @@ export function zipChunks(inputs: readonly ZipInput[], options: ZipWriteOptions 
   let forceZip64 = options.zip64 ?? false;
   for (const input of inputs) {
     const name = encoder.encode(input.name);
-    const body = input.deflate ? new Uint8Array(deflateRawSync(input.data)) : input.data;
-    const crc = crc32(input.data);
-    const big = forceZip64 || input.data.length >= LIMIT || body.length >= LIMIT || offset >= LIMIT;
+    const { body, size, crc, deflate } = entryBody(input);
+    const big = forceZip64 || size >= LIMIT || body.length >= LIMIT || offset >= LIMIT;
     forceZip64 ||= big;
     const zip64Local = big ? 20 : 0;
     let pad = 0;
@@ -95,17 +121,17 @@ export function zipChunks(inputs: readonly ZipInput[], options: ZipWriteOptions 
     }
     const common: CommonFields = {
       big,
-      deflate: input.deflate ?? false,
+      deflate,
       crc,
       compressed: body.length,
-      uncompressed: input.data.length,
+      uncompressed: size,
       nameLength: name.length,
     };
     const local = new Chunk(30 + name.length + zip64Local + (options.align ? 4 + pad : 0));
     writeCommon(local.u32(0x04034b50), common)
       .u16(zip64Local + (options.align ? 4 + pad : 0))
       .raw(name);
-    if (big) local.u16(1).u16(16).u64(input.data.length).u64(body.length);
+    if (big) local.u16(1).u16(16).u64(size).u64(body.length);
     if (options.align) local.u16(0x4246).u16(pad);
     chunks.push(local.bytes, body);
     const entry = new Chunk(46 + name.length + (big ? 28 : 0));
@@ -117,7 +143,7 @@ export function zipChunks(inputs: readonly ZipInput[], options: ZipWriteOptions 
       .u32(0)
       .u32(big ? LIMIT : offset)
       .raw(name);
-    if (big) entry.u16(1).u16(24).u64(input.data.length).u64(body.length).u64(offset);
+    if (big) entry.u16(1).u16(24).u64(size).u64(body.length).u64(offset);
     central.push(entry.bytes);
     offset += local.bytes.length + body.length;
   }
@@ -170,6 +196,9 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
 }
 
 /** A whole zip archive in memory. */
-export function encodeZip(inputs: readonly ZipInput[], options?: ZipWriteOptions): Uint8Array {
+export function encodeZip(
+  inputs: readonly (ZipInput | DeflatedZipInput)[],
+  options?: ZipWriteOptions,
+): Uint8Array {
   return concatBytes(zipChunks(inputs, options));
 }

@@ -1,5 +1,6 @@
-import { inflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { CheckpointError } from './errors';
+import { inflatePrefix } from './inflate';
+import { MAX_INFLATED_BYTES } from './limits';
 import type { ByteSource } from './source';
 
 /** One member of a zip archive, from the central directory. */
@@ -19,9 +20,14 @@ export interface ZipArchive {
   get(name: string): ZipEntry | undefined;
   /** Offset of the entry's data in the file: from the LOCAL header (its extra field may differ). */
   dataOffset(entry: ZipEntry): Promise<number>;
-  /** The whole entry, inflated if deflated. */
-  read(entry: ZipEntry): Promise<Uint8Array>;
-  /** At least the first `length` bytes of the entry's content (fewer only if the entry is shorter). */
+  /**
+   * The whole entry, inflated if deflated. Refused before reading when its header declares more than `limit`
+   * bytes (what the caller's metadata says it needs; `what` names that need in the message), and while
+   * inflating as soon as it runs past its declared size: nothing ever inflates past
+   * min(declared size, `limit`, MAX_INFLATED_BYTES).
+   */
+  read(entry: ZipEntry, limit: number, what: string): Promise<Uint8Array>;
+  /** The first min(`length`, size) bytes of the entry's content, inflating no more than that. */
   readPrefix(entry: ZipEntry, length: number): Promise<Uint8Array>;
   /** `length` bytes at `offset` inside a STORED entry. */
   readRange(entry: ZipEntry, offset: number, length: number): Promise<Uint8Array>;
@@ -169,11 +175,17 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
     }
     return p;
   };
-  const inflate = (entry: ZipEntry, compressed: Uint8Array, partial: boolean): Uint8Array => {
+  /** The first `length` inflated bytes of a deflated entry (fewer if it ends first). */
+  const inflate = async (entry: ZipEntry, length: number): Promise<Uint8Array> => {
+    const offset = await dataOffset(entry);
     try {
-      const out = inflateRawSync(compressed, partial ? { finishFlush: zlibConstants.Z_SYNC_FLUSH } : {});
-      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+      return await inflatePrefix(
+        (at, n) => source.read(offset + at, n, `zip entry ${entry.name}`),
+        entry.compressedSize,
+        length,
+      );
     } catch (e) {
+      if (e instanceof CheckpointError) throw e;
       throw new CheckpointError(
         source.name,
         `corrupt zip: cannot inflate ${entry.name}: ${(e as Error).message}`,
@@ -194,16 +206,35 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
     entries,
     get: (name) => byName.get(name),
     dataOffset,
-    async read(entry) {
+    async read(entry, limit, what) {
       checkMethod(entry);
-      const raw = await source.read(await dataOffset(entry), entry.compressedSize, `zip entry ${entry.name}`);
+      if (entry.size > limit) {
+        throw new CheckpointError(
+          source.name,
+          `zip entry ${entry.name} declares ${entry.size} bytes, more than the ${limit} bytes ${what}`,
+        );
+      }
       if (entry.method === 0) {
         if (entry.size !== entry.compressedSize) {
           throw new CheckpointError(source.name, `corrupt zip: stored entry ${entry.name} has two sizes`);
         }
-        return raw;
+        return source.read(await dataOffset(entry), entry.size, `zip entry ${entry.name}`);
       }
-      const out = inflate(entry, raw, false);
+      if (entry.size > MAX_INFLATED_BYTES) {
+        throw new CheckpointError(
+          source.name,
+          `zip entry ${entry.name} would inflate to ${entry.size} bytes, more than the ${MAX_INFLATED_BYTES} ` +
+            'allowed for one compressed entry (store it uncompressed)',
+        );
+      }
+      // One byte more than declared tells a longer stream from an exact one.
+      const out = await inflate(entry, entry.size + 1);
+      if (out.length > entry.size) {
+        throw new CheckpointError(
+          source.name,
+          `corrupt zip: ${entry.name} inflates past the ${entry.size} bytes its zip header declares (a zip bomb?)`,
+        );
+      }
       if (out.length !== entry.size) {
         throw new CheckpointError(
           source.name,
@@ -214,16 +245,9 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
     },
     async readPrefix(entry, length) {
       checkMethod(entry);
-      const offset = await dataOffset(entry);
-      if (entry.method === 0) {
-        return source.read(offset, Math.min(length, entry.size), `zip entry ${entry.name}`);
-      }
-      let take = Math.min(entry.compressedSize, Math.max(length, 4096));
-      for (;;) {
-        const out = inflate(entry, await source.read(offset, take, `zip entry ${entry.name}`), true);
-        if (out.length >= length || take === entry.compressedSize) return out;
-        take = Math.min(entry.compressedSize, take * 4);
-      }
+      const want = Math.min(length, entry.size, MAX_INFLATED_BYTES);
+      if (entry.method === 0) return source.read(await dataOffset(entry), want, `zip entry ${entry.name}`);
+      return inflate(entry, want);
     },
     async readRange(entry, offset, length) {
       if (entry.method !== 0) {

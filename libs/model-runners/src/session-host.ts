@@ -1,4 +1,5 @@
 // The only module that talks to onnxruntime-node. Used inside the worker thread, or inline.
+import './no-telemetry'; // first: before onnxruntime-node initializes
 import * as ort from 'onnxruntime-node';
 import type { HostRequest } from './protocol';
 import type { ExecutionProvider, Feeds, ModelInfo, TensorData } from './types';
@@ -30,11 +31,15 @@ export class SessionHost {
         session = await create(source, { ...base, executionProviders: ['cuda', 'cpu'] });
         provider = 'cuda';
       } catch (e) {
-        this.o.log(`model ${name}: CUDA execution provider unavailable (${firstLine(e)}); falling back to cpu`);
+        this.o.log(
+          `model ${name}: CUDA execution provider unavailable (${firstLine(e)}); falling back to cpu`,
+        );
       }
     }
     session ??= await create(source, { ...base, executionProviders: ['cpu'] });
-    this.o.log(`model ${name}: execution provider ${provider}, intraOpNumThreads ${this.o.intraOpNumThreads}`);
+    this.o.log(
+      `model ${name}: execution provider ${provider}, intraOpNumThreads ${this.o.intraOpNumThreads}`,
+    );
     const info: ModelInfo = {
       name,
       inputNames: [...session.inputNames],

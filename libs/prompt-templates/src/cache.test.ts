@@ -23,7 +23,7 @@ describe('TextEmbeddingCache', () => {
     expect(cache.get({ modelHash: 'm', set: 'clip80', text: 'face' })).toBeUndefined();
     expect(cache.get(key('Face'))).toBeUndefined();
     expect(cache.get(key('face'))).toBeDefined();
-    expect(cache.stats).toEqual({ hits: 1, misses: 3, size: 1 });
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 3, size: 1 });
   });
 
   it('copies values in and out', () => {
@@ -36,7 +36,22 @@ describe('TextEmbeddingCache', () => {
     expect(cache.get(key('x'))).toEqual(new Float32Array([1, 2]));
   });
 
+  it('bounds the bytes held, counting the embedding and the key text', () => {
+    const entryBytes = (text: string): number =>
+      4 * 512 + 2 * JSON.stringify(['m', 'styleclip79', text]).length + 1;
+    const cache = new TextEmbeddingCache({ maxBytes: entryBytes('a') * 2 + 10 });
+    cache.set(key('a'), new Float32Array(512));
+    cache.set(key('b'), new Float32Array(512));
+    expect(cache.stats).toMatchObject({ size: 2, bytes: entryBytes('a') * 2 });
+    cache.set(key('c'), new Float32Array(512));
+    expect([cache.has(key('a')), cache.has(key('b')), cache.has(key('c'))]).toEqual([false, true, true]);
+    cache.set(key('x'.repeat(10_000)), new Float32Array(512)); // a huge prompt is larger than the bound
+    expect(cache.has(key('x'.repeat(10_000)))).toBe(false);
+    expect(cache.size).toBe(2);
+  });
+
   it('rejects a bad size', () => {
     expect(() => new TextEmbeddingCache({ maxEntries: 0 })).toThrow(/maxEntries/);
+    expect(() => new TextEmbeddingCache({ maxBytes: 1.5 })).toThrow(/maxBytes/);
   });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { TemplateSet } from './templates';
 
 export interface TextEmbeddingKey {
@@ -11,24 +12,41 @@ export interface TextEmbeddingKey {
 export interface TextEmbeddingCacheOptions {
   /** Most prompt embeddings kept; the least recently used is dropped first. Default 1024 (~2 MB at D=512). */
   maxEntries?: number;
+  /**
+   * Most bytes kept, counting each entry's embedding and key text (prompts are user input, so their length
+   * is bounded here too). Default 16 MiB.
+   */
+  maxBytes?: number;
 }
 
+const positiveInteger = (name: string, value: number): number => {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`TextEmbeddingCache: ${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+};
+
 /**
- * In-memory LRU cache of prompt embeddings (the normalized template average), keyed by
- * (model hash, template set, text). Values are copied in and out, so callers cannot alter cached entries.
+ * In-memory LRU cache (`lru-cache`) of prompt embeddings (the normalized template average), keyed by
+ * (model hash, template set, text), bounded in entries and in bytes. Values are copied in and out, so callers
+ * cannot alter cached entries.
  */
 export class TextEmbeddingCache {
   readonly maxEntries: number;
-  private readonly entries = new Map<string, Float32Array>();
+  readonly maxBytes: number;
+  private readonly entries: LRUCache<string, Float32Array>;
   private hitCount = 0;
   private missCount = 0;
 
   constructor(options: TextEmbeddingCacheOptions = {}) {
-    const { maxEntries = 1024 } = options;
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-      throw new Error(`TextEmbeddingCache: maxEntries must be a positive integer, got ${maxEntries}`);
-    }
-    this.maxEntries = maxEntries;
+    this.maxEntries = positiveInteger('maxEntries', options.maxEntries ?? 1024);
+    this.maxBytes = positiveInteger('maxBytes', options.maxBytes ?? 16 * 2 ** 20);
+    this.entries = new LRUCache({
+      max: this.maxEntries,
+      maxSize: this.maxBytes,
+      // UTF-16 key characters count two bytes; +1 keeps the size positive, as lru-cache requires.
+      sizeCalculation: (value, key) => value.byteLength + 2 * key.length + 1,
+    });
   }
 
   private static keyOf(key: TextEmbeddingKey): string {
@@ -37,26 +55,18 @@ export class TextEmbeddingCache {
 
   /** A copy of the cached embedding (and marks it most recently used), or undefined. Counts hits/misses. */
   get(key: TextEmbeddingKey): Float32Array | undefined {
-    const k = TextEmbeddingCache.keyOf(key);
-    const value = this.entries.get(k);
+    const value = this.entries.get(TextEmbeddingCache.keyOf(key));
     if (value === undefined) {
       this.missCount++;
       return undefined;
     }
     this.hitCount++;
-    this.entries.delete(k);
-    this.entries.set(k, value);
     return value.slice();
   }
 
+  /** Stores a copy (an entry larger than maxBytes is not kept). */
   set(key: TextEmbeddingKey, embedding: Float32Array): void {
-    const k = TextEmbeddingCache.keyOf(key);
-    this.entries.delete(k);
-    this.entries.set(k, embedding.slice());
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    this.entries.set(TextEmbeddingCache.keyOf(key), embedding.slice());
   }
 
   /** Whether an entry exists (does not count as a hit or change recency). */
@@ -72,7 +82,12 @@ export class TextEmbeddingCache {
     return this.entries.size;
   }
 
-  get stats(): { hits: number; misses: number; size: number } {
-    return { hits: this.hitCount, misses: this.missCount, size: this.entries.size };
+  get stats(): { hits: number; misses: number; size: number; bytes: number } {
+    return {
+      hits: this.hitCount,
+      misses: this.missCount,
+      size: this.entries.size,
+      bytes: this.entries.calculatedSize,
+    };
   }
 }

@@ -2,6 +2,8 @@ import { seededRandom } from '@styleclip/testing';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BlobStore } from './blob-store';
+import { CachedBlobStore } from './cached-blob-store';
+import { contentKey, sha256Hex } from './content-address';
 import { StorageError } from './errors';
 
 export interface ContractOptions {
@@ -203,6 +205,42 @@ export function blobStoreContract(
       await expect(store.put('fail/old.bin', chunked(bytes.subarray(0, 1000), 100, boom))).rejects.toBe(boom);
       expect(new TextDecoder().decode(await store.get('fail/old.bin'))).toBe('old');
       expect((await store.list('fail/')).keys).toEqual(['fail/old.bin']);
+    });
+
+    it('verifies content-addressed blobs on read: a mismatch is content_mismatch, never cached', async () => {
+      const store = await fresh();
+      const good = randomBytes(5000, 11);
+      const key = contentKey('latents', sha256Hex(good), 'npy');
+      await store.put(key, good);
+      expect(await store.get(key)).toEqual(new Uint8Array(good));
+      const cached = new CachedBlobStore(store, { maxBytes: 1 << 20 });
+
+      // 60 bytes rot in storage (writes are not checked: the writer hashed what it wrote).
+      const bad = good.slice().fill(0x7f, 100, 160);
+      await store.put(key, bad);
+      const err = await expectCode(store.get(key), 'content_mismatch');
+      expect(err.message).toContain(key);
+      expect(err.message).toContain(sha256Hex(bad));
+      const stream = (await store.getStream(key)) as Readable;
+      const streamed = await readAll(stream).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(streamed).toBeInstanceOf(StorageError);
+      expect((streamed as StorageError).code).toBe('content_mismatch');
+      await expectCode(cached.get(key), 'content_mismatch');
+      expect(cached.stats.entries).toBe(0);
+
+      // Restored (behind the cache's back): the next read succeeds, then comes from the cache.
+      await store.put(key, good);
+      expect(await cached.get(key)).toEqual(new Uint8Array(good));
+      expect(await cached.get(key)).toEqual(new Uint8Array(good));
+      expect(cached.stats).toMatchObject({ entries: 1, hits: 1 });
+      expect(await readAll((await store.getStream(key)) as Readable)).toEqual(Buffer.from(good));
+
+      // Keys that do not name a hash hold any bytes.
+      await store.put('blobs/latents/ab/not-a-hash.npy', bad);
+      expect(await store.get('blobs/latents/ab/not-a-hash.npy')).toEqual(new Uint8Array(bad));
     });
 
     it('ifNoneMatch "*" only creates', async () => {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { LRUCache } from 'lru-cache';
 import type {
   BlobBody,
   BlobInfo,
@@ -10,11 +11,18 @@ import type {
   PutOptions,
   PutResult,
 } from './blob-store';
-import { LruCache } from './lru-cache';
-import type { LruStats } from './lru-cache';
+
+export interface LruStats {
+  hits: number;
+  misses: number;
+  /** Bytes currently held (an empty blob counts as one). */
+  bytes: number;
+  entries: number;
+  evictions: number;
+}
 
 export interface CachedBlobStoreOptions {
-  /** Memory bound of the cache. */
+  /** Memory bound of the cache (a positive integer). */
   maxBytes: number;
   /** Blobs larger than this are not cached (default: maxBytes / 4). */
   maxEntryBytes?: number;
@@ -29,9 +37,9 @@ export interface CachedBlobStoreOptions {
  */
 export class CachedBlobStore implements BlobStore {
   readonly description: string;
-  private readonly cache: LruCache<string, Uint8Array>;
-  private readonly maxEntryBytes: number;
+  private readonly cache: LRUCache<string, Uint8Array>;
   private readonly shouldCache: (key: string) => boolean;
+  private readonly counters = { hits: 0, misses: 0, evictions: 0 };
   /** Bumped by every write; a `get` that raced a write does not fill the cache with what it read. */
   private writes = 0;
 
@@ -39,14 +47,24 @@ export class CachedBlobStore implements BlobStore {
     readonly inner: BlobStore,
     options: CachedBlobStoreOptions,
   ) {
-    this.cache = new LruCache({ maxBytes: options.maxBytes, sizeOf: (b) => b.byteLength });
-    this.maxEntryBytes = options.maxEntryBytes ?? Math.floor(options.maxBytes / 4);
+    if (!Number.isSafeInteger(options.maxBytes) || options.maxBytes < 1) {
+      throw new RangeError(`CachedBlobStore maxBytes must be a positive integer, got ${options.maxBytes}`);
+    }
+    this.cache = new LRUCache({
+      maxSize: options.maxBytes,
+      maxEntrySize: options.maxEntryBytes ?? Math.max(1, Math.floor(options.maxBytes / 4)),
+      // lru-cache sizes are positive integers: an empty blob counts as one byte.
+      sizeCalculation: (bytes) => Math.max(1, bytes.byteLength),
+      dispose: (_bytes, _key, reason) => {
+        if (reason === 'evict') this.counters.evictions++;
+      },
+    });
     this.shouldCache = options.shouldCache ?? (() => true);
     this.description = `${inner.description} (cached, ${options.maxBytes} bytes)`;
   }
 
   get stats(): LruStats {
-    return this.cache.stats;
+    return { ...this.counters, bytes: this.cache.calculatedSize, entries: this.cache.size };
   }
 
   /** Drops every cached blob. */
@@ -75,17 +93,16 @@ export class CachedBlobStore implements BlobStore {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     const cached = this.cache.get(key);
-    if (cached) return cached.slice();
-    const writesBefore = this.writes;
-    const bytes = await this.inner.get(key);
-    if (
-      bytes &&
-      this.writes === writesBefore &&
-      bytes.byteLength <= this.maxEntryBytes &&
-      this.shouldCache(key)
-    ) {
-      this.cache.set(key, bytes.slice());
+    if (cached) {
+      this.counters.hits++;
+      return cached.slice();
     }
+    this.counters.misses++;
+    const writesBefore = this.writes;
+    // The inner store verifies content keys against their hash, so damaged bytes throw here, never cached.
+    const bytes = await this.inner.get(key);
+    // Blobs over maxEntryBytes are not stored by the cache.
+    if (bytes && this.writes === writesBefore && this.shouldCache(key)) this.cache.set(key, bytes.slice());
     return bytes;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentKey, sha256Hex } from './content-address';
-import { StorageError } from './errors';
+import { Readable } from 'node:stream';
+import { contentHashOfKey, contentKey, sha256Hex, verifiedStream, verifyContent } from './content-address';
+import { isStorageError, StorageError } from './errors';
 
 describe('content addressing', () => {
   it('hashes bytes with sha256 (known vectors)', () => {
@@ -30,5 +31,41 @@ describe('content addressing', () => {
     ] as const) {
       expect(() => contentKey(kind, h, ext)).toThrow(StorageError);
     }
+  });
+
+  it('reads the hash back from a content key, and only from one', () => {
+    const hash = sha256Hex(new TextEncoder().encode('abc'));
+    expect(contentHashOfKey(contentKey('images', hash, 'png'))).toBe(hash);
+    for (const key of [
+      `records/images/${hash.slice(0, 2)}/${hash.slice(2)}.png`,
+      `blobs/images/${hash.slice(0, 2)}/${hash.slice(2)}`,
+      `blobs/images/${hash.slice(0, 3)}/${hash.slice(3)}.png`,
+      `blobs/images/${hash.slice(0, 2)}/${hash.slice(2).toUpperCase()}.png`,
+      `blobs/a/b/${hash.slice(0, 2)}/${hash.slice(2)}.png`,
+    ]) {
+      expect(contentHashOfKey(key), key).toBeUndefined();
+    }
+  });
+
+  it('verifies bytes and streams against the hash their key names', async () => {
+    const bytes = new TextEncoder().encode('abc');
+    const key = contentKey('images', sha256Hex(bytes), 'png');
+    expect(verifyContent(key, 'test', bytes)).toBe(bytes);
+    expect(() => verifyContent(key, 'test', new TextEncoder().encode('abd'))).toThrow(
+      /^test: blob "blobs\/images\/ba\/.*\.png" is damaged: its bytes hash to sha256 [0-9a-f]{64}, its key names ba7816bf/,
+    );
+    expect(verifyContent('records/x.json', 'test', bytes)).toBe(bytes);
+    const drain = async (r: Readable): Promise<string> => {
+      let out = '';
+      for await (const c of r) out += String(c);
+      return out;
+    };
+    expect(
+      await drain(verifiedStream(key, 'test', Readable.from([Buffer.from('a'), Buffer.from('bc')]))),
+    ).toBe('abc');
+    const error = await drain(verifiedStream(key, 'test', Readable.from([Buffer.from('abd')]))).catch(
+      (e) => e,
+    );
+    expect(isStorageError(error, 'content_mismatch')).toBe(true);
   });
 });

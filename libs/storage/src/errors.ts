@@ -19,6 +19,8 @@ export type StorageErrorCode =
   | 'denied'
   /** Stored data cannot be read as what it should be (bad JSON, fails validation, failed migration). */
   | 'corrupt'
+  /** A content-addressed blob's bytes do not hash to the hash its key names (damaged in storage). */
+  | 'content_mismatch'
   /** A record was written by a newer schema version than this build knows, or a migration is missing. */
   | 'incompatible_version'
   /** Anything else the backend reported. */

@@ -15,6 +15,7 @@ import type {
   PutResult,
 } from './blob-store';
 import { chunksOf, contentTypeForKey, expirySeconds, pageLimit, rethrow, validateContentType } from './body';
+import { verifiedStream, verifyContent } from './content-address';
 import { StorageError } from './errors';
 import { validateKey, validatePrefix } from './keys';
 
@@ -168,13 +169,15 @@ export class FsBlobStore implements BlobStore {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     const file = this.fileOf(key);
+    let buf: Buffer;
     try {
-      const buf = await readFile(file);
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength); // a plain Uint8Array, like S3's
+      buf = await readFile(file);
     } catch (e) {
       if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes(errno(e) ?? '')) return undefined;
       throw fsError('get', key, file, e);
     }
+    // A plain Uint8Array, like S3's; content keys are checked against their hash.
+    return verifyContent(key, this.description, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
   }
 
   async getStream(key: string): Promise<Readable | undefined> {
@@ -186,7 +189,7 @@ export class FsBlobStore implements BlobStore {
         await handle.close();
         return undefined;
       }
-      return handle.createReadStream();
+      return verifiedStream(key, this.description, handle.createReadStream());
     } catch (e) {
       if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes(errno(e) ?? '')) return undefined;
       throw fsError('getStream', key, file, e);

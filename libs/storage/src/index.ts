@@ -14,7 +14,7 @@ export type {
 export { contentTypeForKey } from './body';
 export { FsBlobStore } from './fs-blob-store';
 export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store';
-export { sha256Hex, contentKey } from './content-address';
+export { sha256Hex, contentKey, contentHashOfKey, verifyContent, verifiedStream } from './content-address';
 export {
   defineRecordType,
   RecordStore,
@@ -25,8 +25,7 @@ export {
   type StoredRecord,
   type RecordStoreOptions,
 } from './records';
-export { LruCache, type LruStats, type LruCacheOptions } from './lru-cache';
-export { CachedBlobStore, type CachedBlobStoreOptions } from './cached-blob-store';
+export { CachedBlobStore, type CachedBlobStoreOptions, type LruStats } from './cached-blob-store';
 export {
   parseBlobStoreConfig,
   blobStoreConfigFromEnv,

@@ -32,6 +32,7 @@ import {
   rethrow,
   validateContentType,
 } from './body';
+import { verifiedStream, verifyContent } from './content-address';
 import { StorageError } from './errors';
 import { validateKey, validatePrefix } from './keys';
 import { partsOf } from './parts';
@@ -270,8 +271,8 @@ export class S3BlobStore implements BlobStore {
     const objectKey = this.objectKey(key);
     try {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
-      if (!out.Body) return new Uint8Array(0);
-      return await out.Body.transformToByteArray();
+      const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array(0);
+      return verifyContent(key, this.description, bytes);
     } catch (e) {
       const err = this.fail('get', key, e);
       if (err.code === 'not_found') return undefined;
@@ -284,14 +285,14 @@ export class S3BlobStore implements BlobStore {
     try {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       const body = out.Body as Readable | undefined;
-      if (!body) return Readable.from([]);
+      if (!body) return verifiedStream(key, this.description, Readable.from([]));
       const stream = new PassThrough();
       body.on('error', (e) => stream.destroy(this.fail('getStream', key, e)));
       stream.on('close', () => {
         if (!body.readableEnded) body.destroy();
       });
       body.pipe(stream);
-      return stream;
+      return verifiedStream(key, this.description, stream);
     } catch (e) {
       const err = this.fail('getStream', key, e);
       if (err.code === 'not_found') return undefined;

@@ -1,16 +1,13 @@
+import { decodeHTML, DecodingMode } from 'entities';
 import { CP1252_HIGH } from './cp1252';
-import { ENTITY_CODEPOINTS, LEGACY_ENTITY_NAMES } from './html-entities';
 
 /**
  * HTML character-reference decoding with the semantics of Python's `html.unescape` (used twice by CLIP's
- * `basic_clean`) and of ftfy's `unescape_html` (run inside ftfy's fix loop). Named references are limited
- * to the table in `html-entities.ts`; numeric references are complete.
+ * `basic_clean`) and of ftfy's `unescape_html` (run inside ftfy's fix loop). Named references use the full
+ * WHATWG HTML5 table (2231 names, 106 of them also valid without ';') from the `entities` package; the
+ * matching rules (which text counts as a reference, the longest name valid without ';') and numeric
+ * references follow Python. Checked against CPython on every name (`html-unescape.vectors.json`).
  */
-
-const namedChar = (name: string): string | undefined => {
-  const cp = ENTITY_CODEPOINTS[name];
-  return cp === undefined ? undefined : String.fromCodePoint(cp);
-};
 
 /** Python `html._invalid_charrefs`: NUL, CR and the cp1252 reading of 0x80–0x9F. */
 function invalidCharref(num: number): string | undefined {
@@ -32,7 +29,11 @@ function isInvalidCodepoint(num: number): boolean {
   );
 }
 
-/** Parse the digits of a numeric reference like Python's int(): leading zeros are fine, huge is huge. */
+/**
+ * Parse the digits of a numeric reference like Python's int(): leading zeros are fine, huge is huge. (Python
+ * raises for more than 4300 decimal digits; such a reference decodes to U+FFFD here, like any number past
+ * U+10FFFF.)
+ */
 function parseNumber(digits: string, radix: 10 | 16): number {
   const trimmed = digits.replace(/^0+/, '');
   if (trimmed === '') return 0;
@@ -51,19 +52,15 @@ function numericReference(body: string): string {
   return String.fromCodePoint(num);
 }
 
+/**
+ * A named reference `&body` (body: up to 32 characters, no `&`, `#`, `;` or space inside, maybe one `;` at
+ * the end). Python decodes the whole body when it is a name (`name;`, or a name valid without ';'), else its
+ * longest prefix (two characters or more) that is a name valid without ';', keeping the rest as text; in
+ * all other cases the text stays. That is the HTML5 tokenizer's longest match in text content, which is what
+ * `entities` implements in its legacy mode, so the body alone (it holds no other reference) is decoded by it.
+ */
 function namedReference(body: string): string {
-  if (body.endsWith(';')) {
-    const char = namedChar(body.slice(0, -1));
-    if (char !== undefined) return char;
-  } else if (LEGACY_ENTITY_NAMES.has(body)) {
-    return namedChar(body)!;
-  }
-  // The longest prefix (at least two characters) that is a name valid without ';'.
-  for (let x = body.length - 1; x > 1; x--) {
-    const prefix = body.slice(0, x);
-    if (LEGACY_ENTITY_NAMES.has(prefix)) return namedChar(prefix)! + body.slice(x);
-  }
-  return '&' + body;
+  return decodeHTML('&' + body, DecodingMode.Legacy);
 }
 
 const CHARREF_RE = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;
@@ -76,23 +73,28 @@ export function htmlUnescape(text: string): string {
   );
 }
 
+/** The value of `&name;` when `name;` is exactly an HTML5 name (strict mode decodes nothing shorter). */
+function exactName(name: string): string | undefined {
+  const reference = `&${name};`;
+  const decoded = decodeHTML(reference, DecodingMode.Strict);
+  return decoded === reference ? undefined : decoded;
+}
+
 /**
- * ftfy's table: `&name;` for every known name, plus an upper-cased alias `&NAME;` for lower-case names when
- * the upper-cased form means nothing to `html.unescape` (so "&EACUTE;" → "É").
+ * An entry of ftfy's table for `&name;`: every HTML5 name ending in ';', plus an upper-cased alias for each
+ * lower-case name whose upper-cased form means nothing to `html.unescape` (so `&EACUTE;` → `É`, `&SZLIG;` →
+ * `SS`, but `&AMP;` stays the name it already is).
  */
-const FTFY_ENTITIES: ReadonlyMap<string, string> = (() => {
-  const table = new Map<string, string>();
-  for (const name of Object.keys(ENTITY_CODEPOINTS)) {
-    const char = namedChar(name)!;
-    table.set(`&${name};`, char);
-  }
-  for (const name of Object.keys(ENTITY_CODEPOINTS)) {
-    if (name !== name.toLowerCase()) continue;
-    const upper = `&${name.toUpperCase()};`;
-    if (!table.has(upper) && htmlUnescape(upper) === upper) table.set(upper, namedChar(name)!.toUpperCase());
-  }
-  return table;
-})();
+function ftfyEntity(name: string): string | undefined {
+  const exact = exactName(name);
+  if (exact !== undefined) return exact;
+  const lower = name.toLowerCase();
+  if (lower.toUpperCase() !== name) return undefined;
+  const char = exactName(lower);
+  if (char === undefined) return undefined;
+  const upper = `&${name};`;
+  return htmlUnescape(upper) === upper ? char.toUpperCase() : undefined;
+}
 
 const FTFY_ENTITY_RE = /&#?[0-9A-Za-z]{1,24};/g;
 
@@ -100,12 +102,10 @@ const FTFY_ENTITY_RE = /&#?[0-9A-Za-z]{1,24};/g;
 export function ftfyUnescapeHtml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(FTFY_ENTITY_RE, (match) => {
-    const known = FTFY_ENTITIES.get(match);
-    if (known !== undefined) return known;
     if (match.startsWith('&#')) {
       const unescaped = htmlUnescape(match);
       return unescaped.includes(';') ? match : unescaped;
     }
-    return match;
+    return ftfyEntity(match.slice(1, -1)) ?? match;
   });
 }

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRuntime } from '@styleclip/model-runners';
+import { createRuntime, runnerConfigFromEnv } from '@styleclip/model-runners';
 import { bestMatmulCeiling } from './ceiling';
 import { benchGenerator } from './generator';
 import { benchClip } from './clip';
@@ -22,15 +22,28 @@ const { values } = parseArgs({
 });
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const threads = Number(values.threads);
-const runtime = createRuntime({ offMainThread: false, intraOpNumThreads: threads });
-const results: Record<string, unknown> = { date: new Date().toISOString(), threads, node: process.version };
+// STYLECLIP_EXECUTION_PROVIDER=cuda benchmarks the CUDA provider (tools/gpu-check.sh); a fallback is printed.
+const executionProvider = runnerConfigFromEnv().executionProvider ?? 'cpu';
+const runtime = createRuntime({
+  offMainThread: false,
+  intraOpNumThreads: threads,
+  executionProvider,
+  log: (line) => /falling back/.test(line) && console.error(line),
+});
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  threads,
+  executionProvider,
+  node: process.version,
+};
 
 const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
 const ceiling = await bestMatmulCeiling(runtime);
 results['matmulCeiling'] = ceiling;
 console.log(
-  `MatMul ceiling (${threads} threads, best of ${Object.entries(ceiling.bySize).map(([n, g]) => `${n}³: ${g.toFixed(1)}`).join(', ')}): ` +
-    `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
+  `MatMul ceiling (${executionProvider}, ${threads} threads, best of ${Object.entries(ceiling.bySize)
+    .map(([n, g]) => `${n}³: ${g.toFixed(1)}`)
+    .join(', ')}): ` + `${ceiling.gflops.toFixed(1)} GFLOP/s\n`,
 );
 
 if (values.suite === 'generator' || values.suite === 'all') {
@@ -59,11 +72,26 @@ if (values.suite === 'generator' || values.suite === 'all') {
 
 if (values.suite === 'clip' || values.suite === 'all') {
   const rows = [];
-  for (const preset of presets) rows.push(...(await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)).map((r) => ({ set: preset, ...r })));
+  for (const preset of presets)
+    rows.push(
+      ...(
+        await benchClip(runtime, await presetSet(root, preset), ceiling.gflops, preset === 'tiny' ? 20 : 5)
+      ).map((r) => ({ set: preset, ...r })),
+    );
   results['clip'] = rows;
   console.log('\nCLIP encoders (median after warm-up)');
   console.log(
-    table(rows.map((r) => ({ set: r.set, what: r.what, batch: r.batch, 'median ms': r.medianMs, GMAC: r.gmac, 'GFLOP/s': r.gflops, 'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%` }))),
+    table(
+      rows.map((r) => ({
+        set: r.set,
+        what: r.what,
+        batch: r.batch,
+        'median ms': r.medianMs,
+        GMAC: r.gmac,
+        'GFLOP/s': r.gflops,
+        'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
+      })),
+    ),
   );
 }
 
@@ -78,10 +106,20 @@ if (values.suite === 'edit' || values.suite === 'all') {
   results['edits'] = rows;
   results['precompute'] = pre;
   console.log('\nEdits (median, warm caches)');
-  console.log(table(rows.map((r) => ({ set: r.set, case: r.case, 'median ms': r.medianMs, 'ms/image': r.perImageMs }))));
+  console.log(
+    table(rows.map((r) => ({ set: r.set, case: r.case, 'median ms': r.medianMs, 'ms/image': r.perImageMs }))),
+  );
   console.log('\nfs3 precompute pipeline (synthesis → uint8 → CLIP preprocess → CLIP encode)');
   console.log(
-    table(pre.map((r) => ({ set: r.set, 'images/s': r.imagesPerSecond, channels: r.channels, 'images/channel': r.imagesPerChannel, 'projected h': r.projectedHours }))),
+    table(
+      pre.map((r) => ({
+        set: r.set,
+        'images/s': r.imagesPerSecond,
+        channels: r.channels,
+        'images/channel': r.imagesPerChannel,
+        'projected h': r.projectedHours,
+      })),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import { EmptyState } from '../components/EmptyState';
+import { EmptyState } from '../shared/ui/EmptyState';
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (

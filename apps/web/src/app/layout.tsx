@@ -1,9 +1,14 @@
+// Global styles, in cascade order: tokens and resets, then the class vocabulary every feature uses.
+import './globals.css';
+import '../shared/ui/styles/layout.css';
+import '../shared/ui/styles/controls.css';
+import '../shared/ui/styles/feedback.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { AppHeader } from '../components/AppHeader';
-import { ConnectivityBanner } from '../components/ConnectivityBanner';
-import { THEME_SCRIPT } from '../lib/theme';
-import './globals.css';
+import { AppFooter } from '../features/shell/AppFooter';
+import { AppHeader } from '../features/shell/AppHeader';
+import { ConnectivityBanner } from '../features/shell/ConnectivityBanner';
+import { THEME_SCRIPT } from '../features/settings/theme';
 
 export const metadata: Metadata = {
   title: { default: 'StyleCLIP — edit faces with words', template: '%s · StyleCLIP' },
@@ -33,13 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
-        <footer className="app-footer">
-          <div className="container row">
-            <span>StyleCLIP service — text-driven StyleGAN2 editing.</span>
-            <span className="spacer" />
-            <a href="/settings">Settings</a>
-          </div>
-        </footer>
+        <AppFooter />
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { EmptyState } from '../components/EmptyState';
+import { EmptyState } from '../shared/ui/EmptyState';
 
 export default function NotFound() {
   return (

@@ -1,7 +1,7 @@
-import { Gallery } from '../components/Gallery';
-import { tryServerRequest } from '../lib/graphql/server';
-import { GalleryQuery } from '../lib/graphql/operations';
-import { apiFilter, filterFromParams, GALLERY_PAGE_SIZE } from '../lib/gallery-filter';
+import { tryServerRequest } from '../shared/api/server';
+import { Gallery } from '../features/gallery/Gallery';
+import { GalleryQuery } from '../features/gallery/operations';
+import { apiFilter, filterFromParams, GALLERY_PAGE_SIZE } from '../features/gallery/gallery-filter';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // Browser tests of the web app against the real API on the tiny model set: Debian's Chromium driven by
 // playwright-core, this app built and served by Next, the API started from apps/api. Screenshots and server
 // logs go to test-artifacts/web/. Any console error or page error fails the test that caused it.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -9,7 +9,6 @@ import { startApi, type ApiServer } from './harness/api';
 import { CHROMIUM_PATH, launchBrowser, MissingChromiumError, type BrowserSession } from './harness/browser';
 import { ARTIFACTS_DIR } from './harness/paths';
 import { buildWeb, startWeb, type WebServer } from './harness/web';
-import { existsSync } from 'node:fs';
 
 /** The whole suite must finish well within 5 minutes. */
 const SUITE_BUDGET_MS = 270_000;
@@ -161,7 +160,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     const edited = page.locator(`[data-testid=image-card][data-image-id="${baseImageId}"]`);
     await edited.waitFor();
     expect(await edited.getByTestId('edit-count').textContent()).toBe('1 edit');
-    expect(await edited.locator('.thumbs img').count()).toBe(1);
+    expect(await edited.locator('[data-testid=edit-thumbs] img').count()).toBe(1);
     await shot('03-gallery-with-edit');
 
     await page.goto(share);
@@ -253,7 +252,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
 
   it('an uploaded photo is kept, and editing it explains that inversion is not configured', async () => {
     await page.goto(url(`/images/${baseImageId}`));
-    const src = await page.locator('img.hero-image').getAttribute('src');
+    const src = await page.locator('[data-testid=hero-image]').getAttribute('src');
     const png = Buffer.from(await (await fetch(url(src!))).arrayBuffer());
     await page.goto(url('/'));
     await page

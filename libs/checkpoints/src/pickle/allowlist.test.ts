@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckpointError } from '../errors';
@@ -11,8 +10,9 @@ import { allowListWith } from './allowlist';
 import { OP } from './opcodes';
 import { unpickle } from './unpickler';
 import { PickleObject } from './values';
+import { testDir } from '../test-helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'checkpoints-allowlist-'));
+const dir = testDir('allowlist');
 const marker = join(dir, 'pwned');
 const shell = `touch ${marker}`;
 const js = 'globalThis.__pwned = 1';

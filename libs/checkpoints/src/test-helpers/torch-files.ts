@@ -35,6 +35,8 @@ export interface StorageSpec {
   data: TypedArray;
   /** Storage class module (default "torch"; "torch.cuda" for old GPU files). */
   module?: string;
+  /** The element count the pickle declares (default `data.length`; hostile files declare more). */
+  numel?: number;
 }
 
 export const tensor = (storage: string, shape: number[], more: Partial<TensorSpec> = {}): TensorSpec => ({
@@ -107,7 +109,9 @@ export function torchPickle(root: Value, storages: Record<string, StorageSpec>, 
       global('torch._utils', v.v3dtype ? '_rebuild_tensor_v3' : '_rebuild_tensor_v2');
       w.mark().mark().str('storage');
       global(s.module ?? 'torch', storageClass(s.dtype));
-      w.str(v.storage).str('cpu').int(s.data.length);
+      w.str(v.storage)
+        .str('cpu')
+        .int(s.numel ?? s.data.length);
       if (legacy) {
         if (v.view) w.mark().str(v.view[0]).int(v.view[1]).int(v.view[2]).tuple();
         else w.none();
@@ -185,7 +189,7 @@ export function torchLegacy(root: Value, storages: Record<string, StorageSpec>):
   for (const key of keys) {
     const s = storages[key]!;
     const count = new Uint8Array(8);
-    new DataView(count.buffer).setBigInt64(0, BigInt(s.data.length), true);
+    new DataView(count.buffer).setBigInt64(0, BigInt(s.numel ?? s.data.length), true);
     parts.push(count, dataBytes(s.data));
   }
   return Buffer.concat(parts);

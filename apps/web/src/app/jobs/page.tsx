@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { JobsList } from '../../components/JobsList';
+import { JobsList } from '../../features/jobs/JobsList';
 
 export const metadata: Metadata = { title: 'Jobs' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { ModelSetList } from '../../components/ModelSetList';
-import { tryServerRequest } from '../../lib/graphql/server';
-import { ModelSetsQuery } from '../../lib/graphql/operations';
+import { tryServerRequest } from '../../shared/api/server';
+import { ModelSetList } from '../../features/model-sets/ModelSetList';
+import { ModelSetsQuery } from '../../features/model-sets/operations';
 
 export const metadata: Metadata = { title: 'Model sets' };
 export const dynamic = 'force-dynamic';

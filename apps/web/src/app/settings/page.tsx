@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SettingsForm } from '../../components/SettingsForm';
+import { SettingsForm } from '../../features/settings/SettingsForm';
 
 export const metadata: Metadata = { title: 'Settings' };
 

@@ -1,8 +1,8 @@
 // The browser's only way to the API: `/api/<path>` is forwarded to `${STYLECLIP_API_URL}/<path>` (GraphQL,
 // images, upload endpoint). The API's address is read at request time, so one build serves any deployment,
 // and the browser never needs CORS. A server-side STYLECLIP_API_KEY is added when the browser sent none.
-import { authorizationHeader } from '../../../lib/api/authorization';
-import { apiBaseUrl, rewriteApiUrls } from '../../../lib/api/urls';
+import { authorizationHeader } from '../../../shared/api/authorization';
+import { apiBaseUrl, rewriteApiUrls } from '../../../shared/api/urls';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { EditView } from '../../../components/EditView';
-import { tryServerRequest } from '../../../lib/graphql/server';
-import { EditQuery } from '../../../lib/graphql/operations';
-import { editTitle } from '../../../lib/format';
+import { tryServerRequest } from '../../../shared/api/server';
+import { EditView } from '../../../features/editor/EditView';
+import { EditQuery } from '../../../features/editor/operations';
+import { editTitle } from '../../../features/editor/format';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ImageView } from '../../../components/ImageView';
-import { tryServerRequest } from '../../../lib/graphql/server';
-import { ImageQuery } from '../../../lib/graphql/operations';
+import { tryServerRequest } from '../../../shared/api/server';
+import { ImageView } from '../../../features/gallery/ImageView';
+import { ImageQuery } from '../../../features/gallery/operations';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Image' };

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ModelSetDetail } from '../../../components/ModelSetDetail';
-import { tryServerRequest } from '../../../lib/graphql/server';
-import { ModelSetQuery } from '../../../lib/graphql/operations';
+import { tryServerRequest } from '../../../shared/api/server';
+import { ModelSetDetail } from '../../../features/model-sets/ModelSetDetail';
+import { ModelSetQuery } from '../../../features/model-sets/operations';
 
 export const dynamic = 'force-dynamic';
 

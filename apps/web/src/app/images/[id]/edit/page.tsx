@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Editor } from '../../../../components/Editor';
-import { tryServerRequest } from '../../../../lib/graphql/server';
-import { EditQuery, ImageQuery, ModelSetQuery } from '../../../../lib/graphql/operations';
+import { tryServerRequest } from '../../../../shared/api/server';
+import { Editor } from '../../../../features/editor/Editor';
+import { EditQuery, EditorImageQuery, EditorModelSetQuery } from '../../../../features/editor/operations';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Editor' };
@@ -21,10 +21,10 @@ export default async function EditorPage({ params, searchParams }: Props) {
   // The edit does not depend on the image, so it is requested alongside it (tryServerRequest never rejects);
   // the model set needs the image's modelSetId.
   const editRequest = editId ? tryServerRequest(EditQuery, { id: editId }) : null;
-  const imageData = await tryServerRequest(ImageQuery, { id });
+  const imageData = await tryServerRequest(EditorImageQuery, { id });
   if (imageData && !imageData.image) notFound();
   const [modelSetData, editData] = await Promise.all([
-    imageData?.image ? tryServerRequest(ModelSetQuery, { id: imageData.image.modelSetId }) : null,
+    imageData?.image ? tryServerRequest(EditorModelSetQuery, { id: imageData.image.modelSetId }) : null,
     editRequest,
   ]);
   return (

@@ -1,0 +1,153 @@
+// The editor: the image and model set it edits, the channel count of a text pair, live previews (nothing
+// stored) and the mutations that store an edit; and one edit with its results (its own page).
+import type { ResultOf } from '../../shared/api/document';
+import { graphql } from '../../shared/api/generated';
+import type {
+  EditDetailFragment,
+  EditGlobalInput,
+  EditMapperInput,
+} from '../../shared/api/generated/graphql';
+
+// Declared for codegen: spread as `...TopChannel` and `...EditDetail` (also by the gallery's image query).
+graphql(`
+  fragment TopChannel on Channel {
+    layer
+    layerName
+    channel
+    weight
+  }
+`);
+graphql(`
+  fragment EditDetail on Edit {
+    id
+    method
+    createdAt
+    neutral
+    target
+    alphas
+    beta
+    autoBeta
+    channels
+    mapper
+    strength
+    shareUrl
+    topChannels {
+      ...TopChannel
+    }
+    results {
+      alpha
+      image {
+        ...ImageSummary
+      }
+    }
+    image {
+      ...ImageSummary
+    }
+  }
+`);
+
+export const EditQuery = graphql(`
+  query Edit($id: ID!) {
+    edit(id: $id) {
+      ...EditDetail
+    }
+  }
+`);
+
+export const EditorImageQuery = graphql(`
+  query EditorImage($id: ID!) {
+    image(id: $id) {
+      ...ImageSummary
+    }
+  }
+`);
+
+/** What the editor needs of a model set: whether text edits work, and its mappers. */
+export const EditorModelSetQuery = graphql(`
+  query EditorModelSet($id: ID) {
+    modelSet(id: $id) {
+      id
+      hasClip
+      hasDirections
+      mappers {
+        name
+        coarse
+        medium
+        fine
+      }
+    }
+  }
+`);
+
+/** How many channels a text pair moves at β (no image is rendered). */
+export const TextDirectionQuery = graphql(`
+  query TextDirection($input: TextDirectionInput!) {
+    textDirection(input: $input) {
+      channels
+      beta
+      maxAbsRelevance
+      dtNorm
+      topChannels {
+        ...TopChannel
+      }
+    }
+  }
+`);
+
+/** A global edit rendered without storing anything (the live preview); EditGlobalMutation keeps it. */
+export const PreviewGlobalEditQuery = graphql(`
+  query PreviewGlobalEdit($input: EditGlobalInput!) {
+    previewGlobalEdit(input: $input) {
+      channels
+      beta
+      autoBeta
+      topChannels {
+        ...TopChannel
+      }
+      images {
+        alpha
+        width
+        height
+        dataUrl
+      }
+    }
+  }
+`);
+
+/** A mapper edit rendered without storing anything (the live preview); EditMapperMutation keeps it. */
+export const PreviewMapperEditQuery = graphql(`
+  query PreviewMapperEdit($input: EditMapperInput!) {
+    previewMapperEdit(input: $input) {
+      strength
+      images {
+        alpha
+        width
+        height
+        dataUrl
+      }
+    }
+  }
+`);
+
+export const EditGlobalMutation = graphql(`
+  mutation EditGlobal($input: EditGlobalInput!) {
+    editGlobal(input: $input) {
+      ...EditDetail
+    }
+  }
+`);
+
+export const EditMapperMutation = graphql(`
+  mutation EditMapper($input: EditMapperInput!) {
+    editMapper(input: $input) {
+      ...EditDetail
+    }
+  }
+`);
+
+/** An edit with its parameters and results. */
+export type EditDetail = EditDetailFragment;
+export type EditorImage = NonNullable<ResultOf<typeof EditorImageQuery>['image']>;
+export type EditorModelSet = NonNullable<ResultOf<typeof EditorModelSetQuery>['modelSet']>;
+export type TextDirectionPreview = ResultOf<typeof TextDirectionQuery>['textDirection'];
+export type { EditGlobalInput, EditMapperInput };

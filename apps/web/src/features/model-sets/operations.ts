@@ -1,0 +1,55 @@
+// Model sets: their facts, mappers and directions, and the directions precompute job.
+import { graphql } from '../../shared/api/generated';
+import type { ModelSetDetailFragment } from '../../shared/api/generated/graphql';
+
+// Declared for codegen: spread as `...ModelSetDetail` by the queries below.
+graphql(`
+  fragment ModelSetDetail on ModelSet {
+    id
+    size
+    styleDim
+    nLatent
+    hasClip
+    hasDirections
+    inversionConfigured
+    mappers {
+      name
+      coarse
+      medium
+      fine
+    }
+    directions {
+      rows
+      layers
+      images
+      origin
+    }
+  }
+`);
+
+export const ModelSetQuery = graphql(`
+  query ModelSet($id: ID) {
+    modelSet(id: $id) {
+      ...ModelSetDetail
+    }
+  }
+`);
+
+export const ModelSetsQuery = graphql(`
+  query ModelSets {
+    modelSets {
+      ...ModelSetDetail
+    }
+  }
+`);
+
+/** Starts the job; its answer is followed by the jobs feature (`...JobStatus`). */
+export const PrecomputeDirectionsMutation = graphql(`
+  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {
+    precomputeDirections(input: $input) {
+      ...JobStatus
+    }
+  }
+`);
+
+export type ModelSet = ModelSetDetailFragment;

@@ -1,0 +1,245 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+  '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n': typeof types.TopChannelFragmentDoc;
+  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n': typeof types.EditDetailFragmentDoc;
+  '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditDocument;
+  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n': typeof types.EditorImageDocument;
+  '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n': typeof types.EditorModelSetDocument;
+  '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n': typeof types.TextDirectionDocument;
+  '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewGlobalEditDocument;
+  '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewMapperEditDocument;
+  '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
+  '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
+  '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
+  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
+  '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
+  '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n': typeof types.JobStatusFragmentDoc;
+  '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.JobDocument;
+  '\n  query Jobs($first: Int, $after: String) {\n    jobs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...JobStatus\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.JobsDocument;
+  '\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.CancelJobDocument;
+  '\n  fragment ModelSetDetail on ModelSet {\n    id\n    size\n    styleDim\n    nLatent\n    hasClip\n    hasDirections\n    inversionConfigured\n    mappers {\n      name\n      coarse\n      medium\n      fine\n    }\n    directions {\n      rows\n      layers\n      images\n      origin\n    }\n  }\n': typeof types.ModelSetDetailFragmentDoc;
+  '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetDocument;
+  '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetsDocument;
+  '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n': typeof types.PrecomputeDirectionsDocument;
+  '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n': typeof types.HealthDocument;
+  '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n': typeof types.CreateUploadDocument;
+  '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n': typeof types.CompleteUploadDocument;
+  '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n': typeof types.ImageSummaryFragmentDoc;
+};
+const documents: Documents = {
+  '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n':
+    types.TopChannelFragmentDoc,
+  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n':
+    types.EditDetailFragmentDoc,
+  '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': types.EditDocument,
+  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n':
+    types.EditorImageDocument,
+  '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n':
+    types.EditorModelSetDocument,
+  '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n':
+    types.TextDirectionDocument,
+  '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n':
+    types.PreviewGlobalEditDocument,
+  '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n':
+    types.PreviewMapperEditDocument,
+  '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n':
+    types.EditGlobalDocument,
+  '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n':
+    types.EditMapperDocument,
+  '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
+    types.GalleryDocument,
+  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
+    types.ImageDocument,
+  '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n':
+    types.GenerateImagesDocument,
+  '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n':
+    types.JobStatusFragmentDoc,
+  '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': types.JobDocument,
+  '\n  query Jobs($first: Int, $after: String) {\n    jobs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...JobStatus\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
+    types.JobsDocument,
+  '\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) {\n      ...JobStatus\n    }\n  }\n':
+    types.CancelJobDocument,
+  '\n  fragment ModelSetDetail on ModelSet {\n    id\n    size\n    styleDim\n    nLatent\n    hasClip\n    hasDirections\n    inversionConfigured\n    mappers {\n      name\n      coarse\n      medium\n      fine\n    }\n    directions {\n      rows\n      layers\n      images\n      origin\n    }\n  }\n':
+    types.ModelSetDetailFragmentDoc,
+  '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n':
+    types.ModelSetDocument,
+  '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': types.ModelSetsDocument,
+  '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n':
+    types.PrecomputeDirectionsDocument,
+  '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n':
+    types.HealthDocument,
+  '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n':
+    types.CreateUploadDocument,
+  '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n':
+    types.CompleteUploadDocument,
+  '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n':
+    types.ImageSummaryFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n',
+): typeof import('./graphql').TopChannelFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n',
+): typeof import('./graphql').EditDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n',
+): typeof import('./graphql').EditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n',
+): typeof import('./graphql').EditorImageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n',
+): typeof import('./graphql').EditorModelSetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n',
+): typeof import('./graphql').TextDirectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n',
+): typeof import('./graphql').PreviewGlobalEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n',
+): typeof import('./graphql').PreviewMapperEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n',
+): typeof import('./graphql').EditGlobalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n',
+): typeof import('./graphql').EditMapperDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
+): typeof import('./graphql').GalleryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').ImageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n',
+): typeof import('./graphql').GenerateImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n',
+): typeof import('./graphql').JobStatusFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n',
+): typeof import('./graphql').JobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Jobs($first: Int, $after: String) {\n    jobs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...JobStatus\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
+): typeof import('./graphql').JobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) {\n      ...JobStatus\n    }\n  }\n',
+): typeof import('./graphql').CancelJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ModelSetDetail on ModelSet {\n    id\n    size\n    styleDim\n    nLatent\n    hasClip\n    hasDirections\n    inversionConfigured\n    mappers {\n      name\n      coarse\n      medium\n      fine\n    }\n    directions {\n      rows\n      layers\n      images\n      origin\n    }\n  }\n',
+): typeof import('./graphql').ModelSetDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n',
+): typeof import('./graphql').ModelSetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n',
+): typeof import('./graphql').ModelSetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n',
+): typeof import('./graphql').PrecomputeDirectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n',
+): typeof import('./graphql').HealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n',
+): typeof import('./graphql').CreateUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n',
+): typeof import('./graphql').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n',
+): typeof import('./graphql').ImageSummaryFragmentDoc;
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,1441 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateUploadInput = {
+  contentType: string;
+  filename?: string | null | undefined;
+  modelSetId?: string | null | undefined;
+  /** Size in bytes (≤ 20 MB). */
+  size: number;
+};
+
+export type EditGlobalInput = {
+  /** 1–16 strengths in [−100, 100]. */
+  alphas: Array<number>;
+  autoBeta?: boolean | null | undefined;
+  beta?: number | null | undefined;
+  imageId: string;
+  neutral: string;
+  target: string;
+};
+
+export type EditMapperInput = {
+  imageId: string;
+  mapper: string;
+  strength?: number | null | undefined;
+};
+
+export type EditMethod = 'GLOBAL' | 'MAPPER';
+
+export type GenerateImagesInput = {
+  modelSetId?: string | null | undefined;
+  seeds: Array<number>;
+  truncation?: number | null | undefined;
+};
+
+export type ImageFilter = {
+  /** Only images with at least one edit of this method. */
+  method?: EditMethod | null | undefined;
+  source?: ImageSource | null | undefined;
+};
+
+export type ImageSource = 'EDITED' | 'GENERATED' | 'UPLOADED';
+
+export type InversionStatus = 'DONE' | 'FAILED' | 'NOT_CONFIGURED' | 'PENDING';
+
+export type JobKind = 'PRECOMPUTE_DIRECTIONS';
+
+export type JobState = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
+
+export type LatentSpace = 'S' | 'WPLUS';
+
+export type PrecomputeDirectionsInput = {
+  images?: number | null | undefined;
+  layers?: string | null | undefined;
+  modelSetId?: string | null | undefined;
+  samples?: number | null | undefined;
+};
+
+export type TextDirectionInput = {
+  autoBeta?: boolean | null | undefined;
+  /** β in [0, 1]; ignored when autoBeta is true. */
+  beta?: number | null | undefined;
+  modelSetId?: string | null | undefined;
+  neutral: string;
+  target: string;
+  top?: number | null | undefined;
+};
+
+export type TopChannelFragment = { layer: number; layerName: string | null; channel: number; weight: number };
+
+export type EditDetailFragment = {
+  id: string;
+  method: EditMethod;
+  createdAt: string;
+  neutral: string | null;
+  target: string | null;
+  alphas: Array<number> | null;
+  beta: number | null;
+  autoBeta: boolean | null;
+  channels: number | null;
+  mapper: string | null;
+  strength: number | null;
+  shareUrl: string;
+  topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+  results: Array<{
+    alpha: number | null;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+  }>;
+  image: {
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    latent: { id: string; space: LatentSpace } | null;
+  };
+};
+
+export type EditQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type EditQuery = {
+  edit: {
+    id: string;
+    method: EditMethod;
+    createdAt: string;
+    neutral: string | null;
+    target: string | null;
+    alphas: Array<number> | null;
+    beta: number | null;
+    autoBeta: boolean | null;
+    channels: number | null;
+    mapper: string | null;
+    strength: number | null;
+    shareUrl: string;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+    results: Array<{
+      alpha: number | null;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+  } | null;
+};
+
+export type EditorImageQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type EditorImageQuery = {
+  image: {
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    latent: { id: string; space: LatentSpace } | null;
+  } | null;
+};
+
+export type EditorModelSetQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+export type EditorModelSetQuery = {
+  modelSet: {
+    id: string;
+    hasClip: boolean;
+    hasDirections: boolean;
+    mappers: Array<{ name: string; coarse: boolean; medium: boolean; fine: boolean }>;
+  } | null;
+};
+
+export type TextDirectionQueryVariables = Exact<{
+  input: TextDirectionInput;
+}>;
+
+export type TextDirectionQuery = {
+  textDirection: {
+    channels: number;
+    beta: number;
+    maxAbsRelevance: number;
+    dtNorm: number | null;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }>;
+  };
+};
+
+export type PreviewGlobalEditQueryVariables = Exact<{
+  input: EditGlobalInput;
+}>;
+
+export type PreviewGlobalEditQuery = {
+  previewGlobalEdit: {
+    channels: number;
+    beta: number;
+    autoBeta: boolean;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }>;
+    images: Array<{ alpha: number; width: number; height: number; dataUrl: string }>;
+  };
+};
+
+export type PreviewMapperEditQueryVariables = Exact<{
+  input: EditMapperInput;
+}>;
+
+export type PreviewMapperEditQuery = {
+  previewMapperEdit: {
+    strength: number;
+    images: Array<{ alpha: number; width: number; height: number; dataUrl: string }>;
+  };
+};
+
+export type EditGlobalMutationVariables = Exact<{
+  input: EditGlobalInput;
+}>;
+
+export type EditGlobalMutation = {
+  editGlobal: {
+    id: string;
+    method: EditMethod;
+    createdAt: string;
+    neutral: string | null;
+    target: string | null;
+    alphas: Array<number> | null;
+    beta: number | null;
+    autoBeta: boolean | null;
+    channels: number | null;
+    mapper: string | null;
+    strength: number | null;
+    shareUrl: string;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+    results: Array<{
+      alpha: number | null;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+  };
+};
+
+export type EditMapperMutationVariables = Exact<{
+  input: EditMapperInput;
+}>;
+
+export type EditMapperMutation = {
+  editMapper: {
+    id: string;
+    method: EditMethod;
+    createdAt: string;
+    neutral: string | null;
+    target: string | null;
+    alphas: Array<number> | null;
+    beta: number | null;
+    autoBeta: boolean | null;
+    channels: number | null;
+    mapper: string | null;
+    strength: number | null;
+    shareUrl: string;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+    results: Array<{
+      alpha: number | null;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+  };
+};
+
+export type GalleryQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ImageFilter | null | undefined;
+}>;
+
+export type GalleryQuery = {
+  images: {
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        edits: {
+          edges: Array<{
+            cursor: string;
+            node: { id: string; method: EditMethod; results: Array<{ image: { id: string; url: string } }> };
+          }>;
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+};
+
+export type ImageQueryVariables = Exact<{
+  id: string;
+  editsAfter?: string | null | undefined;
+}>;
+
+export type ImageQuery = {
+  image: {
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    parentEdit: {
+      id: string;
+      method: EditMethod;
+      neutral: string | null;
+      target: string | null;
+      mapper: string | null;
+      image: { id: string };
+    } | null;
+    edits: {
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          method: EditMethod;
+          createdAt: string;
+          neutral: string | null;
+          target: string | null;
+          alphas: Array<number> | null;
+          beta: number | null;
+          autoBeta: boolean | null;
+          channels: number | null;
+          mapper: string | null;
+          strength: number | null;
+          shareUrl: string;
+          topChannels: Array<{
+            layer: number;
+            layerName: string | null;
+            channel: number;
+            weight: number;
+          }> | null;
+          results: Array<{
+            alpha: number | null;
+            image: {
+              id: string;
+              source: ImageSource;
+              url: string;
+              width: number;
+              height: number;
+              createdAt: string;
+              modelSetId: string;
+              seed: number | null;
+              truncation: number | null;
+              inversionStatus: InversionStatus | null;
+              latent: { id: string; space: LatentSpace } | null;
+            };
+          }>;
+          image: {
+            id: string;
+            source: ImageSource;
+            url: string;
+            width: number;
+            height: number;
+            createdAt: string;
+            modelSetId: string;
+            seed: number | null;
+            truncation: number | null;
+            inversionStatus: InversionStatus | null;
+            latent: { id: string; space: LatentSpace } | null;
+          };
+        };
+      }>;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    };
+    latent: { id: string; space: LatentSpace } | null;
+  } | null;
+};
+
+export type GenerateImagesMutationVariables = Exact<{
+  input: GenerateImagesInput;
+}>;
+
+export type GenerateImagesMutation = {
+  generateImages: Array<{
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    latent: { id: string; space: LatentSpace } | null;
+  }>;
+};
+
+export type JobStatusFragment = {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  modelSetId: string;
+  progress: number;
+  phase: string | null;
+  done: number;
+  total: number;
+  etaSeconds: number | null;
+  createdAt: string;
+  updatedAt: string;
+  error: { code: string; message: string } | null;
+};
+
+export type JobQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type JobQuery = {
+  job: {
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    error: { code: string; message: string } | null;
+  } | null;
+};
+
+export type JobsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type JobsQuery = {
+  jobs: {
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        kind: JobKind;
+        state: JobState;
+        modelSetId: string;
+        progress: number;
+        phase: string | null;
+        done: number;
+        total: number;
+        etaSeconds: number | null;
+        createdAt: string;
+        updatedAt: string;
+        error: { code: string; message: string } | null;
+      };
+    }>;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+};
+
+export type CancelJobMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type CancelJobMutation = {
+  cancelJob: {
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type ModelSetDetailFragment = {
+  id: string;
+  size: number;
+  styleDim: number;
+  nLatent: number;
+  hasClip: boolean;
+  hasDirections: boolean;
+  inversionConfigured: boolean;
+  mappers: Array<{ name: string; coarse: boolean; medium: boolean; fine: boolean }>;
+  directions: { rows: number; layers: Array<number>; images: number | null; origin: string } | null;
+};
+
+export type ModelSetQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+export type ModelSetQuery = {
+  modelSet: {
+    id: string;
+    size: number;
+    styleDim: number;
+    nLatent: number;
+    hasClip: boolean;
+    hasDirections: boolean;
+    inversionConfigured: boolean;
+    mappers: Array<{ name: string; coarse: boolean; medium: boolean; fine: boolean }>;
+    directions: { rows: number; layers: Array<number>; images: number | null; origin: string } | null;
+  } | null;
+};
+
+export type ModelSetsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ModelSetsQuery = {
+  modelSets: Array<{
+    id: string;
+    size: number;
+    styleDim: number;
+    nLatent: number;
+    hasClip: boolean;
+    hasDirections: boolean;
+    inversionConfigured: boolean;
+    mappers: Array<{ name: string; coarse: boolean; medium: boolean; fine: boolean }>;
+    directions: { rows: number; layers: Array<number>; images: number | null; origin: string } | null;
+  }>;
+};
+
+export type PrecomputeDirectionsMutationVariables = Exact<{
+  input: PrecomputeDirectionsInput;
+}>;
+
+export type PrecomputeDirectionsMutation = {
+  precomputeDirections: {
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type HealthQueryVariables = Exact<{ [key: string]: never }>;
+
+export type HealthQuery = {
+  health: { status: string; version: string; modelSets: Array<string>; storage: string };
+};
+
+export type CreateUploadMutationVariables = Exact<{
+  input: CreateUploadInput;
+}>;
+
+export type CreateUploadMutation = {
+  createUpload: {
+    uploadId: string;
+    method: string;
+    url: string;
+    expiresAt: string;
+    headers: Array<{ name: string; value: string }>;
+  };
+};
+
+export type CompleteUploadMutationVariables = Exact<{
+  uploadId: string;
+}>;
+
+export type CompleteUploadMutation = {
+  completeUpload: {
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    latent: { id: string; space: LatentSpace } | null;
+  };
+};
+
+export type ImageSummaryFragment = {
+  id: string;
+  source: ImageSource;
+  url: string;
+  width: number;
+  height: number;
+  createdAt: string;
+  modelSetId: string;
+  seed: number | null;
+  truncation: number | null;
+  inversionStatus: InversionStatus | null;
+  latent: { id: string; space: LatentSpace } | null;
+};
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const TopChannelFragmentDoc = new TypedDocumentString(
+  `
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+    `,
+  { fragmentName: 'TopChannel' },
+) as unknown as TypedDocumentString<TopChannelFragment, unknown>;
+export const ImageSummaryFragmentDoc = new TypedDocumentString(
+  `
+    fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}
+    `,
+  { fragmentName: 'ImageSummary' },
+) as unknown as TypedDocumentString<ImageSummaryFragment, unknown>;
+export const EditDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`,
+  { fragmentName: 'EditDetail' },
+) as unknown as TypedDocumentString<EditDetailFragment, unknown>;
+export const JobStatusFragmentDoc = new TypedDocumentString(
+  `
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+    `,
+  { fragmentName: 'JobStatus' },
+) as unknown as TypedDocumentString<JobStatusFragment, unknown>;
+export const ModelSetDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment ModelSetDetail on ModelSet {
+  id
+  size
+  styleDim
+  nLatent
+  hasClip
+  hasDirections
+  inversionConfigured
+  mappers {
+    name
+    coarse
+    medium
+    fine
+  }
+  directions {
+    rows
+    layers
+    images
+    origin
+  }
+}
+    `,
+  { fragmentName: 'ModelSetDetail' },
+) as unknown as TypedDocumentString<ModelSetDetailFragment, unknown>;
+export const EditDocument = new TypedDocumentString(`
+    query Edit($id: ID!) {
+  edit(id: $id) {
+    ...EditDetail
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<EditQuery, EditQueryVariables>;
+export const EditorImageDocument = new TypedDocumentString(`
+    query EditorImage($id: ID!) {
+  image(id: $id) {
+    ...ImageSummary
+  }
+}
+    fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<EditorImageQuery, EditorImageQueryVariables>;
+export const EditorModelSetDocument = new TypedDocumentString(`
+    query EditorModelSet($id: ID) {
+  modelSet(id: $id) {
+    id
+    hasClip
+    hasDirections
+    mappers {
+      name
+      coarse
+      medium
+      fine
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditorModelSetQuery, EditorModelSetQueryVariables>;
+export const TextDirectionDocument = new TypedDocumentString(`
+    query TextDirection($input: TextDirectionInput!) {
+  textDirection(input: $input) {
+    channels
+    beta
+    maxAbsRelevance
+    dtNorm
+    topChannels {
+      ...TopChannel
+    }
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}`) as unknown as TypedDocumentString<TextDirectionQuery, TextDirectionQueryVariables>;
+export const PreviewGlobalEditDocument = new TypedDocumentString(`
+    query PreviewGlobalEdit($input: EditGlobalInput!) {
+  previewGlobalEdit(input: $input) {
+    channels
+    beta
+    autoBeta
+    topChannels {
+      ...TopChannel
+    }
+    images {
+      alpha
+      width
+      height
+      dataUrl
+    }
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}`) as unknown as TypedDocumentString<PreviewGlobalEditQuery, PreviewGlobalEditQueryVariables>;
+export const PreviewMapperEditDocument = new TypedDocumentString(`
+    query PreviewMapperEdit($input: EditMapperInput!) {
+  previewMapperEdit(input: $input) {
+    strength
+    images {
+      alpha
+      width
+      height
+      dataUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewMapperEditQuery, PreviewMapperEditQueryVariables>;
+export const EditGlobalDocument = new TypedDocumentString(`
+    mutation EditGlobal($input: EditGlobalInput!) {
+  editGlobal(input: $input) {
+    ...EditDetail
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<EditGlobalMutation, EditGlobalMutationVariables>;
+export const EditMapperDocument = new TypedDocumentString(`
+    mutation EditMapper($input: EditMapperInput!) {
+  editMapper(input: $input) {
+    ...EditDetail
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<EditMapperMutation, EditMapperMutationVariables>;
+export const GalleryDocument = new TypedDocumentString(`
+    query Gallery($first: Int, $after: String, $filter: ImageFilter) {
+  images(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        ...ImageSummary
+        edits(first: 4) {
+          edges {
+            cursor
+            node {
+              id
+              method
+              results {
+                image {
+                  id
+                  url
+                }
+              }
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+        }
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<GalleryQuery, GalleryQueryVariables>;
+export const ImageDocument = new TypedDocumentString(`
+    query Image($id: ID!, $editsAfter: String) {
+  image(id: $id) {
+    ...ImageSummary
+    parentEdit {
+      id
+      method
+      neutral
+      target
+      mapper
+      image {
+        id
+      }
+    }
+    edits(first: 20, after: $editsAfter) {
+      edges {
+        cursor
+        node {
+          ...EditDetail
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<ImageQuery, ImageQueryVariables>;
+export const GenerateImagesDocument = new TypedDocumentString(`
+    mutation GenerateImages($input: GenerateImagesInput!) {
+  generateImages(input: $input) {
+    ...ImageSummary
+  }
+}
+    fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<GenerateImagesMutation, GenerateImagesMutationVariables>;
+export const JobDocument = new TypedDocumentString(`
+    query Job($id: ID!) {
+  job(id: $id) {
+    ...JobStatus
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<JobQuery, JobQueryVariables>;
+export const JobsDocument = new TypedDocumentString(`
+    query Jobs($first: Int, $after: String) {
+  jobs(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...JobStatus
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<JobsQuery, JobsQueryVariables>;
+export const CancelJobDocument = new TypedDocumentString(`
+    mutation CancelJob($id: ID!) {
+  cancelJob(id: $id) {
+    ...JobStatus
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<CancelJobMutation, CancelJobMutationVariables>;
+export const ModelSetDocument = new TypedDocumentString(`
+    query ModelSet($id: ID) {
+  modelSet(id: $id) {
+    ...ModelSetDetail
+  }
+}
+    fragment ModelSetDetail on ModelSet {
+  id
+  size
+  styleDim
+  nLatent
+  hasClip
+  hasDirections
+  inversionConfigured
+  mappers {
+    name
+    coarse
+    medium
+    fine
+  }
+  directions {
+    rows
+    layers
+    images
+    origin
+  }
+}`) as unknown as TypedDocumentString<ModelSetQuery, ModelSetQueryVariables>;
+export const ModelSetsDocument = new TypedDocumentString(`
+    query ModelSets {
+  modelSets {
+    ...ModelSetDetail
+  }
+}
+    fragment ModelSetDetail on ModelSet {
+  id
+  size
+  styleDim
+  nLatent
+  hasClip
+  hasDirections
+  inversionConfigured
+  mappers {
+    name
+    coarse
+    medium
+    fine
+  }
+  directions {
+    rows
+    layers
+    images
+    origin
+  }
+}`) as unknown as TypedDocumentString<ModelSetsQuery, ModelSetsQueryVariables>;
+export const PrecomputeDirectionsDocument = new TypedDocumentString(`
+    mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {
+  precomputeDirections(input: $input) {
+    ...JobStatus
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<PrecomputeDirectionsMutation, PrecomputeDirectionsMutationVariables>;
+export const HealthDocument = new TypedDocumentString(`
+    query Health {
+  health {
+    status
+    version
+    modelSets
+    storage
+  }
+}
+    `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
+export const CreateUploadDocument = new TypedDocumentString(`
+    mutation CreateUpload($input: CreateUploadInput!) {
+  createUpload(input: $input) {
+    uploadId
+    method
+    url
+    headers {
+      name
+      value
+    }
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUploadMutation, CreateUploadMutationVariables>;
+export const CompleteUploadDocument = new TypedDocumentString(`
+    mutation CompleteUpload($uploadId: ID!) {
+  completeUpload(uploadId: $uploadId) {
+    ...ImageSummary
+  }
+}
+    fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<CompleteUploadMutation, CompleteUploadMutationVariables>;
