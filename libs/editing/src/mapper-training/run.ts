@@ -173,7 +173,7 @@ export class MapperTraining {
     const { model } = await lossGraphSession(
       engine.runtime,
       o.graphCacheDir ?? defaultGraphCacheDir(),
-      { kind: 'train-mapper', spec, files },
+      { kind: 'train-mapper', spec, files, logitScale: engine.manifest.clip?.logitScale ?? null },
       async () =>
         buildMapperTrainingGraph(spec, {
           manifest: engine.manifest,

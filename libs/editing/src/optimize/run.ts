@@ -145,7 +145,12 @@ export class LatentOptimization {
         latentShape: state.latentShape,
         gradient,
       };
-      const key = { kind: 'optimize', spec, files: state.modelSet.files };
+      const key = {
+        kind: 'optimize',
+        spec,
+        files: state.modelSet.files,
+        logitScale: engine.components.clip.logitScale ?? null,
+      };
       const { model } = await lossGraphSession(
         engine.runtime,
         o.graphCacheDir ?? defaultGraphCacheDir(),
@@ -232,7 +237,11 @@ export class LatentOptimization {
     const { model } = await lossGraphSession(
       engine.runtime,
       o.graphCacheDir ?? defaultGraphCacheDir(),
-      { kind: 'id-features', shape: image.shape, files: engine.manifest.id },
+      {
+        kind: 'id-features',
+        shape: image.shape,
+        files: new ComponentGraphs(engine.components.set).fingerprint(['arcface']),
+      },
       async () => {
         const g = new Graph('id_features');
         const input: Tensor = g.input('image', 'float32', image.shape);
