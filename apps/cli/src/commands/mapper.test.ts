@@ -9,7 +9,7 @@ import { readNpy, toFloat32 } from '@styleclip/checkpoints';
 import { loadModelSet, readMapperCheckpoint } from '@styleclip/model-sets';
 import { fixturePath, relativeL2, repoRoot, sharedDir } from '@styleclip/testing';
 import { runCli } from '../program';
-import { CHECKPOINT_FILE } from './optimize';
+import { CHECKPOINT_FILE } from '../checkpoint-file';
 
 const training = (...p: string[]) => join(sharedDir(), 'fixtures', 'parity-v2', 'mapper-training', ...p);
 const optimization = (...p: string[]) => join(sharedDir(), 'fixtures', 'parity-v2', 'optimization', ...p);

@@ -15,10 +15,10 @@ import {
 import { hstack, tensorToRgb8, writePng } from '@styleclip/imaging';
 import { array32, type Array32 } from '@styleclip/latent-math';
 import { readMapperCheckpoint } from '@styleclip/model-sets';
+import { CHECKPOINT_FILE, writeAtomically } from '../checkpoint-file';
 import { CliError, parseNumber, parseSeeds } from '../errors';
 import { readArray, writeArray } from '../npy-io';
 import { Progress } from '../progress';
-import { CHECKPOINT_FILE, writeAtomically } from './optimize';
 
 interface TrainArgs {
   models: string;

@@ -9,7 +9,7 @@ import { readNpy, toFloat32 } from '@styleclip/checkpoints';
 import { defaultTokenizer } from '@styleclip/tokenizer';
 import { fixturePath, hasNaN, relativeL2, repoRoot, sharedDir } from '@styleclip/testing';
 import { runCli } from '../program';
-import { CHECKPOINT_FILE } from './optimize';
+import { CHECKPOINT_FILE } from '../checkpoint-file';
 
 const fixture = (...p: string[]) => join(sharedDir(), 'fixtures', 'parity-v2', 'optimization', ...p);
 const TEXT = 'a person with purple hair';

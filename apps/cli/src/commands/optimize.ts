@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@styleclip/editing';
 import { tensorToRgb8, writePng } from '@styleclip/imaging';
 import { array32, concatRows, type Array32 } from '@styleclip/latent-math';
+import { CHECKPOINT_FILE, writeAtomically } from '../checkpoint-file';
 import { CliError, parseNumber } from '../errors';
 import { readArray, writeArray } from '../npy-io';
 import { Progress } from '../progress';
@@ -35,15 +36,6 @@ interface OptimizeArgs {
   resume: boolean;
   graphCache?: string;
   out: string;
-}
-
-export const CHECKPOINT_FILE = 'checkpoint.safetensors';
-
-/** Writes `bytes` to `path` through a temp file and a rename, so a kill never leaves half a file. */
-export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
 }
 
 function choice<T extends string>(name: string, value: string, allowed: readonly T[]): T {
