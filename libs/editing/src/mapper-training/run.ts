@@ -61,6 +61,7 @@ const feed = (data: Float32Array, dims: readonly number[]): TensorData => ({ typ
  */
 export class MapperTraining {
   private evalSession: ModelHandle | undefined;
+  private closed = false;
 
   private constructor(
     private readonly engine: Engine,
@@ -274,6 +275,7 @@ export class MapperTraining {
   /** Runs step `step` on its batch: losses and gradients, then the optimizer update. */
   async next(): Promise<MapperStepResult> {
     if (this.done) throw new EngineError(`the training is done (${this.steps} steps)`, 'bad_state');
+    if (this.closed) throw new EngineError('the training was closed', 'bad_state');
     const s = this.state;
     const i = s.step;
     const out = await this.session.run(this.feeds(this.data.batch(i)));
@@ -301,6 +303,7 @@ export class MapperTraining {
 
   /** Losses and images of the fixed evaluation batch with the current mapper (forward only). */
   async evaluate(): Promise<MapperEvaluation | undefined> {
+    if (this.closed) throw new EngineError('the training was closed', 'bad_state');
     const w = this.data.evalBatch();
     if (!w) return undefined;
     this.evalSession ??= await MapperTraining.session(
@@ -314,6 +317,14 @@ export class MapperTraining {
     const out = await this.evalSession.run(this.feeds(w));
     const image = (k: string) => array32(out[k]!.dims, out[k]!.data as Float32Array);
     return { step: this.state.step, losses: this.lossesOf(out), x: image('x'), xHat: image('x_hat') };
+  }
+
+  /** Releases the training and evaluation sessions (gigabytes at 1024); the state stays readable. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.engine.runtime.unload(this.session.name);
+    if (this.evalSession) await this.engine.runtime.unload(this.evalSession.name);
   }
 
   checkpoint(): Promise<Uint8Array> {

@@ -78,6 +78,9 @@ describe('LatentOptimization on the tiny preset', () => {
     expect(resumed.history).toEqual(whole.history);
     expect(whole.history.every((h) => h.id !== null && h.l2 !== null)).toBe(true);
     await expect(resumed.next()).rejects.toThrow(/done/);
+    await first.close();
+    await expect(first.losses()).rejects.toThrow(/closed/);
+    expect(first.step).toBe(3);
   }, 180_000);
 
   it('refuses checkpoints that are not its own', async () => {

@@ -52,6 +52,7 @@ const feedOf = (data: Float32Array, dims: readonly number[]) => ({ type: 'float3
  */
 export class LatentOptimization {
   private forwardSession: Promise<ModelHandle> | undefined;
+  private closed = false;
 
   private constructor(
     private readonly engine: Engine,
@@ -314,6 +315,7 @@ export class LatentOptimization {
 
   /** The loss terms at the current latent (a forward pass only; e.g. the losses of the final latent). */
   async losses(): Promise<Omit<StepLosses, 'lr'>> {
+    if (this.closed) throw new EngineError('the optimization was closed', 'bad_state');
     this.forwardSession ??= this.forward();
     const out = await (await this.forwardSession).run(this.feeds());
     const value = (k: string) => (out[k] ? (out[k]!.data as Float32Array)[0]! : null);
@@ -323,6 +325,7 @@ export class LatentOptimization {
   /** Runs step `step`: losses and gradient at the current latent, then the Adam update. */
   async next(): Promise<OptimizeStepResult> {
     if (this.done) throw new EngineError(`the optimization is done (${this.steps} steps)`, 'bad_state');
+    if (this.closed) throw new EngineError('the optimization was closed', 'bad_state');
     const s = this.state;
     const r = s.request;
     const i = s.step;
@@ -364,6 +367,18 @@ export class LatentOptimization {
     const D = this.engine.manifest.generator.config.styleDim;
     // Free generation carries 18 rows; the generator reads the first L.
     return c.generate(latent.shape[1] === L ? latent : array32([1, L, D], latent.data.slice(0, L * D)));
+  }
+
+  /**
+   * Releases the loss-graph sessions (gigabytes at 1024). The state stays readable (`latent`, `history`,
+   * `checkpoint()`), but the run cannot step any more. A worker that runs the same kind of job again may keep
+   * them loaded instead (the next run with the same graph reuses them).
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.engine.runtime.unload(this.session.name);
+    if (this.forwardSession) await this.engine.runtime.unload((await this.forwardSession).name);
   }
 
   /** The run's state as bytes (safetensors): store them; `resume` continues from them. */
