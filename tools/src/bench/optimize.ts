@@ -37,18 +37,16 @@ export async function benchOptimize(
       runs: Math.max(3, steps),
     });
     for (const space of ['wplus', 's'] as const) {
+      const request = { text: TEXT, latent: wplus, space, steps: steps + 2, ...(id ? {} : { idLambda: 0 }) };
       const t0 = performance.now();
-      const run = await LatentOptimization.start(engine, {
-        text: TEXT,
-        latent: wplus,
-        space,
-        steps: steps + 2,
-        ...(id ? {} : { idLambda: 0 }),
-      });
-      await run.next(); // step 0: lr 0, warms the session
+      const run = await LatentOptimization.start(engine, request);
+      await run.next(); // step 0: lr 0, loads and warms the session
       const prepareMs = performance.now() - t0;
       const step = await timeRuns(() => run.next(), { warmUp: 1, runs: steps });
-      const forward = await timeRuns(() => run.losses(), { warmUp: 1, runs: steps });
+      await run.close(); // one loss graph in memory at a time (each is GBs at 1024)
+      const probe = await LatentOptimization.start(engine, request);
+      const forward = await timeRuns(() => probe.losses(), { warmUp: 1, runs: steps });
+      await probe.close();
       out.push({
         set: set.manifest.id,
         size: engine.manifest.generator.config.size,

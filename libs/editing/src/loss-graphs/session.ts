@@ -36,18 +36,17 @@ async function evict(dir: string, keep: string, budget: number): Promise<void> {
 }
 
 /**
- * A loss graph as a loaded session. Building one (importing the generator and CLIP, appending the gradient)
- * takes seconds and, at 1024, gigabytes; so it is written once to `cacheDir` under the sha256 of `key` (its
+ * A loss graph's ONNX file. Building one (importing the generator and CLIP, appending the gradient) takes
+ * seconds and, at 1024, gigabytes; so it is written once to `cacheDir` under the sha256 of `key` (its
  * structure and the sha256 of every file it is made from) and loaded by path, which also spares copying the
  * bytes to the runner's worker thread. The file is written to a temp name and renamed, so a half-written
  * graph is never loaded; beyond `graphCacheBudget()` bytes the least recently used graphs are removed.
  */
-export async function lossGraphSession(
-  runtime: Runtime,
+export async function lossGraphFile(
   cacheDir: string,
   key: unknown,
   build: () => Promise<Graph>,
-): Promise<{ model: ModelHandle; path: string; built: boolean }> {
+): Promise<{ name: string; path: string; built: boolean }> {
   const hash = createHash('sha256')
     .update(JSON.stringify({ v: LOSS_GRAPH_VERSION, key }))
     .digest('hex')
@@ -70,5 +69,16 @@ export async function lossGraphSession(
     built = true;
     await evict(cacheDir, path, graphCacheBudget());
   }
-  return { model: await runtime.load(`loss-graph:${hash}`, path), path, built };
+  return { name: `loss-graph:${hash}`, path, built };
+}
+
+/** `lossGraphFile`, loaded as a session of `runtime` (shared per graph). */
+export async function lossGraphSession(
+  runtime: Runtime,
+  cacheDir: string,
+  key: unknown,
+  build: () => Promise<Graph>,
+): Promise<{ model: ModelHandle; path: string; built: boolean }> {
+  const file = await lossGraphFile(cacheDir, key, build);
+  return { model: await runtime.load(file.name, file.path), path: file.path, built: file.built };
 }

@@ -6,7 +6,7 @@ import { EngineError } from '../components';
 import type { Engine } from '../engine';
 import { ComponentGraphs } from '../loss-graphs/component-graphs';
 import { idFeaturesFor, type IdFeatures } from '../loss-graphs/id-loss';
-import { defaultGraphCacheDir, lossGraphSession } from '../loss-graphs/session';
+import { defaultGraphCacheDir, lossGraphFile, lossGraphSession } from '../loss-graphs/session';
 import {
   decodeOptimizationState,
   encodeOptimizationState,
@@ -51,16 +51,17 @@ const feedOf = (data: Float32Array, dims: readonly number[]) => ({ type: 'float3
  * Adam update with torch's numerics at the official learning-rate ramp.
  */
 export class LatentOptimization {
+  /** Sessions load on first use: a run that only reports losses never holds the gradient graph. */
+  private stepSession: Promise<ModelHandle> | undefined;
   private forwardSession: Promise<ModelHandle> | undefined;
   private closed = false;
 
   private constructor(
     private readonly engine: Engine,
-    private readonly session: ModelHandle,
     private readonly state: OptimizationState,
     private readonly optimizer: Optimizer,
     private readonly keepLatents: boolean,
-    private readonly forward: () => Promise<ModelHandle>,
+    private readonly loaders: { step: () => Promise<ModelHandle>; forward: () => Promise<ModelHandle> },
   ) {}
 
   /** Starts a new optimization (validates the request, encodes the text, prepares the loss graph). */
@@ -138,7 +139,7 @@ export class LatentOptimization {
     o: OptimizationOptions,
   ): Promise<LatentOptimization> {
     const r = state.request;
-    const session = async (gradient: boolean) => {
+    const file = (gradient: boolean) => {
       const spec: OptimizationGraphSpec = {
         space: r.space,
         mode: r.mode,
@@ -152,24 +153,23 @@ export class LatentOptimization {
         files: state.modelSet.files,
         logitScale: engine.components.clip.logitScale ?? null,
       };
-      const { model } = await lossGraphSession(
-        engine.runtime,
-        o.graphCacheDir ?? defaultGraphCacheDir(),
-        key,
-        async () =>
-          buildOptimizationGraph(spec, {
-            manifest: engine.manifest,
-            generator: await (r.space === 's' ? graphs.synthesis() : graphs.generator()),
-            clip: { entry: engine.components.clip, model: await graphs.clipImage() },
-            ...(id ? { idFeatures: id } : {}),
-          }),
+      return lossGraphFile(o.graphCacheDir ?? defaultGraphCacheDir(), key, async () =>
+        buildOptimizationGraph(spec, {
+          manifest: engine.manifest,
+          generator: await (r.space === 's' ? graphs.synthesis() : graphs.generator()),
+          clip: { entry: engine.components.clip, model: await graphs.clipImage() },
+          ...(id ? { idFeatures: id } : {}),
+        }),
       );
-      return model;
     };
+    // The step graph is built now (a problem shows at start), loaded when the first step runs.
+    const step = await file(true);
+    const load = (f: { name: string; path: string }) => engine.runtime.load(f.name, f.path);
     const optimizer = restoreOptimizer(state.optimizer, [[state.latent.length]]);
-    return new LatentOptimization(engine, await session(true), state, optimizer, o.keepLatents ?? false, () =>
-      session(false),
-    );
+    return new LatentOptimization(engine, state, optimizer, o.keepLatents ?? false, {
+      step: () => load(step),
+      forward: async () => load(await file(false)),
+    });
   }
 
   private static files(graphs: ComponentGraphs, r: ResolvedOptimizeRequest): string[] {
@@ -250,7 +250,11 @@ export class LatentOptimization {
         return g;
       },
     );
-    return (await model.run({ image: feedOf(image.data, image.shape) }))['features']!.data as Float32Array;
+    try {
+      return (await model.run({ image: feedOf(image.data, image.shape) }))['features']!.data as Float32Array;
+    } finally {
+      await engine.runtime.unload(model.name); // used once per run
+    }
   }
 
   get request(): Readonly<OptimizationState['request']> {
@@ -316,7 +320,7 @@ export class LatentOptimization {
   /** The loss terms at the current latent (a forward pass only; e.g. the losses of the final latent). */
   async losses(): Promise<Omit<StepLosses, 'lr'>> {
     if (this.closed) throw new EngineError('the optimization was closed', 'bad_state');
-    this.forwardSession ??= this.forward();
+    this.forwardSession ??= this.loaders.forward();
     const out = await (await this.forwardSession).run(this.feeds());
     const value = (k: string) => (out[k] ? (out[k]!.data as Float32Array)[0]! : null);
     return { clip: value('clip')!, l2: value('l2'), id: value('id'), total: value('total')! };
@@ -331,7 +335,10 @@ export class LatentOptimization {
     const i = s.step;
     const dims = [1, ...s.latentShape];
     const feeds = this.feeds();
-    const out = await this.session.run(feeds, [
+    this.stepSession ??= this.loaders.step();
+    const out = await (
+      await this.stepSession
+    ).run(feeds, [
       'clip',
       'total',
       'grad',
@@ -377,8 +384,8 @@ export class LatentOptimization {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.engine.runtime.unload(this.session.name);
-    if (this.forwardSession) await this.engine.runtime.unload((await this.forwardSession).name);
+    for (const s of [this.stepSession, this.forwardSession])
+      if (s) await this.engine.runtime.unload((await s).name);
   }
 
   /** The run's state as bytes (safetensors): store them; `resume` continues from them. */
