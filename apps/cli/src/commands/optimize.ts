@@ -143,6 +143,11 @@ export function registerOptimize(program: Command): void {
           process.stderr.write(`resuming after step ${run.step} of ${run.steps}\n`);
         } else {
           const latent = await startLatent(engine, o, wanted.mode!);
+          if (o.meanLatent && latent) {
+            throw new CliError(
+              '--mean-latent is the start of free generation without --latent/--seed; give one or the other',
+            );
+          }
           const meanLatent = o.meanLatent
             ? await readMeanLatent(o.meanLatent, engine.manifest.generator.config.styleDim)
             : undefined;
