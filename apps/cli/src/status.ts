@@ -16,6 +16,11 @@ export const capabilities: Capability[] = [
   { name: 'Directions precompute (sharded over workers)', ready: true, note: 'libs/studio jobs' },
   { name: 'GraphQL API, web gallery and editor, CLI', ready: true, note: 'apps/api, apps/web, apps/cli' },
   {
+    name: 'Latent optimization and mapper training (engine, CLI)',
+    ready: true,
+    note: 'styleclip optimize, styleclip mapper train; jobs and web tabs not yet',
+  },
+  {
     name: 'Jobs in process or on workers (BullMQ on Redis)',
     ready: true,
     note: 'libs/studio, apps/worker; set REDIS_URL',
@@ -26,8 +31,6 @@ export const capabilities: Capability[] = [
     ready: false,
     note: 'uploads cannot be edited yet',
   },
-  { name: 'Latent optimization', ready: false, note: 'not built yet' },
-  { name: 'Mapper training', ready: false, note: 'not built yet' },
 ];
 
 export function formatStatus(caps: readonly Capability[] = capabilities): string {

@@ -17,3 +17,6 @@ export { PickleObject } from './pickle/values';
 export { readNpy, writeNpy, encodeNpy } from './npy';
 export { readNpz, writeNpz, encodeNpz } from './npz';
 export { readSafetensors, writeSafetensors, encodeSafetensors } from './safetensors';
+export { readSafetensorsWithMetadata } from './safetensors-metadata';
+export { PyFloat, PyTuple, torchTensor, type PickleValue, type TorchTensorRef } from './pickle/writer';
+export { writeTorchSave, encodeTorchSave, torchSaveChunks, type TorchSaveOptions } from './torch-save';

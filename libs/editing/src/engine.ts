@@ -31,7 +31,7 @@ export class Engine {
 
   private constructor(
     readonly components: Components,
-    private readonly runtime: Runtime,
+    readonly runtime: Runtime,
     private readonly ownsRuntime: boolean,
   ) {
     this.text = new TextEncoder(components);

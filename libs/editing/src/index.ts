@@ -58,3 +58,5 @@ export {
   type PromptEvaluation,
   type TextPair,
 } from './directions/evaluate';
+export * from './optimize/index';
+export * from './mapper-training/index';

@@ -98,6 +98,8 @@ export interface ClipEntry {
   text: FileRef;
   /** Where the weights came from ('random' for presets). */
   origin: string;
+  /** The checkpoint's `logit_scale` (CLIP logits are exp(logit_scale)·cos); absent in sets built before it was kept. */
+  logitScale?: number;
 }
 
 /** ArcFace IR-SE (StyleCLIP's identity network) and the ID loss built on it. */
@@ -221,6 +223,7 @@ const clipEntry: Check<ClipEntry> = object({
   image: fileRef,
   text: fileRef,
   origin: str,
+  logitScale: opt(num),
 });
 
 const irseConfig: Check<IrSeConfig> = object({

@@ -184,6 +184,7 @@ export async function writeModelSet(dir: string, spec: ModelSetSpec): Promise<Mo
       image: await graphFile('clip-image.onnx', () => buildClipImageGraph(cw, cc), { clip: cc }),
       text: await graphFile('clip-text.onnx', () => buildClipTextGraph(cw, cc), { clip: cc }),
       origin,
+      ...(cw.get('logit_scale') ? { logitScale: cw.get('logit_scale')!.data[0]! } : {}),
     };
   }
   let arcface: ArcFaceEntry | undefined;

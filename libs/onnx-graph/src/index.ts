@@ -15,3 +15,11 @@ export { gradients, type GradientsOptions } from './autodiff/gradients';
 export { registerGradient, opsWithGradients, type GradientRule, type GradContext } from './autodiff/registry';
 export { sumToShape } from './autodiff/broadcast';
 export { countMacs } from './analysis/macs';
+export { importOnnx, type ImportOnnxOptions } from './import/import-onnx';
+export {
+  readOnnxModel,
+  type OnnxModel,
+  type OnnxNode,
+  type OnnxTensor,
+  type OnnxValueInfo,
+} from './import/onnx-reader';

@@ -10,6 +10,7 @@ import { bestMatmulCeiling } from './ceiling';
 import { benchGenerator } from './generator';
 import { benchClip } from './clip';
 import { benchEdits, benchPrecompute, ensureDirections } from './edit';
+import { benchOptimize, benchTrainMapper } from './optimize';
 import { benchArcFace, benchEncoder, type NetworkResult } from './face-networks';
 import { benchFaces, facesTable } from './faces';
 import { peakRssMb, table } from './measure';
@@ -328,6 +329,53 @@ if (values.suite === 'edit' || values.suite === 'all') {
       })),
     ),
   );
+}
+
+if (values.suite === 'optimize' || values.suite === 'train-mapper') {
+  // Per step; PyTorch's figure for the same step comes from tools/official/time_official_steps.py.
+  const rows = [];
+  for (const preset of presets) {
+    const set = await presetSet(root, preset);
+    const steps = preset === 'tiny' ? 10 : 3;
+    if (values.suite === 'optimize') rows.push(...(await benchOptimize(runtime, set, steps)));
+    else rows.push(...(await benchTrainMapper(runtime, set, steps)));
+  }
+  results[values.suite] = rows;
+  if (values.suite === 'optimize') {
+    console.log('Latent optimization, per step (median after warm-up; edit mode, official λs)');
+    console.log(
+      table(
+        (rows as Awaited<ReturnType<typeof benchOptimize>>).map((r) => ({
+          set: r.set,
+          space: r.space,
+          ID: r.id ? 'yes' : 'no',
+          'prepare s': r.prepareMs / 1000,
+          'step ms': r.stepMs,
+          'forward ms': r.forwardMs,
+          'step/forward': r.stepMs / r.forwardMs,
+          'generator ms': r.generatorMs,
+          'step/generator': r.stepMs / r.generatorMs,
+        })),
+      ),
+    );
+  } else {
+    console.log('Mapper training, per step (median after warm-up; official settings)');
+    console.log(
+      table(
+        (rows as Awaited<ReturnType<typeof benchTrainMapper>>).map((r) => ({
+          set: r.set,
+          batch: r.batch,
+          optimizer: r.optimizer,
+          ID: r.id ? 'yes' : 'no',
+          'prepare s': r.prepareMs / 1000,
+          'step ms': r.stepMs,
+          'steps/s': r.stepsPerSecond,
+          'eval forward ms': r.forwardMs,
+          'step/forward': r.stepMs / r.forwardMs,
+        })),
+      ),
+    );
+  }
 }
 
 /** ArcFace / ID loss and the e4e encoder, on graphs built in memory (full shapes unless --quick). */
