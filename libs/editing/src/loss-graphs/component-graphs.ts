@@ -45,6 +45,17 @@ export class ComponentGraphs {
     return this.load(clip.image);
   }
 
+  /** Token ids [N,context] → raw text embeddings (`ids` → `embedding`). */
+  clipText(): Promise<OnnxModel> {
+    const clip = this.set.manifest.clip;
+    if (!clip)
+      throw new EngineError(
+        `model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
+        'no_clip',
+      );
+    return this.load(clip.text);
+  }
+
   /** ArcFace face crops [N,3,112,112] → unit features (`image` → `features`). */
   arcface(): Promise<OnnxModel> {
     const arcface = this.set.manifest.arcface;
@@ -58,10 +69,13 @@ export class ComponentGraphs {
   }
 
   /** The sha256 of every file a loss graph is built from (part of the graph's cache key). */
-  fingerprint(parts: readonly ('generator' | 'synthesis' | 'clipImage' | 'arcface')[]): string[] {
+  fingerprint(
+    parts: readonly ('generator' | 'synthesis' | 'clipImage' | 'clipText' | 'arcface')[],
+  ): string[] {
     const m = this.set.manifest;
     return parts.map((p) => {
       if (p === 'clipImage') return m.clip?.image.sha256 ?? '-';
+      if (p === 'clipText') return m.clip?.text.sha256 ?? '-';
       if (p === 'arcface') return m.arcface?.features.sha256 ?? '-';
       return m.generator.models[p].sha256;
     });

@@ -6,6 +6,7 @@ import { EngineError } from '../components';
 import type { Engine } from '../engine';
 import { ComponentGraphs } from '../loss-graphs/component-graphs';
 import { idFeaturesFor, type IdFeatures } from '../loss-graphs/id-loss';
+import { promptEmbedding } from '../loss-graphs/prompt-embedding';
 import { defaultGraphCacheDir, lossGraphSession } from '../loss-graphs/session';
 import {
   decodeMapperTrainingState,
@@ -87,7 +88,10 @@ export class MapperTraining {
     const D = manifest.generator.config.styleDim;
     const params = o.init ? paramsFromWeights(o.init, D, r.groups) : randomMapperParams(D, r.groups, r.seed);
     const data = new TrainingData(request.latents, r);
-    const text = r.clipLambda > 0 ? await MapperTraining.encodeText(engine, r.text) : undefined;
+    const text =
+      r.clipLambda > 0
+        ? await promptEmbedding(engine.runtime, graphs, r.text, o.graphCacheDir ?? defaultGraphCacheDir())
+        : undefined;
     const state: MapperTrainingState = {
       request: r,
       modelSet: { id: manifest.id, files: MapperTraining.files(graphs, r) },
@@ -194,17 +198,6 @@ export class MapperTraining {
       ...(r.clipLambda > 0 ? (['clipImage'] as const) : []),
       ...(r.idLambda > 0 ? (['arcface'] as const) : []),
     ]);
-  }
-
-  private static async encodeText(engine: Engine, text: string): Promise<Float32Array> {
-    const truncated = new Set<string>();
-    const e = await engine.text.encode([text], truncated);
-    if (truncated.size > 0)
-      throw new EngineError(
-        `the text is longer than CLIP's ${engine.components.clip.config.contextLength} tokens`,
-        'bad_parameter',
-      );
-    return e;
   }
 
   get request(): Readonly<ResolvedMapperTrainingRequest> {

@@ -6,6 +6,7 @@ import { EngineError } from '../components';
 import type { Engine } from '../engine';
 import { ComponentGraphs } from '../loss-graphs/component-graphs';
 import { idFeaturesFor, type IdFeatures } from '../loss-graphs/id-loss';
+import { promptEmbedding } from '../loss-graphs/prompt-embedding';
 import { defaultGraphCacheDir, lossGraphFile, lossGraphSession } from '../loss-graphs/session';
 import {
   decodeOptimizationState,
@@ -77,7 +78,12 @@ export class LatentOptimization {
     const wplus = r.latent ?? (await LatentOptimization.meanStart(engine, r, o));
     const init = r.space === 's' ? await engine.components.styles(wplus) : wplus;
     const latentShape = init.shape.slice(1);
-    const text = await LatentOptimization.encodeText(engine, r.text);
+    const text = await promptEmbedding(
+      engine.runtime,
+      graphs,
+      r.text,
+      o.graphCacheDir ?? defaultGraphCacheDir(),
+    );
     const idTarget = id ? await LatentOptimization.idTarget(engine, id, wplus, o) : undefined;
     const state: OptimizationState = {
       request: {
@@ -214,17 +220,6 @@ export class LatentOptimization {
     const out = new Float32Array(rows * D);
     for (let i = 0; i < rows; i++) out.set(mean, i * D);
     return array32([1, rows, D], out);
-  }
-
-  private static async encodeText(engine: Engine, text: string): Promise<Float32Array> {
-    const truncated = new Set<string>();
-    const e = await engine.text.encode([text], truncated);
-    if (truncated.size > 0)
-      throw new EngineError(
-        `the text is longer than CLIP's ${engine.components.clip.config.contextLength} tokens`,
-        'bad_parameter',
-      );
-    return e;
   }
 
   /** Unit ArcFace features of the start image (computed once; constants of the loss). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-node';
 import { seededRandom } from '@styleclip/testing';
 import { gradients } from '../autodiff/gradients';
 import { GraphBuildError } from '../errors';
@@ -6,7 +7,7 @@ import { Graph } from '../graph';
 import * as op from '../ops';
 import { toOnnxBytes } from '../serialize/onnx-model';
 import type { Tensor } from '../tensor';
-import { evaluate, type Feed } from '../test-utils';
+import { evaluate, sessionFor, type Feed } from '../test-utils';
 import { importOnnx } from './import-onnx';
 import { OP_IMPORTERS } from './op-importers';
 import { readOnnxModel } from './onnx-reader';
@@ -257,5 +258,92 @@ describe('importOnnx', () => {
       GraphBuildError,
     );
     expect(() => readOnnxModel(Uint8Array.of(0x89, 0x50, 0x4e, 0x47))).toThrow(GraphBuildError);
+  });
+});
+
+describe("importOnnx with precision 'float64'", () => {
+  /** IEEE half bits → number. */
+  const half = (h: number) => {
+    const e = (h >> 10) & 0x1f;
+    const m = h & 0x3ff;
+    return (h & 0x8000 ? -1 : 1) * (e === 0 ? m * 2 ** -24 : (1 + m / 1024) * 2 ** (e - 15));
+  };
+  const D = 4;
+  const table = seededRandom(11).fillNormal(6 * D);
+  const wBits = Uint16Array.from(
+    { length: D * D },
+    (_, i) => (i % 3 ? 0 : 0x8000) | (0x3800 + ((i * 37) % 1024)),
+  );
+  const bias = seededRandom(12).fillNormal(D);
+  const ids = [4, 0, 5];
+
+  /** A text-encoder-like model: a float32 table gathered by ids, a float16 weight, LayerNorm, QuickGELU. */
+  function model(): Uint8Array {
+    const g = new Graph('m');
+    const x = op.gather(g.initializer('table', table, [6, D]), g.input('ids', 'int64', [1, 3]), 0);
+    const h = op.add(
+      op.matmul(x, op.cast(g.initializer('w', wBits, [D, D], 'float16'), 'float32')),
+      g.initializer('b', bias, [D]),
+    );
+    const ones = g.initializer('ones', new Float32Array(D).fill(1), [D]);
+    const y = op.layerNormalization(h, ones, undefined, -1, 1e-5);
+    g.output(op.mul(y, op.sigmoid(op.mul(y, 1.702))), 'y');
+    return toOnnxBytes(g);
+  }
+
+  /** The same function in float64 arithmetic on the stored values (constants and attributes are float32). */
+  function exact(): number[] {
+    const out: number[] = [];
+    for (const id of ids) {
+      const h = Array.from({ length: D }, (_, j) => {
+        let s = 0;
+        for (let k = 0; k < D; k++) s += table[id * D + k]! * half(wBits[k * D + j]!);
+        return s + bias[j]!;
+      });
+      const mean = h.reduce((a, v) => a + v, 0) / D;
+      const variance = h.reduce((a, v) => a + (v - mean) ** 2, 0) / D;
+      for (const v of h) {
+        const y = (v - mean) / Math.sqrt(variance + Math.fround(1e-5));
+        out.push(y / (1 + Math.exp(-Math.fround(1.702) * y)));
+      }
+    }
+    return out;
+  }
+
+  async function runImported(precision: 'float64' | undefined): Promise<Float32Array | Float64Array> {
+    const g = new Graph('host');
+    const y = importOnnx(g, model(), {
+      inputs: { ids: g.input('ids', 'int64', [1, 3]) },
+      ...(precision ? { precision } : {}),
+    })['y']!;
+    expect(y.dtype).toBe(precision ?? 'float32');
+    g.output(y, 'y');
+    const out = await (
+      await sessionFor(g)
+    ).run({ ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, 3]) });
+    return out['y']!.data as Float32Array | Float64Array;
+  }
+
+  it('computes every op in double precision, float16 and float32 weights widened exactly', async () => {
+    const ref = exact();
+    const maxErr = (a: ArrayLike<number>) => Math.max(...ref.map((r, i) => Math.abs(a[i]! - r)));
+    const f64 = await runImported('float64');
+    expect(f64).toBeInstanceOf(Float64Array);
+    expect(maxErr(f64)).toBeLessThan(1e-13);
+    // The float32 import of the same model is off by float32 rounding: the check above can tell them apart.
+    expect(maxErr(await runImported(undefined))).toBeGreaterThan(1e-9);
+  });
+
+  it('widens a gathered table after the gather and expects float64 for float inputs', () => {
+    const g = new Graph('host');
+    importOnnx(g, model(), { inputs: { ids: g.input('ids', 'int64', [1, 3]) }, precision: 'float64' });
+    // The [6, D] table stays a float32 initializer: only the rows read are cast.
+    expect(g.initializers.find((i) => i.tensor.shape.join() === `6,${D}`)!.tensor.dtype).toBe('float32');
+    const m = new Graph('m');
+    m.output(op.relu(m.input('x', 'float32', [2])), 'y');
+    const h = new Graph('host');
+    expect(() =>
+      importOnnx(h, toOnnxBytes(m), { inputs: { x: h.input('x', 'float32', [2]) }, precision: 'float64' }),
+    ).toThrow(/input x is float64\[2\], fed float32\[2\]/);
   });
 });

@@ -1,5 +1,7 @@
+import { isFloat, type DType } from '../dtype';
 import { GraphBuildError } from '../errors';
 import type { Graph } from '../graph';
+import { cast } from '../ops/elementwise';
 import { formatShape } from '../shape';
 import type { Tensor } from '../tensor';
 import { OP_IMPORTERS, type ImportContext } from './op-importers';
@@ -13,6 +15,14 @@ export interface ImportOnnxOptions {
    * name and a slash). Importing the same parsed model twice shares its weights.
    */
   prefix?: string;
+  /**
+   * `'float64'`: compute the model in double precision. Its float inputs are fed float64 tensors, its float
+   * weights are read as stored (float32 or float16) and cast to float64 where used (exact; an embedding
+   * table is gathered first, so only the rows read are widened), its Casts to a float type cast to float64,
+   * and its float outputs are float64. For values computed once whose float32 rounding would otherwise bias
+   * every later step the same way (e.g. the prompt's CLIP embedding in an optimization).
+   */
+  precision?: 'float64';
 }
 
 /**
@@ -32,6 +42,11 @@ export function importOnnx(
   const values = new Map<string, Tensor>();
   const shapeSources = new Map<string, Tensor>();
   const pending = new Map<string, OnnxTensor>(model.initializers.map((t) => [t.name, t]));
+  const widen = o.precision === 'float64';
+  /** In float64 mode: the model's float dtype → float64. */
+  const computeType = (d: DType): DType => (widen && isFloat(d) ? 'float64' : d);
+  /** In float64 mode: the stored initializer behind each widened (Cast) weight. */
+  const storedOf = new Map<Tensor, Tensor>();
 
   for (const info of model.inputs) {
     if (pending.has(info.name)) continue;
@@ -42,9 +57,9 @@ export function importOnnx(
     const dimsOk =
       rankOk &&
       info.shape.every((d, i) => typeof d !== 'number' || typeof t.shape[i] !== 'number' || d === t.shape[i]);
-    if (t.dtype !== info.dtype || !dimsOk) {
+    if (t.dtype !== computeType(info.dtype) || !dimsOk) {
       throw new GraphBuildError(
-        `import ${model.name}: input ${info.name} is ${info.dtype}${formatShape(info.shape)}, fed ${t.dtype}${formatShape(t.shape)}`,
+        `import ${model.name}: input ${info.name} is ${computeType(info.dtype)}${formatShape(info.shape)}, fed ${t.dtype}${formatShape(t.shape)}`,
       );
     }
     values.set(info.name, t);
@@ -61,7 +76,9 @@ export function importOnnx(
     if (!init)
       throw new GraphBuildError(`import ${model.name}: node ${node} reads ${name}, which nothing produces`);
     const full = `${prefix}${name}`;
-    const t = g.initializer(full, init.data, init.dims, init.dtype);
+    const stored = g.initializer(full, init.data, init.dims, init.dtype);
+    const t = computeType(stored.dtype) !== stored.dtype ? cast(stored, computeType(stored.dtype)) : stored;
+    if (t !== stored) storedOf.set(t, stored);
     values.set(name, t);
     return t;
   };
@@ -86,6 +103,8 @@ export function importOnnx(
       inputs,
       outputCount: node.outputs.length,
       shapeSourceOf: (i) => shapeSources.get(node.inputs[i] ?? ''),
+      computeType,
+      storedOf: (t) => storedOf.get(t),
     };
     const outs = importer(ctx);
     node.outputs.forEach((name, i) => {

@@ -18,6 +18,10 @@ export interface ImportContext {
   readonly outputCount: number;
   /** The tensor whose run-time shape input `i` is (when input `i` is the output of a Shape node). */
   shapeSourceOf(i: number): Tensor | undefined;
+  /** The dtype the imported graph computes a model dtype in (float64 for every float type with `precision`). */
+  computeType(d: DType): DType;
+  /** For a weight widened to float64: the initializer as stored (undefined otherwise). */
+  storedOf(t: Tensor): Tensor | undefined;
 }
 
 export type OpImporter = (c: ImportContext) => Tensor[];
@@ -34,8 +38,9 @@ function input(c: ImportContext, i: number): Tensor {
 
 /** The values of a constant input (an initializer), or undefined when the input is omitted. */
 function constInput(c: ImportContext, i: number): number[] | undefined {
-  const t = c.inputs[i];
-  if (!t) return undefined;
+  const given = c.inputs[i];
+  if (!given) return undefined;
+  const t = c.storedOf(given) ?? given;
   if (t.kind !== 'initializer') fail(c, `input ${i} (${t.name}) must be a constant`);
   return c.graph.constantValues(t);
 }
@@ -140,7 +145,13 @@ export const OP_IMPORTERS: Readonly<Record<string, OpImporter>> = {
   Reciprocal: unary(op.reciprocal),
   Exp: unary(op.exp),
   Log: unary(op.log),
-  Sigmoid: unary(op.sigmoid),
+  Sigmoid: (c) => {
+    const x = input(c, 0);
+    // onnxruntime fuses x·sigmoid(αx) (CLIP's QuickGELU) into a kernel that has no float64 version, and
+    // fails at load: in float64 the same function is written 1 / (1 + exp(−x)), which nothing fuses.
+    if (x.dtype === 'float64') return [op.reciprocal(op.add(op.exp(op.neg(x)), 1))];
+    return [op.sigmoid(x)];
+  },
   Tanh: unary(op.tanh),
   Erf: unary(op.erf),
   Relu: unary(op.relu),
@@ -151,7 +162,7 @@ export const OP_IMPORTERS: Readonly<Record<string, OpImporter>> = {
   LeakyRelu: (c) => [op.leakyRelu(input(c, 0), attrFloat(c.attrs, 'alpha', 0.01))],
   PRelu: (c) => [op.prelu(input(c, 0), input(c, 1))],
   Clip: (c) => [op.clip(input(c, 0), constInput(c, 1)?.[0], constInput(c, 2)?.[0])],
-  Cast: (c) => [op.cast(input(c, 0), dtypeAttr(c, 'to'))],
+  Cast: (c) => [op.cast(input(c, 0), c.computeType(dtypeAttr(c, 'to')))],
   Where: (c) => [op.where(input(c, 0), input(c, 1), input(c, 2))],
   MatMul: binary(op.matmul),
   Gemm: (c) => [
@@ -207,7 +218,14 @@ export const OP_IMPORTERS: Readonly<Record<string, OpImporter>> = {
     }
     return op.split(x, sizes, axis);
   },
-  Gather: (c) => [op.gather(input(c, 0), input(c, 1), attrInt(c.attrs, 'axis', 0))],
+  Gather: (c) => {
+    const data = input(c, 0);
+    const stored = c.storedOf(data);
+    const axis = attrInt(c.attrs, 'axis', 0);
+    // A widened table (e.g. a token embedding) is gathered as stored, then only the rows read are widened.
+    if (stored) return [op.cast(op.gather(stored, input(c, 1), axis), data.dtype)];
+    return [op.gather(data, input(c, 1), axis)];
+  },
   GatherElements: (c) => [op.gatherElements(input(c, 0), input(c, 1), attrInt(c.attrs, 'axis', 0))],
   ScatterND: (c) => {
     const r = c.attrs['reduction'];
@@ -263,7 +281,7 @@ export const OP_IMPORTERS: Readonly<Record<string, OpImporter>> = {
     const { value, dtype } = constantValue(c);
     const s = shapeOperand(c, 0);
     const result: Shape = 'like' in s ? s.like.shape : s.values;
-    return [op.constantOfShape(input(c, 0), value, dtype, result)];
+    return [op.constantOfShape(input(c, 0), value, c.computeType(dtype), result)];
   },
   ReduceSum: reduceImporter(op.reduceSum),
   ReduceMean: reduceImporter(op.reduceMean),
