@@ -13,6 +13,7 @@ export async function startWorker(
   const studio = createStudio(config, { log: o.log });
   const worker = studio.createWorker({ concurrency: config.jobs.concurrency, name: o.name });
   await worker.start();
+  studio.startQueueMetrics(); // STYLECLIP_METRICS_*: the autoscaler's signal
   const sets = await studio.models.list().catch(() => []);
   o.log.info(
     {

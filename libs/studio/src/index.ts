@@ -13,6 +13,7 @@ export {
   STUDIO_ENV_VARS,
   type StudioConfig,
   type JobsConfig,
+  type QueueMetricsConfig,
 } from './config';
 export {
   StudioError,
@@ -102,4 +103,5 @@ export {
 export { JobQueue } from './jobs/queue';
 export { JobScratch } from './jobs/scratch';
 export { JobWorker } from './jobs/bullmq/worker';
+export { QUEUE_METRIC_NAMES, type QueueMetricsSample, type MetricsSink } from './jobs/bullmq/queue-metrics';
 export { PRECOMPUTE_DIRECTIONS, PRECOMPUTE_SHARD, type PrecomputeParams } from './jobs/precompute/kind';
