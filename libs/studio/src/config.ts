@@ -1,12 +1,18 @@
 import { blobStoreConfigFromEnv, isStorageError, type BlobStoreConfig } from '@styleclip/storage';
 import { runnerConfigFromEnv, type RunnerConfig } from '@styleclip/model-runners';
 import { MODEL_SET_ID } from './ids';
+import { modelSetSource, type ModelSetSource } from './model-sets/remote/remote-set';
 import { UPLOAD_BYTES_CAP } from './parameters/schema';
 
 /** What the product core needs in every process (API, worker), validated. */
 export interface StudioConfig {
   modelsDir: string;
   defaultModelSet: string;
+  /**
+   * Model sets to pull from S3 into `modelsDir` at start (STYLECLIP_MODEL_SETS): `s3://bucket/prefix/set` (one
+   * set) or `s3://bucket/prefix/*` (every set under the prefix), with the S3 settings below. Empty: the folder alone.
+   */
+  modelSets: ModelSetSource[];
   storage: BlobStoreConfig;
   runner: Partial<RunnerConfig>;
   /** Micro-batching of concurrent generator runs; undefined = off. */
@@ -126,6 +132,7 @@ export class EnvReader {
 export const STUDIO_ENV_VARS = [
   'STYLECLIP_MODELS_DIR',
   'STYLECLIP_DEFAULT_MODEL_SET',
+  'STYLECLIP_MODEL_SETS',
   'STYLECLIP_BATCH_MAX',
   'STYLECLIP_BATCH_WINDOW_MS',
   'STYLECLIP_URL_TTL_SECONDS',
@@ -158,6 +165,15 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
     r.problems.push(
       `STYLECLIP_DEFAULT_MODEL_SET ${JSON.stringify(defaultModelSet)} is not a model set id (${MODEL_SET_ID.source})`,
     );
+  }
+  const modelSets: ModelSetSource[] = [];
+  for (const url of (r.get('STYLECLIP_MODEL_SETS') ?? '').split(',').map((u) => u.trim())) {
+    if (url === '') continue;
+    try {
+      modelSets.push(modelSetSource(url, r.env));
+    } catch (e) {
+      r.problems.push(`STYLECLIP_MODEL_SETS: ${(e as Error).message.split('\n').join(' ')}`);
+    }
   }
   let storage: BlobStoreConfig = { kind: 'fs', root: './data' };
   try {
@@ -201,6 +217,7 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
   return {
     modelsDir,
     defaultModelSet,
+    modelSets,
     storage,
     runner,
     ...(maxBatch > 1 ? { batching: { maxBatch, windowMs } } : {}),

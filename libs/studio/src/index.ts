@@ -60,6 +60,28 @@ export { Storage, INDEX } from './storage';
 export { STORAGE_ENV_VARS, type BlobStore } from '@styleclip/storage';
 export { ModelSetRegistry, type ModelSetEntry } from './model-sets/registry';
 export { DirectionsSync } from './model-sets/directions';
+export { warmUpEngine, type WarmUpTimings } from './model-sets/warm-up';
+export {
+  pushModelSet,
+  pullModelSet,
+  pullConfiguredModelSets,
+  openRemoteSet,
+  openRemoteUrl,
+  modelSetSource,
+  ModelSetTransferError,
+  isTransferError,
+  UploadJournals,
+  defaultJournalDir,
+  type RemoteSet,
+  type ModelSetSource,
+  type PushOptions,
+  type PullOptions,
+  type PulledSet,
+  type TransferErrorCode,
+  type TransferProgress,
+  type TransferResult,
+  type FileOutcome,
+} from './model-sets/remote';
 
 // Services.
 export {

@@ -4,6 +4,7 @@ import type { StudioConfig } from './config';
 import type { Logger } from './log';
 import { DirectionsSync } from './model-sets/directions';
 import { ModelSetRegistry } from './model-sets/registry';
+import { pullConfiguredModelSets } from './model-sets/remote/sync';
 import { defineParameters, type Parameters } from './parameters/schema';
 import { EditService } from './services/edits';
 import { ImageService } from './services/images';
@@ -84,6 +85,16 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     ...(config.batching ? { batching: config.batching } : {}),
     log,
     directions,
+    // STYLECLIP_MODEL_SETS: sets in S3 are pulled into the folder before the default set is warmed up.
+    ...(config.modelSets.length > 0
+      ? {
+          prepare: async () => {
+            await pullConfiguredModelSets(config.modelSets, config.modelsDir, {
+              log: log.child({ component: 'model-sets' }),
+            });
+          },
+        }
+      : {}),
   });
   const images = new ImageService(storage, models, parameters);
   const edits = new EditService(storage, models, images, parameters);
