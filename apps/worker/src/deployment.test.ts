@@ -154,9 +154,19 @@ describe('services as deployed (S3 model sets, TLS Redis with AUTH, CloudWatch m
       'mutation { precomputeDirections(input: { images: 2, samples: 100, shardChannels: 1000 }) { id state } }',
     );
     expect(job.state).toBe('QUEUED');
-    const done = await waitFor(
+    // Wait on the worker's log, then ask the API a few times a second at most: polling GraphQL at waitFor's pace
+    // would run into the API's per-address rate limit.
+    await waitFor(
       () => `the job to finish:\n${worker.output()}`,
+      () =>
+        worker.logs.some((l) => l.jobId === job.id && /^job (succeeded|failed)$/.test(String(l.msg)))
+          ? true
+          : undefined,
+    );
+    const done = await waitFor(
+      () => `the API to report the job finished:\n${api.output()}`,
       async () => {
+        await new Promise((r) => setTimeout(r, 250));
         const { job: j } = await gql<{ job: { state: string } }>(
           'query($id: ID!) { job(id: $id) { state } }',
           {
@@ -165,6 +175,7 @@ describe('services as deployed (S3 model sets, TLS Redis with AUTH, CloudWatch m
         );
         return ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(j.state) ? j.state : undefined;
       },
+      30_000,
     );
     expect(done).toBe('SUCCEEDED');
     expect(worker.logs.some((l) => l.jobId === job.id && l.msg === 'job succeeded')).toBe(true);

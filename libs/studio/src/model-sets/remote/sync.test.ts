@@ -64,7 +64,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('model sets from S3 at start', () => {
+describe('model sets from S3 at start', { timeout: 120_000 }, () => {
   it('pulls, creates sessions, warms up; a restart reuses the verified cache; a damaged file is fetched again', async () => {
     const cache = join(root, 'cache');
     const first = start(cache, `s3://${s3.bucket}/models/*`);

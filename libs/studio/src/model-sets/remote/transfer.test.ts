@@ -85,7 +85,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('models push / pull through s3rver', () => {
+describe('models push / pull through s3rver', { timeout: 60_000 }, () => {
   it('round-trips a set byte for byte; a second push and pull move nothing', async () => {
     const to = remote(`sets/a${++n}`);
     const pushed = await pushModelSet(setDir, to, { partSize: 5 * MiB, journals });
