@@ -8,8 +8,8 @@ import tseslint from 'typescript-eslint';
  * these constraints say what it may import. An import across the rule is a lint error.
  *
  * - layers of the libraries: base (graph toolkit, nets, readers, math, text, images) ← runtime (onnxruntime)
- *   ← models (model sets) ← engine (editing) ← core (studio); storage is a leaf only the core uses; the API
- *   contract is a leaf; no library imports an app or a tool.
+ *   ← models (model sets) ← engine (editing) ← core (studio); storage and telemetry (CloudWatch) are leaves only
+ *   the core uses; the API contract is a leaf; no library imports an app or a tool.
  * - apps: the API and the worker use the core, the engine and the contract only; the web app the contract only
  *   (it talks to the API over HTTP); the CLI, a maintainer's tool over the engine as well, never touches storage
  *   or the runtime directly.
@@ -25,6 +25,7 @@ const DEPENDENCY_RULE = [
   { sourceTag: 'layer:runtime', onlyDependOnLibsWithTags: ['layer:base', 'layer:testing'] },
   { sourceTag: 'layer:models', onlyDependOnLibsWithTags: ['layer:base', 'layer:runtime', 'layer:testing'] },
   { sourceTag: 'layer:storage', onlyDependOnLibsWithTags: ['layer:testing'] },
+  { sourceTag: 'layer:telemetry', onlyDependOnLibsWithTags: ['layer:testing'] },
   {
     sourceTag: 'layer:engine',
     onlyDependOnLibsWithTags: ['layer:base', 'layer:runtime', 'layer:models', 'layer:testing'],
@@ -36,6 +37,7 @@ const DEPENDENCY_RULE = [
       'layer:models',
       'layer:runtime',
       'layer:storage',
+      'layer:telemetry',
       'layer:base',
       'layer:testing',
     ],
@@ -65,7 +67,16 @@ const OWNED_IMPORTS = [
     names: ['onnxruntime-node', 'onnxruntime-common'],
     why: 'the runtime lives in @styleclip/model-runners',
   },
-  { files: ['libs/storage/**'], names: ['@aws-sdk/*'], why: 'the AWS SDK lives in @styleclip/storage' },
+  {
+    files: ['libs/storage/**'],
+    names: ['@aws-sdk/*', '!@aws-sdk/client-cloudwatch'],
+    why: 'the AWS SDK (S3) lives in @styleclip/storage',
+  },
+  {
+    files: ['libs/cloudwatch/**'],
+    names: ['@aws-sdk/client-cloudwatch'],
+    why: 'the CloudWatch client lives in @styleclip/cloudwatch',
+  },
   {
     files: ['libs/studio/**'],
     names: ['bullmq', 'ioredis'],

@@ -61,7 +61,8 @@ export const BUCKET_LAYOUT = {
 } as const;
 
 /**
- * The queue metrics the workers autoscale on and the oldest-job alarm watches. Every API and worker process with
+ * The queue metrics the workers autoscale on and the oldest-job alarm watches (published by
+ * `libs/studio/src/jobs/bullmq/queue-metrics.ts`; a test checks the names). Every API and worker process with
  * STYLECLIP_METRICS_NAMESPACE set publishes, every `periodSeconds`, from BullMQ's job counts over the queues the
  * workers take:
  * - `QueueBacklog` (Count): waiting + prioritized + active jobs (delayed retries excluded);
@@ -77,15 +78,27 @@ export const QUEUE_METRICS = {
   periodSeconds: 60,
 } as const;
 
-/** Environment variables this deployment sets that the worker issue defines (not in .env.example yet). */
+/**
+ * Environment variables of the GPU tasks (API and workers) beyond storage and the runner, as the product reads them
+ * (`libs/studio/src/config.ts`, documented in `.env.example`; a test checks both).
+ */
 export const WORKER_ENV = {
   /** `rediss://<host>:<port>` (TLS; no credentials in the URL). */
   redisUrl: 'REDIS_URL',
-  /** The ElastiCache AUTH token, from Secrets Manager. */
+  /** The ElastiCache AUTH token, from Secrets Manager (the product sends it apart from the URL). */
   redisPassword: 'REDIS_PASSWORD',
   metricsNamespace: 'STYLECLIP_METRICS_NAMESPACE',
   metricsStage: 'STYLECLIP_METRICS_STAGE',
+  /**
+   * `s3://<bucket>/models/*`: every model set pushed under the bucket's models prefix (`styleclip models push`) is
+   * pulled into the task's models folder at start, before the API reports ready and the worker takes jobs.
+   */
+  modelSets: 'STYLECLIP_MODEL_SETS',
 } as const;
+
+/** The value of STYLECLIP_MODEL_SETS for a bucket: every set under `models/`. */
+export const modelSetsUrl = (bucketName: string): string =>
+  `s3://${bucketName}/${BUCKET_LAYOUT.modelsPrefix}/*`;
 
 /** Container image targets of infra/Dockerfile, one ECR repository each. */
 export const IMAGE_ROLES = ['api', 'worker', 'web'] as const;

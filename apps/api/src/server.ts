@@ -202,6 +202,9 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
 
   const warm = models.warmUp();
   warm.catch(() => undefined);
+  // Queue metrics for the workers' autoscaling (STYLECLIP_METRICS_*): the API reports the first queued job while
+  // there is no worker yet.
+  studio.startQueueMetrics();
   const resumed = jobs.resume().catch((e) => {
     log.error({ err: e }, 'could not resume unfinished jobs (storage or Redis unavailable?)');
     return 0;

@@ -27,6 +27,11 @@ export const capabilities: Capability[] = [
   },
   { name: 'Storage on a folder or S3', ready: true, note: 'libs/storage' },
   {
+    name: 'Model sets in S3 (push, pull, loaded at start)',
+    ready: true,
+    note: 'models push/pull; STYLECLIP_MODEL_SETS',
+  },
+  {
     name: 'Photo inversion (detect, align, e4e), paste-back',
     ready: false,
     note: 'uploads cannot be edited yet',

@@ -26,7 +26,13 @@ process.on('unhandledRejection', (e) => {
   process.exit(1);
 });
 
-const worker = await startWorker(config, { log, name: `${hostname()}-${process.pid}` });
+let worker;
+try {
+  worker = await startWorker(config, { log, name: `${hostname()}-${process.pid}` });
+} catch (e) {
+  log.fatal({ err: e }, 'cannot start');
+  process.exit(1);
+}
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) {

@@ -5,12 +5,24 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Starts a worker process's studio and its queue worker (concurrency: STYLECLIP_JOB_CONCURRENCY). */
+/**
+ * Starts a worker process's studio (model sets pulled and the default set warmed up) and its queue worker
+ * (concurrency: STYLECLIP_JOB_CONCURRENCY).
+ */
 export async function startWorker(
   config: StudioConfig,
   o: { log: Logger; name: string },
 ): Promise<RunningWorker> {
   const studio = createStudio(config, { log: o.log });
+  studio.startQueueMetrics(); // STYLECLIP_METRICS_*: the autoscaler's signal, also while this worker warms up
+  // Model sets from S3 (STYLECLIP_MODEL_SETS) into the local folder, then the default set's sessions and a warm-up
+  // run (which logs the execution provider, and a CUDA → CPU fallback, as the API does), before taking jobs.
+  try {
+    await studio.models.warmUp();
+  } catch (e) {
+    await studio.close(0);
+    throw e;
+  }
   const worker = studio.createWorker({ concurrency: config.jobs.concurrency, name: o.name });
   await worker.start();
   const sets = await studio.models.list().catch(() => []);

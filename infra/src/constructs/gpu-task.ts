@@ -3,7 +3,7 @@ import type * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { BUCKET_LAYOUT, MODELS_DIR_IN_IMAGE, QUEUE_METRICS, WORKER_ENV } from '../contract';
+import { BUCKET_LAYOUT, modelSetsUrl, MODELS_DIR_IN_IMAGE, QUEUE_METRICS, WORKER_ENV } from '../contract';
 import type { StageSettings } from '../settings';
 import { containerLog } from './container-log';
 import { acknowledgeTaskFindings } from './task-findings';
@@ -28,7 +28,8 @@ export interface GpuTaskProps {
 /**
  * An EC2 task definition for one GPU container (awsvpc networking: the task has its own ENI and security
  * group). Storage, model, runner and queue settings are the same for the API and the worker; the rest comes
- * from the caller.
+ * from the caller. Each new task starts with the image's models folder and pulls the bucket's model sets into it
+ * (ECS replaces containers rather than restarting them, so the local cache lives as long as the task).
  */
 export function gpuTaskDefinition(scope: Construct, props: GpuTaskProps): ecs.Ec2TaskDefinition {
   const { settings } = props;
@@ -48,6 +49,8 @@ export function gpuTaskDefinition(scope: Construct, props: GpuTaskProps): ecs.Ec
       STYLECLIP_S3_PREFIX: BUCKET_LAYOUT.dataPrefix,
       STYLECLIP_S3_REGION: Stack.of(scope).region,
       STYLECLIP_MODELS_DIR: MODELS_DIR_IN_IMAGE,
+      // Sets pushed to the bucket's models/ prefix are pulled at start (none yet: the image's tiny set serves).
+      [WORKER_ENV.modelSets]: modelSetsUrl(props.bucket.bucketName),
       STYLECLIP_DEFAULT_MODEL_SET: settings.defaultModelSet,
       STYLECLIP_EXECUTION_PROVIDER: 'cuda',
       STYLECLIP_INTRA_OP_THREADS: String(props.intraOpThreads),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUEUE_METRICS, WORKER, WORKER_ENV } from '../contract';
+import { BUCKET_LAYOUT, QUEUE_METRICS, WORKER, WORKER_ENV } from '../contract';
 import { STAGES } from '../settings';
 import { resourcesOfType, synthesized } from '../testing/synth';
 import { container, environment, only } from '../testing/template-views';
@@ -29,6 +29,13 @@ describe('backlogSteps', () => {
 
 describe.each(STAGES)('worker service (%s)', (stage) => {
   const get = () => synthesized().stages[stage];
+  /** STYLECLIP_MODEL_SETS: every set under the data bucket's models/ prefix. */
+  const modelSetsOfDataBucket = {
+    'Fn::Join': [
+      '',
+      ['s3://', { Ref: expect.stringMatching(/^StorageData/) }, `/${BUCKET_LAYOUT.modelsPrefix}/*`],
+    ],
+  };
 
   it('starts at zero tasks and scales between 0 and maxTasks', () => {
     const [, svc] = only(get(), 'AWS::ECS::Service', 'WorkerService');
@@ -114,6 +121,7 @@ describe.each(STAGES)('worker service (%s)', (stage) => {
     });
     expect(env[WORKER_ENV.metricsNamespace]).toBe(QUEUE_METRICS.namespace);
     expect(env[WORKER_ENV.metricsStage]).toBe(stage);
+    expect(env[WORKER_ENV.modelSets]).toEqual(modelSetsOfDataBucket);
     expect(env.STYLECLIP_JOB_CONCURRENCY).toBe(String(get().settings.worker.jobsPerTask));
     expect(env.STYLECLIP_SHUTDOWN_TIMEOUT_MS).toBe(String(WORKER.shutdownTimeoutSeconds * 1000));
     expect(c.StopTimeout).toBe(WORKER.stopTimeoutSeconds);
@@ -122,10 +130,11 @@ describe.each(STAGES)('worker service (%s)', (stage) => {
     expect(c.PortMappings ?? []).toEqual([]);
   });
 
-  it('the API publishes the same metric (it runs while workers are at zero)', () => {
+  it('the API publishes the same metric (it runs while workers are at zero) and pulls the same model sets', () => {
     const env = environment(container(get(), 'Api'));
     expect(env[WORKER_ENV.metricsNamespace]).toBe(QUEUE_METRICS.namespace);
     expect(env[WORKER_ENV.metricsStage]).toBe(stage);
+    expect(env[WORKER_ENV.modelSets]).toEqual(modelSetsOfDataBucket);
     expect(resourcesOfType(get().servicesJson, 'AWS::ECS::Service')).toHaveLength(3);
   });
 });

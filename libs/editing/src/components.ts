@@ -109,6 +109,11 @@ export class Components {
     return this.runtime.load(`${this.set.path(ref)}#${ref.sha256.slice(0, 16)}`, this.set.path(ref));
   }
 
+  /** Creates the session of one of the set's files now (otherwise its first run does): warm-ups, timings. */
+  async load(ref: FileRef): Promise<void> {
+    await this.model(ref);
+  }
+
   private check(what: string, a: Array32, expected: readonly (number | undefined)[]): void {
     const ok =
       a.shape.length === expected.length && expected.every((d, i) => d === undefined || d === a.shape[i]);

@@ -162,3 +162,55 @@ export function blobStoreConfigFromEnv(
     ENV_NAMES,
   );
 }
+
+/** An `s3://bucket/prefix` location: the bucket, and a key prefix ('' or ending in '/'). */
+export interface S3Location {
+  bucket: string;
+  prefix: string;
+}
+
+/**
+ * Parses `s3://bucket` or `s3://bucket/some/prefix` (a trailing `/` is optional). The prefix must be key-shaped
+ * (segments of A-Z a-z 0-9 _ . -); a StorageError 'invalid_config' says what is wrong.
+ */
+export function parseS3Url(url: string): S3Location {
+  const bad = (why: string) =>
+    new StorageError(
+      'invalid_config',
+      `invalid S3 URL ${JSON.stringify(url)}: ${why} (expected s3://bucket/prefix)`,
+    );
+  const m = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(url.trim());
+  if (!m) throw bad('it does not start with s3://');
+  const bucket = m[1]!;
+  if (!BUCKET.test(bucket) || bucket.includes('..'))
+    throw bad(`"${bucket}" is not a bucket name (3-63 of a-z 0-9 . -)`);
+  let prefix = (m[2] ?? '').replace(/\/+$/, '');
+  if (prefix !== '') {
+    try {
+      validatePrefix(prefix);
+    } catch (e) {
+      throw bad((e as Error).message);
+    }
+    prefix += '/';
+  }
+  return { bucket, prefix };
+}
+
+/**
+ * The S3 configuration for an `s3://bucket/prefix` URL: bucket and prefix from the URL; region, endpoint, path
+ * style and credentials from the same variables as the blob store (STYLECLIP_S3_REGION, STYLECLIP_S3_ENDPOINT,
+ * STYLECLIP_S3_FORCE_PATH_STYLE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), whatever STYLECLIP_STORAGE is.
+ */
+export function s3ConfigForUrl(
+  url: string,
+  env: Record<string, string | undefined> = process.env,
+): S3BlobStoreConfig {
+  const location = parseS3Url(url);
+  const fromEnv = blobStoreConfigFromEnv({
+    ...env,
+    [ENV_NAMES.kind]: 's3',
+    [ENV_NAMES.bucket]: location.bucket,
+    [ENV_NAMES.prefix]: location.prefix,
+  }) as S3BlobStoreConfig;
+  return { ...fromEnv, bucket: location.bucket, prefix: location.prefix };
+}

@@ -1,7 +1,8 @@
-import { parseBlobStoreConfig } from './config';
+import { parseBlobStoreConfig, type S3BlobStoreConfig } from './config';
 import { FsBlobStore } from './fs-blob-store';
 import { S3BlobStore } from './s3-blob-store';
 import type { S3BlobStoreOptions } from './s3-blob-store';
+import type { S3ConnectionOptions } from './s3-client';
 
 /** Tuning passed through to the S3 store (timeouts, retries, part size). */
 export type S3Tuning = Omit<
@@ -13,16 +14,18 @@ export type S3Tuning = Omit<
 export function createBlobStore(config: unknown, s3Tuning: S3Tuning = {}): FsBlobStore | S3BlobStore {
   const c = parseBlobStoreConfig(config);
   if (c.kind === 'fs') return new FsBlobStore(c.root);
-  return new S3BlobStore({
-    ...s3Tuning,
+  return new S3BlobStore({ ...s3Tuning, ...s3Connection(c), prefix: c.prefix });
+}
+
+/** The client settings of an S3 configuration (bucket, region, endpoint, path style, static credentials). */
+export function s3Connection(c: S3BlobStoreConfig): S3ConnectionOptions & { bucket: string } {
+  return {
     bucket: c.bucket,
-    prefix: c.prefix,
     region: c.region,
-    endpoint: c.endpoint,
+    ...(c.endpoint !== undefined ? { endpoint: c.endpoint } : {}),
     forcePathStyle: c.forcePathStyle,
-    credentials:
-      c.accessKeyId !== undefined && c.secretAccessKey !== undefined
-        ? { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey }
-        : undefined,
-  });
+    ...(c.accessKeyId !== undefined && c.secretAccessKey !== undefined
+      ? { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey } }
+      : {}),
+  };
 }

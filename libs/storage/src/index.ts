@@ -26,12 +26,17 @@ export {
   type RecordStoreOptions,
 } from './records';
 export { CachedBlobStore, type CachedBlobStoreOptions, type LruStats } from './cached-blob-store';
+export { S3Objects, MIN_PART_BYTES, MAX_PARTS, type S3ObjectsOptions, type ObjectInfo } from './s3-objects';
+export type { S3ConnectionOptions } from './s3-client';
 export {
   parseBlobStoreConfig,
   blobStoreConfigFromEnv,
+  parseS3Url,
+  s3ConfigForUrl,
+  type S3Location,
   STORAGE_ENV_VARS,
   type BlobStoreConfig,
   type FsBlobStoreConfig,
   type S3BlobStoreConfig,
 } from './config';
-export { createBlobStore, type S3Tuning } from './create-blob-store';
+export { createBlobStore, s3Connection, type S3Tuning } from './create-blob-store';

@@ -7,7 +7,7 @@ import {
   HeadObjectCommand,
   ListObjectsCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -36,29 +36,17 @@ import { verifiedStream, verifyContent } from './content-address';
 import { StorageError } from './errors';
 import { validateKey, validatePrefix } from './keys';
 import { partsOf } from './parts';
+import { createS3Client, type S3ConnectionOptions } from './s3-client';
 import { s3Error } from './s3-errors';
 
-export interface S3BlobStoreOptions {
+export interface S3BlobStoreOptions extends S3ConnectionOptions {
   bucket: string;
   /** Prepended to every key ('' or ending in '/'; a missing trailing '/' is added). */
   prefix?: string;
-  region: string;
-  /** For S3-compatible servers (MinIO, s3rver, R2…): `http://127.0.0.1:9000`. */
-  endpoint?: string;
-  /** Path-style URLs (`endpoint/bucket/key`); needed by most S3-compatible servers. */
-  forcePathStyle?: boolean;
-  /** Static credentials; when omitted the SDK's default chain (env, profile, instance role) is used. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** Multipart part size in bytes (≥ 5 MiB, default 5 MiB); bodies larger than one part go multipart. */
   partSize?: number;
   /** Parts uploaded in parallel (default 4). */
   queueSize?: number;
-  /** Attempts per request including the first (default 3). */
-  maxAttempts?: number;
-  /** Milliseconds to establish a connection (default 3000). */
-  connectionTimeoutMs?: number;
-  /** Milliseconds a request may sit idle on its socket (default 30000). */
-  requestTimeoutMs?: number;
 }
 
 const MIN_PART = 5 * 1024 * 1024;
@@ -90,21 +78,7 @@ export class S3BlobStore implements BlobStore {
     }
     this.queueSize = Math.max(1, options.queueSize ?? 4);
     this.description = `s3://${this.bucket}/${this.prefix}${options.endpoint ? ` at ${options.endpoint}` : ''}`;
-    this.client = new S3Client({
-      region: options.region,
-      endpoint: options.endpoint,
-      forcePathStyle: options.forcePathStyle ?? false,
-      credentials: options.credentials,
-      maxAttempts: options.maxAttempts ?? 3,
-      // Only checksum when an operation requires it: S3-compatible servers (s3rver, older MinIO) store the
-      // aws-chunked trailer encoding verbatim otherwise, corrupting streamed bodies.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      requestHandler: {
-        connectionTimeout: options.connectionTimeoutMs ?? 3000,
-        requestTimeout: options.requestTimeoutMs ?? 30_000,
-      },
-    });
+    this.client = createS3Client(options);
   }
 
   /** Releases the client's sockets. */

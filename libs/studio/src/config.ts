@@ -1,12 +1,18 @@
 import { blobStoreConfigFromEnv, isStorageError, type BlobStoreConfig } from '@styleclip/storage';
 import { runnerConfigFromEnv, type RunnerConfig } from '@styleclip/model-runners';
 import { MODEL_SET_ID } from './ids';
+import { modelSetSource, type ModelSetSource } from './model-sets/remote/remote-set';
 import { UPLOAD_BYTES_CAP } from './parameters/schema';
 
 /** What the product core needs in every process (API, worker), validated. */
 export interface StudioConfig {
   modelsDir: string;
   defaultModelSet: string;
+  /**
+   * Model sets to pull from S3 into `modelsDir` at start (STYLECLIP_MODEL_SETS): `s3://bucket/prefix/set` (one
+   * set) or `s3://bucket/prefix/*` (every set under the prefix), with the S3 settings below. Empty: the folder alone.
+   */
+  modelSets: ModelSetSource[];
   storage: BlobStoreConfig;
   runner: Partial<RunnerConfig>;
   /** Micro-batching of concurrent generator runs; undefined = off. */
@@ -18,6 +24,8 @@ export interface StudioConfig {
   /** Largest upload in bytes (≤ 20 MB). */
   maxUploadBytes: number;
   jobs: JobsConfig;
+  /** Queue metrics published to CloudWatch (QueueBacklog, OldestWaitingJobAgeSeconds); absent = none. */
+  queueMetrics?: QueueMetricsConfig;
   logLevel: LogLevel;
   /** How long a graceful stop waits for requests and running jobs (ms). */
   shutdownTimeoutMs: number;
@@ -35,6 +43,8 @@ export interface JobsConfig {
   persistIntervalMs: number;
   /** Redis for the BullMQ queue; absent = jobs run in the process that accepts them (the embedded default). */
   redisUrl?: string;
+  /** Redis AUTH password given apart from the URL (REDIS_PASSWORD, e.g. from a secret store). */
+  redisPassword?: string;
   /** Queue name (several deployments can share one Redis). */
   queueName: string;
   /** Runs of a job (first + retries with exponential backoff from `backoffMs`) before it fails. */
@@ -45,6 +55,18 @@ export interface JobsConfig {
   /** How often workers look for jobs whose worker died, and how many such recoveries a job may have. */
   stalledIntervalMs: number;
   maxStalled: number;
+}
+
+/** Where the queue metrics go (the contract with the deployment: infra/src/contract.ts `QUEUE_METRICS`). */
+export interface QueueMetricsConfig {
+  /** CloudWatch namespace (STYLECLIP_METRICS_NAMESPACE), e.g. `StyleCLIP/Jobs`. */
+  namespace: string;
+  /** Value of the `Stage` dimension (STYLECLIP_METRICS_STAGE), e.g. `dev`. */
+  stage: string;
+  /** How often to publish (STYLECLIP_METRICS_INTERVAL_SECONDS, default 60: the autoscaler's period). */
+  intervalSeconds: number;
+  /** Region of CloudWatch: AWS_REGION (set on ECS tasks), else STYLECLIP_S3_REGION, else us-east-1. */
+  region: string;
 }
 
 /** Invalid configuration: `problems` has one line per problem (each names the variable). */
@@ -110,6 +132,7 @@ export class EnvReader {
 export const STUDIO_ENV_VARS = [
   'STYLECLIP_MODELS_DIR',
   'STYLECLIP_DEFAULT_MODEL_SET',
+  'STYLECLIP_MODEL_SETS',
   'STYLECLIP_BATCH_MAX',
   'STYLECLIP_BATCH_WINDOW_MS',
   'STYLECLIP_URL_TTL_SECONDS',
@@ -119,12 +142,17 @@ export const STUDIO_ENV_VARS = [
   'STYLECLIP_JOB_QUEUE_LIMIT',
   'STYLECLIP_JOB_PERSIST_MS',
   'REDIS_URL',
+  'REDIS_PASSWORD',
   'STYLECLIP_QUEUE_NAME',
   'STYLECLIP_JOB_ATTEMPTS',
   'STYLECLIP_JOB_BACKOFF_MS',
   'STYLECLIP_JOB_LOCK_MS',
   'STYLECLIP_JOB_STALLED_INTERVAL_MS',
   'STYLECLIP_JOB_MAX_STALLED',
+  'STYLECLIP_METRICS_NAMESPACE',
+  'STYLECLIP_METRICS_STAGE',
+  'STYLECLIP_METRICS_INTERVAL_SECONDS',
+  'AWS_REGION',
   'STYLECLIP_LOG_LEVEL',
   'STYLECLIP_SHUTDOWN_TIMEOUT_MS',
 ] as const;
@@ -137,6 +165,15 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
     r.problems.push(
       `STYLECLIP_DEFAULT_MODEL_SET ${JSON.stringify(defaultModelSet)} is not a model set id (${MODEL_SET_ID.source})`,
     );
+  }
+  const modelSets: ModelSetSource[] = [];
+  for (const url of (r.get('STYLECLIP_MODEL_SETS') ?? '').split(',').map((u) => u.trim())) {
+    if (url === '') continue;
+    try {
+      modelSets.push(modelSetSource(url, r.env));
+    } catch (e) {
+      r.problems.push(`STYLECLIP_MODEL_SETS: ${(e as Error).message.split('\n').join(' ')}`);
+    }
   }
   let storage: BlobStoreConfig = { kind: 'fs', root: './data' };
   try {
@@ -160,6 +197,11 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
   const maxBatch = r.int('STYLECLIP_BATCH_MAX', 16, 1, 1024);
   const windowMs = r.int('STYLECLIP_BATCH_WINDOW_MS', 5, 0, 1000);
   const redisUrl = r.url('REDIS_URL', ['redis:', 'rediss:']);
+  const redisPassword = r.get('REDIS_PASSWORD');
+  if (redisUrl && redisPassword && new URL(redisUrl).password !== '')
+    r.problems.push('REDIS_URL has a password and REDIS_PASSWORD is set too: give the password in one place');
+  if (redisPassword && !redisUrl) r.problems.push('REDIS_PASSWORD is set but REDIS_URL is not');
+  const queueMetrics = readQueueMetricsConfig(r, redisUrl !== undefined);
   const queueName = r.get('STYLECLIP_QUEUE_NAME') ?? 'styleclip-jobs';
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(queueName))
     r.problems.push(
@@ -175,6 +217,7 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
   return {
     modelsDir,
     defaultModelSet,
+    modelSets,
     storage,
     runner,
     ...(maxBatch > 1 ? { batching: { maxBatch, windowMs } } : {}),
@@ -186,6 +229,7 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
       queueLimit: r.int('STYLECLIP_JOB_QUEUE_LIMIT', 20, 1, 10_000),
       persistIntervalMs: r.int('STYLECLIP_JOB_PERSIST_MS', 1000, 0, 600_000),
       ...(redisUrl ? { redisUrl } : {}),
+      ...(redisUrl && redisPassword ? { redisPassword } : {}),
       queueName,
       attempts: r.int('STYLECLIP_JOB_ATTEMPTS', 3, 1, 100),
       backoffMs: r.int('STYLECLIP_JOB_BACKOFF_MS', 2000, 0, 3_600_000),
@@ -193,9 +237,35 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
       stalledIntervalMs: r.int('STYLECLIP_JOB_STALLED_INTERVAL_MS', 15_000, 500, 3_600_000),
       maxStalled: r.int('STYLECLIP_JOB_MAX_STALLED', 3, 0, 1000),
     },
+    ...(queueMetrics ? { queueMetrics } : {}),
     logLevel,
     shutdownTimeoutMs: r.int('STYLECLIP_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000),
   };
+}
+
+/** STYLECLIP_METRICS_*: both the namespace and the stage, or neither; the counts come from the queue on Redis. */
+function readQueueMetricsConfig(r: EnvReader, hasQueue: boolean): QueueMetricsConfig | undefined {
+  const namespace = r.get('STYLECLIP_METRICS_NAMESPACE');
+  const stage = r.get('STYLECLIP_METRICS_STAGE');
+  const intervalSeconds = r.int('STYLECLIP_METRICS_INTERVAL_SECONDS', 60, 1, 3600);
+  if (namespace === undefined && stage === undefined) return undefined;
+  if (namespace === undefined || stage === undefined) {
+    r.problems.push('set both STYLECLIP_METRICS_NAMESPACE and STYLECLIP_METRICS_STAGE, or neither');
+    return undefined;
+  }
+  // CloudWatch: a namespace is 1–255 of these, not starting with "AWS/"; a dimension value 1–1024 characters.
+  if (!/^[A-Za-z0-9.\-_/#:]{1,255}$/.test(namespace) || namespace.startsWith('AWS/'))
+    r.problems.push(
+      `STYLECLIP_METRICS_NAMESPACE must be 1–255 of A–Z a–z 0–9 . - _ / # : and not start with AWS/, got ${JSON.stringify(namespace)}`,
+    );
+  if (stage.length > 255)
+    r.problems.push(`STYLECLIP_METRICS_STAGE must be at most 255 characters (got ${stage.length})`);
+  if (!hasQueue)
+    r.problems.push(
+      'STYLECLIP_METRICS_NAMESPACE needs REDIS_URL: the queue metrics are counts of the job queue on Redis',
+    );
+  const region = r.get('AWS_REGION') ?? r.get('STYLECLIP_S3_REGION') ?? 'us-east-1';
+  return { namespace, stage, intervalSeconds, region };
 }
 
 /** The core's configuration from the environment alone (the worker's), or ConfigError listing every problem. */

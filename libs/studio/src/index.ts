@@ -13,6 +13,7 @@ export {
   STUDIO_ENV_VARS,
   type StudioConfig,
   type JobsConfig,
+  type QueueMetricsConfig,
 } from './config';
 export {
   StudioError,
@@ -59,6 +60,28 @@ export { Storage, INDEX } from './storage';
 export { STORAGE_ENV_VARS, type BlobStore } from '@styleclip/storage';
 export { ModelSetRegistry, type ModelSetEntry } from './model-sets/registry';
 export { DirectionsSync } from './model-sets/directions';
+export { warmUpEngine, type WarmUpTimings } from './model-sets/warm-up';
+export {
+  pushModelSet,
+  pullModelSet,
+  pullConfiguredModelSets,
+  openRemoteSet,
+  openRemoteUrl,
+  modelSetSource,
+  ModelSetTransferError,
+  isTransferError,
+  UploadJournals,
+  defaultJournalDir,
+  type RemoteSet,
+  type ModelSetSource,
+  type PushOptions,
+  type PullOptions,
+  type PulledSet,
+  type TransferErrorCode,
+  type TransferProgress,
+  type TransferResult,
+  type FileOutcome,
+} from './model-sets/remote';
 
 // Services.
 export {
@@ -102,4 +125,5 @@ export {
 export { JobQueue } from './jobs/queue';
 export { JobScratch } from './jobs/scratch';
 export { JobWorker } from './jobs/bullmq/worker';
+export { QUEUE_METRIC_NAMES, type QueueMetricsSample, type MetricsSink } from './jobs/bullmq/queue-metrics';
 export { PRECOMPUTE_DIRECTIONS, PRECOMPUTE_SHARD, type PrecomputeParams } from './jobs/precompute/kind';

@@ -1,8 +1,10 @@
+import { CloudWatchMetrics } from '@styleclip/cloudwatch';
 import type { BlobStore } from '@styleclip/storage';
 import type { StudioConfig } from './config';
 import type { Logger } from './log';
 import { DirectionsSync } from './model-sets/directions';
 import { ModelSetRegistry } from './model-sets/registry';
+import { pullConfiguredModelSets } from './model-sets/remote/sync';
 import { defineParameters, type Parameters } from './parameters/schema';
 import { EditService } from './services/edits';
 import { ImageService } from './services/images';
@@ -19,6 +21,8 @@ import { BullJobQueue } from './jobs/bullmq/queue';
 import { RedisJobBoard } from './jobs/bullmq/board';
 import { redisConnection, type RedisConnection } from './jobs/bullmq/connection';
 import { JobWorker } from './jobs/bullmq/worker';
+import { QueueMetricsPublisher, type MetricsSink } from './jobs/bullmq/queue-metrics';
+import { JobQueues } from './jobs/bullmq/queues';
 
 export interface StudioOptions {
   log: Logger;
@@ -29,7 +33,7 @@ export interface StudioOptions {
   /** Extra job kinds to register beside the built-in ones (each process must register the same). */
   registerKinds?: (
     kinds: JobKinds,
-    studio: Omit<Studio, 'jobs' | 'close' | 'createWorker' | 'redis'>,
+    studio: Omit<Studio, 'jobs' | 'close' | 'createWorker' | 'redis' | 'startQueueMetrics'>,
   ) => void;
 }
 
@@ -57,6 +61,11 @@ export interface Studio {
   readonly redis?: RedisConnection;
   /** A worker taking jobs from the queue in this process (`apps/worker`); needs REDIS_URL. */
   createWorker(o: { concurrency: number; name?: string }): JobWorker;
+  /**
+   * Starts publishing the queue metrics (STYLECLIP_METRICS_*; API servers and workers call it, other entry points
+   * do not). Returns whether metrics are configured. `sink` replaces CloudWatch (tests).
+   */
+  startQueueMetrics(o?: { sink?: MetricsSink }): boolean;
   /** Releases everything (jobs are interrupted and saved first). */
   close(timeoutMs: number): Promise<void>;
 }
@@ -76,6 +85,16 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     ...(config.batching ? { batching: config.batching } : {}),
     log,
     directions,
+    // STYLECLIP_MODEL_SETS: sets in S3 are pulled into the folder before the default set is warmed up.
+    ...(config.modelSets.length > 0
+      ? {
+          prepare: async () => {
+            await pullConfiguredModelSets(config.modelSets, config.modelsDir, {
+              log: log.child({ component: 'model-sets' }),
+            });
+          },
+        }
+      : {}),
   });
   const images = new ImageService(storage, models, parameters);
   const edits = new EditService(storage, models, images, parameters);
@@ -86,12 +105,16 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
   });
   const jobLog = log.child({ component: 'jobs' });
   const redis = config.jobs.redisUrl
-    ? redisConnection(config.jobs.redisUrl, config.jobs.queueName)
+    ? redisConnection(config.jobs.redisUrl, config.jobs.queueName, {
+        ...(config.jobs.redisPassword !== undefined ? { password: config.jobs.redisPassword } : {}),
+      })
     : undefined;
   const board: JobBoard = redis ? new RedisJobBoard(redis, jobLog) : new LocalJobBoard();
   const jobStore = new JobStore(storage.records, jobLog);
   const kinds = new JobKinds();
-  const precomputeDeps = { models, directions, runner: config.runner, log: jobLog };
+  // Job runtimes log their sessions' execution provider (a CUDA → CPU fallback) as the registry's does.
+  const jobRunner = { ...config.runner, log: (line: string) => jobLog.info({ runtime: true }, line) };
+  const precomputeDeps = { models, directions, runner: jobRunner, log: jobLog };
   kinds.register(precomputeKind(precomputeDeps)).registerChild(precomputeShardKind(precomputeDeps));
   const base = {
     config,
@@ -129,10 +152,23 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
         jobLog.warn({ jobId: e.job.id, err: (err as Error).message }, 'after-success step failed'),
       );
   });
+  let queueMetrics: QueueMetricsPublisher | undefined;
   return {
     ...base,
     jobs,
     ...(redis ? { redis } : {}),
+    startQueueMetrics(m = {}) {
+      const mc = config.queueMetrics;
+      if (!mc || !redis) return false;
+      queueMetrics ??= new QueueMetricsPublisher({
+        queues: new JobQueues(redis, config.jobs),
+        sink: m.sink ?? new CloudWatchMetrics({ region: mc.region }),
+        config: mc,
+        log: jobLog,
+      });
+      queueMetrics.start();
+      return true;
+    },
     createWorker(w) {
       if (!redis) throw new Error('a queue worker needs REDIS_URL (jobs run in the API process without it)');
       return new JobWorker(
@@ -141,6 +177,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
       );
     },
     async close(timeoutMs) {
+      await queueMetrics?.stop();
       await jobs.close(timeoutMs);
       offEvents();
       await board.close();

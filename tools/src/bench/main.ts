@@ -1,6 +1,7 @@
 // `npm run bench [-- --suite generator|conv-layers|preview|clip|edit|arcface|encoder|faces|all] [--quick]`:
 // benchmarks with the MatMul ceiling measured in the same run.
 // `npm run bench -- --suite precompute --workers 1,2`: the sharded precompute on N worker processes.
+// `npm run bench -- --suite cold-start [--quick]`: an API server's start with its model set in S3 (s3rver).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import { benchPrecomputeWorkers, machineCores } from './precompute-workers';
 import { fixtureSet, fixtureWPlus } from './fixture-set';
 import { benchPreviewTiming, previewQuality } from './preview';
 import { benchConvLayers, benchGeneratorVariants } from './winograd';
+import { benchColdStart } from './cold-start';
 import { benchUpConvs } from './upconv';
 
 const { values } = parseArgs({
@@ -91,6 +93,50 @@ if (values.suite === 'precompute') {
   );
   await mkdir(join(root, values.out), { recursive: true });
   const file = join(root, values.out, 'bench-precompute.json');
+  await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`results written to ${file}`);
+  await runtime.dispose();
+  process.exit(0);
+}
+
+if (values.suite === 'cold-start') {
+  // A process of its own (the real API server), not this process's runtime.
+  const preset = values.quick ? 'tiny' : 'ffhq1024-random';
+  const set = await presetSet(root, preset); // built under models/ on first use (the 1024 set: GBs, minutes)
+  console.log(
+    `Cold start of the API with its model set in S3 (s3rver on loopback): ${preset}, ${threads} thread(s) per ` +
+      `operator, ${executionProvider} provider`,
+  );
+  const r = await benchColdStart(root, set.dir, set.manifest.id, {
+    threads,
+    log: (line) => console.log(`  ${line}`),
+  });
+  results['coldStart'] = r;
+  console.log(
+    `\n${r.set}: ${r.files} files, ${r.setMB.toFixed(1)} MB (pushed in ${r.pushS.toFixed(1)} s, ` +
+      `${(r.setMB / r.pushS).toFixed(0)} MB/s)`,
+  );
+  console.log(
+    table(
+      r.rows.map((x) => ({
+        start: x.run,
+        'boot s': x.bootS,
+        'pull s': x.pullS,
+        'MB moved': x.transferredMB,
+        'MB/s': x.pullMBps,
+        'sessions s': x.sessionsS,
+        'warm-up s': x.warmUpS,
+        'ready s': x.readyS,
+        'peak RSS MB': x.peakRssMB ?? '',
+      })),
+    ),
+  );
+  console.log(
+    'boot: spawn → listening; pull: download + sha256 (cold) or sha256 of the cache only (warm); sessions: the ' +
+      'models of the first requests; warm-up: one generation + CLIP image and text; ready: spawn → /readyz 200',
+  );
+  await mkdir(join(root, values.out), { recursive: true });
+  const file = join(root, values.out, 'bench-cold-start.json');
   await writeFile(file, JSON.stringify(results, null, 2) + '\n');
   console.log(`results written to ${file}`);
   await runtime.dispose();

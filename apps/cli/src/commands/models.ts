@@ -12,6 +12,7 @@ import { openCheckpoint, stateDict } from '@styleclip/checkpoints';
 import { buildPresetSet, ensurePresetSet } from '@styleclip/editing';
 import { allFiles, importModelSet, loadModelSet, PRESETS, type ProgressEvent } from '@styleclip/model-sets';
 import { CliError, parseNumber } from '../errors';
+import { registerModelTransfer } from './model-transfer';
 
 interface ImportArgs {
   generator: string;
@@ -41,7 +42,7 @@ function collectMapper(value: string, previous: Record<string, string>): Record<
 }
 
 export function registerModels(program: Command): void {
-  const models = program.command('models').description('build, import and inspect model sets');
+  const models = program.command('models').description('build, import, inspect, push and pull model sets');
 
   models
     .command('build')
@@ -236,4 +237,5 @@ export function registerModels(program: Command): void {
         await ckpt.close();
       }
     });
+  registerModelTransfer(models);
 }

@@ -7,6 +7,7 @@ import { StudioError } from '../errors';
 import { MODEL_SET_ID } from '../ids';
 import type { Logger } from '../log';
 import type { DirectionsSync } from './directions';
+import { warmUpEngine, type WarmUpTimings } from './warm-up';
 
 export interface ModelSetEntry {
   id: string;
@@ -36,6 +37,8 @@ export class ModelSetRegistry {
       batching?: MicroBatchOptions;
       log: Logger;
       directions?: DirectionsSync;
+      /** Runs first in `warmUp` (pulling model sets from S3 into the folder); a failure fails the warm-up. */
+      prepare?: () => Promise<void>;
     },
   ) {
     this.runtime = createRuntime({ ...o.runner, log: (line) => o.log.info({ runtime: true }, line) });
@@ -170,15 +173,33 @@ export class ModelSetRegistry {
     await this.engine(id);
   }
 
-  /** Opens and warms up the default set (one generation), logging how long it took. */
+  /** How the last warm-up went (pulling, sessions, first runs), once it succeeded. */
+  lastWarmUp: (WarmUpTimings & { prepareMs: number; totalMs: number }) | undefined;
+
+  /**
+   * Prepares the folder (`prepare`: model sets from S3), then opens the default set, creates its sessions and runs
+   * it once (`warmUpEngine`), logging how long each step took. Readiness waits for it.
+   */
   async warmUp(): Promise<void> {
     const t0 = performance.now();
     try {
+      if (this.o.prepare) {
+        await this.o.prepare();
+        this.listed = undefined;
+      }
+      const prepareMs = performance.now() - t0;
       const engine = await this.engine(this.defaultId);
-      await engine.generate([0], 1); // any seed and ψ: this loads and runs every generator session once
+      const timings = await warmUpEngine(engine);
+      this.lastWarmUp = { ...timings, prepareMs, totalMs: performance.now() - t0 };
       this.defaultReady = true;
       this.o.log.info(
-        { modelSet: this.defaultId, ms: Math.round(performance.now() - t0) },
+        {
+          modelSet: this.defaultId,
+          ms: Math.round(this.lastWarmUp.totalMs),
+          ...(this.o.prepare ? { pullMs: Math.round(prepareMs) } : {}),
+          sessionsMs: Math.round(timings.sessionsMs),
+          warmUpMs: Math.round(timings.runMs),
+        },
         'default model set loaded',
       );
     } catch (e) {

@@ -1,0 +1,6 @@
+export {
+  CloudWatchMetrics,
+  MetricsPublishError,
+  type CloudWatchMetricsOptions,
+  type MetricDatum,
+} from './metrics-client';
