@@ -53,12 +53,14 @@ export type {
   JobRecord,
   UploadRecord,
   DirectionsRecord,
+  MapperRecord,
   StudioRecords,
 } from './records';
 export { Storage, INDEX } from './storage';
 export { STORAGE_ENV_VARS, type BlobStore } from '@styleclip/storage';
 export { ModelSetRegistry, type ModelSetEntry } from './model-sets/registry';
 export { DirectionsSync } from './model-sets/directions';
+export { MapperSync, mapperFile } from './model-sets/mappers';
 
 // Services.
 export {
@@ -103,3 +105,18 @@ export { JobQueue } from './jobs/queue';
 export { JobScratch } from './jobs/scratch';
 export { JobWorker } from './jobs/bullmq/worker';
 export { PRECOMPUTE_DIRECTIONS, PRECOMPUTE_SHARD, type PrecomputeParams } from './jobs/precompute/kind';
+export {
+  OPTIMIZE_LATENT,
+  type OptimizeLatentParams,
+  type OptimizeLatentResult,
+} from './jobs/training/optimize-kind';
+export {
+  TRAIN_MAPPER,
+  mapperNameOf,
+  type TrainMapperParams,
+  type TrainMapperResult,
+  type MapperEvaluationPoint,
+} from './jobs/training/train-mapper-kind';
+export { lossCurve, type LossCurve, type LossTerms } from './jobs/training/progress';
+export { TrainingSlots } from './jobs/training/slots';
+export { MAX_TRAINING_BATCH, MAX_TRAINING_SEEDS } from './parameters/training';

@@ -2,6 +2,7 @@ import type { BlobStore } from '@styleclip/storage';
 import type { StudioConfig } from './config';
 import type { Logger } from './log';
 import { DirectionsSync } from './model-sets/directions';
+import { MapperSync } from './model-sets/mappers';
 import { ModelSetRegistry } from './model-sets/registry';
 import { defineParameters, type Parameters } from './parameters/schema';
 import { EditService } from './services/edits';
@@ -13,6 +14,8 @@ import { JobKinds } from './jobs/kinds';
 import { LocalJobBoard } from './jobs/local-board';
 import { LocalJobQueue } from './jobs/local-queue';
 import { precomputeKind, precomputeShardKind } from './jobs/precompute/kind';
+import { registerTrainingKinds } from './jobs/training/register';
+import { TrainingSlots } from './jobs/training/slots';
 import type { JobQueue } from './jobs/queue';
 import { JobStore } from './jobs/store';
 import { BullJobQueue } from './jobs/bullmq/queue';
@@ -45,6 +48,8 @@ export interface Studio {
   readonly storage: Storage;
   readonly models: ModelSetRegistry;
   readonly directions: DirectionsSync;
+  /** Mappers trained by jobs: published to storage, installed into every process's copy of their set. */
+  readonly mappers: MapperSync;
   readonly images: ImageService;
   readonly edits: EditService;
   readonly uploads: UploadService;
@@ -71,11 +76,13 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     ...(o.wrapBlobStore ? { wrap: o.wrapBlobStore } : {}),
   });
   const directions = new DirectionsSync(storage, log.child({ component: 'directions' }));
+  const mappers = new MapperSync(storage, log.child({ component: 'mappers' }));
   const models = new ModelSetRegistry(config.modelsDir, config.defaultModelSet, {
     runner: config.runner,
     ...(config.batching ? { batching: config.batching } : {}),
     log,
     directions,
+    mappers,
   });
   const images = new ImageService(storage, models, parameters);
   const edits = new EditService(storage, models, images, parameters);
@@ -93,6 +100,16 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
   const kinds = new JobKinds();
   const precomputeDeps = { models, directions, runner: config.runner, log: jobLog };
   kinds.register(precomputeKind(precomputeDeps)).registerChild(precomputeShardKind(precomputeDeps));
+  registerTrainingKinds(kinds, {
+    parameters,
+    models,
+    images,
+    edits,
+    mappers,
+    slots: new TrainingSlots(config.jobs.trainingConcurrency),
+    runner: config.runner,
+    log: jobLog,
+  });
   const base = {
     config,
     log,
@@ -100,6 +117,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     storage,
     models,
     directions,
+    mappers,
     images,
     edits,
     uploads,
