@@ -16,7 +16,7 @@ import { TRAIN_MAPPER, type TrainMapperResult } from './train-mapper-kind';
 
 // The training jobs on the embedded runner with real parts: the tiny model set (a copy: a trained mapper is
 // installed into it), filesystem storage, the engine's loss graphs on onnxruntime. The queue, a SIGKILLed worker
-// and a killed API process are covered in apps/worker (jobs-resume.test.ts).
+// and a killed API process are covered in apps/worker (training-resume.test.ts).
 
 let root: string;
 let env: Record<string, string>;
