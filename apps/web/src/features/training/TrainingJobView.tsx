@@ -13,7 +13,8 @@ import { LossChart } from './LossChart';
 import { TrainingJobQuery, type TrainingJob } from './operations';
 
 const TERMS = ['total', 'clip', 'l2', 'id', 'lr'] as const;
-const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(4) : v.toExponential(2));
+/** Five significant digits: ranges of nearly flat curves stay readable (each curve is drawn on its own range). */
+const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? String(Number(v.toPrecision(5))) : v.toExponential(3));
 
 export function TrainingJobView({
   initial,
