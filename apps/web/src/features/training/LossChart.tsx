@@ -11,7 +11,8 @@ const COLORS: Record<string, string> = {
 };
 
 /** Five significant digits: ranges of nearly flat curves stay readable (each curve is drawn on its own range). */
-const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? String(Number(v.toPrecision(5))) : v.toExponential(3));
+const fmt = (v: number) =>
+  Math.abs(v) >= 0.01 || v === 0 ? String(Number(v.toPrecision(5))) : v.toExponential(3);
 
 export function LossChart({ title, curve }: { title: string; curve: CurveInput }) {
   const g = chartGeometry(curve, 480, 160);

@@ -14,7 +14,8 @@ import { TrainingJobQuery, type TrainingJob } from './operations';
 
 const TERMS = ['total', 'clip', 'l2', 'id', 'lr'] as const;
 /** Five significant digits: ranges of nearly flat curves stay readable (each curve is drawn on its own range). */
-const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? String(Number(v.toPrecision(5))) : v.toExponential(3));
+const fmt = (v: number) =>
+  Math.abs(v) >= 0.01 || v === 0 ? String(Number(v.toPrecision(5))) : v.toExponential(3);
 
 export function TrainingJobView({
   initial,
