@@ -191,6 +191,21 @@ export function trainingSuite(getEnv: () => TestEnv): void {
       const sRefusal = await c.gql(OPTIMIZE, { i: { ...input, imageId: s.editGlobal.results[0]!.image.id } });
       expect(codeOf(sRefusal)).toBe('BAD_USER_INPUT');
       expect(sRefusal.errors![0]!.message).toMatch(/W\+ latent/);
+
+      // Cancelled between steps: no edit is stored.
+      const long = (await c.ok<{ optimizeLatent: Job }>(OPTIMIZE, { i: { imageId, text, steps: 5000 } }))
+        .optimizeLatent;
+      let cancel: Promise<unknown> | undefined;
+      const cancelled = await follow(server, long.id, (e) => {
+        if (!cancel && e.training && e.done > 0) cancel = c.ok(CANCEL, { id: long.id });
+      });
+      await cancel;
+      expect(cancelled.at(-1)!.state).toBe('CANCELLED');
+      expect(cancelled.at(-1)!.done).toBeLessThan(5000);
+      const none = await c.ok<{ job: { edit: null } }>(`query($id: ID!) { job(id: $id) { edit { id } } }`, {
+        id: long.id,
+      });
+      expect(none.job.edit).toBeNull();
     });
 
     it('trainMapper: loss terms and evaluations, cancel; the mapper is in the set for editMapper with its official checkpoint', async () => {
