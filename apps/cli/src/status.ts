@@ -16,9 +16,9 @@ export const capabilities: Capability[] = [
   { name: 'Directions precompute (sharded over workers)', ready: true, note: 'libs/studio jobs' },
   { name: 'GraphQL API, web gallery and editor, CLI', ready: true, note: 'apps/api, apps/web, apps/cli' },
   {
-    name: 'Latent optimization and mapper training (engine, CLI)',
+    name: 'Latent optimization and mapper training',
     ready: true,
-    note: 'styleclip optimize, styleclip mapper train; jobs and web tabs not yet',
+    note: 'jobs (resumable), GraphQL, web Optimize tab and Train-a-mapper page; styleclip optimize, mapper train',
   },
   {
     name: 'Jobs in process or on workers (BullMQ on Redis)',

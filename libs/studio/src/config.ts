@@ -37,6 +37,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface JobsConfig {
   /** Jobs running at once in one process (the embedded runner, or one worker). */
   concurrency: number;
+  /**
+   * Training jobs (latent optimization, mapper training) running at once in one process, whatever the job
+   * concurrency: each holds its loss graph (about 13 GB for a 1024 optimization). More wait for a slot.
+   */
+  trainingConcurrency: number;
   /** Jobs allowed to wait (submissions beyond it are refused with BUSY). */
   queueLimit: number;
   /** How often a running job saves its progress to its record (ms; events go out at once). */
@@ -139,6 +144,7 @@ export const STUDIO_ENV_VARS = [
   'STYLECLIP_CACHE_MB',
   'STYLECLIP_MAX_UPLOAD_BYTES',
   'STYLECLIP_JOB_CONCURRENCY',
+  'STYLECLIP_TRAINING_CONCURRENCY',
   'STYLECLIP_JOB_QUEUE_LIMIT',
   'STYLECLIP_JOB_PERSIST_MS',
   'REDIS_URL',
@@ -226,6 +232,7 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
     maxUploadBytes: r.int('STYLECLIP_MAX_UPLOAD_BYTES', UPLOAD_BYTES_CAP, 1024, UPLOAD_BYTES_CAP),
     jobs: {
       concurrency: r.int('STYLECLIP_JOB_CONCURRENCY', 1, 1, 64),
+      trainingConcurrency: r.int('STYLECLIP_TRAINING_CONCURRENCY', 1, 1, 64),
       queueLimit: r.int('STYLECLIP_JOB_QUEUE_LIMIT', 20, 1, 10_000),
       persistIntervalMs: r.int('STYLECLIP_JOB_PERSIST_MS', 1000, 0, 600_000),
       ...(redisUrl ? { redisUrl } : {}),

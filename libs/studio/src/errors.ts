@@ -71,6 +71,13 @@ const ENGINE_CODES: Record<string, StudioErrorCode> = {
   bad_shape: 'BAD_INPUT',
   bad_input: 'BAD_INPUT',
   unknown_mapper: 'BAD_INPUT',
+  // Latent optimization and mapper training: a set without ArcFace for λ_ID > 0, a loss that diverged at these
+  // settings, a mapper name taken, too many training latents, a job's checkpoint from other model files.
+  no_arcface: 'BAD_INPUT',
+  diverged: 'BAD_INPUT',
+  conflict: 'BAD_INPUT',
+  too_large: 'TOO_LARGE',
+  checkpoint_mismatch: 'BAD_INPUT',
 };
 
 /**

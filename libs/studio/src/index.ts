@@ -54,6 +54,7 @@ export type {
   JobRecord,
   UploadRecord,
   DirectionsRecord,
+  MapperRecord,
   StudioRecords,
 } from './records';
 export { Storage, INDEX } from './storage';
@@ -82,6 +83,7 @@ export {
   type TransferResult,
   type FileOutcome,
 } from './model-sets/remote';
+export { MapperSync, mapperFile } from './model-sets/mappers';
 
 // Services.
 export {
@@ -127,3 +129,18 @@ export { JobScratch } from './jobs/scratch';
 export { JobWorker } from './jobs/bullmq/worker';
 export { QUEUE_METRIC_NAMES, type QueueMetricsSample, type MetricsSink } from './jobs/bullmq/queue-metrics';
 export { PRECOMPUTE_DIRECTIONS, PRECOMPUTE_SHARD, type PrecomputeParams } from './jobs/precompute/kind';
+export {
+  OPTIMIZE_LATENT,
+  type OptimizeLatentParams,
+  type OptimizeLatentResult,
+} from './jobs/training/optimize-kind';
+export {
+  TRAIN_MAPPER,
+  mapperNameOf,
+  type TrainMapperParams,
+  type TrainMapperResult,
+  type MapperEvaluationPoint,
+} from './jobs/training/train-mapper-kind';
+export { lossCurve, type LossCurve, type LossTerms } from './jobs/training/progress';
+export { TrainingSlots } from './jobs/training/slots';
+export { MAX_TRAINING_BATCH, MAX_TRAINING_SEEDS } from './parameters/training';

@@ -41,9 +41,22 @@ export type LatentRecord = ReturnType<typeof checkLatent>;
 
 const checkChannel = obj({ layer: int, layerName: opt(str), channel: int, weight: num });
 
+/** How a latent optimization (an OPTIMIZE edit) ran: its settings, the job and the losses of its last step. */
+const checkOptimization = obj({
+  jobId: str,
+  mode: oneOf('EDIT', 'FREE'),
+  space: oneOf('WPLUS', 'S'),
+  steps: int,
+  lr: num,
+  l2Lambda: num,
+  idLambda: num,
+  losses: obj({ clip: num, l2: opt(num), id: opt(num), total: num }),
+});
+
 const checkEdit = obj({
   id: str,
-  method: oneOf('GLOBAL', 'MAPPER'),
+  /** OPTIMIZE: a latent optimization job's result (its text in `target`, its settings in `optimization`). */
+  method: oneOf('GLOBAL', 'MAPPER', 'OPTIMIZE'),
   imageId: str,
   modelSetId: str,
   createdAt: str,
@@ -57,6 +70,7 @@ const checkEdit = obj({
   truncatedPrompts: opt(arr(str)),
   mapper: opt(str),
   strength: opt(num),
+  optimization: opt(checkOptimization),
   results: arr(obj({ alpha: opt(num), imageId: str })),
 });
 export type EditRecord = ReturnType<typeof checkEdit>;
@@ -136,6 +150,47 @@ const checkDirections = obj({
 });
 export type DirectionsRecord = ReturnType<typeof checkDirections>;
 
+/**
+ * A mapper a TRAIN_MAPPER job trained for a model set (id `<modelSetId>.<name>`): its ONNX graph (what each
+ * process installs into its local copy of the set, see MapperSync), the official checkpoint for download, and
+ * how it was trained.
+ */
+const checkMapper = obj({
+  modelSetId: str,
+  name: str,
+  /** The generator it was trained against (a set with another generator does not install it). */
+  generatorSha256: str,
+  /** `mapper-<name>.onnx` as installed, and its LevelsMapper config (the manifest entry's). */
+  onnx: blobRef,
+  config: any,
+  /** `{'state_dict': {'mapper.*'}, 'opts'}`, torch.save format. */
+  checkpoint: blobRef,
+  text: str,
+  training: obj({
+    steps: int,
+    batch: int,
+    optimizer: oneOf('RANGER', 'ADAM'),
+    lr: num,
+    clipLambda: num,
+    l2Lambda: num,
+    idLambda: num,
+    coarse: bool,
+    medium: bool,
+    fine: bool,
+    seedStart: int,
+    seedCount: int,
+    seed: int,
+  }),
+  /** Losses of the last training step and of the last evaluation (held-out faces). */
+  losses: obj({ clip: opt(num), l2: opt(num), id: opt(num), total: num }),
+  evalLosses: opt(obj({ clip: opt(num), l2: opt(num), id: opt(num), total: num })),
+  /** sha256 of every parameter flattened in state-dict order (float32 bytes). */
+  paramsSha256: str,
+  jobId: str,
+  createdAt: str,
+});
+export type MapperRecord = ReturnType<typeof checkMapper>;
+
 export const RECORD_TYPES = [
   defineRecordType({ name: 'image', version: 1, validate: checkImage }),
   defineRecordType({ name: 'latent', version: 1, validate: checkLatent }),
@@ -150,6 +205,7 @@ export const RECORD_TYPES = [
   defineRecordType({ name: 'upload', version: 1, validate: checkUpload }),
   defineRecordType({ name: 'image-hash', version: 1, validate: checkImageHash }),
   defineRecordType({ name: 'directions', version: 1, validate: checkDirections }),
+  defineRecordType({ name: 'mapper', version: 1, validate: checkMapper }),
 ] as const;
 
 export type StudioRecords = RecordStore<typeof RECORD_TYPES>;

@@ -16,14 +16,15 @@ import { createRecordStore, type BlobRef, type StudioRecords } from './records';
  * store sees the same product: the store is the source of truth.
  *
  * Layout:
- * - `blobs/<kind>/<h2>/<hash>.<ext>`: content-addressed bytes (PNG images, `.npy` latents and directions),
- *   immutable.
+ * - `blobs/<kind>/<h2>/<hash>.<ext>`: content-addressed bytes (PNG images, `.npy` latents and directions,
+ *   trained mappers as `.onnx` and official `.pt` checkpoints), immutable.
  * - `records/<type>/<id>.json`: versioned records (image, latent, edit, job, upload, image-hash, directions).
  * - `index/...`: empty marker blobs whose keys list records in a useful order. Ids sort newest first, so
  *   listing an index prefix in key order pages newest first (S3 ListObjects with a marker; no scans):
  *   - `index/images/<bucket>/<imageId>` for the gallery (bucket = base | generated | uploaded | edited),
  *   - `index/methods/<global|mapper>/<imageId>.<editId>` (images having an edit of a method),
- *   - `index/edits/<imageId>/<editId>` (edits of an image).
+ *   - `index/edits/<imageId>/<editId>` (edits of an image),
+ *   - `index/mappers/<modelSetId>/<name>` (mappers trained for a set; records `mapper/<modelSetId>.<name>`).
  * - `uploads/<uploadId>.bin`: raw uploaded bytes until `completeUpload` processes them.
  * - `jobs/<jobId>/…`: a job's partial results (e.g. fs3 chunks of a precompute), so a job resumes on any worker
  *   after a crash; removed when the job ends.
@@ -51,9 +52,9 @@ export class Storage {
 
   /** Writes bytes under their content hash (idempotent) and returns the reference to keep in a record. */
   async putContent(
-    kind: 'images' | 'latents' | 'directions',
+    kind: 'images' | 'latents' | 'directions' | 'mappers',
     bytes: Uint8Array,
-    ext: 'png' | 'npy',
+    ext: 'png' | 'npy' | 'onnx' | 'pt',
   ): Promise<BlobRef> {
     const sha256 = sha256Hex(bytes);
     const key = contentKey(kind, sha256, ext);
@@ -134,8 +135,9 @@ export class Storage {
 
 export const INDEX = {
   images: (bucket: 'base' | 'generated' | 'uploaded' | 'edited') => `index/images/${bucket}/`,
-  methods: (method: 'global' | 'mapper') => `index/methods/${method}/`,
+  methods: (method: 'global' | 'mapper' | 'optimize') => `index/methods/${method}/`,
   edits: (imageId: string) => `index/edits/${imageId}/`,
+  mappers: (modelSetId: string) => `index/mappers/${modelSetId}/`,
 } as const;
 
 export function createStorage(

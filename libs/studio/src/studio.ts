@@ -3,6 +3,7 @@ import type { BlobStore } from '@styleclip/storage';
 import type { StudioConfig } from './config';
 import type { Logger } from './log';
 import { DirectionsSync } from './model-sets/directions';
+import { MapperSync } from './model-sets/mappers';
 import { ModelSetRegistry } from './model-sets/registry';
 import { pullConfiguredModelSets } from './model-sets/remote/sync';
 import { defineParameters, type Parameters } from './parameters/schema';
@@ -15,6 +16,8 @@ import { JobKinds } from './jobs/kinds';
 import { LocalJobBoard } from './jobs/local-board';
 import { LocalJobQueue } from './jobs/local-queue';
 import { precomputeKind, precomputeShardKind } from './jobs/precompute/kind';
+import { registerTrainingKinds } from './jobs/training/register';
+import { TrainingSlots } from './jobs/training/slots';
 import type { JobQueue } from './jobs/queue';
 import { JobStore } from './jobs/store';
 import { BullJobQueue } from './jobs/bullmq/queue';
@@ -49,6 +52,8 @@ export interface Studio {
   readonly storage: Storage;
   readonly models: ModelSetRegistry;
   readonly directions: DirectionsSync;
+  /** Mappers trained by jobs: published to storage, installed into every process's copy of their set. */
+  readonly mappers: MapperSync;
   readonly images: ImageService;
   readonly edits: EditService;
   readonly uploads: UploadService;
@@ -80,6 +85,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     ...(o.wrapBlobStore ? { wrap: o.wrapBlobStore } : {}),
   });
   const directions = new DirectionsSync(storage, log.child({ component: 'directions' }));
+  const mappers = new MapperSync(storage, log.child({ component: 'mappers' }));
   const models = new ModelSetRegistry(config.modelsDir, config.defaultModelSet, {
     runner: config.runner,
     ...(config.batching ? { batching: config.batching } : {}),
@@ -95,6 +101,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
           },
         }
       : {}),
+    mappers,
   });
   const images = new ImageService(storage, models, parameters);
   const edits = new EditService(storage, models, images, parameters);
@@ -116,6 +123,16 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
   const jobRunner = { ...config.runner, log: (line: string) => jobLog.info({ runtime: true }, line) };
   const precomputeDeps = { models, directions, runner: jobRunner, log: jobLog };
   kinds.register(precomputeKind(precomputeDeps)).registerChild(precomputeShardKind(precomputeDeps));
+  registerTrainingKinds(kinds, {
+    parameters,
+    models,
+    images,
+    edits,
+    mappers,
+    slots: new TrainingSlots(config.jobs.trainingConcurrency),
+    runner: config.runner,
+    log: jobLog,
+  });
   const base = {
     config,
     log,
@@ -123,6 +140,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     storage,
     models,
     directions,
+    mappers,
     images,
     edits,
     uploads,

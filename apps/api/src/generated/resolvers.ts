@@ -8,9 +8,10 @@ import type {
   EditRecord,
   JobEvent,
   ModelSetEntry,
+  MapperRecord,
   ParametersDescription,
 } from '@styleclip/studio';
-import type { EditResultParent } from '../resolvers/mappers';
+import type { EditResultParent, MapperParent, OptimizationParent } from '../resolvers/mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -65,6 +66,9 @@ export type Query = {
    * prefill forms exactly as the server validates. Omitted optional inputs take these defaults.
    */
   parameters: Parameters;
+  /** Mappers trained by jobs for a model set (the default set when omitted), by name, with how they were trained. */
+  trainedMappers: Array<TrainedMapper>;
+  trainedMapper?: Maybe<TrainedMapper>;
 };
 
 export type QueryImagesArgs = {
@@ -106,6 +110,15 @@ export type QueryJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryTrainedMappersArgs = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type QueryTrainedMapperArgs = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Generate faces from seeds (limits and defaults: `parameters.generateImages`). */
@@ -131,6 +144,22 @@ export type Mutation = {
    */
   precomputeDirections: Job;
   cancelJob: Job;
+  /**
+   * Optimize an image's latent toward a text (StyleCLIP's latent optimization), as a job: its progress carries the
+   * loss terms and curve (`Job.training`) and a preview every `previewEvery` steps (`Job.previewUrl`); on success
+   * `Job.edit` is an OPTIMIZE edit of the image whose result is a new image with its latent (W+, or S for space S),
+   * usable as the base of further edits. Needs a W+ latent (an S latent is refused with BAD_USER_INPUT). The work
+   * of the job is `steps`. Limits and defaults: `parameters.optimizeLatent`.
+   */
+  optimizeLatent: Job;
+  /**
+   * Train a latent mapper for a text (StyleCLIP's mapper training) on the faces of consecutive seeds, as a job: its
+   * progress carries the loss terms, the loss curve and the evaluations of held-out faces (`Job.training`), the
+   * latest evaluation grid as `Job.previewUrl`. On success the mapper is in the model set under its name, usable
+   * by `editMapper` at once on every server, and `Job.trainedMapper` links its official checkpoint. The work of the
+   * job is `steps × batch`. Limits and defaults: `parameters.trainMapper`.
+   */
+  trainMapper: Job;
 };
 
 export type MutationGenerateImagesArgs = {
@@ -159,6 +188,14 @@ export type MutationPrecomputeDirectionsArgs = {
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationOptimizeLatentArgs = {
+  input: OptimizeLatentInput;
+};
+
+export type MutationTrainMapperArgs = {
+  input: TrainMapperInput;
 };
 
 export type Subscription = {
@@ -208,7 +245,9 @@ export type Health = {
 
 export type ImageSource = 'GENERATED' | 'UPLOADED' | 'EDITED';
 
-export type EditMethod = 'GLOBAL' | 'MAPPER';
+export type EditMethod =
+  /** A latent optimization job's result (see Edit.optimization). */
+  'OPTIMIZE' | 'GLOBAL' | 'MAPPER';
 
 export type ImageFilter = {
   /** Only images with at least one edit of this method. */
@@ -315,6 +354,8 @@ export type Edit = {
   results: Array<EditResult>;
   /** A link to share this edit. */
   shareUrl: Scalars['String']['output'];
+  /** For OPTIMIZE edits: how the optimization ran (its text is `target`). */
+  optimization?: Maybe<OptimizationSettings>;
 };
 
 export type EditResult = {
@@ -375,6 +416,8 @@ export type Mapper = {
   coarse: Scalars['Boolean']['output'];
   medium: Scalars['Boolean']['output'];
   fine: Scalars['Boolean']['output'];
+  /** For a mapper a job trained here: its text, settings and checkpoint. */
+  trained?: Maybe<TrainedMapper>;
 };
 
 export type DirectionsInfo = {
@@ -481,7 +524,7 @@ export type PrecomputeDirectionsInput = {
   shardChannels?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type JobKind = 'PRECOMPUTE_DIRECTIONS';
+export type JobKind = 'OPTIMIZE_LATENT' | 'TRAIN_MAPPER' | 'PRECOMPUTE_DIRECTIONS';
 
 export type JobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
@@ -513,6 +556,12 @@ export type Job = {
    * how many times each shard ran to completion and each chunk was computed).
    */
   result?: Maybe<Scalars['JSON']['output']>;
+  /** Training jobs (OPTIMIZE_LATENT, TRAIN_MAPPER): the current step, loss terms, loss curve and evaluations. */
+  training?: Maybe<TrainingProgress>;
+  /** OPTIMIZE_LATENT, once it succeeded: the edit it stored (its one result is the optimized image). */
+  edit?: Maybe<Edit>;
+  /** TRAIN_MAPPER, once it succeeded: the mapper it trained. */
+  trainedMapper?: Maybe<TrainedMapper>;
 };
 
 export type JobError = {
@@ -533,6 +582,156 @@ export type JobEdge = {
   node: Job;
 };
 
+export type OptimizeMode =
+  /** Stay close to the start: CLIP + λ_L2·L2 + λ_ID·ID. */
+  | 'EDIT'
+  /** The CLIP loss alone (free generation). */
+  | 'FREE';
+
+export type MapperOptimizer = 'RANGER' | 'ADAM';
+
+/** Limits and defaults: `parameters.optimizeLatent`. */
+export type OptimizeLatentInput = {
+  imageId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  mode?: InputMaybe<OptimizeMode>;
+  space?: InputMaybe<LatentSpace>;
+  steps?: InputMaybe<Scalars['Int']['input']>;
+  lr?: InputMaybe<Scalars['Float']['input']>;
+  l2Lambda?: InputMaybe<Scalars['Float']['input']>;
+  idLambda?: InputMaybe<Scalars['Float']['input']>;
+  /** Render a preview every this many steps. */
+  previewEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Save the optimizer state every this many steps (a resumed job repeats at most this many). */
+  checkpointEvery?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Limits and defaults: `parameters.trainMapper`. */
+export type TrainMapperInput = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  /** The mapper's name in the model set (letters, digits, _ and -); default: from the text. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  steps?: InputMaybe<Scalars['Int']['input']>;
+  batch?: InputMaybe<Scalars['Int']['input']>;
+  optimizer?: InputMaybe<MapperOptimizer>;
+  lr?: InputMaybe<Scalars['Float']['input']>;
+  clipLambda?: InputMaybe<Scalars['Float']['input']>;
+  l2Lambda?: InputMaybe<Scalars['Float']['input']>;
+  idLambda?: InputMaybe<Scalars['Float']['input']>;
+  coarse?: InputMaybe<Scalars['Boolean']['input']>;
+  medium?: InputMaybe<Scalars['Boolean']['input']>;
+  fine?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The training faces are the seeds seedStart … seedStart + seedCount − 1 (a share held out for evaluation). */
+  seedStart?: InputMaybe<Scalars['Int']['input']>;
+  seedCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the initial weights and of the shuffling. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Render the evaluation faces every this many steps. */
+  evalEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Save the mapper and optimizer state every this many steps. */
+  checkpointEvery?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Loss terms of one step (null: a term the run does not compute). */
+export type LossTerms = {
+  __typename?: 'LossTerms';
+  clip?: Maybe<Scalars['Float']['output']>;
+  l2?: Maybe<Scalars['Float']['output']>;
+  id?: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Float']['output'];
+  /** The learning rate of the step. */
+  lr?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A loss curve: each point is the mean of a bucket of `stride` steps, at the bucket's last step (steps done), at
+ * most 200 points whatever the number of steps. A term the run does not compute is null.
+ */
+export type LossCurve = {
+  __typename?: 'LossCurve';
+  stride: Scalars['Int']['output'];
+  step: Array<Scalars['Int']['output']>;
+  total: Array<Scalars['Float']['output']>;
+  clip?: Maybe<Array<Scalars['Float']['output']>>;
+  l2?: Maybe<Array<Scalars['Float']['output']>>;
+  id?: Maybe<Array<Scalars['Float']['output']>>;
+  lr?: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+/** The losses of the held-out evaluation faces after `step` steps. */
+export type MapperEvaluation = {
+  __typename?: 'MapperEvaluation';
+  step: Scalars['Int']['output'];
+  losses: LossTerms;
+};
+
+export type TrainingProgress = {
+  __typename?: 'TrainingProgress';
+  /** Steps done, and of how many. */
+  step: Scalars['Int']['output'];
+  steps: Scalars['Int']['output'];
+  /** The last step's loss terms (absent before the first step). */
+  losses?: Maybe<LossTerms>;
+  curve: LossCurve;
+  /** TRAIN_MAPPER: the evaluations so far (the most recent 200). */
+  evaluations?: Maybe<Array<MapperEvaluation>>;
+  /** TRAIN_MAPPER: the mapper's name. */
+  mapper?: Maybe<Scalars['String']['output']>;
+};
+
+export type OptimizationSettings = {
+  __typename?: 'OptimizationSettings';
+  mode: OptimizeMode;
+  space: LatentSpace;
+  steps: Scalars['Int']['output'];
+  lr: Scalars['Float']['output'];
+  l2Lambda: Scalars['Float']['output'];
+  idLambda: Scalars['Float']['output'];
+  /** The last step's loss terms. */
+  losses: LossTerms;
+  job?: Maybe<Job>;
+};
+
+export type MapperTrainingSettings = {
+  __typename?: 'MapperTrainingSettings';
+  steps: Scalars['Int']['output'];
+  batch: Scalars['Int']['output'];
+  optimizer: MapperOptimizer;
+  lr: Scalars['Float']['output'];
+  clipLambda: Scalars['Float']['output'];
+  l2Lambda: Scalars['Float']['output'];
+  idLambda: Scalars['Float']['output'];
+  coarse: Scalars['Boolean']['output'];
+  medium: Scalars['Boolean']['output'];
+  fine: Scalars['Boolean']['output'];
+  seedStart: Scalars['Int']['output'];
+  seedCount: Scalars['Int']['output'];
+  seed: Scalars['Int']['output'];
+};
+
+/** A mapper a TRAIN_MAPPER job trained (editMapper uses it by `name`). */
+export type TrainedMapper = {
+  __typename?: 'TrainedMapper';
+  name: Scalars['String']['output'];
+  modelSetId: Scalars['String']['output'];
+  /** The text it was trained for. */
+  text: Scalars['String']['output'];
+  training: MapperTrainingSettings;
+  /** The last training step's loss terms, and the last evaluation's. */
+  losses: LossTerms;
+  evalLosses?: Maybe<LossTerms>;
+  /**
+   * The official checkpoint (`{'state_dict': {'mapper.*'}, 'opts'}`, torch.save format) for the research code or
+   * `styleclip models import --mapper`: a URL (presigned on S3, served by the API otherwise).
+   */
+  checkpointUrl: Scalars['String']['output'];
+  /** sha256 of every parameter (float32) in state-dict order. */
+  paramsSha256: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  job?: Maybe<Job>;
+};
+
 /** Limits and defaults of every operation's parameters: one definition, the core's parameter schema. */
 export type Parameters = {
   __typename?: 'Parameters';
@@ -541,6 +740,8 @@ export type Parameters = {
   editMapper: EditMapperParameters;
   textDirection: TextDirectionParameters;
   precomputeDirections: PrecomputeDirectionsParameters;
+  optimizeLatent: OptimizeLatentParameters;
+  trainMapper: TrainMapperParameters;
   createUpload: CreateUploadParameters;
   uploadedImage: UploadedImageParameters;
   pages: PagesParameters;
@@ -600,6 +801,66 @@ export type PrecomputeDirectionsParameters = {
   batch: IntParameter;
   /** channels per shard job (rounded up to whole chunks); shards run on any worker */
   shardChannels: IntParameter;
+};
+
+export type OptimizeLatentParameters = {
+  __typename?: 'OptimizeLatentParameters';
+  /** what the image should show, e.g. "a person with purple hair" */
+  text: StringParameter;
+  /** EDIT: stay close to the start (L2 and ID terms); FREE: the CLIP loss alone */
+  mode: EnumParameter;
+  /** optimize the W+ rows, or the StyleSpace codes (toRGB frozen) */
+  space: EnumParameter;
+  /** Adam steps (official: 300); the work of the job */
+  steps: IntParameter;
+  /** peak learning rate of the official ramp */
+  lr: FloatParameter;
+  /** weight of the latent L2 distance to the start (EDIT) */
+  l2Lambda: FloatParameter;
+  /** weight of the ArcFace identity loss against the start (EDIT; 0 turns it off) */
+  idLambda: FloatParameter;
+  /** render a preview every this many steps (official: save_intermediate_image_every 20) */
+  previewEvery: IntParameter;
+  /** save the optimizer state every this many steps (a resumed job repeats at most this many) */
+  checkpointEvery: IntParameter;
+};
+
+export type TrainMapperParameters = {
+  __typename?: 'TrainMapperParameters';
+  /** the edit the mapper learns, e.g. "mohawk hairstyle" */
+  text: StringParameter;
+  /** the mapper’s name in the model set (default: from the text); letters, digits, _ and - */
+  name: StringParameter;
+  /** training steps (official: 50 000); the work of the job is steps × batch */
+  steps: IntParameter;
+  /** latents per step */
+  batch: IntParameter;
+  /** RANGER (official) or ADAM */
+  optimizer: EnumParameter;
+  /** learning rate */
+  lr: FloatParameter;
+  /** weight of the CLIP loss */
+  clipLambda: FloatParameter;
+  /** weight of the latent L2 (MSE) loss */
+  l2Lambda: FloatParameter;
+  /** weight of the ArcFace identity loss (0 turns it off) */
+  idLambda: FloatParameter;
+  /** train the coarse mapper (W+ rows 0–3) */
+  coarse: BooleanParameter;
+  /** train the medium mapper (rows 4–7) */
+  medium: BooleanParameter;
+  /** train the fine mapper (rows 8 on: colours) */
+  fine: BooleanParameter;
+  /** first seed of the training faces */
+  seedStart: IntParameter;
+  /** faces (W+ of consecutive seeds, ψ 0.7) to train on; a share is held out for evaluation (official: 5000) */
+  seedCount: IntParameter;
+  /** seed of the initial weights and of the shuffling */
+  seed: IntParameter;
+  /** render the evaluation batch every this many steps (official: image_interval 100) */
+  evalEvery: IntParameter;
+  /** save the mapper and optimizer state every this many steps (a resumed job repeats at most this many) */
+  checkpointEvery: IntParameter;
 };
 
 export type CreateUploadParameters = {
@@ -803,7 +1064,7 @@ export type ResolversTypes = {
   MapperPreview: ResolverTypeWrapper<MapperPreview>;
   PreviewImage: ResolverTypeWrapper<PreviewImage>;
   ModelSet: ResolverTypeWrapper<ModelSetEntry>;
-  Mapper: ResolverTypeWrapper<Mapper>;
+  Mapper: ResolverTypeWrapper<MapperParent>;
   DirectionsInfo: ResolverTypeWrapper<DirectionsInfo>;
   TextDirectionPreview: ResolverTypeWrapper<TextDirectionPreview>;
   TextDirectionInput: TextDirectionInput;
@@ -824,12 +1085,25 @@ export type ResolversTypes = {
     Omit<JobConnection, 'edges'> & { edges: Array<ResolversTypes['JobEdge']> }
   >;
   JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
+  OptimizeMode: OptimizeMode;
+  MapperOptimizer: MapperOptimizer;
+  OptimizeLatentInput: OptimizeLatentInput;
+  TrainMapperInput: TrainMapperInput;
+  LossTerms: ResolverTypeWrapper<LossTerms>;
+  LossCurve: ResolverTypeWrapper<LossCurve>;
+  MapperEvaluation: ResolverTypeWrapper<MapperEvaluation>;
+  TrainingProgress: ResolverTypeWrapper<TrainingProgress>;
+  OptimizationSettings: ResolverTypeWrapper<OptimizationParent>;
+  MapperTrainingSettings: ResolverTypeWrapper<MapperTrainingSettings>;
+  TrainedMapper: ResolverTypeWrapper<MapperRecord>;
   Parameters: ResolverTypeWrapper<ParametersDescription>;
   GenerateImagesParameters: ResolverTypeWrapper<GenerateImagesParameters>;
   EditGlobalParameters: ResolverTypeWrapper<EditGlobalParameters>;
   EditMapperParameters: ResolverTypeWrapper<EditMapperParameters>;
   TextDirectionParameters: ResolverTypeWrapper<TextDirectionParameters>;
   PrecomputeDirectionsParameters: ResolverTypeWrapper<PrecomputeDirectionsParameters>;
+  OptimizeLatentParameters: ResolverTypeWrapper<OptimizeLatentParameters>;
+  TrainMapperParameters: ResolverTypeWrapper<TrainMapperParameters>;
   CreateUploadParameters: ResolverTypeWrapper<CreateUploadParameters>;
   UploadedImageParameters: ResolverTypeWrapper<UploadedImageParameters>;
   PagesParameters: ResolverTypeWrapper<PagesParameters>;
@@ -870,7 +1144,7 @@ export type ResolversParentTypes = {
   MapperPreview: MapperPreview;
   PreviewImage: PreviewImage;
   ModelSet: ModelSetEntry;
-  Mapper: Mapper;
+  Mapper: MapperParent;
   DirectionsInfo: DirectionsInfo;
   TextDirectionPreview: TextDirectionPreview;
   TextDirectionInput: TextDirectionInput;
@@ -885,12 +1159,23 @@ export type ResolversParentTypes = {
   JobError: JobError;
   JobConnection: Omit<JobConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobEdge']> };
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
+  OptimizeLatentInput: OptimizeLatentInput;
+  TrainMapperInput: TrainMapperInput;
+  LossTerms: LossTerms;
+  LossCurve: LossCurve;
+  MapperEvaluation: MapperEvaluation;
+  TrainingProgress: TrainingProgress;
+  OptimizationSettings: OptimizationParent;
+  MapperTrainingSettings: MapperTrainingSettings;
+  TrainedMapper: MapperRecord;
   Parameters: ParametersDescription;
   GenerateImagesParameters: GenerateImagesParameters;
   EditGlobalParameters: EditGlobalParameters;
   EditMapperParameters: EditMapperParameters;
   TextDirectionParameters: TextDirectionParameters;
   PrecomputeDirectionsParameters: PrecomputeDirectionsParameters;
+  OptimizeLatentParameters: OptimizeLatentParameters;
+  TrainMapperParameters: TrainMapperParameters;
   CreateUploadParameters: CreateUploadParameters;
   UploadedImageParameters: UploadedImageParameters;
   PagesParameters: PagesParameters;
@@ -947,6 +1232,18 @@ export type QueryResolvers<
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<QueryJobsArgs>>;
   parameters?: Resolver<ResolversTypes['Parameters'], ParentType, ContextType>;
+  trainedMappers?: Resolver<
+    Array<ResolversTypes['TrainedMapper']>,
+    ParentType,
+    ContextType,
+    Partial<QueryTrainedMappersArgs>
+  >;
+  trainedMapper?: Resolver<
+    Maybe<ResolversTypes['TrainedMapper']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryTrainedMapperArgs, 'name'>
+  >;
 };
 
 export type MutationResolvers<
@@ -994,6 +1291,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationCancelJobArgs, 'id'>
+  >;
+  optimizeLatent?: Resolver<
+    ResolversTypes['Job'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationOptimizeLatentArgs, 'input'>
+  >;
+  trainMapper?: Resolver<
+    ResolversTypes['Job'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationTrainMapperArgs, 'input'>
   >;
 };
 
@@ -1118,6 +1427,7 @@ export type EditResolvers<
   strength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['EditResult']>, ParentType, ContextType>;
   shareUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  optimization?: Resolver<Maybe<ResolversTypes['OptimizationSettings']>, ParentType, ContextType>;
 };
 
 export type EditResultResolvers<
@@ -1180,6 +1490,7 @@ export type MapperResolvers<
   coarse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   medium?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   fine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  trained?: Resolver<Maybe<ResolversTypes['TrainedMapper']>, ParentType, ContextType>;
 };
 
 export type DirectionsInfoResolvers<
@@ -1243,6 +1554,9 @@ export type JobResolvers<
   detail?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   previewUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  training?: Resolver<Maybe<ResolversTypes['TrainingProgress']>, ParentType, ContextType>;
+  edit?: Resolver<Maybe<ResolversTypes['Edit']>, ParentType, ContextType>;
+  trainedMapper?: Resolver<Maybe<ResolversTypes['TrainedMapper']>, ParentType, ContextType>;
 };
 
 export type JobErrorResolvers<
@@ -1269,6 +1583,101 @@ export type JobEdgeResolvers<
   node?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
 };
 
+export type LossTermsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['LossTerms'] = ResolversParentTypes['LossTerms'],
+> = {
+  clip?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  l2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lr?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type LossCurveResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['LossCurve'] = ResolversParentTypes['LossCurve'],
+> = {
+  stride?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  step?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  clip?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  l2?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  id?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lr?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+};
+
+export type MapperEvaluationResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['MapperEvaluation'] = ResolversParentTypes['MapperEvaluation'],
+> = {
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  losses?: Resolver<ResolversTypes['LossTerms'], ParentType, ContextType>;
+};
+
+export type TrainingProgressResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['TrainingProgress'] = ResolversParentTypes['TrainingProgress'],
+> = {
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  steps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  losses?: Resolver<Maybe<ResolversTypes['LossTerms']>, ParentType, ContextType>;
+  curve?: Resolver<ResolversTypes['LossCurve'], ParentType, ContextType>;
+  evaluations?: Resolver<Maybe<Array<ResolversTypes['MapperEvaluation']>>, ParentType, ContextType>;
+  mapper?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OptimizationSettingsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OptimizationSettings'] =
+    ResolversParentTypes['OptimizationSettings'],
+> = {
+  mode?: Resolver<ResolversTypes['OptimizeMode'], ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['LatentSpace'], ParentType, ContextType>;
+  steps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  l2Lambda?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  idLambda?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  losses?: Resolver<ResolversTypes['LossTerms'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+};
+
+export type MapperTrainingSettingsResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['MapperTrainingSettings'] =
+    ResolversParentTypes['MapperTrainingSettings'],
+> = {
+  steps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  optimizer?: Resolver<ResolversTypes['MapperOptimizer'], ParentType, ContextType>;
+  lr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  clipLambda?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  l2Lambda?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  idLambda?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coarse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  medium?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  seedStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrainedMapperResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['TrainedMapper'] = ResolversParentTypes['TrainedMapper'],
+> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelSetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  training?: Resolver<ResolversTypes['MapperTrainingSettings'], ParentType, ContextType>;
+  losses?: Resolver<ResolversTypes['LossTerms'], ParentType, ContextType>;
+  evalLosses?: Resolver<Maybe<ResolversTypes['LossTerms']>, ParentType, ContextType>;
+  checkpointUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paramsSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+};
+
 export type ParametersResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['Parameters'] = ResolversParentTypes['Parameters'],
@@ -1278,6 +1687,8 @@ export type ParametersResolvers<
   editMapper?: Resolver<ResolversTypes['EditMapperParameters'], ParentType, ContextType>;
   textDirection?: Resolver<ResolversTypes['TextDirectionParameters'], ParentType, ContextType>;
   precomputeDirections?: Resolver<ResolversTypes['PrecomputeDirectionsParameters'], ParentType, ContextType>;
+  optimizeLatent?: Resolver<ResolversTypes['OptimizeLatentParameters'], ParentType, ContextType>;
+  trainMapper?: Resolver<ResolversTypes['TrainMapperParameters'], ParentType, ContextType>;
   createUpload?: Resolver<ResolversTypes['CreateUploadParameters'], ParentType, ContextType>;
   uploadedImage?: Resolver<ResolversTypes['UploadedImageParameters'], ParentType, ContextType>;
   pages?: Resolver<ResolversTypes['PagesParameters'], ParentType, ContextType>;
@@ -1335,6 +1746,46 @@ export type PrecomputeDirectionsParametersResolvers<
   truncationLayers?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
   batch?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
   shardChannels?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+};
+
+export type OptimizeLatentParametersResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['OptimizeLatentParameters'] =
+    ResolversParentTypes['OptimizeLatentParameters'],
+> = {
+  text?: Resolver<ResolversTypes['StringParameter'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
+  steps?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  lr?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  l2Lambda?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  idLambda?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  previewEvery?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  checkpointEvery?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+};
+
+export type TrainMapperParametersResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['TrainMapperParameters'] =
+    ResolversParentTypes['TrainMapperParameters'],
+> = {
+  text?: Resolver<ResolversTypes['StringParameter'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringParameter'], ParentType, ContextType>;
+  steps?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  batch?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  optimizer?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
+  lr?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  clipLambda?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  l2Lambda?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  idLambda?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  coarse?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
+  medium?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
+  fine?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
+  seedStart?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  seedCount?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  evalEvery?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  checkpointEvery?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
 };
 
 export type CreateUploadParametersResolvers<
@@ -1458,12 +1909,21 @@ export type Resolvers<ContextType = ApiContext> = {
   JobError?: JobErrorResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   JobEdge?: JobEdgeResolvers<ContextType>;
+  LossTerms?: LossTermsResolvers<ContextType>;
+  LossCurve?: LossCurveResolvers<ContextType>;
+  MapperEvaluation?: MapperEvaluationResolvers<ContextType>;
+  TrainingProgress?: TrainingProgressResolvers<ContextType>;
+  OptimizationSettings?: OptimizationSettingsResolvers<ContextType>;
+  MapperTrainingSettings?: MapperTrainingSettingsResolvers<ContextType>;
+  TrainedMapper?: TrainedMapperResolvers<ContextType>;
   Parameters?: ParametersResolvers<ContextType>;
   GenerateImagesParameters?: GenerateImagesParametersResolvers<ContextType>;
   EditGlobalParameters?: EditGlobalParametersResolvers<ContextType>;
   EditMapperParameters?: EditMapperParametersResolvers<ContextType>;
   TextDirectionParameters?: TextDirectionParametersResolvers<ContextType>;
   PrecomputeDirectionsParameters?: PrecomputeDirectionsParametersResolvers<ContextType>;
+  OptimizeLatentParameters?: OptimizeLatentParametersResolvers<ContextType>;
+  TrainMapperParameters?: TrainMapperParametersResolvers<ContextType>;
   CreateUploadParameters?: CreateUploadParametersResolvers<ContextType>;
   UploadedImageParameters?: UploadedImageParametersResolvers<ContextType>;
   PagesParameters?: PagesParametersResolvers<ContextType>;

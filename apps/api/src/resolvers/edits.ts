@@ -33,6 +33,7 @@ export const editResolvers: {
     topChannels: (edit) => edit.topChannels?.map((c) => ({ ...c, layerName: c.layerName ?? null })) ?? null,
     mapper: (edit) => edit.mapper ?? null,
     strength: (edit) => edit.strength ?? null,
+    optimization: (edit) => edit.optimization ?? null,
     shareUrl: (edit, _, ctx) => `${ctx.services.webUrl()}/edits/${edit.id}`,
   },
   EditResult: {

@@ -4,6 +4,7 @@ import { imageResolvers } from './images';
 import { jobResolvers } from './jobs';
 import { modelSetResolvers } from './model-sets';
 import { DateTime, JSONScalar } from './scalars';
+import { trainingResolvers } from './training';
 import { uploadResolvers } from './uploads';
 
 /** All resolvers, merged per root type, checked against the schema's generated resolver types. */
@@ -15,18 +16,23 @@ export const resolvers: Resolvers = {
     ...imageResolvers.Query,
     ...editResolvers.Query,
     ...jobResolvers.Query,
+    ...trainingResolvers.Query,
   },
   Mutation: {
     ...imageResolvers.Mutation,
     ...uploadResolvers.Mutation,
     ...editResolvers.Mutation,
     ...jobResolvers.Mutation,
+    ...trainingResolvers.Mutation,
   },
   Subscription: jobResolvers.Subscription,
   Image: imageResolvers.Image,
   Latent: imageResolvers.Latent,
   Edit: editResolvers.Edit,
   EditResult: editResolvers.EditResult,
-  Job: jobResolvers.Job,
+  Job: { ...jobResolvers.Job, ...trainingResolvers.Job },
   ModelSet: modelSetResolvers.ModelSet,
+  Mapper: trainingResolvers.Mapper,
+  TrainedMapper: trainingResolvers.TrainedMapper,
+  OptimizationSettings: trainingResolvers.OptimizationSettings,
 };

@@ -48,7 +48,8 @@ export const modelSetResolvers: {
     size: (s) => s.manifest.generator.config.size,
     styleDim: (s) => s.manifest.generator.config.styleDim,
     nLatent: (s) => s.manifest.generator.nLatent,
-    mappers: (s) => Object.entries(s.manifest.mappers).map(([name, e]) => ({ name, ...e.config.groups })),
+    mappers: (s) =>
+      Object.entries(s.manifest.mappers).map(([name, e]) => ({ modelSetId: s.id, name, ...e.config.groups })),
     hasClip: (s) => s.manifest.clip !== undefined,
     hasDirections: (s) => Boolean(s.manifest.directions?.fs3),
     directions: (s) => {

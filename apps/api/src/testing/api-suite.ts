@@ -4,6 +4,7 @@ import { codeOf, type GqlClient } from './client';
 import { clientOf, createTestEnv, Outage, TEST_API_KEY, type Backend, type TestEnv } from './env';
 import { corruptPng, gif, noisePng, pngBomb } from './fixtures';
 import { jobSuite } from './job-suite';
+import { trainingSuite } from './training-suite';
 
 export const GENERATE = `mutation($seeds: [Int!]!) {
   generateImages(input: { seeds: $seeds, truncation: 0.7 }) {
@@ -698,5 +699,6 @@ export function apiSuite(backend: Backend): void {
     });
 
     jobSuite(() => env);
+    trainingSuite(() => env);
   });
 }

@@ -298,4 +298,80 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
       .poll(() => job.getAttribute('data-job-state'), { timeout: 90_000, interval: 500 })
       .toBe('SUCCEEDED');
   }, 120_000);
+
+  it('optimizes a face toward a text in the Optimize tab: live loss terms, chart and preview, then the before/after', async () => {
+    await page.goto(url(`/images/${baseImageId}/edit?tab=optimize`));
+    await page.getByRole('tab', { name: 'Optimize' }).waitFor();
+    const editsBefore = Number(await editCountOnImagePage(baseImageId));
+    const form = page.getByRole('form', { name: 'Optimize toward a text' });
+    await form.getByLabel('Text').fill('a face with blue eyes');
+    await form.getByRole('spinbutton', { name: 'Steps' }).fill('24');
+    await form.getByRole('button', { name: 'Optimize' }).click();
+    const job = page.getByTestId('training-job');
+    await job.waitFor();
+    // While it runs (or once done): the loss terms, the SVG loss chart with every term, a preview image.
+    await page.getByTestId('loss-terms').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('loss-terms').textContent()).toMatch(/clip loss.*l2 loss.*id loss/);
+    await page.locator('[data-testid=loss-chart] polyline[data-series=total]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=loss-chart] polyline').count()).toBe(4);
+    await page.getByTestId('training-preview').waitFor({ timeout: 60_000 });
+    await shot('11-optimize-running');
+    await expect
+      .poll(() => job.getAttribute('data-job-state'), { timeout: 90_000, interval: 500 })
+      .toBe('SUCCEEDED');
+    expect(await page.getByTestId('training-step').textContent()).toContain('step 24 / 24');
+    // The stage shows the stored edit: before and after differ, the result is a stored image.
+    const ready = page.getByTestId('result-ready');
+    await ready.waitFor();
+    await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
+    const [before, after] = await compareSources();
+    expect(after).not.toMatch(/^data:/);
+    expect(after).not.toBe(before);
+    expect(Number(await editCountOnImagePage(baseImageId))).toBe(editsBefore + 1);
+    await shot('12-optimize-done');
+  }, 150_000);
+
+  it('trains a mapper on the Train-a-mapper page: loss chart and evaluations live, then the mapper is in the editor', async () => {
+    await page.goto(url('/'));
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Train a mapper' })
+      .click();
+    await page.getByRole('heading', { name: 'Train a mapper', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Train a mapper' });
+    await form.getByLabel('Text').fill('a face with blue eyes');
+    await form.getByLabel('Name (optional)').fill('e2e-blue');
+    await form.getByRole('spinbutton', { name: 'Steps' }).fill('12');
+    await form.getByRole('spinbutton', { name: 'Training faces (seeds)' }).fill('8');
+    await form.getByRole('button', { name: 'Train' }).click();
+    const job = page.getByTestId('training-job');
+    await job.waitFor();
+    await page
+      .locator('[data-testid=loss-chart] polyline[data-series=total]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId('training-preview').waitFor({ timeout: 60_000 });
+    await shot('13-train-mapper-running');
+    await expect
+      .poll(() => job.getAttribute('data-job-state'), { timeout: 90_000, interval: 500 })
+      .toBe('SUCCEEDED');
+    // The held-out evaluations have their own chart once there are two.
+    await page.getByRole('img', { name: /Held-out evaluation loss/ }).waitFor();
+    const trained = page.getByTestId('trained-mapper');
+    await trained.waitFor();
+    expect(await trained.textContent()).toContain('e2e-blue');
+    const checkpoint = await trained
+      .getByRole('link', { name: /Download the checkpoint/ })
+      .getAttribute('href');
+    const pt = Buffer.from(
+      await (await fetch(checkpoint!.startsWith('http') ? checkpoint! : url(checkpoint!))).arrayBuffer(),
+    );
+    expect(pt.subarray(0, 2).toString('latin1')).toBe('PK');
+    await shot('14-train-mapper-done');
+
+    // The editor's Mapper tab offers it.
+    await page.goto(url(`/images/${baseImageId}/edit?tab=mapper`));
+    const options = await page.getByRole('combobox', { name: 'Mapper' }).locator('option').allTextContents();
+    expect(options.join(' ')).toContain('e2e-blue');
+  }, 150_000);
 });

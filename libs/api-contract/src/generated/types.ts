@@ -52,6 +52,9 @@ export type Query = {
    * prefill forms exactly as the server validates. Omitted optional inputs take these defaults.
    */
   parameters: Parameters;
+  /** Mappers trained by jobs for a model set (the default set when omitted), by name, with how they were trained. */
+  trainedMappers: Array<TrainedMapper>;
+  trainedMapper: Maybe<TrainedMapper>;
 };
 
 export type QueryImagesArgs = {
@@ -93,6 +96,15 @@ export type QueryJobsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryTrainedMappersArgs = {
+  modelSetId: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type QueryTrainedMapperArgs = {
+  modelSetId: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Generate faces from seeds (limits and defaults: `parameters.generateImages`). */
@@ -118,6 +130,22 @@ export type Mutation = {
    */
   precomputeDirections: Job;
   cancelJob: Job;
+  /**
+   * Optimize an image's latent toward a text (StyleCLIP's latent optimization), as a job: its progress carries the
+   * loss terms and curve (`Job.training`) and a preview every `previewEvery` steps (`Job.previewUrl`); on success
+   * `Job.edit` is an OPTIMIZE edit of the image whose result is a new image with its latent (W+, or S for space S),
+   * usable as the base of further edits. Needs a W+ latent (an S latent is refused with BAD_USER_INPUT). The work
+   * of the job is `steps`. Limits and defaults: `parameters.optimizeLatent`.
+   */
+  optimizeLatent: Job;
+  /**
+   * Train a latent mapper for a text (StyleCLIP's mapper training) on the faces of consecutive seeds, as a job: its
+   * progress carries the loss terms, the loss curve and the evaluations of held-out faces (`Job.training`), the
+   * latest evaluation grid as `Job.previewUrl`. On success the mapper is in the model set under its name, usable
+   * by `editMapper` at once on every server, and `Job.trainedMapper` links its official checkpoint. The work of the
+   * job is `steps × batch`. Limits and defaults: `parameters.trainMapper`.
+   */
+  trainMapper: Job;
 };
 
 export type MutationGenerateImagesArgs = {
@@ -146,6 +174,14 @@ export type MutationPrecomputeDirectionsArgs = {
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationOptimizeLatentArgs = {
+  input: OptimizeLatentInput;
+};
+
+export type MutationTrainMapperArgs = {
+  input: TrainMapperInput;
 };
 
 export type Subscription = {
@@ -203,6 +239,8 @@ export const ImageSource = {
 
 export type ImageSource = (typeof ImageSource)[keyof typeof ImageSource];
 export const EditMethod = {
+  /** A latent optimization job's result (see Edit.optimization). */
+  OPTIMIZE: 'OPTIMIZE',
   GLOBAL: 'GLOBAL',
   MAPPER: 'MAPPER',
 } as const;
@@ -323,6 +361,8 @@ export type Edit = {
   results: Array<EditResult>;
   /** A link to share this edit. */
   shareUrl: Scalars['String']['output'];
+  /** For OPTIMIZE edits: how the optimization ran (its text is `target`). */
+  optimization: Maybe<OptimizationSettings>;
 };
 
 export type EditResult = {
@@ -383,6 +423,8 @@ export type Mapper = {
   coarse: Scalars['Boolean']['output'];
   medium: Scalars['Boolean']['output'];
   fine: Scalars['Boolean']['output'];
+  /** For a mapper a job trained here: its text, settings and checkpoint. */
+  trained: Maybe<TrainedMapper>;
 };
 
 export type DirectionsInfo = {
@@ -494,6 +536,8 @@ export type PrecomputeDirectionsInput = {
 };
 
 export const JobKind = {
+  OPTIMIZE_LATENT: 'OPTIMIZE_LATENT',
+  TRAIN_MAPPER: 'TRAIN_MAPPER',
   PRECOMPUTE_DIRECTIONS: 'PRECOMPUTE_DIRECTIONS',
 } as const;
 
@@ -535,6 +579,12 @@ export type Job = {
    * how many times each shard ran to completion and each chunk was computed).
    */
   result: Maybe<Scalars['JSON']['output']>;
+  /** Training jobs (OPTIMIZE_LATENT, TRAIN_MAPPER): the current step, loss terms, loss curve and evaluations. */
+  training: Maybe<TrainingProgress>;
+  /** OPTIMIZE_LATENT, once it succeeded: the edit it stored (its one result is the optimized image). */
+  edit: Maybe<Edit>;
+  /** TRAIN_MAPPER, once it succeeded: the mapper it trained. */
+  trainedMapper: Maybe<TrainedMapper>;
 };
 
 export type JobError = {
@@ -555,6 +605,162 @@ export type JobEdge = {
   node: Job;
 };
 
+export const OptimizeMode = {
+  /** Stay close to the start: CLIP + λ_L2·L2 + λ_ID·ID. */
+  EDIT: 'EDIT',
+  /** The CLIP loss alone (free generation). */
+  FREE: 'FREE',
+} as const;
+
+export type OptimizeMode = (typeof OptimizeMode)[keyof typeof OptimizeMode];
+export const MapperOptimizer = {
+  RANGER: 'RANGER',
+  ADAM: 'ADAM',
+} as const;
+
+export type MapperOptimizer = (typeof MapperOptimizer)[keyof typeof MapperOptimizer];
+/** Limits and defaults: `parameters.optimizeLatent`. */
+export type OptimizeLatentInput = {
+  imageId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  mode?: InputMaybe<OptimizeMode>;
+  space?: InputMaybe<LatentSpace>;
+  steps?: InputMaybe<Scalars['Int']['input']>;
+  lr?: InputMaybe<Scalars['Float']['input']>;
+  l2Lambda?: InputMaybe<Scalars['Float']['input']>;
+  idLambda?: InputMaybe<Scalars['Float']['input']>;
+  /** Render a preview every this many steps. */
+  previewEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Save the optimizer state every this many steps (a resumed job repeats at most this many). */
+  checkpointEvery?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Limits and defaults: `parameters.trainMapper`. */
+export type TrainMapperInput = {
+  modelSetId?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  /** The mapper's name in the model set (letters, digits, _ and -); default: from the text. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  steps?: InputMaybe<Scalars['Int']['input']>;
+  batch?: InputMaybe<Scalars['Int']['input']>;
+  optimizer?: InputMaybe<MapperOptimizer>;
+  lr?: InputMaybe<Scalars['Float']['input']>;
+  clipLambda?: InputMaybe<Scalars['Float']['input']>;
+  l2Lambda?: InputMaybe<Scalars['Float']['input']>;
+  idLambda?: InputMaybe<Scalars['Float']['input']>;
+  coarse?: InputMaybe<Scalars['Boolean']['input']>;
+  medium?: InputMaybe<Scalars['Boolean']['input']>;
+  fine?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The training faces are the seeds seedStart … seedStart + seedCount − 1 (a share held out for evaluation). */
+  seedStart?: InputMaybe<Scalars['Int']['input']>;
+  seedCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the initial weights and of the shuffling. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Render the evaluation faces every this many steps. */
+  evalEvery?: InputMaybe<Scalars['Int']['input']>;
+  /** Save the mapper and optimizer state every this many steps. */
+  checkpointEvery?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Loss terms of one step (null: a term the run does not compute). */
+export type LossTerms = {
+  __typename?: 'LossTerms';
+  clip: Maybe<Scalars['Float']['output']>;
+  l2: Maybe<Scalars['Float']['output']>;
+  id: Maybe<Scalars['Float']['output']>;
+  total: Scalars['Float']['output'];
+  /** The learning rate of the step. */
+  lr: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * A loss curve: each point is the mean of a bucket of `stride` steps, at the bucket's last step (steps done), at
+ * most 200 points whatever the number of steps. A term the run does not compute is null.
+ */
+export type LossCurve = {
+  __typename?: 'LossCurve';
+  stride: Scalars['Int']['output'];
+  step: Array<Scalars['Int']['output']>;
+  total: Array<Scalars['Float']['output']>;
+  clip: Maybe<Array<Scalars['Float']['output']>>;
+  l2: Maybe<Array<Scalars['Float']['output']>>;
+  id: Maybe<Array<Scalars['Float']['output']>>;
+  lr: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+/** The losses of the held-out evaluation faces after `step` steps. */
+export type MapperEvaluation = {
+  __typename?: 'MapperEvaluation';
+  step: Scalars['Int']['output'];
+  losses: LossTerms;
+};
+
+export type TrainingProgress = {
+  __typename?: 'TrainingProgress';
+  /** Steps done, and of how many. */
+  step: Scalars['Int']['output'];
+  steps: Scalars['Int']['output'];
+  /** The last step's loss terms (absent before the first step). */
+  losses: Maybe<LossTerms>;
+  curve: LossCurve;
+  /** TRAIN_MAPPER: the evaluations so far (the most recent 200). */
+  evaluations: Maybe<Array<MapperEvaluation>>;
+  /** TRAIN_MAPPER: the mapper's name. */
+  mapper: Maybe<Scalars['String']['output']>;
+};
+
+export type OptimizationSettings = {
+  __typename?: 'OptimizationSettings';
+  mode: OptimizeMode;
+  space: LatentSpace;
+  steps: Scalars['Int']['output'];
+  lr: Scalars['Float']['output'];
+  l2Lambda: Scalars['Float']['output'];
+  idLambda: Scalars['Float']['output'];
+  /** The last step's loss terms. */
+  losses: LossTerms;
+  job: Maybe<Job>;
+};
+
+export type MapperTrainingSettings = {
+  __typename?: 'MapperTrainingSettings';
+  steps: Scalars['Int']['output'];
+  batch: Scalars['Int']['output'];
+  optimizer: MapperOptimizer;
+  lr: Scalars['Float']['output'];
+  clipLambda: Scalars['Float']['output'];
+  l2Lambda: Scalars['Float']['output'];
+  idLambda: Scalars['Float']['output'];
+  coarse: Scalars['Boolean']['output'];
+  medium: Scalars['Boolean']['output'];
+  fine: Scalars['Boolean']['output'];
+  seedStart: Scalars['Int']['output'];
+  seedCount: Scalars['Int']['output'];
+  seed: Scalars['Int']['output'];
+};
+
+/** A mapper a TRAIN_MAPPER job trained (editMapper uses it by `name`). */
+export type TrainedMapper = {
+  __typename?: 'TrainedMapper';
+  name: Scalars['String']['output'];
+  modelSetId: Scalars['String']['output'];
+  /** The text it was trained for. */
+  text: Scalars['String']['output'];
+  training: MapperTrainingSettings;
+  /** The last training step's loss terms, and the last evaluation's. */
+  losses: LossTerms;
+  evalLosses: Maybe<LossTerms>;
+  /**
+   * The official checkpoint (`{'state_dict': {'mapper.*'}, 'opts'}`, torch.save format) for the research code or
+   * `styleclip models import --mapper`: a URL (presigned on S3, served by the API otherwise).
+   */
+  checkpointUrl: Scalars['String']['output'];
+  /** sha256 of every parameter (float32) in state-dict order. */
+  paramsSha256: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  job: Maybe<Job>;
+};
+
 /** Limits and defaults of every operation's parameters: one definition, the core's parameter schema. */
 export type Parameters = {
   __typename?: 'Parameters';
@@ -563,6 +769,8 @@ export type Parameters = {
   editMapper: EditMapperParameters;
   textDirection: TextDirectionParameters;
   precomputeDirections: PrecomputeDirectionsParameters;
+  optimizeLatent: OptimizeLatentParameters;
+  trainMapper: TrainMapperParameters;
   createUpload: CreateUploadParameters;
   uploadedImage: UploadedImageParameters;
   pages: PagesParameters;
@@ -622,6 +830,66 @@ export type PrecomputeDirectionsParameters = {
   batch: IntParameter;
   /** channels per shard job (rounded up to whole chunks); shards run on any worker */
   shardChannels: IntParameter;
+};
+
+export type OptimizeLatentParameters = {
+  __typename?: 'OptimizeLatentParameters';
+  /** what the image should show, e.g. "a person with purple hair" */
+  text: StringParameter;
+  /** EDIT: stay close to the start (L2 and ID terms); FREE: the CLIP loss alone */
+  mode: EnumParameter;
+  /** optimize the W+ rows, or the StyleSpace codes (toRGB frozen) */
+  space: EnumParameter;
+  /** Adam steps (official: 300); the work of the job */
+  steps: IntParameter;
+  /** peak learning rate of the official ramp */
+  lr: FloatParameter;
+  /** weight of the latent L2 distance to the start (EDIT) */
+  l2Lambda: FloatParameter;
+  /** weight of the ArcFace identity loss against the start (EDIT; 0 turns it off) */
+  idLambda: FloatParameter;
+  /** render a preview every this many steps (official: save_intermediate_image_every 20) */
+  previewEvery: IntParameter;
+  /** save the optimizer state every this many steps (a resumed job repeats at most this many) */
+  checkpointEvery: IntParameter;
+};
+
+export type TrainMapperParameters = {
+  __typename?: 'TrainMapperParameters';
+  /** the edit the mapper learns, e.g. "mohawk hairstyle" */
+  text: StringParameter;
+  /** the mapper’s name in the model set (default: from the text); letters, digits, _ and - */
+  name: StringParameter;
+  /** training steps (official: 50 000); the work of the job is steps × batch */
+  steps: IntParameter;
+  /** latents per step */
+  batch: IntParameter;
+  /** RANGER (official) or ADAM */
+  optimizer: EnumParameter;
+  /** learning rate */
+  lr: FloatParameter;
+  /** weight of the CLIP loss */
+  clipLambda: FloatParameter;
+  /** weight of the latent L2 (MSE) loss */
+  l2Lambda: FloatParameter;
+  /** weight of the ArcFace identity loss (0 turns it off) */
+  idLambda: FloatParameter;
+  /** train the coarse mapper (W+ rows 0–3) */
+  coarse: BooleanParameter;
+  /** train the medium mapper (rows 4–7) */
+  medium: BooleanParameter;
+  /** train the fine mapper (rows 8 on: colours) */
+  fine: BooleanParameter;
+  /** first seed of the training faces */
+  seedStart: IntParameter;
+  /** faces (W+ of consecutive seeds, ψ 0.7) to train on; a share is held out for evaluation (official: 5000) */
+  seedCount: IntParameter;
+  /** seed of the initial weights and of the shuffling */
+  seed: IntParameter;
+  /** render the evaluation batch every this many steps (official: image_interval 100) */
+  evalEvery: IntParameter;
+  /** save the mapper and optimizer state every this many steps (a resumed job repeats at most this many) */
+  checkpointEvery: IntParameter;
 };
 
 export type CreateUploadParameters = {
@@ -706,4 +974,4 @@ export type FloatListParameter = {
 
 /** The schema (SDL). */
 export const typeDefs: string =
-  '"""\nThe StyleCLIP service API. Images are faces (generated from a seed, uploaded, or produced by an edit); edits\nchange an image with words (global directions) or with a latent mapper. Long work runs as jobs.\nErrors carry a stable `extensions.code` (see ErrorCode). Queries and subscriptions are public; when the server has\nAPI keys configured, mutations need `Authorization: Bearer <key>`.\n"""\nschema {\n  query: Query\n  mutation: Mutation\n  subscription: Subscription\n}\n\n"ISO-8601 date-time string."\nscalar DateTime\n\n"Arbitrary JSON (job results)."\nscalar JSON\n\ntype Query {\n  "Liveness and versions."\n  health: Health!\n  """\n  The gallery, newest first: base images (generated and uploaded) unless `filter.source` says otherwise\n  (EDITED lists edit results). `first` and its default: `parameters.pages.images`; `after` is the `endCursor`\n  of the previous page.\n  """\n  images(first: Int, after: String, filter: ImageFilter): ImageConnection!\n  image(id: ID!): Image\n  edit(id: ID!): Edit\n  modelSets: [ModelSet!]!\n  "A model set by id; the default set when id is omitted."\n  modelSet(id: ID): ModelSet\n  "Which channels a text pair moves at β (no image is generated)."\n  textDirection(input: TextDirectionInput!): TextDirectionPreview!\n  """\n  Renders a global edit without storing anything, for live previews. Same input, validation and errors as\n  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.\n  """\n  previewGlobalEdit(input: EditGlobalInput!): EditPreview!\n  """\n  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as\n  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an\n  upload); to keep the result, call editMapper.\n  """\n  previewMapperEdit(input: EditMapperInput!): MapperPreview!\n  job(id: ID!): Job\n  "Jobs, newest first (`first`: `parameters.pages.jobs`)."\n  jobs(first: Int, after: String): JobConnection!\n  """\n  Every limit and default of the operations\' parameters (ranges, list sizes, defaults), so clients check and\n  prefill forms exactly as the server validates. Omitted optional inputs take these defaults.\n  """\n  parameters: Parameters!\n}\n\ntype Mutation {\n  "Generate faces from seeds (limits and defaults: `parameters.generateImages`)."\n  generateImages(input: GenerateImagesInput!): [Image!]!\n  "Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API\'s upload endpoint otherwise)."\n  createUpload(input: CreateUploadInput!): UploadTicket!\n  """\n  Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`\n  say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no\n  latent until an inversion model is configured.\n  """\n  completeUpload(uploadId: ID!): Image!\n  "Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results)."\n  editGlobal(input: EditGlobalInput!): Edit!\n  """\n  Edit with a latent mapper. Needs a W+ latent (generated images and mapper results); an S latent (a global-edit\n  result) is refused with BAD_USER_INPUT.\n  """\n  editMapper(input: EditMapperInput!): Edit!\n  """\n  Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). The\n  channels are cut into shards that run on every worker when jobs go through the queue.\n  """\n  precomputeDirections(input: PrecomputeDirectionsInput!): Job!\n  cancelJob(id: ID!): Job!\n}\n\ntype Subscription {\n  "Job progress: the current state first, then every update until the job ends."\n  jobUpdated(id: ID!): Job!\n}\n\n"""\nThe stable `extensions.code` of every error the API returns. Unexpected failures are masked as\nINTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).\n"""\nenum ErrorCode {\n  "The query text is not valid GraphQL."\n  GRAPHQL_PARSE_FAILED\n  "The query does not match the schema (unknown field, wrong argument type, …)."\n  GRAPHQL_VALIDATION_FAILED\n  "The HTTP request is malformed (no query, wrong content type, bad JSON)."\n  BAD_REQUEST\n  BAD_USER_INPUT\n  NOT_FOUND\n  UNAUTHENTICATED\n  RATE_LIMITED\n  QUERY_TOO_COMPLEX\n  PAYLOAD_TOO_LARGE\n  UNSUPPORTED_MEDIA_TYPE\n  STORAGE_UNAVAILABLE\n  INVERSION_NOT_CONFIGURED\n  NO_CHANNELS\n  NO_DIRECTIONS\n  JOB_LIMIT_REACHED\n  "The job queue (Redis) does not answer; nothing was submitted or changed."\n  QUEUE_UNAVAILABLE\n  INTERNAL_SERVER_ERROR\n}\n\ntype Health {\n  status: String!\n  version: String!\n  modelSets: [String!]!\n  storage: String!\n}\n\nenum ImageSource {\n  GENERATED\n  UPLOADED\n  EDITED\n}\n\nenum EditMethod {\n  GLOBAL\n  MAPPER\n}\n\ninput ImageFilter {\n  "Only images with at least one edit of this method."\n  method: EditMethod\n  source: ImageSource\n}\n\ntype PageInfo {\n  endCursor: String\n  hasNextPage: Boolean!\n}\n\ntype ImageConnection {\n  edges: [ImageEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype ImageEdge {\n  cursor: String!\n  node: Image!\n}\n\ntype EditConnection {\n  edges: [EditEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype EditEdge {\n  cursor: String!\n  node: Edit!\n}\n\ntype Image {\n  id: ID!\n  source: ImageSource!\n  "PNG URL (presigned on S3, served by the API otherwise)."\n  url: String!\n  width: Int!\n  height: Int!\n  createdAt: DateTime!\n  modelSetId: String!\n  seed: Int\n  truncation: Float\n  "The latent the image came from; null for an upload that is not inverted."\n  latent: Latent\n  "For uploads: why there is no latent yet (e.g. inversion not configured)."\n  inversionStatus: InversionStatus\n  "For EDITED images: the edit that produced it."\n  parentEdit: Edit\n  "Edits of this image, newest first (`first`: `parameters.pages.edits`)."\n  edits(first: Int, after: String): EditConnection!\n}\n\nenum InversionStatus {\n  NOT_CONFIGURED\n  PENDING\n  DONE\n  FAILED\n}\n\nenum LatentSpace {\n  WPLUS\n  S\n}\n\ntype Latent {\n  id: ID!\n  space: LatentSpace!\n  shape: [Int!]!\n  "The latent as a float32 .npy."\n  url: String!\n}\n\ntype Channel {\n  layer: Int!\n  layerName: String\n  channel: Int!\n  weight: Float!\n}\n\ntype Edit {\n  id: ID!\n  method: EditMethod!\n  "The image that was edited."\n  image: Image!\n  createdAt: DateTime!\n  neutral: String\n  target: String\n  alphas: [Float!]\n  "The β used (the chosen one when autoBeta)."\n  beta: Float\n  autoBeta: Boolean\n  channels: Int\n  topChannels: [Channel!]\n  mapper: String\n  strength: Float\n  "One result per α (global) or one (mapper); each is an image usable as a new base."\n  results: [EditResult!]!\n  "A link to share this edit."\n  shareUrl: String!\n}\n\ntype EditResult {\n  alpha: Float\n  image: Image!\n}\n\n"A global edit rendered but not stored (previewGlobalEdit)."\ntype EditPreview {\n  "Kept channels at the β used."\n  channels: Int!\n  "The β used (the chosen one when autoBeta)."\n  beta: Float!\n  autoBeta: Boolean!\n  topChannels: [Channel!]!\n  "One image per α, in the order given."\n  images: [PreviewImage!]!\n}\n\n"A mapper edit rendered but not stored (previewMapperEdit)."\ntype MapperPreview {\n  "The strength used."\n  strength: Float!\n  "The one result, as an image (its `alpha` is the strength)."\n  images: [PreviewImage!]!\n}\n\ntype PreviewImage {\n  "The α this image was rendered at (for a mapper preview: the strength)."\n  alpha: Float!\n  width: Int!\n  height: Int!\n  "PNG as a data: URL"\n  dataUrl: String!\n}\n\ntype ModelSet {\n  id: ID!\n  size: Int!\n  styleDim: Int!\n  nLatent: Int!\n  mappers: [Mapper!]!\n  hasClip: Boolean!\n  hasDirections: Boolean!\n  directions: DirectionsInfo\n  "Uploads can be edited only when an inversion encoder is configured."\n  inversionConfigured: Boolean!\n}\n\ntype Mapper {\n  name: String!\n  coarse: Boolean!\n  medium: Boolean!\n  fine: Boolean!\n}\n\ntype DirectionsInfo {\n  rows: Int!\n  layers: [Int!]!\n  images: Int\n  origin: String!\n}\n\ntype TextDirectionPreview {\n  channels: Int!\n  beta: Float!\n  maxAbsRelevance: Float!\n  dtNorm: Float\n  topChannels: [Channel!]!\n}\n\n"Limits and defaults: `parameters.textDirection`."\ninput TextDirectionInput {\n  modelSetId: ID\n  neutral: String!\n  target: String!\n  "β; ignored when autoBeta is true."\n  beta: Float\n  autoBeta: Boolean\n  top: Int\n}\n\n"Limits and defaults: `parameters.generateImages`."\ninput GenerateImagesInput {\n  modelSetId: ID\n  seeds: [Int!]!\n  truncation: Float\n}\n\n"Limits: `parameters.createUpload`."\ninput CreateUploadInput {\n  filename: String\n  contentType: String!\n  "Size in bytes."\n  size: Int!\n  modelSetId: ID\n}\n\n"Where and how to send the bytes: `method` (PUT) to `url` with exactly these `headers`, before `expiresAt`."\ntype UploadTicket {\n  uploadId: ID!\n  method: String!\n  url: String!\n  headers: [Header!]!\n  expiresAt: DateTime!\n}\n\ntype Header {\n  name: String!\n  value: String!\n}\n\n"Limits and defaults: `parameters.editGlobal`."\ninput EditGlobalInput {\n  imageId: ID!\n  neutral: String!\n  target: String!\n  "Strengths α, one image each."\n  alphas: [Float!]!\n  beta: Float\n  autoBeta: Boolean\n}\n\n"Limits and defaults: `parameters.editMapper`."\ninput EditMapperInput {\n  imageId: ID!\n  mapper: String!\n  strength: Float\n}\n\n"Which S layers the channel-relevance table covers."\nenum DirectionLayers {\n  "Non-toRGB layers with S index ≤ 16 (StyleCLIP\'s table: 5376 rows at 1024)."\n  OFFICIAL\n  "Every non-toRGB layer."\n  ALL\n}\n\n"How the sampled latents of S statistics are truncated."\nenum TruncationLayers {\n  "Every W+ row (TF, StyleCLIP)."\n  ALL\n  "The first 8 rows (the PyTorch port)."\n  FIRST8\n}\n\n"Limits and defaults: `parameters.precomputeDirections`."\ninput PrecomputeDirectionsInput {\n  modelSetId: ID\n  images: Int\n  samples: Int\n  layers: DirectionLayers\n  truncationLayers: TruncationLayers\n  batch: Int\n  "Channels per shard (a job per shard; shards run on every worker)."\n  shardChannels: Int\n}\n\nenum JobKind {\n  PRECOMPUTE_DIRECTIONS\n}\n\nenum JobState {\n  QUEUED\n  RUNNING\n  SUCCEEDED\n  FAILED\n  CANCELLED\n}\n\ntype Job {\n  id: ID!\n  kind: JobKind!\n  state: JobState!\n  modelSetId: String!\n  "0…1"\n  progress: Float!\n  "What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run)."\n  phase: String\n  "Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards)."\n  done: Int!\n  total: Int!\n  etaSeconds: Float\n  "Runs started so far (more than one after an interruption, a dead worker or a retry)."\n  attempts: Int!\n  createdAt: DateTime!\n  updatedAt: DateTime!\n  error: JobError\n  "What the job reports beside progress (e.g. loss terms), as JSON."\n  detail: JSON\n  "The latest preview image the job made (PNG), if it makes any."\n  previewUrl: String\n  """\n  On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:\n  how many times each shard ran to completion and each chunk was computed).\n  """\n  result: JSON\n}\n\ntype JobError {\n  code: String!\n  message: String!\n}\n\ntype JobConnection {\n  edges: [JobEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype JobEdge {\n  cursor: String!\n  node: Job!\n}\n\n# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----\n\n"Limits and defaults of every operation\'s parameters: one definition, the core\'s parameter schema."\ntype Parameters {\n  generateImages: GenerateImagesParameters!\n  editGlobal: EditGlobalParameters!\n  editMapper: EditMapperParameters!\n  textDirection: TextDirectionParameters!\n  precomputeDirections: PrecomputeDirectionsParameters!\n  createUpload: CreateUploadParameters!\n  uploadedImage: UploadedImageParameters!\n  pages: PagesParameters!\n}\n\ntype GenerateImagesParameters {\n  "seeds per request"\n  seeds: IntListParameter!\n  "truncation ψ toward the average face (1 = none)"\n  truncation: FloatParameter!\n}\n\ntype EditGlobalParameters {\n  "the neutral description, e.g. \\"face\\""\n  neutral: StringParameter!\n  "the target description, e.g. \\"face with blue eyes\\""\n  target: StringParameter!\n  "strengths α, one image each (the official notebooks default to 4.1)"\n  alphas: FloatListParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n}\n\ntype EditMapperParameters {\n  "multiplier of the mapper residual"\n  strength: FloatParameter!\n}\n\ntype TextDirectionParameters {\n  neutral: StringParameter!\n  target: StringParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n  "top channels listed"\n  top: IntParameter!\n}\n\ntype PrecomputeDirectionsParameters {\n  "images averaged per channel (official: 100)"\n  images: IntParameter!\n  "samples of the S statistics (official: 100 000)"\n  samples: IntParameter!\n  "OFFICIAL: non-toRGB layers with S index ≤ 16; ALL: every non-toRGB layer"\n  layers: EnumParameter!\n  "which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)"\n  truncationLayers: EnumParameter!\n  "images per generator run"\n  batch: IntParameter!\n  "channels per shard job (rounded up to whole chunks); shards run on any worker"\n  shardChannels: IntParameter!\n}\n\ntype CreateUploadParameters {\n  "bytes of the upload"\n  size: IntParameter!\n  contentType: EnumParameter!\n  filename: StringParameter!\n}\n\ntype UploadedImageParameters {\n  "pixels"\n  width: IntParameter!\n  "pixels"\n  height: IntParameter!\n}\n\ntype PagesParameters {\n  "gallery page size"\n  images: IntParameter!\n  "edits listed per page"\n  edits: IntParameter!\n  "jobs listed per page"\n  jobs: IntParameter!\n}\n\ntype IntParameter {\n  min: Int\n  max: Int\n  default: Int\n}\n\ntype FloatParameter {\n  min: Float\n  max: Float\n  default: Float\n}\n\ntype BooleanParameter {\n  default: Boolean\n}\n\ntype EnumParameter {\n  values: [String!]!\n  default: String\n}\n\ntype StringParameter {\n  "In characters."\n  minLength: Int\n  maxLength: Int\n}\n\ntype IntListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]\n}\n\ntype FloatListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]\n}\n\n# ---- end of the generated parameter types ----\n';
+  '"""\nThe StyleCLIP service API. Images are faces (generated from a seed, uploaded, or produced by an edit); edits\nchange an image with words (global directions) or with a latent mapper. Long work runs as jobs.\nErrors carry a stable `extensions.code` (see ErrorCode). Queries and subscriptions are public; when the server has\nAPI keys configured, mutations need `Authorization: Bearer <key>`.\n"""\nschema {\n  query: Query\n  mutation: Mutation\n  subscription: Subscription\n}\n\n"ISO-8601 date-time string."\nscalar DateTime\n\n"Arbitrary JSON (job results)."\nscalar JSON\n\ntype Query {\n  "Liveness and versions."\n  health: Health!\n  """\n  The gallery, newest first: base images (generated and uploaded) unless `filter.source` says otherwise\n  (EDITED lists edit results). `first` and its default: `parameters.pages.images`; `after` is the `endCursor`\n  of the previous page.\n  """\n  images(first: Int, after: String, filter: ImageFilter): ImageConnection!\n  image(id: ID!): Image\n  edit(id: ID!): Edit\n  modelSets: [ModelSet!]!\n  "A model set by id; the default set when id is omitted."\n  modelSet(id: ID): ModelSet\n  "Which channels a text pair moves at β (no image is generated)."\n  textDirection(input: TextDirectionInput!): TextDirectionPreview!\n  """\n  Renders a global edit without storing anything, for live previews. Same input, validation and errors as\n  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.\n  """\n  previewGlobalEdit(input: EditGlobalInput!): EditPreview!\n  """\n  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as\n  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an\n  upload); to keep the result, call editMapper.\n  """\n  previewMapperEdit(input: EditMapperInput!): MapperPreview!\n  job(id: ID!): Job\n  "Jobs, newest first (`first`: `parameters.pages.jobs`)."\n  jobs(first: Int, after: String): JobConnection!\n  """\n  Every limit and default of the operations\' parameters (ranges, list sizes, defaults), so clients check and\n  prefill forms exactly as the server validates. Omitted optional inputs take these defaults.\n  """\n  parameters: Parameters!\n}\n\ntype Mutation {\n  "Generate faces from seeds (limits and defaults: `parameters.generateImages`)."\n  generateImages(input: GenerateImagesInput!): [Image!]!\n  "Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API\'s upload endpoint otherwise)."\n  createUpload(input: CreateUploadInput!): UploadTicket!\n  """\n  Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`\n  say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no\n  latent until an inversion model is configured.\n  """\n  completeUpload(uploadId: ID!): Image!\n  "Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results)."\n  editGlobal(input: EditGlobalInput!): Edit!\n  """\n  Edit with a latent mapper. Needs a W+ latent (generated images and mapper results); an S latent (a global-edit\n  result) is refused with BAD_USER_INPUT.\n  """\n  editMapper(input: EditMapperInput!): Edit!\n  """\n  Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). The\n  channels are cut into shards that run on every worker when jobs go through the queue.\n  """\n  precomputeDirections(input: PrecomputeDirectionsInput!): Job!\n  cancelJob(id: ID!): Job!\n}\n\ntype Subscription {\n  "Job progress: the current state first, then every update until the job ends."\n  jobUpdated(id: ID!): Job!\n}\n\n"""\nThe stable `extensions.code` of every error the API returns. Unexpected failures are masked as\nINTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).\n"""\nenum ErrorCode {\n  "The query text is not valid GraphQL."\n  GRAPHQL_PARSE_FAILED\n  "The query does not match the schema (unknown field, wrong argument type, …)."\n  GRAPHQL_VALIDATION_FAILED\n  "The HTTP request is malformed (no query, wrong content type, bad JSON)."\n  BAD_REQUEST\n  BAD_USER_INPUT\n  NOT_FOUND\n  UNAUTHENTICATED\n  RATE_LIMITED\n  QUERY_TOO_COMPLEX\n  PAYLOAD_TOO_LARGE\n  UNSUPPORTED_MEDIA_TYPE\n  STORAGE_UNAVAILABLE\n  INVERSION_NOT_CONFIGURED\n  NO_CHANNELS\n  NO_DIRECTIONS\n  JOB_LIMIT_REACHED\n  "The job queue (Redis) does not answer; nothing was submitted or changed."\n  QUEUE_UNAVAILABLE\n  INTERNAL_SERVER_ERROR\n}\n\ntype Health {\n  status: String!\n  version: String!\n  modelSets: [String!]!\n  storage: String!\n}\n\nenum ImageSource {\n  GENERATED\n  UPLOADED\n  EDITED\n}\n\nenum EditMethod {\n  GLOBAL\n  MAPPER\n}\n\ninput ImageFilter {\n  "Only images with at least one edit of this method."\n  method: EditMethod\n  source: ImageSource\n}\n\ntype PageInfo {\n  endCursor: String\n  hasNextPage: Boolean!\n}\n\ntype ImageConnection {\n  edges: [ImageEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype ImageEdge {\n  cursor: String!\n  node: Image!\n}\n\ntype EditConnection {\n  edges: [EditEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype EditEdge {\n  cursor: String!\n  node: Edit!\n}\n\ntype Image {\n  id: ID!\n  source: ImageSource!\n  "PNG URL (presigned on S3, served by the API otherwise)."\n  url: String!\n  width: Int!\n  height: Int!\n  createdAt: DateTime!\n  modelSetId: String!\n  seed: Int\n  truncation: Float\n  "The latent the image came from; null for an upload that is not inverted."\n  latent: Latent\n  "For uploads: why there is no latent yet (e.g. inversion not configured)."\n  inversionStatus: InversionStatus\n  "For EDITED images: the edit that produced it."\n  parentEdit: Edit\n  "Edits of this image, newest first (`first`: `parameters.pages.edits`)."\n  edits(first: Int, after: String): EditConnection!\n}\n\nenum InversionStatus {\n  NOT_CONFIGURED\n  PENDING\n  DONE\n  FAILED\n}\n\nenum LatentSpace {\n  WPLUS\n  S\n}\n\ntype Latent {\n  id: ID!\n  space: LatentSpace!\n  shape: [Int!]!\n  "The latent as a float32 .npy."\n  url: String!\n}\n\ntype Channel {\n  layer: Int!\n  layerName: String\n  channel: Int!\n  weight: Float!\n}\n\ntype Edit {\n  id: ID!\n  method: EditMethod!\n  "The image that was edited."\n  image: Image!\n  createdAt: DateTime!\n  neutral: String\n  target: String\n  alphas: [Float!]\n  "The β used (the chosen one when autoBeta)."\n  beta: Float\n  autoBeta: Boolean\n  channels: Int\n  topChannels: [Channel!]\n  mapper: String\n  strength: Float\n  "One result per α (global) or one (mapper); each is an image usable as a new base."\n  results: [EditResult!]!\n  "A link to share this edit."\n  shareUrl: String!\n}\n\ntype EditResult {\n  alpha: Float\n  image: Image!\n}\n\n"A global edit rendered but not stored (previewGlobalEdit)."\ntype EditPreview {\n  "Kept channels at the β used."\n  channels: Int!\n  "The β used (the chosen one when autoBeta)."\n  beta: Float!\n  autoBeta: Boolean!\n  topChannels: [Channel!]!\n  "One image per α, in the order given."\n  images: [PreviewImage!]!\n}\n\n"A mapper edit rendered but not stored (previewMapperEdit)."\ntype MapperPreview {\n  "The strength used."\n  strength: Float!\n  "The one result, as an image (its `alpha` is the strength)."\n  images: [PreviewImage!]!\n}\n\ntype PreviewImage {\n  "The α this image was rendered at (for a mapper preview: the strength)."\n  alpha: Float!\n  width: Int!\n  height: Int!\n  "PNG as a data: URL"\n  dataUrl: String!\n}\n\ntype ModelSet {\n  id: ID!\n  size: Int!\n  styleDim: Int!\n  nLatent: Int!\n  mappers: [Mapper!]!\n  hasClip: Boolean!\n  hasDirections: Boolean!\n  directions: DirectionsInfo\n  "Uploads can be edited only when an inversion encoder is configured."\n  inversionConfigured: Boolean!\n}\n\ntype Mapper {\n  name: String!\n  coarse: Boolean!\n  medium: Boolean!\n  fine: Boolean!\n}\n\ntype DirectionsInfo {\n  rows: Int!\n  layers: [Int!]!\n  images: Int\n  origin: String!\n}\n\ntype TextDirectionPreview {\n  channels: Int!\n  beta: Float!\n  maxAbsRelevance: Float!\n  dtNorm: Float\n  topChannels: [Channel!]!\n}\n\n"Limits and defaults: `parameters.textDirection`."\ninput TextDirectionInput {\n  modelSetId: ID\n  neutral: String!\n  target: String!\n  "β; ignored when autoBeta is true."\n  beta: Float\n  autoBeta: Boolean\n  top: Int\n}\n\n"Limits and defaults: `parameters.generateImages`."\ninput GenerateImagesInput {\n  modelSetId: ID\n  seeds: [Int!]!\n  truncation: Float\n}\n\n"Limits: `parameters.createUpload`."\ninput CreateUploadInput {\n  filename: String\n  contentType: String!\n  "Size in bytes."\n  size: Int!\n  modelSetId: ID\n}\n\n"Where and how to send the bytes: `method` (PUT) to `url` with exactly these `headers`, before `expiresAt`."\ntype UploadTicket {\n  uploadId: ID!\n  method: String!\n  url: String!\n  headers: [Header!]!\n  expiresAt: DateTime!\n}\n\ntype Header {\n  name: String!\n  value: String!\n}\n\n"Limits and defaults: `parameters.editGlobal`."\ninput EditGlobalInput {\n  imageId: ID!\n  neutral: String!\n  target: String!\n  "Strengths α, one image each."\n  alphas: [Float!]!\n  beta: Float\n  autoBeta: Boolean\n}\n\n"Limits and defaults: `parameters.editMapper`."\ninput EditMapperInput {\n  imageId: ID!\n  mapper: String!\n  strength: Float\n}\n\n"Which S layers the channel-relevance table covers."\nenum DirectionLayers {\n  "Non-toRGB layers with S index ≤ 16 (StyleCLIP\'s table: 5376 rows at 1024)."\n  OFFICIAL\n  "Every non-toRGB layer."\n  ALL\n}\n\n"How the sampled latents of S statistics are truncated."\nenum TruncationLayers {\n  "Every W+ row (TF, StyleCLIP)."\n  ALL\n  "The first 8 rows (the PyTorch port)."\n  FIRST8\n}\n\n"Limits and defaults: `parameters.precomputeDirections`."\ninput PrecomputeDirectionsInput {\n  modelSetId: ID\n  images: Int\n  samples: Int\n  layers: DirectionLayers\n  truncationLayers: TruncationLayers\n  batch: Int\n  "Channels per shard (a job per shard; shards run on every worker)."\n  shardChannels: Int\n}\n\nenum JobKind {\n  PRECOMPUTE_DIRECTIONS\n}\n\nenum JobState {\n  QUEUED\n  RUNNING\n  SUCCEEDED\n  FAILED\n  CANCELLED\n}\n\ntype Job {\n  id: ID!\n  kind: JobKind!\n  state: JobState!\n  modelSetId: String!\n  "0…1"\n  progress: Float!\n  "What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run)."\n  phase: String\n  "Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards)."\n  done: Int!\n  total: Int!\n  etaSeconds: Float\n  "Runs started so far (more than one after an interruption, a dead worker or a retry)."\n  attempts: Int!\n  createdAt: DateTime!\n  updatedAt: DateTime!\n  error: JobError\n  "What the job reports beside progress (e.g. loss terms), as JSON."\n  detail: JSON\n  "The latest preview image the job made (PNG), if it makes any."\n  previewUrl: String\n  """\n  On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:\n  how many times each shard ran to completion and each chunk was computed).\n  """\n  result: JSON\n}\n\ntype JobError {\n  code: String!\n  message: String!\n}\n\ntype JobConnection {\n  edges: [JobEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype JobEdge {\n  cursor: String!\n  node: Job!\n}\n\n# ---- Training jobs: latent optimization and mapper training (their results: OPTIMIZE edits, trained mappers) ----\n\nextend type Query {\n  "Mappers trained by jobs for a model set (the default set when omitted), by name, with how they were trained."\n  trainedMappers(modelSetId: ID): [TrainedMapper!]!\n  trainedMapper(modelSetId: ID, name: String!): TrainedMapper\n}\n\nextend type Mutation {\n  """\n  Optimize an image\'s latent toward a text (StyleCLIP\'s latent optimization), as a job: its progress carries the\n  loss terms and curve (`Job.training`) and a preview every `previewEvery` steps (`Job.previewUrl`); on success\n  `Job.edit` is an OPTIMIZE edit of the image whose result is a new image with its latent (W+, or S for space S),\n  usable as the base of further edits. Needs a W+ latent (an S latent is refused with BAD_USER_INPUT). The work\n  of the job is `steps`. Limits and defaults: `parameters.optimizeLatent`.\n  """\n  optimizeLatent(input: OptimizeLatentInput!): Job!\n  """\n  Train a latent mapper for a text (StyleCLIP\'s mapper training) on the faces of consecutive seeds, as a job: its\n  progress carries the loss terms, the loss curve and the evaluations of held-out faces (`Job.training`), the\n  latest evaluation grid as `Job.previewUrl`. On success the mapper is in the model set under its name, usable\n  by `editMapper` at once on every server, and `Job.trainedMapper` links its official checkpoint. The work of the\n  job is `steps × batch`. Limits and defaults: `parameters.trainMapper`.\n  """\n  trainMapper(input: TrainMapperInput!): Job!\n}\n\nextend enum JobKind {\n  OPTIMIZE_LATENT\n  TRAIN_MAPPER\n}\n\nextend enum EditMethod {\n  "A latent optimization job\'s result (see Edit.optimization)."\n  OPTIMIZE\n}\n\nextend type Edit {\n  "For OPTIMIZE edits: how the optimization ran (its text is `target`)."\n  optimization: OptimizationSettings\n}\n\nextend type Mapper {\n  "For a mapper a job trained here: its text, settings and checkpoint."\n  trained: TrainedMapper\n}\n\nextend type Job {\n  "Training jobs (OPTIMIZE_LATENT, TRAIN_MAPPER): the current step, loss terms, loss curve and evaluations."\n  training: TrainingProgress\n  "OPTIMIZE_LATENT, once it succeeded: the edit it stored (its one result is the optimized image)."\n  edit: Edit\n  "TRAIN_MAPPER, once it succeeded: the mapper it trained."\n  trainedMapper: TrainedMapper\n}\n\nenum OptimizeMode {\n  "Stay close to the start: CLIP + λ_L2·L2 + λ_ID·ID."\n  EDIT\n  "The CLIP loss alone (free generation)."\n  FREE\n}\n\nenum MapperOptimizer {\n  RANGER\n  ADAM\n}\n\n"Limits and defaults: `parameters.optimizeLatent`."\ninput OptimizeLatentInput {\n  imageId: ID!\n  text: String!\n  mode: OptimizeMode\n  space: LatentSpace\n  steps: Int\n  lr: Float\n  l2Lambda: Float\n  idLambda: Float\n  "Render a preview every this many steps."\n  previewEvery: Int\n  "Save the optimizer state every this many steps (a resumed job repeats at most this many)."\n  checkpointEvery: Int\n}\n\n"Limits and defaults: `parameters.trainMapper`."\ninput TrainMapperInput {\n  modelSetId: ID\n  text: String!\n  "The mapper\'s name in the model set (letters, digits, _ and -); default: from the text."\n  name: String\n  steps: Int\n  batch: Int\n  optimizer: MapperOptimizer\n  lr: Float\n  clipLambda: Float\n  l2Lambda: Float\n  idLambda: Float\n  coarse: Boolean\n  medium: Boolean\n  fine: Boolean\n  "The training faces are the seeds seedStart … seedStart + seedCount − 1 (a share held out for evaluation)."\n  seedStart: Int\n  seedCount: Int\n  "Seed of the initial weights and of the shuffling."\n  seed: Int\n  "Render the evaluation faces every this many steps."\n  evalEvery: Int\n  "Save the mapper and optimizer state every this many steps."\n  checkpointEvery: Int\n}\n\n"Loss terms of one step (null: a term the run does not compute)."\ntype LossTerms {\n  clip: Float\n  l2: Float\n  id: Float\n  total: Float!\n  "The learning rate of the step."\n  lr: Float\n}\n\n"""\nA loss curve: each point is the mean of a bucket of `stride` steps, at the bucket\'s last step (steps done), at\nmost 200 points whatever the number of steps. A term the run does not compute is null.\n"""\ntype LossCurve {\n  stride: Int!\n  step: [Int!]!\n  total: [Float!]!\n  clip: [Float!]\n  l2: [Float!]\n  id: [Float!]\n  lr: [Float!]\n}\n\n"The losses of the held-out evaluation faces after `step` steps."\ntype MapperEvaluation {\n  step: Int!\n  losses: LossTerms!\n}\n\ntype TrainingProgress {\n  "Steps done, and of how many."\n  step: Int!\n  steps: Int!\n  "The last step\'s loss terms (absent before the first step)."\n  losses: LossTerms\n  curve: LossCurve!\n  "TRAIN_MAPPER: the evaluations so far (the most recent 200)."\n  evaluations: [MapperEvaluation!]\n  "TRAIN_MAPPER: the mapper\'s name."\n  mapper: String\n}\n\ntype OptimizationSettings {\n  mode: OptimizeMode!\n  space: LatentSpace!\n  steps: Int!\n  lr: Float!\n  l2Lambda: Float!\n  idLambda: Float!\n  "The last step\'s loss terms."\n  losses: LossTerms!\n  job: Job\n}\n\ntype MapperTrainingSettings {\n  steps: Int!\n  batch: Int!\n  optimizer: MapperOptimizer!\n  lr: Float!\n  clipLambda: Float!\n  l2Lambda: Float!\n  idLambda: Float!\n  coarse: Boolean!\n  medium: Boolean!\n  fine: Boolean!\n  seedStart: Int!\n  seedCount: Int!\n  seed: Int!\n}\n\n"A mapper a TRAIN_MAPPER job trained (editMapper uses it by `name`)."\ntype TrainedMapper {\n  name: String!\n  modelSetId: String!\n  "The text it was trained for."\n  text: String!\n  training: MapperTrainingSettings!\n  "The last training step\'s loss terms, and the last evaluation\'s."\n  losses: LossTerms!\n  evalLosses: LossTerms\n  """\n  The official checkpoint (`{\'state_dict\': {\'mapper.*\'}, \'opts\'}`, torch.save format) for the research code or\n  `styleclip models import --mapper`: a URL (presigned on S3, served by the API otherwise).\n  """\n  checkpointUrl: String!\n  "sha256 of every parameter (float32) in state-dict order."\n  paramsSha256: String!\n  createdAt: DateTime!\n  job: Job\n}\n\n# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----\n\n"Limits and defaults of every operation\'s parameters: one definition, the core\'s parameter schema."\ntype Parameters {\n  generateImages: GenerateImagesParameters!\n  editGlobal: EditGlobalParameters!\n  editMapper: EditMapperParameters!\n  textDirection: TextDirectionParameters!\n  precomputeDirections: PrecomputeDirectionsParameters!\n  optimizeLatent: OptimizeLatentParameters!\n  trainMapper: TrainMapperParameters!\n  createUpload: CreateUploadParameters!\n  uploadedImage: UploadedImageParameters!\n  pages: PagesParameters!\n}\n\ntype GenerateImagesParameters {\n  "seeds per request"\n  seeds: IntListParameter!\n  "truncation ψ toward the average face (1 = none)"\n  truncation: FloatParameter!\n}\n\ntype EditGlobalParameters {\n  "the neutral description, e.g. \\"face\\""\n  neutral: StringParameter!\n  "the target description, e.g. \\"face with blue eyes\\""\n  target: StringParameter!\n  "strengths α, one image each (the official notebooks default to 4.1)"\n  alphas: FloatListParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n}\n\ntype EditMapperParameters {\n  "multiplier of the mapper residual"\n  strength: FloatParameter!\n}\n\ntype TextDirectionParameters {\n  neutral: StringParameter!\n  target: StringParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n  "top channels listed"\n  top: IntParameter!\n}\n\ntype PrecomputeDirectionsParameters {\n  "images averaged per channel (official: 100)"\n  images: IntParameter!\n  "samples of the S statistics (official: 100 000)"\n  samples: IntParameter!\n  "OFFICIAL: non-toRGB layers with S index ≤ 16; ALL: every non-toRGB layer"\n  layers: EnumParameter!\n  "which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)"\n  truncationLayers: EnumParameter!\n  "images per generator run"\n  batch: IntParameter!\n  "channels per shard job (rounded up to whole chunks); shards run on any worker"\n  shardChannels: IntParameter!\n}\n\ntype OptimizeLatentParameters {\n  "what the image should show, e.g. \\"a person with purple hair\\""\n  text: StringParameter!\n  "EDIT: stay close to the start (L2 and ID terms); FREE: the CLIP loss alone"\n  mode: EnumParameter!\n  "optimize the W+ rows, or the StyleSpace codes (toRGB frozen)"\n  space: EnumParameter!\n  "Adam steps (official: 300); the work of the job"\n  steps: IntParameter!\n  "peak learning rate of the official ramp"\n  lr: FloatParameter!\n  "weight of the latent L2 distance to the start (EDIT)"\n  l2Lambda: FloatParameter!\n  "weight of the ArcFace identity loss against the start (EDIT; 0 turns it off)"\n  idLambda: FloatParameter!\n  "render a preview every this many steps (official: save_intermediate_image_every 20)"\n  previewEvery: IntParameter!\n  "save the optimizer state every this many steps (a resumed job repeats at most this many)"\n  checkpointEvery: IntParameter!\n}\n\ntype TrainMapperParameters {\n  "the edit the mapper learns, e.g. \\"mohawk hairstyle\\""\n  text: StringParameter!\n  "the mapper’s name in the model set (default: from the text); letters, digits, _ and -"\n  name: StringParameter!\n  "training steps (official: 50 000); the work of the job is steps × batch"\n  steps: IntParameter!\n  "latents per step"\n  batch: IntParameter!\n  "RANGER (official) or ADAM"\n  optimizer: EnumParameter!\n  "learning rate"\n  lr: FloatParameter!\n  "weight of the CLIP loss"\n  clipLambda: FloatParameter!\n  "weight of the latent L2 (MSE) loss"\n  l2Lambda: FloatParameter!\n  "weight of the ArcFace identity loss (0 turns it off)"\n  idLambda: FloatParameter!\n  "train the coarse mapper (W+ rows 0–3)"\n  coarse: BooleanParameter!\n  "train the medium mapper (rows 4–7)"\n  medium: BooleanParameter!\n  "train the fine mapper (rows 8 on: colours)"\n  fine: BooleanParameter!\n  "first seed of the training faces"\n  seedStart: IntParameter!\n  "faces (W+ of consecutive seeds, ψ 0.7) to train on; a share is held out for evaluation (official: 5000)"\n  seedCount: IntParameter!\n  "seed of the initial weights and of the shuffling"\n  seed: IntParameter!\n  "render the evaluation batch every this many steps (official: image_interval 100)"\n  evalEvery: IntParameter!\n  "save the mapper and optimizer state every this many steps (a resumed job repeats at most this many)"\n  checkpointEvery: IntParameter!\n}\n\ntype CreateUploadParameters {\n  "bytes of the upload"\n  size: IntParameter!\n  contentType: EnumParameter!\n  filename: StringParameter!\n}\n\ntype UploadedImageParameters {\n  "pixels"\n  width: IntParameter!\n  "pixels"\n  height: IntParameter!\n}\n\ntype PagesParameters {\n  "gallery page size"\n  images: IntParameter!\n  "edits listed per page"\n  edits: IntParameter!\n  "jobs listed per page"\n  jobs: IntParameter!\n}\n\ntype IntParameter {\n  min: Int\n  max: Int\n  default: Int\n}\n\ntype FloatParameter {\n  min: Float\n  max: Float\n  default: Float\n}\n\ntype BooleanParameter {\n  default: Boolean\n}\n\ntype EnumParameter {\n  values: [String!]!\n  default: String\n}\n\ntype StringParameter {\n  "In characters."\n  minLength: Int\n  maxLength: Int\n}\n\ntype IntListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]\n}\n\ntype FloatListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]\n}\n\n# ---- end of the generated parameter types ----\n';

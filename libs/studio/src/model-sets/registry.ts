@@ -8,6 +8,7 @@ import { MODEL_SET_ID } from '../ids';
 import type { Logger } from '../log';
 import type { DirectionsSync } from './directions';
 import { warmUpEngine, type WarmUpTimings } from './warm-up';
+import type { MapperSync } from './mappers';
 
 export interface ModelSetEntry {
   id: string;
@@ -39,6 +40,8 @@ export class ModelSetRegistry {
       directions?: DirectionsSync;
       /** Runs first in `warmUp` (pulling model sets from S3 into the folder); a failure fails the warm-up. */
       prepare?: () => Promise<void>;
+      /** Mappers trained by jobs, installed the same way as directions. */
+      mappers?: MapperSync;
     },
   ) {
     this.runtime = createRuntime({ ...o.runner, log: (line) => o.log.info({ runtime: true }, line) });
@@ -130,27 +133,34 @@ export class ModelSetRegistry {
   }
 
   /**
-   * Installs directions published in storage for the set when its folder does not have them; returns the set
-   * as it is now. A failure is logged and the set used as it is (edits then say what is missing).
+   * Installs what jobs published in storage for the set (directions, trained mappers) when its folder does not
+   * have it; returns the set as it is now. A failure is logged and the set used as it is (edits then say what is
+   * missing).
    */
   private async installDirections(set: ModelSetEntry): Promise<ModelSetEntry> {
-    if (!this.o.directions) return set;
-    try {
-      if (!(await this.o.directions.install(set))) return set;
-      this.listed = undefined;
-      return await this.get(set.id);
-    } catch (e) {
-      this.o.log.warn(
-        { modelSet: set.id, err: (e as Error).message },
-        'could not install published directions',
-      );
-      return set;
+    let changed = false;
+    for (const [what, sync] of [
+      ['directions', this.o.directions],
+      ['mappers', this.o.mappers],
+    ] as const) {
+      if (!sync) continue;
+      try {
+        if (await sync.install(set)) changed = true;
+      } catch (e) {
+        this.o.log.warn(
+          { modelSet: set.id, err: (e as Error).message },
+          `could not install published ${what}`,
+        );
+      }
     }
+    if (!changed) return set;
+    this.listed = undefined;
+    return this.get(set.id);
   }
 
   /**
-   * After a set's directions may have changed (a precompute finished here or elsewhere): installs published
-   * directions, re-reads the folder, and reopens the set's engine only if its table is not the one open.
+   * After a set's directions or mappers may have changed (a job finished here or elsewhere): installs what was
+   * published, re-reads the folder, and reopens the set's engine only if its table or mappers changed.
    */
   async refresh(id: string): Promise<void> {
     this.listed = undefined;
@@ -158,7 +168,7 @@ export class ModelSetRegistry {
     const open = this.engines.get(id);
     const engine = open ? await open.catch(() => undefined) : undefined;
     if (!engine) return;
-    if (engine.manifest.directions?.fs3?.sha256 === set.manifest.directions?.fs3?.sha256) return;
+    if (publishedContent(engine.manifest) === publishedContent(set.manifest)) return;
     await this.reload(id);
   }
 
@@ -251,6 +261,15 @@ export class ModelSetRegistry {
     await this.runtime.dispose();
   }
 }
+
+/** What jobs may change in a set (its fs3 table, its mappers): the open engine is reopened when it differs. */
+const publishedContent = (m: ModelSetManifest): string =>
+  JSON.stringify([
+    m.directions?.fs3?.sha256 ?? null,
+    Object.entries(m.mappers)
+      .map(([name, e]) => `${name}:${e.model.sha256}`)
+      .sort(),
+  ]);
 
 /** Adds the runs of histogram `h` (size → runs) into `into[id]`. */
 function addHistogram(

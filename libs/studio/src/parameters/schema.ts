@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS as DECODER_CAPS } from '@styleclip/imaging';
 import { z } from 'zod';
+import { optimizeLatentParameters, trainMapperParameters } from './training';
 
 /**
  * The one definition of every limit and default of the product's operations (API, CLI, worker). Each entry is
@@ -97,6 +98,8 @@ export function defineParameters(o: ParameterOptions = {}) {
         .default(64)
         .describe('channels per shard job (rounded up to whole chunks); shards run on any worker'),
     }),
+    optimizeLatent: optimizeLatentParameters(prompt),
+    trainMapper: trainMapperParameters(prompt),
     createUpload: z.object({
       size: z.int().min(1).max(maxUploadBytes).describe('bytes of the upload'),
       contentType: z.enum(['image/png', 'image/jpeg', 'image/jpg', 'image/webp']),

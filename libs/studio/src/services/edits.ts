@@ -137,7 +137,14 @@ export class EditService {
    */
   private async renderMapper(input: EditMapperInput) {
     const { strength } = parseParameters(this.params.editMapper, { strength: input.strength });
-    const { image, engine } = await this.open(input.imageId);
+    const opened = await this.open(input.imageId);
+    const image = opened.image;
+    let engine = opened.engine;
+    if (!engine.manifest.mappers[input.mapper]) {
+      // A mapper a job just trained on another machine may not be installed here yet: install what was published.
+      await this.models.refresh(image.modelSetId);
+      engine = await this.models.engine(image.modelSetId);
+    }
     const mappers = Object.keys(engine.manifest.mappers);
     if (!mappers.includes(input.mapper)) {
       throw badInput(
@@ -179,11 +186,7 @@ export class EditService {
     return { strength, images: await previewImages(r.images, [strength]) };
   }
 
-  /**
-   * Stores the results (blobs, latent and image records), the index entries, and the edit record last: until it
-   * exists the edit and its images are not listed anywhere.
-   */
-  private async commit(
+  private commit(
     edit: EditRecord,
     base: ImageRecord,
     engine: Engine,
@@ -191,9 +194,29 @@ export class EditService {
     latent: { space: 'S' | 'WPLUS'; rows: Array32 },
     alphas: readonly number[] | undefined,
   ): Promise<EditRecord> {
+    return this.store(edit, base, engine.manifest.generator.models.synthesis.sha256, images, latent, {
+      ...(alphas ? { alphas } : {}),
+    });
+  }
+
+  /**
+   * Stores an edit's results (blobs, latent and image records), the index entries, and the edit record last:
+   * until it exists the edit and its images are not listed anywhere. Also how jobs whose result is an edit
+   * (latent optimization) store it; `ids` fixes the result images' ids, so storing the same edit again (a job
+   * run again after a crash) writes the same records instead of new ones.
+   */
+  async store(
+    edit: EditRecord,
+    base: ImageRecord,
+    generatorSha256: string,
+    images: Array32,
+    latent: { space: 'S' | 'WPLUS'; rows: Array32 },
+    o: { alphas?: readonly number[]; ids?: readonly string[] } = {},
+  ): Promise<EditRecord> {
     const n = images.shape[0]!;
-    const generatorSha256 = engine.manifest.generator.models.synthesis.sha256;
-    const ids = Array.from({ length: n }, () => newId());
+    const alphas = o.alphas;
+    const ids = o.ids ?? Array.from({ length: n }, () => newId());
+    if (ids.length !== n) throw new Error(`${ids.length} result ids for ${n} results`);
     const prepared: PreparedImage[] = await Promise.all(
       Array.from({ length: n }, (_, i) =>
         this.images.prepare({
@@ -215,7 +238,7 @@ export class EditService {
       ),
     );
     // Result records and index entries together: none of them is visible before the edit record exists.
-    const method = edit.method === 'GLOBAL' ? 'global' : 'mapper';
+    const method = METHOD_INDEX[edit.method];
     await Promise.all([
       this.images.putRecords(prepared),
       this.storage.index([
@@ -232,6 +255,12 @@ export class EditService {
     return committed;
   }
 }
+
+/** The index folder of each edit method (images having an edit of that method). */
+const METHOD_INDEX = { GLOBAL: 'global', MAPPER: 'mapper', OPTIMIZE: 'optimize' } as const satisfies Record<
+  EditRecord['method'],
+  string
+>;
 
 /** Rendered images as PNG data URLs, one per value (α, or a mapper's strength), in the order given. */
 async function previewImages(images: Array32, values: readonly number[]): Promise<PreviewImage[]> {

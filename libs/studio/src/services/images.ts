@@ -21,7 +21,7 @@ export interface PreparedImage {
 }
 
 export interface GalleryFilter {
-  method?: 'GLOBAL' | 'MAPPER' | null;
+  method?: 'GLOBAL' | 'MAPPER' | 'OPTIMIZE' | null;
   source?: ImageSource | null;
 }
 
@@ -215,7 +215,9 @@ export class ImageService {
     const source = filter?.source ?? undefined;
     if (filter?.method) {
       // index/methods/<m>/<imageId>.<editId>: several entries per image; continue after all of an image's.
-      const prefix = INDEX.methods(filter.method === 'GLOBAL' ? 'global' : 'mapper');
+      const prefix = INDEX.methods(
+        filter.method === 'GLOBAL' ? 'global' : filter.method === 'MAPPER' ? 'mapper' : 'optimize',
+      );
       return paginate({
         ...args,
         list: (a, limit) => this.storage.listIndex(prefix, a, limit),

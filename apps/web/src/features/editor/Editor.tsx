@@ -21,9 +21,10 @@ import {
 import { EditorStage } from './EditorStage';
 import { GlobalDirectionsPanel } from './GlobalDirectionsPanel';
 import { MapperPanel } from './MapperPanel';
+import { OptimizePanel } from './OptimizePanel';
 import type { EditorActivity, EditorPreview, EditorSelection, EditorView } from './editor-state';
 
-type Tab = 'global' | 'mapper';
+type Tab = 'global' | 'mapper' | 'optimize';
 
 /** Stores a preview with the mutation of its method (the same input gives the same pixels). */
 async function storePreview(preview: EditorPreview): Promise<EditDetail> {
@@ -124,6 +125,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
             tabs={[
               { id: 'global', label: 'Text (global directions)' },
               { id: 'mapper', label: 'Mapper' },
+              { id: 'optimize', label: 'Optimize' },
             ]}
             value={tab}
             onChange={(t) => setTab(t as Tab)}
@@ -139,6 +141,8 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
                 onPreview={showPreview}
                 onActivity={setActivity}
               />
+            ) : tab === 'optimize' ? (
+              <OptimizePanel image={img} onResult={(edit) => select({ edit, index: 0 })} />
             ) : (
               <MapperPanel
                 image={img}

@@ -16,4 +16,6 @@ export const JOB_STATE_LABEL: Record<JobState, string> = {
 
 export const JOB_KIND_LABEL: Record<string, string> = {
   PRECOMPUTE_DIRECTIONS: 'Precompute directions',
+  OPTIMIZE_LATENT: 'Latent optimization',
+  TRAIN_MAPPER: 'Mapper training',
 };

@@ -6,6 +6,7 @@ import styles from './NavLinks.module.css';
 const LINKS = [
   { href: '/', label: 'Gallery' },
   { href: '/model-sets', label: 'Model sets' },
+  { href: '/mappers/train', label: 'Train a mapper' },
   { href: '/jobs', label: 'Jobs' },
   { href: '/settings', label: 'Settings' },
 ];

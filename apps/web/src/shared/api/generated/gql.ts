@@ -35,6 +35,11 @@ type Documents = {
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetsDocument;
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n': typeof types.PrecomputeDirectionsDocument;
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n': typeof types.HealthDocument;
+  '\n  fragment TrainingJob on Job {\n    ...JobStatus\n    previewUrl\n    training {\n      step\n      steps\n      mapper\n      losses {\n        clip\n        l2\n        id\n        total\n        lr\n      }\n      curve {\n        stride\n        step\n        total\n        clip\n        l2\n        id\n      }\n      evaluations {\n        step\n        losses {\n          clip\n          l2\n          id\n          total\n        }\n      }\n    }\n    edit {\n      ...EditDetail\n    }\n    trainedMapper {\n      name\n      text\n      checkpointUrl\n      paramsSha256\n    }\n  }\n': typeof types.TrainingJobFragmentDoc;
+  '\n  query TrainingJob($id: ID!) {\n    job(id: $id) {\n      ...TrainingJob\n    }\n  }\n': typeof types.TrainingJobDocument;
+  '\n  mutation OptimizeLatent($input: OptimizeLatentInput!) {\n    optimizeLatent(input: $input) {\n      ...TrainingJob\n    }\n  }\n': typeof types.OptimizeLatentDocument;
+  '\n  mutation TrainMapper($input: TrainMapperInput!) {\n    trainMapper(input: $input) {\n      ...TrainingJob\n    }\n  }\n': typeof types.TrainMapperDocument;
+  '\n  query TrainingParameters {\n    parameters {\n      optimizeLatent {\n        steps {\n          default\n          min\n          max\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        lr {\n          default\n        }\n      }\n      trainMapper {\n        steps {\n          default\n          min\n          max\n        }\n        batch {\n          default\n          min\n          max\n        }\n        lr {\n          default\n        }\n        clipLambda {\n          default\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        seedCount {\n          default\n          min\n          max\n        }\n      }\n    }\n    modelSet {\n      id\n      hasClip\n    }\n  }\n': typeof types.TrainingParametersDocument;
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n': typeof types.CreateUploadDocument;
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n': typeof types.CompleteUploadDocument;
   '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n': typeof types.ImageSummaryFragmentDoc;
@@ -81,6 +86,16 @@ const documents: Documents = {
     types.PrecomputeDirectionsDocument,
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n':
     types.HealthDocument,
+  '\n  fragment TrainingJob on Job {\n    ...JobStatus\n    previewUrl\n    training {\n      step\n      steps\n      mapper\n      losses {\n        clip\n        l2\n        id\n        total\n        lr\n      }\n      curve {\n        stride\n        step\n        total\n        clip\n        l2\n        id\n      }\n      evaluations {\n        step\n        losses {\n          clip\n          l2\n          id\n          total\n        }\n      }\n    }\n    edit {\n      ...EditDetail\n    }\n    trainedMapper {\n      name\n      text\n      checkpointUrl\n      paramsSha256\n    }\n  }\n':
+    types.TrainingJobFragmentDoc,
+  '\n  query TrainingJob($id: ID!) {\n    job(id: $id) {\n      ...TrainingJob\n    }\n  }\n':
+    types.TrainingJobDocument,
+  '\n  mutation OptimizeLatent($input: OptimizeLatentInput!) {\n    optimizeLatent(input: $input) {\n      ...TrainingJob\n    }\n  }\n':
+    types.OptimizeLatentDocument,
+  '\n  mutation TrainMapper($input: TrainMapperInput!) {\n    trainMapper(input: $input) {\n      ...TrainingJob\n    }\n  }\n':
+    types.TrainMapperDocument,
+  '\n  query TrainingParameters {\n    parameters {\n      optimizeLatent {\n        steps {\n          default\n          min\n          max\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        lr {\n          default\n        }\n      }\n      trainMapper {\n        steps {\n          default\n          min\n          max\n        }\n        batch {\n          default\n          min\n          max\n        }\n        lr {\n          default\n        }\n        clipLambda {\n          default\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        seedCount {\n          default\n          min\n          max\n        }\n      }\n    }\n    modelSet {\n      id\n      hasClip\n    }\n  }\n':
+    types.TrainingParametersDocument,
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n':
     types.CreateUploadDocument,
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n':
@@ -221,6 +236,36 @@ export function graphql(
 export function graphql(
   source: '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n',
 ): typeof import('./graphql').HealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment TrainingJob on Job {\n    ...JobStatus\n    previewUrl\n    training {\n      step\n      steps\n      mapper\n      losses {\n        clip\n        l2\n        id\n        total\n        lr\n      }\n      curve {\n        stride\n        step\n        total\n        clip\n        l2\n        id\n      }\n      evaluations {\n        step\n        losses {\n          clip\n          l2\n          id\n          total\n        }\n      }\n    }\n    edit {\n      ...EditDetail\n    }\n    trainedMapper {\n      name\n      text\n      checkpointUrl\n      paramsSha256\n    }\n  }\n',
+): typeof import('./graphql').TrainingJobFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TrainingJob($id: ID!) {\n    job(id: $id) {\n      ...TrainingJob\n    }\n  }\n',
+): typeof import('./graphql').TrainingJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation OptimizeLatent($input: OptimizeLatentInput!) {\n    optimizeLatent(input: $input) {\n      ...TrainingJob\n    }\n  }\n',
+): typeof import('./graphql').OptimizeLatentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation TrainMapper($input: TrainMapperInput!) {\n    trainMapper(input: $input) {\n      ...TrainingJob\n    }\n  }\n',
+): typeof import('./graphql').TrainMapperDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TrainingParameters {\n    parameters {\n      optimizeLatent {\n        steps {\n          default\n          min\n          max\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        lr {\n          default\n        }\n      }\n      trainMapper {\n        steps {\n          default\n          min\n          max\n        }\n        batch {\n          default\n          min\n          max\n        }\n        lr {\n          default\n        }\n        clipLambda {\n          default\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        seedCount {\n          default\n          min\n          max\n        }\n      }\n    }\n    modelSet {\n      id\n      hasClip\n    }\n  }\n',
+): typeof import('./graphql').TrainingParametersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -39,7 +39,11 @@ export type EditMapperInput = {
   strength?: number | null | undefined;
 };
 
-export type EditMethod = 'GLOBAL' | 'MAPPER';
+export type EditMethod =
+  | 'GLOBAL'
+  | 'MAPPER'
+  /** A latent optimization job's result (see Edit.optimization). */
+  | 'OPTIMIZE';
 
 /** Limits and defaults: `parameters.generateImages`. */
 export type GenerateImagesInput = {
@@ -58,11 +62,35 @@ export type ImageSource = 'EDITED' | 'GENERATED' | 'UPLOADED';
 
 export type InversionStatus = 'DONE' | 'FAILED' | 'NOT_CONFIGURED' | 'PENDING';
 
-export type JobKind = 'PRECOMPUTE_DIRECTIONS';
+export type JobKind = 'OPTIMIZE_LATENT' | 'PRECOMPUTE_DIRECTIONS' | 'TRAIN_MAPPER';
 
 export type JobState = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
 export type LatentSpace = 'S' | 'WPLUS';
+
+export type MapperOptimizer = 'ADAM' | 'RANGER';
+
+/** Limits and defaults: `parameters.optimizeLatent`. */
+export type OptimizeLatentInput = {
+  /** Save the optimizer state every this many steps (a resumed job repeats at most this many). */
+  checkpointEvery?: number | null | undefined;
+  idLambda?: number | null | undefined;
+  imageId: string;
+  l2Lambda?: number | null | undefined;
+  lr?: number | null | undefined;
+  mode?: OptimizeMode | null | undefined;
+  /** Render a preview every this many steps. */
+  previewEvery?: number | null | undefined;
+  space?: LatentSpace | null | undefined;
+  steps?: number | null | undefined;
+  text: string;
+};
+
+export type OptimizeMode =
+  /** Stay close to the start: CLIP + λ_L2·L2 + λ_ID·ID. */
+  | 'EDIT'
+  /** The CLIP loss alone (free generation). */
+  | 'FREE';
 
 /** Limits and defaults: `parameters.precomputeDirections`. */
 export type PrecomputeDirectionsInput = {
@@ -85,6 +113,33 @@ export type TextDirectionInput = {
   neutral: string;
   target: string;
   top?: number | null | undefined;
+};
+
+/** Limits and defaults: `parameters.trainMapper`. */
+export type TrainMapperInput = {
+  batch?: number | null | undefined;
+  /** Save the mapper and optimizer state every this many steps. */
+  checkpointEvery?: number | null | undefined;
+  clipLambda?: number | null | undefined;
+  coarse?: boolean | null | undefined;
+  /** Render the evaluation faces every this many steps. */
+  evalEvery?: number | null | undefined;
+  fine?: boolean | null | undefined;
+  idLambda?: number | null | undefined;
+  l2Lambda?: number | null | undefined;
+  lr?: number | null | undefined;
+  medium?: boolean | null | undefined;
+  modelSetId?: string | null | undefined;
+  /** The mapper's name in the model set (letters, digits, _ and -); default: from the text. */
+  name?: string | null | undefined;
+  optimizer?: MapperOptimizer | null | undefined;
+  /** Seed of the initial weights and of the shuffling. */
+  seed?: number | null | undefined;
+  seedCount?: number | null | undefined;
+  /** The training faces are the seeds seedStart … seedStart + seedCount − 1 (a share held out for evaluation). */
+  seedStart?: number | null | undefined;
+  steps?: number | null | undefined;
+  text: string;
 };
 
 /** How the sampled latents of S statistics are truncated. */
@@ -663,6 +718,387 @@ export type HealthQuery = {
   health: { status: string; version: string; modelSets: Array<string>; storage: string };
 };
 
+export type TrainingJobFragment = {
+  previewUrl: string | null;
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  modelSetId: string;
+  progress: number;
+  phase: string | null;
+  done: number;
+  total: number;
+  etaSeconds: number | null;
+  createdAt: string;
+  updatedAt: string;
+  training: {
+    step: number;
+    steps: number;
+    mapper: string | null;
+    losses: {
+      clip: number | null;
+      l2: number | null;
+      id: number | null;
+      total: number;
+      lr: number | null;
+    } | null;
+    curve: {
+      stride: number;
+      step: Array<number>;
+      total: Array<number>;
+      clip: Array<number> | null;
+      l2: Array<number> | null;
+      id: Array<number> | null;
+    };
+    evaluations: Array<{
+      step: number;
+      losses: { clip: number | null; l2: number | null; id: number | null; total: number };
+    }> | null;
+  } | null;
+  edit: {
+    id: string;
+    method: EditMethod;
+    createdAt: string;
+    neutral: string | null;
+    target: string | null;
+    alphas: Array<number> | null;
+    beta: number | null;
+    autoBeta: boolean | null;
+    channels: number | null;
+    mapper: string | null;
+    strength: number | null;
+    shareUrl: string;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+    results: Array<{
+      alpha: number | null;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+  } | null;
+  trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
+  error: { code: string; message: string } | null;
+};
+
+export type TrainingJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type TrainingJobQuery = {
+  job: {
+    previewUrl: string | null;
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    training: {
+      step: number;
+      steps: number;
+      mapper: string | null;
+      losses: {
+        clip: number | null;
+        l2: number | null;
+        id: number | null;
+        total: number;
+        lr: number | null;
+      } | null;
+      curve: {
+        stride: number;
+        step: Array<number>;
+        total: Array<number>;
+        clip: Array<number> | null;
+        l2: Array<number> | null;
+        id: Array<number> | null;
+      };
+      evaluations: Array<{
+        step: number;
+        losses: { clip: number | null; l2: number | null; id: number | null; total: number };
+      }> | null;
+    } | null;
+    edit: {
+      id: string;
+      method: EditMethod;
+      createdAt: string;
+      neutral: string | null;
+      target: string | null;
+      alphas: Array<number> | null;
+      beta: number | null;
+      autoBeta: boolean | null;
+      channels: number | null;
+      mapper: string | null;
+      strength: number | null;
+      shareUrl: string;
+      topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+      results: Array<{
+        alpha: number | null;
+        image: {
+          id: string;
+          source: ImageSource;
+          url: string;
+          width: number;
+          height: number;
+          createdAt: string;
+          modelSetId: string;
+          seed: number | null;
+          truncation: number | null;
+          inversionStatus: InversionStatus | null;
+          latent: { id: string; space: LatentSpace } | null;
+        };
+      }>;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    } | null;
+    trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
+    error: { code: string; message: string } | null;
+  } | null;
+};
+
+export type OptimizeLatentMutationVariables = Exact<{
+  input: OptimizeLatentInput;
+}>;
+
+export type OptimizeLatentMutation = {
+  optimizeLatent: {
+    previewUrl: string | null;
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    training: {
+      step: number;
+      steps: number;
+      mapper: string | null;
+      losses: {
+        clip: number | null;
+        l2: number | null;
+        id: number | null;
+        total: number;
+        lr: number | null;
+      } | null;
+      curve: {
+        stride: number;
+        step: Array<number>;
+        total: Array<number>;
+        clip: Array<number> | null;
+        l2: Array<number> | null;
+        id: Array<number> | null;
+      };
+      evaluations: Array<{
+        step: number;
+        losses: { clip: number | null; l2: number | null; id: number | null; total: number };
+      }> | null;
+    } | null;
+    edit: {
+      id: string;
+      method: EditMethod;
+      createdAt: string;
+      neutral: string | null;
+      target: string | null;
+      alphas: Array<number> | null;
+      beta: number | null;
+      autoBeta: boolean | null;
+      channels: number | null;
+      mapper: string | null;
+      strength: number | null;
+      shareUrl: string;
+      topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+      results: Array<{
+        alpha: number | null;
+        image: {
+          id: string;
+          source: ImageSource;
+          url: string;
+          width: number;
+          height: number;
+          createdAt: string;
+          modelSetId: string;
+          seed: number | null;
+          truncation: number | null;
+          inversionStatus: InversionStatus | null;
+          latent: { id: string; space: LatentSpace } | null;
+        };
+      }>;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    } | null;
+    trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type TrainMapperMutationVariables = Exact<{
+  input: TrainMapperInput;
+}>;
+
+export type TrainMapperMutation = {
+  trainMapper: {
+    previewUrl: string | null;
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    training: {
+      step: number;
+      steps: number;
+      mapper: string | null;
+      losses: {
+        clip: number | null;
+        l2: number | null;
+        id: number | null;
+        total: number;
+        lr: number | null;
+      } | null;
+      curve: {
+        stride: number;
+        step: Array<number>;
+        total: Array<number>;
+        clip: Array<number> | null;
+        l2: Array<number> | null;
+        id: Array<number> | null;
+      };
+      evaluations: Array<{
+        step: number;
+        losses: { clip: number | null; l2: number | null; id: number | null; total: number };
+      }> | null;
+    } | null;
+    edit: {
+      id: string;
+      method: EditMethod;
+      createdAt: string;
+      neutral: string | null;
+      target: string | null;
+      alphas: Array<number> | null;
+      beta: number | null;
+      autoBeta: boolean | null;
+      channels: number | null;
+      mapper: string | null;
+      strength: number | null;
+      shareUrl: string;
+      topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+      results: Array<{
+        alpha: number | null;
+        image: {
+          id: string;
+          source: ImageSource;
+          url: string;
+          width: number;
+          height: number;
+          createdAt: string;
+          modelSetId: string;
+          seed: number | null;
+          truncation: number | null;
+          inversionStatus: InversionStatus | null;
+          latent: { id: string; space: LatentSpace } | null;
+        };
+      }>;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    } | null;
+    trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
+    error: { code: string; message: string } | null;
+  };
+};
+
+export type TrainingParametersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type TrainingParametersQuery = {
+  parameters: {
+    optimizeLatent: {
+      steps: { default: number | null; min: number | null; max: number | null };
+      l2Lambda: { default: number | null };
+      idLambda: { default: number | null };
+      lr: { default: number | null };
+    };
+    trainMapper: {
+      steps: { default: number | null; min: number | null; max: number | null };
+      batch: { default: number | null; min: number | null; max: number | null };
+      lr: { default: number | null };
+      clipLambda: { default: number | null };
+      l2Lambda: { default: number | null };
+      idLambda: { default: number | null };
+      seedCount: { default: number | null; min: number | null; max: number | null };
+    };
+  };
+  modelSet: { id: string; hasClip: boolean } | null;
+};
+
 export type CreateUploadMutationVariables = Exact<{
   input: CreateUploadInput;
 }>;
@@ -729,6 +1165,54 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ModelSetDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment ModelSetDetail on ModelSet {
+  id
+  size
+  styleDim
+  nLatent
+  hasClip
+  hasDirections
+  inversionConfigured
+  mappers {
+    name
+    coarse
+    medium
+    fine
+  }
+  directions {
+    rows
+    layers
+    images
+    origin
+  }
+}
+    `,
+  { fragmentName: 'ModelSetDetail' },
+) as unknown as TypedDocumentString<ModelSetDetailFragment, unknown>;
+export const JobStatusFragmentDoc = new TypedDocumentString(
+  `
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+    `,
+  { fragmentName: 'JobStatus' },
+) as unknown as TypedDocumentString<JobStatusFragment, unknown>;
 export const TopChannelFragmentDoc = new TypedDocumentString(
   `
     fragment TopChannel on Channel {
@@ -813,9 +1297,83 @@ fragment ImageSummary on Image {
 }`,
   { fragmentName: 'EditDetail' },
 ) as unknown as TypedDocumentString<EditDetailFragment, unknown>;
-export const JobStatusFragmentDoc = new TypedDocumentString(
+export const TrainingJobFragmentDoc = new TypedDocumentString(
   `
-    fragment JobStatus on Job {
+    fragment TrainingJob on Job {
+  ...JobStatus
+  previewUrl
+  training {
+    step
+    steps
+    mapper
+    losses {
+      clip
+      l2
+      id
+      total
+      lr
+    }
+    curve {
+      stride
+      step
+      total
+      clip
+      l2
+      id
+    }
+    evaluations {
+      step
+      losses {
+        clip
+        l2
+        id
+        total
+      }
+    }
+  }
+  edit {
+    ...EditDetail
+  }
+  trainedMapper {
+    name
+    text
+    checkpointUrl
+    paramsSha256
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment JobStatus on Job {
   id
   kind
   state
@@ -832,35 +1390,24 @@ export const JobStatusFragmentDoc = new TypedDocumentString(
     message
   }
 }
-    `,
-  { fragmentName: 'JobStatus' },
-) as unknown as TypedDocumentString<JobStatusFragment, unknown>;
-export const ModelSetDetailFragmentDoc = new TypedDocumentString(
-  `
-    fragment ModelSetDetail on ModelSet {
+fragment ImageSummary on Image {
   id
-  size
-  styleDim
-  nLatent
-  hasClip
-  hasDirections
-  inversionConfigured
-  mappers {
-    name
-    coarse
-    medium
-    fine
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
   }
-  directions {
-    rows
-    layers
-    images
-    origin
-  }
-}
-    `,
-  { fragmentName: 'ModelSetDetail' },
-) as unknown as TypedDocumentString<ModelSetDetailFragment, unknown>;
+}`,
+  { fragmentName: 'TrainingJob' },
+) as unknown as TypedDocumentString<TrainingJobFragment, unknown>;
 export const EditDocument = new TypedDocumentString(`
     query Edit($id: ID!) {
   edit(id: $id) {
@@ -1427,6 +1974,400 @@ export const HealthDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
+export const TrainingJobDocument = new TypedDocumentString(`
+    query TrainingJob($id: ID!) {
+  job(id: $id) {
+    ...TrainingJob
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment TrainingJob on Job {
+  ...JobStatus
+  previewUrl
+  training {
+    step
+    steps
+    mapper
+    losses {
+      clip
+      l2
+      id
+      total
+      lr
+    }
+    curve {
+      stride
+      step
+      total
+      clip
+      l2
+      id
+    }
+    evaluations {
+      step
+      losses {
+        clip
+        l2
+        id
+        total
+      }
+    }
+  }
+  edit {
+    ...EditDetail
+  }
+  trainedMapper {
+    name
+    text
+    checkpointUrl
+    paramsSha256
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<TrainingJobQuery, TrainingJobQueryVariables>;
+export const OptimizeLatentDocument = new TypedDocumentString(`
+    mutation OptimizeLatent($input: OptimizeLatentInput!) {
+  optimizeLatent(input: $input) {
+    ...TrainingJob
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment TrainingJob on Job {
+  ...JobStatus
+  previewUrl
+  training {
+    step
+    steps
+    mapper
+    losses {
+      clip
+      l2
+      id
+      total
+      lr
+    }
+    curve {
+      stride
+      step
+      total
+      clip
+      l2
+      id
+    }
+    evaluations {
+      step
+      losses {
+        clip
+        l2
+        id
+        total
+      }
+    }
+  }
+  edit {
+    ...EditDetail
+  }
+  trainedMapper {
+    name
+    text
+    checkpointUrl
+    paramsSha256
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<OptimizeLatentMutation, OptimizeLatentMutationVariables>;
+export const TrainMapperDocument = new TypedDocumentString(`
+    mutation TrainMapper($input: TrainMapperInput!) {
+  trainMapper(input: $input) {
+    ...TrainingJob
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+}
+fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment TrainingJob on Job {
+  ...JobStatus
+  previewUrl
+  training {
+    step
+    steps
+    mapper
+    losses {
+      clip
+      l2
+      id
+      total
+      lr
+    }
+    curve {
+      stride
+      step
+      total
+      clip
+      l2
+      id
+    }
+    evaluations {
+      step
+      losses {
+        clip
+        l2
+        id
+        total
+      }
+    }
+  }
+  edit {
+    ...EditDetail
+  }
+  trainedMapper {
+    name
+    text
+    checkpointUrl
+    paramsSha256
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<TrainMapperMutation, TrainMapperMutationVariables>;
+export const TrainingParametersDocument = new TypedDocumentString(`
+    query TrainingParameters {
+  parameters {
+    optimizeLatent {
+      steps {
+        default
+        min
+        max
+      }
+      l2Lambda {
+        default
+      }
+      idLambda {
+        default
+      }
+      lr {
+        default
+      }
+    }
+    trainMapper {
+      steps {
+        default
+        min
+        max
+      }
+      batch {
+        default
+        min
+        max
+      }
+      lr {
+        default
+      }
+      clipLambda {
+        default
+      }
+      l2Lambda {
+        default
+      }
+      idLambda {
+        default
+      }
+      seedCount {
+        default
+        min
+        max
+      }
+    }
+  }
+  modelSet {
+    id
+    hasClip
+  }
+}
+    `) as unknown as TypedDocumentString<TrainingParametersQuery, TrainingParametersQueryVariables>;
 export const CreateUploadDocument = new TypedDocumentString(`
     mutation CreateUpload($input: CreateUploadInput!) {
   createUpload(input: $input) {

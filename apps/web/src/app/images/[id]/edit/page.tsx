@@ -17,7 +17,7 @@ export default async function EditorPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
   const editId = typeof sp.edit === 'string' ? sp.edit : null;
-  const tab = sp.tab === 'mapper' ? 'mapper' : 'global';
+  const tab = sp.tab === 'mapper' ? 'mapper' : sp.tab === 'optimize' ? 'optimize' : 'global';
   // The edit does not depend on the image, so it is requested alongside it (tryServerRequest never rejects);
   // the model set needs the image's modelSetId.
   const editRequest = editId ? tryServerRequest(EditQuery, { id: editId }) : null;
@@ -38,7 +38,13 @@ export default async function EditorPage({ params, searchParams }: Props) {
         initialModelSet={modelSetData?.modelSet ?? null}
         editId={editId}
         initialEdit={editData?.edit ?? null}
-        initialTab={editData?.edit?.method === 'MAPPER' ? 'mapper' : tab}
+        initialTab={
+          editData?.edit?.method === 'MAPPER'
+            ? 'mapper'
+            : editData?.edit?.method === 'OPTIMIZE'
+              ? 'optimize'
+              : tab
+        }
       />
     </>
   );
