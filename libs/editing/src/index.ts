@@ -58,3 +58,4 @@ export {
   type PromptEvaluation,
   type TextPair,
 } from './directions/evaluate';
+export * from './photos';
