@@ -21,6 +21,8 @@ export interface StudioConfig {
   logLevel: LogLevel;
   /** How long a graceful stop waits for requests and running jobs (ms). */
   shutdownTimeoutMs: number;
+  /** dlib's face models for photo inversion (absent: the Debian files). */
+  faces: { predictor?: string; detector?: string };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -127,6 +129,8 @@ export const STUDIO_ENV_VARS = [
   'STYLECLIP_JOB_MAX_STALLED',
   'STYLECLIP_LOG_LEVEL',
   'STYLECLIP_SHUTDOWN_TIMEOUT_MS',
+  'STYLECLIP_FACE_PREDICTOR',
+  'STYLECLIP_FACE_DETECTOR',
 ] as const;
 
 /** Reads the core's configuration; problems are added to `r` (call `r.done()` after reading everything). */
@@ -172,6 +176,8 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
         `STYLECLIP_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevelRaw)}`,
       ),
       'info');
+  const predictor = r.get('STYLECLIP_FACE_PREDICTOR');
+  const detector = r.get('STYLECLIP_FACE_DETECTOR');
   return {
     modelsDir,
     defaultModelSet,
@@ -195,6 +201,7 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
     },
     logLevel,
     shutdownTimeoutMs: r.int('STYLECLIP_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000),
+    faces: { ...(predictor ? { predictor } : {}), ...(detector ? { detector } : {}) },
   };
 }
 

@@ -8,6 +8,7 @@ import type { ImageRecord, UploadRecord } from '../records';
 import type { Storage } from '../storage';
 import type { Parameters } from '../parameters/schema';
 import type { ImageService } from './images';
+import type { PhotoService } from '../photos/service';
 
 export interface UploadTicket {
   uploadId: string;
@@ -32,7 +33,13 @@ export class UploadService {
     private readonly models: ModelSetRegistry,
     private readonly images: ImageService,
     private readonly params: Parameters,
-    private readonly o: { ttlSeconds: number; publicUrl: () => string; log: Logger },
+    private readonly o: {
+      ttlSeconds: number;
+      publicUrl: () => string;
+      log: Logger;
+      /** Starts the inversion of a new upload (its faces), when its model set has an encoder. */
+      photos?: PhotoService;
+    },
   ) {}
 
   /** The largest upload in bytes (the parameter schema's, as this deployment set it). */
@@ -181,8 +188,10 @@ export class UploadService {
         maxHeight: height.maxValue!,
         maxPixels: width.maxValue! * height.maxValue!,
       });
-      const image = await this.store(rec, decoded);
+      let image = await this.store(rec, decoded);
       await this.records.put('upload', id, { ...rec, state: 'COMPLETED', imageId: image.id });
+      if (this.o.photos && image.inversionStatus === 'NOT_CONFIGURED')
+        image = await this.startInversion(image);
       await this.storage.raw
         .delete(rec.key)
         .catch((e) =>
@@ -199,6 +208,16 @@ export class UploadService {
         await this.storage.raw.delete(rec.key).catch(() => undefined);
       }
       throw e;
+    }
+  }
+
+  /** Starts finding and inverting the faces of a new upload; the upload stands whatever happens to that. */
+  private async startInversion(image: ImageRecord): Promise<ImageRecord> {
+    try {
+      return (await this.o.photos!.start(image)) ? await this.images.require(image.id) : image;
+    } catch (e) {
+      this.o.log.warn({ imageId: image.id, err: (e as Error).message }, 'could not start the inversion');
+      return image;
     }
   }
 
