@@ -9,8 +9,10 @@ import type {
   JobEvent,
   ModelSetEntry,
   ParametersDescription,
+  PhotoRecord,
+  PhotoFaceRecord,
 } from '@styleclip/studio';
-import type { EditResultParent } from '../resolvers/mappers';
+import type { EditResultParent, PointParent } from '../resolvers/mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -65,6 +67,8 @@ export type Query = {
    * prefill forms exactly as the server validates. Omitted optional inputs take these defaults.
    */
   parameters: Parameters;
+  /** An uploaded photo and its faces. Its id is the uploaded image's id (`Image.photo` links them). */
+  photo?: Maybe<Photo>;
 };
 
 export type QueryImagesArgs = {
@@ -106,6 +110,10 @@ export type QueryJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryPhotoArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Generate faces from seeds (limits and defaults: `parameters.generateImages`). */
@@ -114,8 +122,9 @@ export type Mutation = {
   createUpload: UploadTicket;
   /**
    * Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`
-   * say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no
-   * latent until an inversion model is configured.
+   * say) and create the image, deduplicated by content hash (the same bytes give the same image). On a model set with
+   * an inversion encoder, its faces are then found, aligned and inverted by an INVERT_PHOTO job: follow
+   * `Image.photo` (or the `photo` query) until it is DONE; each face is then an editable image.
    */
   completeUpload: Image;
   /** Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results). */
@@ -131,6 +140,13 @@ export type Mutation = {
    */
   precomputeDirections: Job;
   cancelJob: Job;
+  /**
+   * Find and invert the faces of an uploaded photo again (an INVERT_PHOTO job, as when an upload completes on a
+   * model set with an encoder): e.g. with a lower `minScore` to take weaker detections for faces, or for a photo
+   * uploaded before an encoder was configured. Returns the photo, PENDING until the job ends. Limits and defaults:
+   * `parameters.invertPhoto`.
+   */
+  invertPhoto: Photo;
 };
 
 export type MutationGenerateImagesArgs = {
@@ -159,6 +175,10 @@ export type MutationPrecomputeDirectionsArgs = {
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationInvertPhotoArgs = {
+  input: InvertPhotoInput;
 };
 
 export type Subscription = {
@@ -193,6 +213,8 @@ export type ErrorCode =
   | 'INVERSION_NOT_CONFIGURED'
   | 'NO_CHANNELS'
   | 'NO_DIRECTIONS'
+  /** The photo has no face to edit: none was detected, or none could be aligned. The message says which. */
+  | 'NO_FACE'
   | 'JOB_LIMIT_REACHED'
   /** The job queue (Redis) does not answer; nothing was submitted or changed. */
   | 'QUEUE_UNAVAILABLE'
@@ -266,6 +288,13 @@ export type Image = {
   parentEdit?: Maybe<Edit>;
   /** Edits of this image, newest first (`first`: `parameters.pages.edits`). */
   edits: EditConnection;
+  /**
+   * For uploads: the photo with its faces (null when no inversion encoder is configured). For faces of photos, edits
+   * of them and photos with faces pasted back: the photo they belong to.
+   */
+  photo?: Maybe<Photo>;
+  /** For a face of a photo (its inversion) or an edit of one: which face it is. */
+  face?: Maybe<PhotoFace>;
 };
 
 export type ImageEditsArgs = {
@@ -273,7 +302,9 @@ export type ImageEditsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type InversionStatus = 'NOT_CONFIGURED' | 'PENDING' | 'DONE' | 'FAILED';
+export type InversionStatus =
+  /** No face was found in the photo (see `Image.photo.error`). */
+  'NO_FACE' | 'NOT_CONFIGURED' | 'PENDING' | 'DONE' | 'FAILED';
 
 export type LatentSpace = 'WPLUS' | 'S';
 
@@ -315,12 +346,21 @@ export type Edit = {
   results: Array<EditResult>;
   /** A link to share this edit. */
   shareUrl: Scalars['String']['output'];
+  /** For edits of photos: the faces edited (each result says its face). */
+  faces?: Maybe<Array<Scalars['Int']['output']>>;
+  /**
+   * With `pasteBack`: the photo at full resolution with the edited faces pasted back, one per α (one for a mapper).
+   * Empty otherwise.
+   */
+  pastedBack: Array<EditResult>;
 };
 
 export type EditResult = {
   __typename?: 'EditResult';
   alpha?: Maybe<Scalars['Float']['output']>;
   image: Image;
+  /** For edits of photos: which face of the photo this result is. */
+  face?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A global edit rendered but not stored (previewGlobalEdit). */
@@ -446,6 +486,13 @@ export type EditGlobalInput = {
   alphas: Array<Scalars['Float']['input']>;
   beta?: InputMaybe<Scalars['Float']['input']>;
   autoBeta?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). Each face renders every
+   * α (faces × α renders, at most `parameters.photoEdit.renders`).
+   */
+  faces?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Limits and defaults: `parameters.editMapper`. */
@@ -453,6 +500,10 @@ export type EditMapperInput = {
   imageId: Scalars['ID']['input'];
   mapper: Scalars['String']['input'];
   strength?: InputMaybe<Scalars['Float']['input']>;
+  /** When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). */
+  faces?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Which S layers the channel-relevance table covers. */
@@ -481,7 +532,9 @@ export type PrecomputeDirectionsInput = {
   shardChannels?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type JobKind = 'PRECOMPUTE_DIRECTIONS';
+export type JobKind =
+  /** Finds, aligns and inverts the faces of an uploaded photo (result: photoId, faces, detected, encoded, cacheHits). */
+  'INVERT_PHOTO' | 'PRECOMPUTE_DIRECTIONS';
 
 export type JobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
@@ -533,6 +586,91 @@ export type JobEdge = {
   node: Job;
 };
 
+/** Limits and defaults: `parameters.invertPhoto`. */
+export type InvertPhotoInput = {
+  /** The uploaded photo (an Image of source UPLOADED). */
+  imageId: Scalars['ID']['input'];
+  /** Most faces to invert (the best-scoring ones). */
+  maxFaces?: InputMaybe<Scalars['Int']['input']>;
+  /** Detections scoring below this are not taken for faces (dlib's confidence). */
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type PhotoState =
+  /** Its faces are being found and inverted (see `job`). */
+  | 'PENDING'
+  | 'DONE'
+  /** No face was found (see `error`). */
+  | 'NO_FACE'
+  /** The inversion failed (see `error`); `invertPhoto` starts it again. */
+  | 'FAILED';
+
+/** An uploaded photo: its faces, found by dlib's detector, aligned as FFHQ/e4e do and inverted by the encoder. */
+export type Photo = {
+  __typename?: 'Photo';
+  /** The uploaded image's id. */
+  id: Scalars['ID']['output'];
+  /** The uploaded photo. */
+  image: Image;
+  state: PhotoState;
+  /** The INVERT_PHOTO job (once it has started). */
+  job?: Maybe<Job>;
+  width: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
+  /** The faces, best detection first (empty until DONE). */
+  faces: Array<PhotoFace>;
+  /** Faces detected at or above `minScore`: more than `faces` when `maxFaces` cut the list. */
+  detected?: Maybe<Scalars['Int']['output']>;
+  maxFaces: Scalars['Int']['output'];
+  minScore: Scalars['Float']['output'];
+  /** Why there are no faces (NO_FACE, FAILED). */
+  error?: Maybe<PhotoError>;
+};
+
+export type PhotoError = {
+  __typename?: 'PhotoError';
+  /** An ErrorCode (NO_FACE, INVERSION_NOT_CONFIGURED, …). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One face of a photo. Coordinates are photo pixels (x right, y down). */
+export type PhotoFace = {
+  __typename?: 'PhotoFace';
+  /** Position among the photo's faces (the `faces` of edit inputs). */
+  index: Scalars['Int']['output'];
+  /** dlib's rectangle (inclusive corners). */
+  box: FaceBox;
+  /** dlib's detection confidence. */
+  score: Scalars['Float']['output'];
+  /** The 68 landmarks (iBUG order). */
+  landmarks: Array<Point>;
+  /** The aligned face's footprint in the photo: its corners NW, SW, SE, NE. */
+  quad: Array<Point>;
+  /** The aligned face (PNG at the encoder's input size, 256 for e4e). */
+  alignedUrl: Scalars['String']['output'];
+  /** What the encoder made of it: the generator's image of its W+, at the aligned size (PNG). */
+  reconstructionUrl: Scalars['String']['output'];
+  /** The face as an editable image: its latent is the W+ inversion; edit it like any image (pasteBack puts it back). */
+  image: Image;
+  /** The inversion came from the cache (this face was inverted before, in this photo or another). */
+  cached: Scalars['Boolean']['output'];
+};
+
+export type FaceBox = {
+  __typename?: 'FaceBox';
+  left: Scalars['Int']['output'];
+  top: Scalars['Int']['output'];
+  right: Scalars['Int']['output'];
+  bottom: Scalars['Int']['output'];
+};
+
+export type Point = {
+  __typename?: 'Point';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 /** Limits and defaults of every operation's parameters: one definition, the core's parameter schema. */
 export type Parameters = {
   __typename?: 'Parameters';
@@ -543,6 +681,8 @@ export type Parameters = {
   precomputeDirections: PrecomputeDirectionsParameters;
   createUpload: CreateUploadParameters;
   uploadedImage: UploadedImageParameters;
+  invertPhoto: InvertPhotoParameters;
+  photoEdit: PhotoEditParameters;
   pages: PagesParameters;
 };
 
@@ -566,12 +706,20 @@ export type EditGlobalParameters = {
   beta: FloatParameter;
   /** choose β per prompt (the largest that keeps some channels) */
   autoBeta: BooleanParameter;
+  /** faces of an uploaded photo to edit, by index (default: every face of the photo) */
+  faces: IntListParameter;
+  /** also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos) */
+  pasteBack: BooleanParameter;
 };
 
 export type EditMapperParameters = {
   __typename?: 'EditMapperParameters';
   /** multiplier of the mapper residual */
   strength: FloatParameter;
+  /** faces of an uploaded photo to edit, by index (default: every face of the photo) */
+  faces: IntListParameter;
+  /** also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos) */
+  pasteBack: BooleanParameter;
 };
 
 export type TextDirectionParameters = {
@@ -616,6 +764,20 @@ export type UploadedImageParameters = {
   width: IntParameter;
   /** pixels */
   height: IntParameter;
+};
+
+export type InvertPhotoParameters = {
+  __typename?: 'InvertPhotoParameters';
+  /** faces inverted per photo (the best-scoring ones) */
+  maxFaces: IntParameter;
+  /** detections scoring below this are not taken for faces (dlib's confidence) */
+  minScore: FloatParameter;
+};
+
+export type PhotoEditParameters = {
+  __typename?: 'PhotoEditParameters';
+  /** generator renders of one photo edit: faces × α (the work budget of one request) */
+  renders: IntParameter;
 };
 
 export type PagesParameters = {
@@ -824,6 +986,13 @@ export type ResolversTypes = {
     Omit<JobConnection, 'edges'> & { edges: Array<ResolversTypes['JobEdge']> }
   >;
   JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
+  InvertPhotoInput: InvertPhotoInput;
+  PhotoState: PhotoState;
+  Photo: ResolverTypeWrapper<PhotoRecord>;
+  PhotoError: ResolverTypeWrapper<PhotoError>;
+  PhotoFace: ResolverTypeWrapper<PhotoFaceRecord>;
+  FaceBox: ResolverTypeWrapper<FaceBox>;
+  Point: ResolverTypeWrapper<PointParent>;
   Parameters: ResolverTypeWrapper<ParametersDescription>;
   GenerateImagesParameters: ResolverTypeWrapper<GenerateImagesParameters>;
   EditGlobalParameters: ResolverTypeWrapper<EditGlobalParameters>;
@@ -832,6 +1001,8 @@ export type ResolversTypes = {
   PrecomputeDirectionsParameters: ResolverTypeWrapper<PrecomputeDirectionsParameters>;
   CreateUploadParameters: ResolverTypeWrapper<CreateUploadParameters>;
   UploadedImageParameters: ResolverTypeWrapper<UploadedImageParameters>;
+  InvertPhotoParameters: ResolverTypeWrapper<InvertPhotoParameters>;
+  PhotoEditParameters: ResolverTypeWrapper<PhotoEditParameters>;
   PagesParameters: ResolverTypeWrapper<PagesParameters>;
   IntParameter: ResolverTypeWrapper<IntParameter>;
   FloatParameter: ResolverTypeWrapper<FloatParameter>;
@@ -885,6 +1056,12 @@ export type ResolversParentTypes = {
   JobError: JobError;
   JobConnection: Omit<JobConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobEdge']> };
   JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
+  InvertPhotoInput: InvertPhotoInput;
+  Photo: PhotoRecord;
+  PhotoError: PhotoError;
+  PhotoFace: PhotoFaceRecord;
+  FaceBox: FaceBox;
+  Point: PointParent;
   Parameters: ParametersDescription;
   GenerateImagesParameters: GenerateImagesParameters;
   EditGlobalParameters: EditGlobalParameters;
@@ -893,6 +1070,8 @@ export type ResolversParentTypes = {
   PrecomputeDirectionsParameters: PrecomputeDirectionsParameters;
   CreateUploadParameters: CreateUploadParameters;
   UploadedImageParameters: UploadedImageParameters;
+  InvertPhotoParameters: InvertPhotoParameters;
+  PhotoEditParameters: PhotoEditParameters;
   PagesParameters: PagesParameters;
   IntParameter: IntParameter;
   FloatParameter: FloatParameter;
@@ -947,6 +1126,12 @@ export type QueryResolvers<
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<QueryJobsArgs>>;
   parameters?: Resolver<ResolversTypes['Parameters'], ParentType, ContextType>;
+  photo?: Resolver<
+    Maybe<ResolversTypes['Photo']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPhotoArgs, 'id'>
+  >;
 };
 
 export type MutationResolvers<
@@ -994,6 +1179,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationCancelJobArgs, 'id'>
+  >;
+  invertPhoto?: Resolver<
+    ResolversTypes['Photo'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationInvertPhotoArgs, 'input'>
   >;
 };
 
@@ -1077,6 +1268,8 @@ export type ImageResolvers<
   inversionStatus?: Resolver<Maybe<ResolversTypes['InversionStatus']>, ParentType, ContextType>;
   parentEdit?: Resolver<Maybe<ResolversTypes['Edit']>, ParentType, ContextType>;
   edits?: Resolver<ResolversTypes['EditConnection'], ParentType, ContextType, Partial<ImageEditsArgs>>;
+  photo?: Resolver<Maybe<ResolversTypes['Photo']>, ParentType, ContextType>;
+  face?: Resolver<Maybe<ResolversTypes['PhotoFace']>, ParentType, ContextType>;
 };
 
 export type LatentResolvers<
@@ -1118,6 +1311,8 @@ export type EditResolvers<
   strength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['EditResult']>, ParentType, ContextType>;
   shareUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  faces?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  pastedBack?: Resolver<Array<ResolversTypes['EditResult']>, ParentType, ContextType>;
 };
 
 export type EditResultResolvers<
@@ -1126,6 +1321,7 @@ export type EditResultResolvers<
 > = {
   alpha?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  face?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type EditPreviewResolvers<
@@ -1269,6 +1465,64 @@ export type JobEdgeResolvers<
   node?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
 };
 
+export type PhotoResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Photo'] = ResolversParentTypes['Photo'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PhotoState'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  faces?: Resolver<Array<ResolversTypes['PhotoFace']>, ParentType, ContextType>;
+  detected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxFaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['PhotoError']>, ParentType, ContextType>;
+};
+
+export type PhotoErrorResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['PhotoError'] = ResolversParentTypes['PhotoError'],
+> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PhotoFaceResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['PhotoFace'] = ResolversParentTypes['PhotoFace'],
+> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  box?: Resolver<ResolversTypes['FaceBox'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  landmarks?: Resolver<Array<ResolversTypes['Point']>, ParentType, ContextType>;
+  quad?: Resolver<Array<ResolversTypes['Point']>, ParentType, ContextType>;
+  alignedUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reconstructionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FaceBoxResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['FaceBox'] = ResolversParentTypes['FaceBox'],
+> = {
+  left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  top?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  right?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bottom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PointResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Point'] = ResolversParentTypes['Point'],
+> = {
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ParametersResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['Parameters'] = ResolversParentTypes['Parameters'],
@@ -1280,6 +1534,8 @@ export type ParametersResolvers<
   precomputeDirections?: Resolver<ResolversTypes['PrecomputeDirectionsParameters'], ParentType, ContextType>;
   createUpload?: Resolver<ResolversTypes['CreateUploadParameters'], ParentType, ContextType>;
   uploadedImage?: Resolver<ResolversTypes['UploadedImageParameters'], ParentType, ContextType>;
+  invertPhoto?: Resolver<ResolversTypes['InvertPhotoParameters'], ParentType, ContextType>;
+  photoEdit?: Resolver<ResolversTypes['PhotoEditParameters'], ParentType, ContextType>;
   pages?: Resolver<ResolversTypes['PagesParameters'], ParentType, ContextType>;
 };
 
@@ -1302,6 +1558,8 @@ export type EditGlobalParametersResolvers<
   alphas?: Resolver<ResolversTypes['FloatListParameter'], ParentType, ContextType>;
   beta?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
   autoBeta?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
+  faces?: Resolver<ResolversTypes['IntListParameter'], ParentType, ContextType>;
+  pasteBack?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
 };
 
 export type EditMapperParametersResolvers<
@@ -1310,6 +1568,8 @@ export type EditMapperParametersResolvers<
     ResolversParentTypes['EditMapperParameters'],
 > = {
   strength?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  faces?: Resolver<ResolversTypes['IntListParameter'], ParentType, ContextType>;
+  pasteBack?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
 };
 
 export type TextDirectionParametersResolvers<
@@ -1354,6 +1614,23 @@ export type UploadedImageParametersResolvers<
 > = {
   width?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
   height?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+};
+
+export type InvertPhotoParametersResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['InvertPhotoParameters'] =
+    ResolversParentTypes['InvertPhotoParameters'],
+> = {
+  maxFaces?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+};
+
+export type PhotoEditParametersResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['PhotoEditParameters'] =
+    ResolversParentTypes['PhotoEditParameters'],
+> = {
+  renders?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
 };
 
 export type PagesParametersResolvers<
@@ -1458,6 +1735,11 @@ export type Resolvers<ContextType = ApiContext> = {
   JobError?: JobErrorResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   JobEdge?: JobEdgeResolvers<ContextType>;
+  Photo?: PhotoResolvers<ContextType>;
+  PhotoError?: PhotoErrorResolvers<ContextType>;
+  PhotoFace?: PhotoFaceResolvers<ContextType>;
+  FaceBox?: FaceBoxResolvers<ContextType>;
+  Point?: PointResolvers<ContextType>;
   Parameters?: ParametersResolvers<ContextType>;
   GenerateImagesParameters?: GenerateImagesParametersResolvers<ContextType>;
   EditGlobalParameters?: EditGlobalParametersResolvers<ContextType>;
@@ -1466,6 +1748,8 @@ export type Resolvers<ContextType = ApiContext> = {
   PrecomputeDirectionsParameters?: PrecomputeDirectionsParametersResolvers<ContextType>;
   CreateUploadParameters?: CreateUploadParametersResolvers<ContextType>;
   UploadedImageParameters?: UploadedImageParametersResolvers<ContextType>;
+  InvertPhotoParameters?: InvertPhotoParametersResolvers<ContextType>;
+  PhotoEditParameters?: PhotoEditParametersResolvers<ContextType>;
   PagesParameters?: PagesParametersResolvers<ContextType>;
   IntParameter?: IntParameterResolvers<ContextType>;
   FloatParameter?: FloatParameterResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { jobResolvers } from './jobs';
 import { modelSetResolvers } from './model-sets';
 import { DateTime, JSONScalar } from './scalars';
 import { uploadResolvers } from './uploads';
+import { photoResolvers } from './photos';
 
 /** All resolvers, merged per root type, checked against the schema's generated resolver types. */
 export const resolvers: Resolvers = {
@@ -15,18 +16,23 @@ export const resolvers: Resolvers = {
     ...imageResolvers.Query,
     ...editResolvers.Query,
     ...jobResolvers.Query,
+    ...photoResolvers.Query,
   },
   Mutation: {
     ...imageResolvers.Mutation,
     ...uploadResolvers.Mutation,
     ...editResolvers.Mutation,
     ...jobResolvers.Mutation,
+    ...photoResolvers.Mutation,
   },
   Subscription: jobResolvers.Subscription,
-  Image: imageResolvers.Image,
+  Image: { ...imageResolvers.Image, ...photoResolvers.Image },
   Latent: imageResolvers.Latent,
-  Edit: editResolvers.Edit,
-  EditResult: editResolvers.EditResult,
+  Edit: { ...editResolvers.Edit, ...photoResolvers.Edit },
+  EditResult: { ...editResolvers.EditResult, ...photoResolvers.EditResult },
   Job: jobResolvers.Job,
   ModelSet: modelSetResolvers.ModelSet,
+  Photo: photoResolvers.Photo,
+  PhotoFace: photoResolvers.PhotoFace,
+  Point: photoResolvers.Point,
 };

@@ -52,6 +52,8 @@ export type Query = {
    * prefill forms exactly as the server validates. Omitted optional inputs take these defaults.
    */
   parameters: Parameters;
+  /** An uploaded photo and its faces. Its id is the uploaded image's id (`Image.photo` links them). */
+  photo: Maybe<Photo>;
 };
 
 export type QueryImagesArgs = {
@@ -93,6 +95,10 @@ export type QueryJobsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryPhotoArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Generate faces from seeds (limits and defaults: `parameters.generateImages`). */
@@ -101,8 +107,9 @@ export type Mutation = {
   createUpload: UploadTicket;
   /**
    * Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`
-   * say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no
-   * latent until an inversion model is configured.
+   * say) and create the image, deduplicated by content hash (the same bytes give the same image). On a model set with
+   * an inversion encoder, its faces are then found, aligned and inverted by an INVERT_PHOTO job: follow
+   * `Image.photo` (or the `photo` query) until it is DONE; each face is then an editable image.
    */
   completeUpload: Image;
   /** Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results). */
@@ -118,6 +125,13 @@ export type Mutation = {
    */
   precomputeDirections: Job;
   cancelJob: Job;
+  /**
+   * Find and invert the faces of an uploaded photo again (an INVERT_PHOTO job, as when an upload completes on a
+   * model set with an encoder): e.g. with a lower `minScore` to take weaker detections for faces, or for a photo
+   * uploaded before an encoder was configured. Returns the photo, PENDING until the job ends. Limits and defaults:
+   * `parameters.invertPhoto`.
+   */
+  invertPhoto: Photo;
 };
 
 export type MutationGenerateImagesArgs = {
@@ -146,6 +160,10 @@ export type MutationPrecomputeDirectionsArgs = {
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationInvertPhotoArgs = {
+  input: InvertPhotoInput;
 };
 
 export type Subscription = {
@@ -180,6 +198,8 @@ export const ErrorCode = {
   INVERSION_NOT_CONFIGURED: 'INVERSION_NOT_CONFIGURED',
   NO_CHANNELS: 'NO_CHANNELS',
   NO_DIRECTIONS: 'NO_DIRECTIONS',
+  /** The photo has no face to edit: none was detected, or none could be aligned. The message says which. */
+  NO_FACE: 'NO_FACE',
   JOB_LIMIT_REACHED: 'JOB_LIMIT_REACHED',
   /** The job queue (Redis) does not answer; nothing was submitted or changed. */
   QUEUE_UNAVAILABLE: 'QUEUE_UNAVAILABLE',
@@ -264,6 +284,13 @@ export type Image = {
   parentEdit: Maybe<Edit>;
   /** Edits of this image, newest first (`first`: `parameters.pages.edits`). */
   edits: EditConnection;
+  /**
+   * For uploads: the photo with its faces (null when no inversion encoder is configured). For faces of photos, edits
+   * of them and photos with faces pasted back: the photo they belong to.
+   */
+  photo: Maybe<Photo>;
+  /** For a face of a photo (its inversion) or an edit of one: which face it is. */
+  face: Maybe<PhotoFace>;
 };
 
 export type ImageEditsArgs = {
@@ -272,6 +299,8 @@ export type ImageEditsArgs = {
 };
 
 export const InversionStatus = {
+  /** No face was found in the photo (see `Image.photo.error`). */
+  NO_FACE: 'NO_FACE',
   NOT_CONFIGURED: 'NOT_CONFIGURED',
   PENDING: 'PENDING',
   DONE: 'DONE',
@@ -323,12 +352,21 @@ export type Edit = {
   results: Array<EditResult>;
   /** A link to share this edit. */
   shareUrl: Scalars['String']['output'];
+  /** For edits of photos: the faces edited (each result says its face). */
+  faces: Maybe<Array<Scalars['Int']['output']>>;
+  /**
+   * With `pasteBack`: the photo at full resolution with the edited faces pasted back, one per α (one for a mapper).
+   * Empty otherwise.
+   */
+  pastedBack: Array<EditResult>;
 };
 
 export type EditResult = {
   __typename?: 'EditResult';
   alpha: Maybe<Scalars['Float']['output']>;
   image: Image;
+  /** For edits of photos: which face of the photo this result is. */
+  face: Maybe<Scalars['Int']['output']>;
 };
 
 /** A global edit rendered but not stored (previewGlobalEdit). */
@@ -454,6 +492,13 @@ export type EditGlobalInput = {
   alphas: Array<Scalars['Float']['input']>;
   beta?: InputMaybe<Scalars['Float']['input']>;
   autoBeta?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). Each face renders every
+   * α (faces × α renders, at most `parameters.photoEdit.renders`).
+   */
+  faces?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Limits and defaults: `parameters.editMapper`. */
@@ -461,6 +506,10 @@ export type EditMapperInput = {
   imageId: Scalars['ID']['input'];
   mapper: Scalars['String']['input'];
   strength?: InputMaybe<Scalars['Float']['input']>;
+  /** When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). */
+  faces?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Which S layers the channel-relevance table covers. */
@@ -494,6 +543,8 @@ export type PrecomputeDirectionsInput = {
 };
 
 export const JobKind = {
+  /** Finds, aligns and inverts the faces of an uploaded photo (result: photoId, faces, detected, encoded, cacheHits). */
+  INVERT_PHOTO: 'INVERT_PHOTO',
   PRECOMPUTE_DIRECTIONS: 'PRECOMPUTE_DIRECTIONS',
 } as const;
 
@@ -555,6 +606,93 @@ export type JobEdge = {
   node: Job;
 };
 
+/** Limits and defaults: `parameters.invertPhoto`. */
+export type InvertPhotoInput = {
+  /** The uploaded photo (an Image of source UPLOADED). */
+  imageId: Scalars['ID']['input'];
+  /** Most faces to invert (the best-scoring ones). */
+  maxFaces?: InputMaybe<Scalars['Int']['input']>;
+  /** Detections scoring below this are not taken for faces (dlib's confidence). */
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export const PhotoState = {
+  /** Its faces are being found and inverted (see `job`). */
+  PENDING: 'PENDING',
+  DONE: 'DONE',
+  /** No face was found (see `error`). */
+  NO_FACE: 'NO_FACE',
+  /** The inversion failed (see `error`); `invertPhoto` starts it again. */
+  FAILED: 'FAILED',
+} as const;
+
+export type PhotoState = (typeof PhotoState)[keyof typeof PhotoState];
+/** An uploaded photo: its faces, found by dlib's detector, aligned as FFHQ/e4e do and inverted by the encoder. */
+export type Photo = {
+  __typename?: 'Photo';
+  /** The uploaded image's id. */
+  id: Scalars['ID']['output'];
+  /** The uploaded photo. */
+  image: Image;
+  state: PhotoState;
+  /** The INVERT_PHOTO job (once it has started). */
+  job: Maybe<Job>;
+  width: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
+  /** The faces, best detection first (empty until DONE). */
+  faces: Array<PhotoFace>;
+  /** Faces detected at or above `minScore`: more than `faces` when `maxFaces` cut the list. */
+  detected: Maybe<Scalars['Int']['output']>;
+  maxFaces: Scalars['Int']['output'];
+  minScore: Scalars['Float']['output'];
+  /** Why there are no faces (NO_FACE, FAILED). */
+  error: Maybe<PhotoError>;
+};
+
+export type PhotoError = {
+  __typename?: 'PhotoError';
+  /** An ErrorCode (NO_FACE, INVERSION_NOT_CONFIGURED, …). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One face of a photo. Coordinates are photo pixels (x right, y down). */
+export type PhotoFace = {
+  __typename?: 'PhotoFace';
+  /** Position among the photo's faces (the `faces` of edit inputs). */
+  index: Scalars['Int']['output'];
+  /** dlib's rectangle (inclusive corners). */
+  box: FaceBox;
+  /** dlib's detection confidence. */
+  score: Scalars['Float']['output'];
+  /** The 68 landmarks (iBUG order). */
+  landmarks: Array<Point>;
+  /** The aligned face's footprint in the photo: its corners NW, SW, SE, NE. */
+  quad: Array<Point>;
+  /** The aligned face (PNG at the encoder's input size, 256 for e4e). */
+  alignedUrl: Scalars['String']['output'];
+  /** What the encoder made of it: the generator's image of its W+, at the aligned size (PNG). */
+  reconstructionUrl: Scalars['String']['output'];
+  /** The face as an editable image: its latent is the W+ inversion; edit it like any image (pasteBack puts it back). */
+  image: Image;
+  /** The inversion came from the cache (this face was inverted before, in this photo or another). */
+  cached: Scalars['Boolean']['output'];
+};
+
+export type FaceBox = {
+  __typename?: 'FaceBox';
+  left: Scalars['Int']['output'];
+  top: Scalars['Int']['output'];
+  right: Scalars['Int']['output'];
+  bottom: Scalars['Int']['output'];
+};
+
+export type Point = {
+  __typename?: 'Point';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 /** Limits and defaults of every operation's parameters: one definition, the core's parameter schema. */
 export type Parameters = {
   __typename?: 'Parameters';
@@ -565,6 +703,8 @@ export type Parameters = {
   precomputeDirections: PrecomputeDirectionsParameters;
   createUpload: CreateUploadParameters;
   uploadedImage: UploadedImageParameters;
+  invertPhoto: InvertPhotoParameters;
+  photoEdit: PhotoEditParameters;
   pages: PagesParameters;
 };
 
@@ -588,12 +728,20 @@ export type EditGlobalParameters = {
   beta: FloatParameter;
   /** choose β per prompt (the largest that keeps some channels) */
   autoBeta: BooleanParameter;
+  /** faces of an uploaded photo to edit, by index (default: every face of the photo) */
+  faces: IntListParameter;
+  /** also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos) */
+  pasteBack: BooleanParameter;
 };
 
 export type EditMapperParameters = {
   __typename?: 'EditMapperParameters';
   /** multiplier of the mapper residual */
   strength: FloatParameter;
+  /** faces of an uploaded photo to edit, by index (default: every face of the photo) */
+  faces: IntListParameter;
+  /** also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos) */
+  pasteBack: BooleanParameter;
 };
 
 export type TextDirectionParameters = {
@@ -638,6 +786,20 @@ export type UploadedImageParameters = {
   width: IntParameter;
   /** pixels */
   height: IntParameter;
+};
+
+export type InvertPhotoParameters = {
+  __typename?: 'InvertPhotoParameters';
+  /** faces inverted per photo (the best-scoring ones) */
+  maxFaces: IntParameter;
+  /** detections scoring below this are not taken for faces (dlib's confidence) */
+  minScore: FloatParameter;
+};
+
+export type PhotoEditParameters = {
+  __typename?: 'PhotoEditParameters';
+  /** generator renders of one photo edit: faces × α (the work budget of one request) */
+  renders: IntParameter;
 };
 
 export type PagesParameters = {
@@ -706,4 +868,4 @@ export type FloatListParameter = {
 
 /** The schema (SDL). */
 export const typeDefs: string =
-  '"""\nThe StyleCLIP service API. Images are faces (generated from a seed, uploaded, or produced by an edit); edits\nchange an image with words (global directions) or with a latent mapper. Long work runs as jobs.\nErrors carry a stable `extensions.code` (see ErrorCode). Queries and subscriptions are public; when the server has\nAPI keys configured, mutations need `Authorization: Bearer <key>`.\n"""\nschema {\n  query: Query\n  mutation: Mutation\n  subscription: Subscription\n}\n\n"ISO-8601 date-time string."\nscalar DateTime\n\n"Arbitrary JSON (job results)."\nscalar JSON\n\ntype Query {\n  "Liveness and versions."\n  health: Health!\n  """\n  The gallery, newest first: base images (generated and uploaded) unless `filter.source` says otherwise\n  (EDITED lists edit results). `first` and its default: `parameters.pages.images`; `after` is the `endCursor`\n  of the previous page.\n  """\n  images(first: Int, after: String, filter: ImageFilter): ImageConnection!\n  image(id: ID!): Image\n  edit(id: ID!): Edit\n  modelSets: [ModelSet!]!\n  "A model set by id; the default set when id is omitted."\n  modelSet(id: ID): ModelSet\n  "Which channels a text pair moves at β (no image is generated)."\n  textDirection(input: TextDirectionInput!): TextDirectionPreview!\n  """\n  Renders a global edit without storing anything, for live previews. Same input, validation and errors as\n  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.\n  """\n  previewGlobalEdit(input: EditGlobalInput!): EditPreview!\n  """\n  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as\n  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an\n  upload); to keep the result, call editMapper.\n  """\n  previewMapperEdit(input: EditMapperInput!): MapperPreview!\n  job(id: ID!): Job\n  "Jobs, newest first (`first`: `parameters.pages.jobs`)."\n  jobs(first: Int, after: String): JobConnection!\n  """\n  Every limit and default of the operations\' parameters (ranges, list sizes, defaults), so clients check and\n  prefill forms exactly as the server validates. Omitted optional inputs take these defaults.\n  """\n  parameters: Parameters!\n}\n\ntype Mutation {\n  "Generate faces from seeds (limits and defaults: `parameters.generateImages`)."\n  generateImages(input: GenerateImagesInput!): [Image!]!\n  "Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API\'s upload endpoint otherwise)."\n  createUpload(input: CreateUploadInput!): UploadTicket!\n  """\n  Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`\n  say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no\n  latent until an inversion model is configured.\n  """\n  completeUpload(uploadId: ID!): Image!\n  "Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results)."\n  editGlobal(input: EditGlobalInput!): Edit!\n  """\n  Edit with a latent mapper. Needs a W+ latent (generated images and mapper results); an S latent (a global-edit\n  result) is refused with BAD_USER_INPUT.\n  """\n  editMapper(input: EditMapperInput!): Edit!\n  """\n  Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). The\n  channels are cut into shards that run on every worker when jobs go through the queue.\n  """\n  precomputeDirections(input: PrecomputeDirectionsInput!): Job!\n  cancelJob(id: ID!): Job!\n}\n\ntype Subscription {\n  "Job progress: the current state first, then every update until the job ends."\n  jobUpdated(id: ID!): Job!\n}\n\n"""\nThe stable `extensions.code` of every error the API returns. Unexpected failures are masked as\nINTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).\n"""\nenum ErrorCode {\n  "The query text is not valid GraphQL."\n  GRAPHQL_PARSE_FAILED\n  "The query does not match the schema (unknown field, wrong argument type, …)."\n  GRAPHQL_VALIDATION_FAILED\n  "The HTTP request is malformed (no query, wrong content type, bad JSON)."\n  BAD_REQUEST\n  BAD_USER_INPUT\n  NOT_FOUND\n  UNAUTHENTICATED\n  RATE_LIMITED\n  QUERY_TOO_COMPLEX\n  PAYLOAD_TOO_LARGE\n  UNSUPPORTED_MEDIA_TYPE\n  STORAGE_UNAVAILABLE\n  INVERSION_NOT_CONFIGURED\n  NO_CHANNELS\n  NO_DIRECTIONS\n  JOB_LIMIT_REACHED\n  "The job queue (Redis) does not answer; nothing was submitted or changed."\n  QUEUE_UNAVAILABLE\n  INTERNAL_SERVER_ERROR\n}\n\ntype Health {\n  status: String!\n  version: String!\n  modelSets: [String!]!\n  storage: String!\n}\n\nenum ImageSource {\n  GENERATED\n  UPLOADED\n  EDITED\n}\n\nenum EditMethod {\n  GLOBAL\n  MAPPER\n}\n\ninput ImageFilter {\n  "Only images with at least one edit of this method."\n  method: EditMethod\n  source: ImageSource\n}\n\ntype PageInfo {\n  endCursor: String\n  hasNextPage: Boolean!\n}\n\ntype ImageConnection {\n  edges: [ImageEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype ImageEdge {\n  cursor: String!\n  node: Image!\n}\n\ntype EditConnection {\n  edges: [EditEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype EditEdge {\n  cursor: String!\n  node: Edit!\n}\n\ntype Image {\n  id: ID!\n  source: ImageSource!\n  "PNG URL (presigned on S3, served by the API otherwise)."\n  url: String!\n  width: Int!\n  height: Int!\n  createdAt: DateTime!\n  modelSetId: String!\n  seed: Int\n  truncation: Float\n  "The latent the image came from; null for an upload that is not inverted."\n  latent: Latent\n  "For uploads: why there is no latent yet (e.g. inversion not configured)."\n  inversionStatus: InversionStatus\n  "For EDITED images: the edit that produced it."\n  parentEdit: Edit\n  "Edits of this image, newest first (`first`: `parameters.pages.edits`)."\n  edits(first: Int, after: String): EditConnection!\n}\n\nenum InversionStatus {\n  NOT_CONFIGURED\n  PENDING\n  DONE\n  FAILED\n}\n\nenum LatentSpace {\n  WPLUS\n  S\n}\n\ntype Latent {\n  id: ID!\n  space: LatentSpace!\n  shape: [Int!]!\n  "The latent as a float32 .npy."\n  url: String!\n}\n\ntype Channel {\n  layer: Int!\n  layerName: String\n  channel: Int!\n  weight: Float!\n}\n\ntype Edit {\n  id: ID!\n  method: EditMethod!\n  "The image that was edited."\n  image: Image!\n  createdAt: DateTime!\n  neutral: String\n  target: String\n  alphas: [Float!]\n  "The β used (the chosen one when autoBeta)."\n  beta: Float\n  autoBeta: Boolean\n  channels: Int\n  topChannels: [Channel!]\n  mapper: String\n  strength: Float\n  "One result per α (global) or one (mapper); each is an image usable as a new base."\n  results: [EditResult!]!\n  "A link to share this edit."\n  shareUrl: String!\n}\n\ntype EditResult {\n  alpha: Float\n  image: Image!\n}\n\n"A global edit rendered but not stored (previewGlobalEdit)."\ntype EditPreview {\n  "Kept channels at the β used."\n  channels: Int!\n  "The β used (the chosen one when autoBeta)."\n  beta: Float!\n  autoBeta: Boolean!\n  topChannels: [Channel!]!\n  "One image per α, in the order given."\n  images: [PreviewImage!]!\n}\n\n"A mapper edit rendered but not stored (previewMapperEdit)."\ntype MapperPreview {\n  "The strength used."\n  strength: Float!\n  "The one result, as an image (its `alpha` is the strength)."\n  images: [PreviewImage!]!\n}\n\ntype PreviewImage {\n  "The α this image was rendered at (for a mapper preview: the strength)."\n  alpha: Float!\n  width: Int!\n  height: Int!\n  "PNG as a data: URL"\n  dataUrl: String!\n}\n\ntype ModelSet {\n  id: ID!\n  size: Int!\n  styleDim: Int!\n  nLatent: Int!\n  mappers: [Mapper!]!\n  hasClip: Boolean!\n  hasDirections: Boolean!\n  directions: DirectionsInfo\n  "Uploads can be edited only when an inversion encoder is configured."\n  inversionConfigured: Boolean!\n}\n\ntype Mapper {\n  name: String!\n  coarse: Boolean!\n  medium: Boolean!\n  fine: Boolean!\n}\n\ntype DirectionsInfo {\n  rows: Int!\n  layers: [Int!]!\n  images: Int\n  origin: String!\n}\n\ntype TextDirectionPreview {\n  channels: Int!\n  beta: Float!\n  maxAbsRelevance: Float!\n  dtNorm: Float\n  topChannels: [Channel!]!\n}\n\n"Limits and defaults: `parameters.textDirection`."\ninput TextDirectionInput {\n  modelSetId: ID\n  neutral: String!\n  target: String!\n  "β; ignored when autoBeta is true."\n  beta: Float\n  autoBeta: Boolean\n  top: Int\n}\n\n"Limits and defaults: `parameters.generateImages`."\ninput GenerateImagesInput {\n  modelSetId: ID\n  seeds: [Int!]!\n  truncation: Float\n}\n\n"Limits: `parameters.createUpload`."\ninput CreateUploadInput {\n  filename: String\n  contentType: String!\n  "Size in bytes."\n  size: Int!\n  modelSetId: ID\n}\n\n"Where and how to send the bytes: `method` (PUT) to `url` with exactly these `headers`, before `expiresAt`."\ntype UploadTicket {\n  uploadId: ID!\n  method: String!\n  url: String!\n  headers: [Header!]!\n  expiresAt: DateTime!\n}\n\ntype Header {\n  name: String!\n  value: String!\n}\n\n"Limits and defaults: `parameters.editGlobal`."\ninput EditGlobalInput {\n  imageId: ID!\n  neutral: String!\n  target: String!\n  "Strengths α, one image each."\n  alphas: [Float!]!\n  beta: Float\n  autoBeta: Boolean\n}\n\n"Limits and defaults: `parameters.editMapper`."\ninput EditMapperInput {\n  imageId: ID!\n  mapper: String!\n  strength: Float\n}\n\n"Which S layers the channel-relevance table covers."\nenum DirectionLayers {\n  "Non-toRGB layers with S index ≤ 16 (StyleCLIP\'s table: 5376 rows at 1024)."\n  OFFICIAL\n  "Every non-toRGB layer."\n  ALL\n}\n\n"How the sampled latents of S statistics are truncated."\nenum TruncationLayers {\n  "Every W+ row (TF, StyleCLIP)."\n  ALL\n  "The first 8 rows (the PyTorch port)."\n  FIRST8\n}\n\n"Limits and defaults: `parameters.precomputeDirections`."\ninput PrecomputeDirectionsInput {\n  modelSetId: ID\n  images: Int\n  samples: Int\n  layers: DirectionLayers\n  truncationLayers: TruncationLayers\n  batch: Int\n  "Channels per shard (a job per shard; shards run on every worker)."\n  shardChannels: Int\n}\n\nenum JobKind {\n  PRECOMPUTE_DIRECTIONS\n}\n\nenum JobState {\n  QUEUED\n  RUNNING\n  SUCCEEDED\n  FAILED\n  CANCELLED\n}\n\ntype Job {\n  id: ID!\n  kind: JobKind!\n  state: JobState!\n  modelSetId: String!\n  "0…1"\n  progress: Float!\n  "What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run)."\n  phase: String\n  "Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards)."\n  done: Int!\n  total: Int!\n  etaSeconds: Float\n  "Runs started so far (more than one after an interruption, a dead worker or a retry)."\n  attempts: Int!\n  createdAt: DateTime!\n  updatedAt: DateTime!\n  error: JobError\n  "What the job reports beside progress (e.g. loss terms), as JSON."\n  detail: JSON\n  "The latest preview image the job made (PNG), if it makes any."\n  previewUrl: String\n  """\n  On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:\n  how many times each shard ran to completion and each chunk was computed).\n  """\n  result: JSON\n}\n\ntype JobError {\n  code: String!\n  message: String!\n}\n\ntype JobConnection {\n  edges: [JobEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype JobEdge {\n  cursor: String!\n  node: Job!\n}\n\n# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----\n\n"Limits and defaults of every operation\'s parameters: one definition, the core\'s parameter schema."\ntype Parameters {\n  generateImages: GenerateImagesParameters!\n  editGlobal: EditGlobalParameters!\n  editMapper: EditMapperParameters!\n  textDirection: TextDirectionParameters!\n  precomputeDirections: PrecomputeDirectionsParameters!\n  createUpload: CreateUploadParameters!\n  uploadedImage: UploadedImageParameters!\n  pages: PagesParameters!\n}\n\ntype GenerateImagesParameters {\n  "seeds per request"\n  seeds: IntListParameter!\n  "truncation ψ toward the average face (1 = none)"\n  truncation: FloatParameter!\n}\n\ntype EditGlobalParameters {\n  "the neutral description, e.g. \\"face\\""\n  neutral: StringParameter!\n  "the target description, e.g. \\"face with blue eyes\\""\n  target: StringParameter!\n  "strengths α, one image each (the official notebooks default to 4.1)"\n  alphas: FloatListParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n}\n\ntype EditMapperParameters {\n  "multiplier of the mapper residual"\n  strength: FloatParameter!\n}\n\ntype TextDirectionParameters {\n  neutral: StringParameter!\n  target: StringParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n  "top channels listed"\n  top: IntParameter!\n}\n\ntype PrecomputeDirectionsParameters {\n  "images averaged per channel (official: 100)"\n  images: IntParameter!\n  "samples of the S statistics (official: 100 000)"\n  samples: IntParameter!\n  "OFFICIAL: non-toRGB layers with S index ≤ 16; ALL: every non-toRGB layer"\n  layers: EnumParameter!\n  "which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)"\n  truncationLayers: EnumParameter!\n  "images per generator run"\n  batch: IntParameter!\n  "channels per shard job (rounded up to whole chunks); shards run on any worker"\n  shardChannels: IntParameter!\n}\n\ntype CreateUploadParameters {\n  "bytes of the upload"\n  size: IntParameter!\n  contentType: EnumParameter!\n  filename: StringParameter!\n}\n\ntype UploadedImageParameters {\n  "pixels"\n  width: IntParameter!\n  "pixels"\n  height: IntParameter!\n}\n\ntype PagesParameters {\n  "gallery page size"\n  images: IntParameter!\n  "edits listed per page"\n  edits: IntParameter!\n  "jobs listed per page"\n  jobs: IntParameter!\n}\n\ntype IntParameter {\n  min: Int\n  max: Int\n  default: Int\n}\n\ntype FloatParameter {\n  min: Float\n  max: Float\n  default: Float\n}\n\ntype BooleanParameter {\n  default: Boolean\n}\n\ntype EnumParameter {\n  values: [String!]!\n  default: String\n}\n\ntype StringParameter {\n  "In characters."\n  minLength: Int\n  maxLength: Int\n}\n\ntype IntListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]\n}\n\ntype FloatListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]\n}\n\n# ---- end of the generated parameter types ----\n';
+  '"""\nThe StyleCLIP service API. Images are faces (generated from a seed, uploaded, or produced by an edit); edits\nchange an image with words (global directions) or with a latent mapper. Long work runs as jobs.\nErrors carry a stable `extensions.code` (see ErrorCode). Queries and subscriptions are public; when the server has\nAPI keys configured, mutations need `Authorization: Bearer <key>`.\n"""\nschema {\n  query: Query\n  mutation: Mutation\n  subscription: Subscription\n}\n\n"ISO-8601 date-time string."\nscalar DateTime\n\n"Arbitrary JSON (job results)."\nscalar JSON\n\ntype Query {\n  "Liveness and versions."\n  health: Health!\n  """\n  The gallery, newest first: base images (generated and uploaded) unless `filter.source` says otherwise\n  (EDITED lists edit results). `first` and its default: `parameters.pages.images`; `after` is the `endCursor`\n  of the previous page.\n  """\n  images(first: Int, after: String, filter: ImageFilter): ImageConnection!\n  image(id: ID!): Image\n  edit(id: ID!): Edit\n  modelSets: [ModelSet!]!\n  "A model set by id; the default set when id is omitted."\n  modelSet(id: ID): ModelSet\n  "Which channels a text pair moves at β (no image is generated)."\n  textDirection(input: TextDirectionInput!): TextDirectionPreview!\n  """\n  Renders a global edit without storing anything, for live previews. Same input, validation and errors as\n  editGlobal (e.g. INVERSION_NOT_CONFIGURED for an upload); to keep a result, call editGlobal.\n  """\n  previewGlobalEdit(input: EditGlobalInput!): EditPreview!\n  """\n  Renders a mapper edit without storing anything, for live previews. Same input, validation and errors as\n  editMapper (W+ latents only: an S latent is refused with BAD_USER_INPUT; INVERSION_NOT_CONFIGURED for an\n  upload); to keep the result, call editMapper.\n  """\n  previewMapperEdit(input: EditMapperInput!): MapperPreview!\n  job(id: ID!): Job\n  "Jobs, newest first (`first`: `parameters.pages.jobs`)."\n  jobs(first: Int, after: String): JobConnection!\n  """\n  Every limit and default of the operations\' parameters (ranges, list sizes, defaults), so clients check and\n  prefill forms exactly as the server validates. Omitted optional inputs take these defaults.\n  """\n  parameters: Parameters!\n}\n\ntype Mutation {\n  "Generate faces from seeds (limits and defaults: `parameters.generateImages`)."\n  generateImages(input: GenerateImagesInput!): [Image!]!\n  "Start an upload: returns where to PUT the bytes (a presigned URL on S3, the API\'s upload endpoint otherwise)."\n  createUpload(input: CreateUploadInput!): UploadTicket!\n  """\n  Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`\n  say) and create the image, deduplicated by content hash (the same bytes give the same image). On a model set with\n  an inversion encoder, its faces are then found, aligned and inverted by an INVERT_PHOTO job: follow\n  `Image.photo` (or the `photo` query) until it is DONE; each face is then an editable image.\n  """\n  completeUpload(uploadId: ID!): Image!\n  "Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results)."\n  editGlobal(input: EditGlobalInput!): Edit!\n  """\n  Edit with a latent mapper. Needs a W+ latent (generated images and mapper results); an S latent (a global-edit\n  result) is refused with BAD_USER_INPUT.\n  """\n  editMapper(input: EditMapperInput!): Edit!\n  """\n  Compute the S statistics and channel-relevance table of a model set (a job; one at a time per model set). The\n  channels are cut into shards that run on every worker when jobs go through the queue.\n  """\n  precomputeDirections(input: PrecomputeDirectionsInput!): Job!\n  cancelJob(id: ID!): Job!\n}\n\ntype Subscription {\n  "Job progress: the current state first, then every update until the job ends."\n  jobUpdated(id: ID!): Job!\n}\n\n"""\nThe stable `extensions.code` of every error the API returns. Unexpected failures are masked as\nINTERNAL_SERVER_ERROR (the message carries a request id for the logs; no internals are exposed).\n"""\nenum ErrorCode {\n  "The query text is not valid GraphQL."\n  GRAPHQL_PARSE_FAILED\n  "The query does not match the schema (unknown field, wrong argument type, …)."\n  GRAPHQL_VALIDATION_FAILED\n  "The HTTP request is malformed (no query, wrong content type, bad JSON)."\n  BAD_REQUEST\n  BAD_USER_INPUT\n  NOT_FOUND\n  UNAUTHENTICATED\n  RATE_LIMITED\n  QUERY_TOO_COMPLEX\n  PAYLOAD_TOO_LARGE\n  UNSUPPORTED_MEDIA_TYPE\n  STORAGE_UNAVAILABLE\n  INVERSION_NOT_CONFIGURED\n  NO_CHANNELS\n  NO_DIRECTIONS\n  "The photo has no face to edit: none was detected, or none could be aligned. The message says which."\n  NO_FACE\n  JOB_LIMIT_REACHED\n  "The job queue (Redis) does not answer; nothing was submitted or changed."\n  QUEUE_UNAVAILABLE\n  INTERNAL_SERVER_ERROR\n}\n\ntype Health {\n  status: String!\n  version: String!\n  modelSets: [String!]!\n  storage: String!\n}\n\nenum ImageSource {\n  GENERATED\n  UPLOADED\n  EDITED\n}\n\nenum EditMethod {\n  GLOBAL\n  MAPPER\n}\n\ninput ImageFilter {\n  "Only images with at least one edit of this method."\n  method: EditMethod\n  source: ImageSource\n}\n\ntype PageInfo {\n  endCursor: String\n  hasNextPage: Boolean!\n}\n\ntype ImageConnection {\n  edges: [ImageEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype ImageEdge {\n  cursor: String!\n  node: Image!\n}\n\ntype EditConnection {\n  edges: [EditEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype EditEdge {\n  cursor: String!\n  node: Edit!\n}\n\ntype Image {\n  id: ID!\n  source: ImageSource!\n  "PNG URL (presigned on S3, served by the API otherwise)."\n  url: String!\n  width: Int!\n  height: Int!\n  createdAt: DateTime!\n  modelSetId: String!\n  seed: Int\n  truncation: Float\n  "The latent the image came from; null for an upload that is not inverted."\n  latent: Latent\n  "For uploads: why there is no latent yet (e.g. inversion not configured)."\n  inversionStatus: InversionStatus\n  "For EDITED images: the edit that produced it."\n  parentEdit: Edit\n  "Edits of this image, newest first (`first`: `parameters.pages.edits`)."\n  edits(first: Int, after: String): EditConnection!\n}\n\nenum InversionStatus {\n  NOT_CONFIGURED\n  PENDING\n  DONE\n  FAILED\n}\n\nenum LatentSpace {\n  WPLUS\n  S\n}\n\ntype Latent {\n  id: ID!\n  space: LatentSpace!\n  shape: [Int!]!\n  "The latent as a float32 .npy."\n  url: String!\n}\n\ntype Channel {\n  layer: Int!\n  layerName: String\n  channel: Int!\n  weight: Float!\n}\n\ntype Edit {\n  id: ID!\n  method: EditMethod!\n  "The image that was edited."\n  image: Image!\n  createdAt: DateTime!\n  neutral: String\n  target: String\n  alphas: [Float!]\n  "The β used (the chosen one when autoBeta)."\n  beta: Float\n  autoBeta: Boolean\n  channels: Int\n  topChannels: [Channel!]\n  mapper: String\n  strength: Float\n  "One result per α (global) or one (mapper); each is an image usable as a new base."\n  results: [EditResult!]!\n  "A link to share this edit."\n  shareUrl: String!\n}\n\ntype EditResult {\n  alpha: Float\n  image: Image!\n}\n\n"A global edit rendered but not stored (previewGlobalEdit)."\ntype EditPreview {\n  "Kept channels at the β used."\n  channels: Int!\n  "The β used (the chosen one when autoBeta)."\n  beta: Float!\n  autoBeta: Boolean!\n  topChannels: [Channel!]!\n  "One image per α, in the order given."\n  images: [PreviewImage!]!\n}\n\n"A mapper edit rendered but not stored (previewMapperEdit)."\ntype MapperPreview {\n  "The strength used."\n  strength: Float!\n  "The one result, as an image (its `alpha` is the strength)."\n  images: [PreviewImage!]!\n}\n\ntype PreviewImage {\n  "The α this image was rendered at (for a mapper preview: the strength)."\n  alpha: Float!\n  width: Int!\n  height: Int!\n  "PNG as a data: URL"\n  dataUrl: String!\n}\n\ntype ModelSet {\n  id: ID!\n  size: Int!\n  styleDim: Int!\n  nLatent: Int!\n  mappers: [Mapper!]!\n  hasClip: Boolean!\n  hasDirections: Boolean!\n  directions: DirectionsInfo\n  "Uploads can be edited only when an inversion encoder is configured."\n  inversionConfigured: Boolean!\n}\n\ntype Mapper {\n  name: String!\n  coarse: Boolean!\n  medium: Boolean!\n  fine: Boolean!\n}\n\ntype DirectionsInfo {\n  rows: Int!\n  layers: [Int!]!\n  images: Int\n  origin: String!\n}\n\ntype TextDirectionPreview {\n  channels: Int!\n  beta: Float!\n  maxAbsRelevance: Float!\n  dtNorm: Float\n  topChannels: [Channel!]!\n}\n\n"Limits and defaults: `parameters.textDirection`."\ninput TextDirectionInput {\n  modelSetId: ID\n  neutral: String!\n  target: String!\n  "β; ignored when autoBeta is true."\n  beta: Float\n  autoBeta: Boolean\n  top: Int\n}\n\n"Limits and defaults: `parameters.generateImages`."\ninput GenerateImagesInput {\n  modelSetId: ID\n  seeds: [Int!]!\n  truncation: Float\n}\n\n"Limits: `parameters.createUpload`."\ninput CreateUploadInput {\n  filename: String\n  contentType: String!\n  "Size in bytes."\n  size: Int!\n  modelSetId: ID\n}\n\n"Where and how to send the bytes: `method` (PUT) to `url` with exactly these `headers`, before `expiresAt`."\ntype UploadTicket {\n  uploadId: ID!\n  method: String!\n  url: String!\n  headers: [Header!]!\n  expiresAt: DateTime!\n}\n\ntype Header {\n  name: String!\n  value: String!\n}\n\n"Limits and defaults: `parameters.editGlobal`."\ninput EditGlobalInput {\n  imageId: ID!\n  neutral: String!\n  target: String!\n  "Strengths α, one image each."\n  alphas: [Float!]!\n  beta: Float\n  autoBeta: Boolean\n}\n\n"Limits and defaults: `parameters.editMapper`."\ninput EditMapperInput {\n  imageId: ID!\n  mapper: String!\n  strength: Float\n}\n\n"Which S layers the channel-relevance table covers."\nenum DirectionLayers {\n  "Non-toRGB layers with S index ≤ 16 (StyleCLIP\'s table: 5376 rows at 1024)."\n  OFFICIAL\n  "Every non-toRGB layer."\n  ALL\n}\n\n"How the sampled latents of S statistics are truncated."\nenum TruncationLayers {\n  "Every W+ row (TF, StyleCLIP)."\n  ALL\n  "The first 8 rows (the PyTorch port)."\n  FIRST8\n}\n\n"Limits and defaults: `parameters.precomputeDirections`."\ninput PrecomputeDirectionsInput {\n  modelSetId: ID\n  images: Int\n  samples: Int\n  layers: DirectionLayers\n  truncationLayers: TruncationLayers\n  batch: Int\n  "Channels per shard (a job per shard; shards run on every worker)."\n  shardChannels: Int\n}\n\nenum JobKind {\n  PRECOMPUTE_DIRECTIONS\n}\n\nenum JobState {\n  QUEUED\n  RUNNING\n  SUCCEEDED\n  FAILED\n  CANCELLED\n}\n\ntype Job {\n  id: ID!\n  kind: JobKind!\n  state: JobState!\n  modelSetId: String!\n  "0…1"\n  progress: Float!\n  "What runs now (precompute: s-stats, fs3, done; or why a job waits, e.g. after an interrupted run)."\n  phase: String\n  "Units done and total in the current phase (samples for s-stats, channels for fs3, summed over shards)."\n  done: Int!\n  total: Int!\n  etaSeconds: Float\n  "Runs started so far (more than one after an interruption, a dead worker or a retry)."\n  attempts: Int!\n  createdAt: DateTime!\n  updatedAt: DateTime!\n  error: JobError\n  "What the job reports beside progress (e.g. loss terms), as JSON."\n  detail: JSON\n  "The latest preview image the job made (PNG), if it makes any."\n  previewUrl: String\n  """\n  On success (precompute: rows, layers, images, samples, attempts, shards, chunks, and shardRuns/chunkRuns:\n  how many times each shard ran to completion and each chunk was computed).\n  """\n  result: JSON\n}\n\ntype JobError {\n  code: String!\n  message: String!\n}\n\ntype JobConnection {\n  edges: [JobEdge!]!\n  pageInfo: PageInfo!\n}\n\ntype JobEdge {\n  cursor: String!\n  node: Job!\n}\n\n# ---- Photos: faces found, aligned and inverted; edits of faces pasted back (libs/studio/src/photos) ----\n\nextend type Query {\n  "An uploaded photo and its faces. Its id is the uploaded image\'s id (`Image.photo` links them)."\n  photo(id: ID!): Photo\n}\n\nextend type Mutation {\n  """\n  Find and invert the faces of an uploaded photo again (an INVERT_PHOTO job, as when an upload completes on a\n  model set with an encoder): e.g. with a lower `minScore` to take weaker detections for faces, or for a photo\n  uploaded before an encoder was configured. Returns the photo, PENDING until the job ends. Limits and defaults:\n  `parameters.invertPhoto`.\n  """\n  invertPhoto(input: InvertPhotoInput!): Photo!\n}\n\nextend enum JobKind {\n  "Finds, aligns and inverts the faces of an uploaded photo (result: photoId, faces, detected, encoded, cacheHits)."\n  INVERT_PHOTO\n}\n\nextend enum InversionStatus {\n  "No face was found in the photo (see `Image.photo.error`)."\n  NO_FACE\n}\n\nextend type Image {\n  """\n  For uploads: the photo with its faces (null when no inversion encoder is configured). For faces of photos, edits\n  of them and photos with faces pasted back: the photo they belong to.\n  """\n  photo: Photo\n  "For a face of a photo (its inversion) or an edit of one: which face it is."\n  face: PhotoFace\n}\n\nextend type Edit {\n  "For edits of photos: the faces edited (each result says its face)."\n  faces: [Int!]\n  """\n  With `pasteBack`: the photo at full resolution with the edited faces pasted back, one per α (one for a mapper).\n  Empty otherwise.\n  """\n  pastedBack: [EditResult!]!\n}\n\nextend type EditResult {\n  "For edits of photos: which face of the photo this result is."\n  face: Int\n}\n\nextend input EditGlobalInput {\n  """\n  When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). Each face renders every\n  α (faces × α renders, at most `parameters.photoEdit.renders`).\n  """\n  faces: [Int!]\n  "Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only."\n  pasteBack: Boolean\n}\n\nextend input EditMapperInput {\n  "When `imageId` is an uploaded photo: the faces to edit, by index (default: every face)."\n  faces: [Int!]\n  "Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only."\n  pasteBack: Boolean\n}\n\n"Limits and defaults: `parameters.invertPhoto`."\ninput InvertPhotoInput {\n  "The uploaded photo (an Image of source UPLOADED)."\n  imageId: ID!\n  "Most faces to invert (the best-scoring ones)."\n  maxFaces: Int\n  "Detections scoring below this are not taken for faces (dlib\'s confidence)."\n  minScore: Float\n}\n\nenum PhotoState {\n  "Its faces are being found and inverted (see `job`)."\n  PENDING\n  DONE\n  "No face was found (see `error`)."\n  NO_FACE\n  "The inversion failed (see `error`); `invertPhoto` starts it again."\n  FAILED\n}\n\n"An uploaded photo: its faces, found by dlib\'s detector, aligned as FFHQ/e4e do and inverted by the encoder."\ntype Photo {\n  "The uploaded image\'s id."\n  id: ID!\n  "The uploaded photo."\n  image: Image!\n  state: PhotoState!\n  "The INVERT_PHOTO job (once it has started)."\n  job: Job\n  width: Int!\n  height: Int!\n  "The faces, best detection first (empty until DONE)."\n  faces: [PhotoFace!]!\n  "Faces detected at or above `minScore`: more than `faces` when `maxFaces` cut the list."\n  detected: Int\n  maxFaces: Int!\n  minScore: Float!\n  "Why there are no faces (NO_FACE, FAILED)."\n  error: PhotoError\n}\n\ntype PhotoError {\n  "An ErrorCode (NO_FACE, INVERSION_NOT_CONFIGURED, …)."\n  code: String!\n  message: String!\n}\n\n"One face of a photo. Coordinates are photo pixels (x right, y down)."\ntype PhotoFace {\n  "Position among the photo\'s faces (the `faces` of edit inputs)."\n  index: Int!\n  "dlib\'s rectangle (inclusive corners)."\n  box: FaceBox!\n  "dlib\'s detection confidence."\n  score: Float!\n  "The 68 landmarks (iBUG order)."\n  landmarks: [Point!]!\n  "The aligned face\'s footprint in the photo: its corners NW, SW, SE, NE."\n  quad: [Point!]!\n  "The aligned face (PNG at the encoder\'s input size, 256 for e4e)."\n  alignedUrl: String!\n  "What the encoder made of it: the generator\'s image of its W+, at the aligned size (PNG)."\n  reconstructionUrl: String!\n  "The face as an editable image: its latent is the W+ inversion; edit it like any image (pasteBack puts it back)."\n  image: Image!\n  "The inversion came from the cache (this face was inverted before, in this photo or another)."\n  cached: Boolean!\n}\n\ntype FaceBox {\n  left: Int!\n  top: Int!\n  right: Int!\n  bottom: Int!\n}\n\ntype Point {\n  x: Float!\n  y: Float!\n}\n\n# ---- end of photos ----\n\n# ---- generated from the parameter schema of libs/studio: `npm run codegen -w @styleclip/api` ----\n\n"Limits and defaults of every operation\'s parameters: one definition, the core\'s parameter schema."\ntype Parameters {\n  generateImages: GenerateImagesParameters!\n  editGlobal: EditGlobalParameters!\n  editMapper: EditMapperParameters!\n  textDirection: TextDirectionParameters!\n  precomputeDirections: PrecomputeDirectionsParameters!\n  createUpload: CreateUploadParameters!\n  uploadedImage: UploadedImageParameters!\n  invertPhoto: InvertPhotoParameters!\n  photoEdit: PhotoEditParameters!\n  pages: PagesParameters!\n}\n\ntype GenerateImagesParameters {\n  "seeds per request"\n  seeds: IntListParameter!\n  "truncation ψ toward the average face (1 = none)"\n  truncation: FloatParameter!\n}\n\ntype EditGlobalParameters {\n  "the neutral description, e.g. \\"face\\""\n  neutral: StringParameter!\n  "the target description, e.g. \\"face with blue eyes\\""\n  target: StringParameter!\n  "strengths α, one image each (the official notebooks default to 4.1)"\n  alphas: FloatListParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n  "faces of an uploaded photo to edit, by index (default: every face of the photo)"\n  faces: IntListParameter!\n  "also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos)"\n  pasteBack: BooleanParameter!\n}\n\ntype EditMapperParameters {\n  "multiplier of the mapper residual"\n  strength: FloatParameter!\n  "faces of an uploaded photo to edit, by index (default: every face of the photo)"\n  faces: IntListParameter!\n  "also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos)"\n  pasteBack: BooleanParameter!\n}\n\ntype TextDirectionParameters {\n  neutral: StringParameter!\n  target: StringParameter!\n  "disentanglement threshold β: channels whose relevance |r| is below it are left alone"\n  beta: FloatParameter!\n  "choose β per prompt (the largest that keeps some channels)"\n  autoBeta: BooleanParameter!\n  "top channels listed"\n  top: IntParameter!\n}\n\ntype PrecomputeDirectionsParameters {\n  "images averaged per channel (official: 100)"\n  images: IntParameter!\n  "samples of the S statistics (official: 100 000)"\n  samples: IntParameter!\n  "OFFICIAL: non-toRGB layers with S index ≤ 16; ALL: every non-toRGB layer"\n  layers: EnumParameter!\n  "which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)"\n  truncationLayers: EnumParameter!\n  "images per generator run"\n  batch: IntParameter!\n  "channels per shard job (rounded up to whole chunks); shards run on any worker"\n  shardChannels: IntParameter!\n}\n\ntype CreateUploadParameters {\n  "bytes of the upload"\n  size: IntParameter!\n  contentType: EnumParameter!\n  filename: StringParameter!\n}\n\ntype UploadedImageParameters {\n  "pixels"\n  width: IntParameter!\n  "pixels"\n  height: IntParameter!\n}\n\ntype InvertPhotoParameters {\n  "faces inverted per photo (the best-scoring ones)"\n  maxFaces: IntParameter!\n  "detections scoring below this are not taken for faces (dlib\'s confidence)"\n  minScore: FloatParameter!\n}\n\ntype PhotoEditParameters {\n  "generator renders of one photo edit: faces × α (the work budget of one request)"\n  renders: IntParameter!\n}\n\ntype PagesParameters {\n  "gallery page size"\n  images: IntParameter!\n  "edits listed per page"\n  edits: IntParameter!\n  "jobs listed per page"\n  jobs: IntParameter!\n}\n\ntype IntParameter {\n  min: Int\n  max: Int\n  default: Int\n}\n\ntype FloatParameter {\n  min: Float\n  max: Float\n  default: Float\n}\n\ntype BooleanParameter {\n  default: Boolean\n}\n\ntype EnumParameter {\n  values: [String!]!\n  default: String\n}\n\ntype StringParameter {\n  "In characters."\n  minLength: Int\n  maxLength: Int\n}\n\ntype IntListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Int\n  max: Int\n  default: [Int!]\n}\n\ntype FloatListParameter {\n  "List length."\n  minItems: Int\n  maxItems: Int\n  "Each item."\n  min: Float\n  max: Float\n  default: [Float!]\n}\n\n# ---- end of the generated parameter types ----\n';

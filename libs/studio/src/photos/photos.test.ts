@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -26,6 +26,11 @@ let studio: Studio;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'styleclip-photos-'));
   const models = await modelsDirWithTiny(root, 'link');
+  // A second set without an encoder: uploads to it are kept, not inverted.
+  await cp(join(models, 'tiny'), join(models, 'noenc'), { recursive: true, dereference: true });
+  const manifest = JSON.parse(await readFile(join(models, 'noenc', 'manifest.json'), 'utf8'));
+  delete manifest.encoder;
+  await writeFile(join(models, 'noenc', 'manifest.json'), JSON.stringify({ ...manifest, id: 'noenc' }));
   const config = studioConfigFromEnv({
     STYLECLIP_MODELS_DIR: models,
     STYLECLIP_STORAGE: 'fs',
@@ -41,8 +46,12 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function upload(bytes: Uint8Array): Promise<ImageRecord> {
-  const ticket = await studio.uploads.create({ contentType: 'image/png', size: bytes.byteLength });
+async function upload(bytes: Uint8Array, modelSetId?: string): Promise<ImageRecord> {
+  const ticket = await studio.uploads.create({
+    contentType: 'image/png',
+    size: bytes.byteLength,
+    modelSetId,
+  });
   await studio.uploads.receive(ticket.uploadId, Readable.from([Buffer.from(bytes)]), bytes.byteLength);
   return studio.uploads.complete(ticket.uploadId);
 }
@@ -109,7 +118,7 @@ const maskOf = (photo: PhotoRecord, index: number) => {
   return faceMask(photo.width, photo.height, { alignment: { quad: f.quad as Quad }, landmarks: f.landmarks });
 };
 
-describe('photos', () => {
+describe('photos', { timeout: 60_000 }, () => {
   let astronaut: ImageRecord;
   let photo: PhotoRecord;
 
@@ -132,7 +141,7 @@ describe('photos', () => {
     expect(faceImage).toMatchObject({ source: 'UPLOADED', face: { photoId: photo.id, index: 0 }, width: 64 });
     const latent = await studio.images.getLatent(faceImage.latentId!);
     expect(latent).toMatchObject({ space: 'WPLUS', shape: [1, 10, 64] });
-    expect((await studio.images.require(astronaut.id)).inversionStatus).toBe('DONE');
+    expect(await studio.photos.inversionStatus(await studio.images.require(astronaut.id))).toBe('DONE');
     expect((await engine()).faces.encoderRuns - runs).toBe(1);
     const job = await ended(photo.jobId!);
     expect(job).toMatchObject({ kind: 'INVERT_PHOTO', state: 'SUCCEEDED' });
@@ -303,7 +312,7 @@ describe('photos', () => {
     expect(p.state).toBe('NO_FACE');
     expect(p.error).toMatchObject({ code: 'NO_FACE' });
     expect(p.error!.message).toMatch(/no face was found in the photo/);
-    expect((await studio.images.require(cat.id)).inversionStatus).toBe('NO_FACE');
+    expect(await studio.photos.inversionStatus(cat)).toBe('NO_FACE');
     expect(await ended(p.jobId!)).toMatchObject({ state: 'FAILED', error: { code: 'NO_FACE' } });
     const err = await studio.edits
       .global({ imageId: cat.id, neutral: 'face', target: 'old face' })
@@ -340,6 +349,20 @@ describe('photos', () => {
     };
     await v1('edit', edit.id, edit);
     expect(await studio.storage.records.get('edit', edit.id)).toMatchObject({ migratedFrom: 1, value: edit });
+  });
+
+  it('keeps uploads to a set without an encoder, and says inversion is not configured', async () => {
+    const kept = await upload(fixture('astronaut_mirror_gray'), 'noenc');
+    expect(kept.inversionStatus).toBe('NOT_CONFIGURED');
+    expect(await studio.photos.get(kept.id)).toBeUndefined();
+    expect(await studio.photos.inversionStatus(kept)).toBe('NOT_CONFIGURED');
+    const err = await studio.edits
+      .global({ imageId: kept.id, neutral: 'face', target: 'old face' })
+      .catch((e: unknown) => e);
+    expect((err as StudioError).code).toBe('INVERSION_NOT_CONFIGURED');
+    const invert = await studio.photos.invert({ imageId: kept.id }).catch((e: unknown) => e);
+    expect((invert as StudioError).code).toBe('INVERSION_NOT_CONFIGURED');
+    expect((invert as StudioError).message).toMatch(/models import --encoder/);
   });
 
   it('refuses faces and pasteBack on images that are not uploaded photos', async () => {

@@ -20,6 +20,7 @@ import { parseParameters } from '../parameters/parse';
 import type { Parameters, ParametersOf } from '../parameters/schema';
 import type { BlobRef, ImageRecord, LatentRecord } from '../records';
 import type { Storage } from '../storage';
+import { isStorageError } from '@styleclip/storage';
 import type { ImageService } from '../services/images';
 import type { JobQueue } from '../jobs/queue';
 import type { InversionRecord, PhotoFaceRecord, PhotoRecord } from './records';
@@ -80,9 +81,20 @@ export class PhotoService {
     return this.storage.records;
   }
 
+  /**
+   * A photo. Its record is rewritten while its job runs and read meanwhile (by API servers on other machines too),
+   * so a read that meets a storage hiccup or a half-written record (a store without atomic overwrites, like
+   * s3rver) is tried once more.
+   */
   async get(id: string): Promise<PhotoRecord | undefined> {
     if (!isId(id)) return undefined;
-    return (await this.records.get('photo', id))?.value;
+    try {
+      return (await this.records.get('photo', id))?.value;
+    } catch (e) {
+      if (!isStorageError(e, 'unavailable') && !isStorageError(e, 'corrupt')) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+      return (await this.records.get('photo', id))?.value;
+    }
   }
 
   async require(id: string): Promise<PhotoRecord> {
@@ -163,7 +175,6 @@ export class PhotoService {
     };
     // The records first: the job may start (and end) before `submit` returns.
     await this.records.put('photo', pending.id, pending);
-    await this.setStatus(image.id, 'PENDING');
     try {
       await this.o.jobs().submit(INVERT_PHOTO, image.modelSetId, { imageId: image.id, ...settings });
       return pending;
@@ -173,16 +184,21 @@ export class PhotoService {
       this.o.log.warn({ imageId: image.id, err: (e as Error).message }, 'could not submit the inversion');
       const failed: PhotoRecord = { ...pending, state: 'FAILED', error };
       await this.records.put('photo', failed.id, failed).catch(() => undefined);
-      await this.setStatus(image.id, 'FAILED').catch(() => undefined);
       if (throwOnRefusal) throw e;
       return failed;
     }
   }
 
-  private async setStatus(imageId: string, status: NonNullable<ImageRecord['inversionStatus']>) {
-    const image = await this.images.require(imageId);
-    if (image.inversionStatus !== status)
-      await this.records.put('image', image.id, { ...image, inversionStatus: status });
+  /**
+   * Where an image's inversion stands: for an upload, its photo's state (the photo record is the live one; image
+   * records are written once); otherwise what the image record says.
+   */
+  async inversionStatus(image: ImageRecord): Promise<ImageRecord['inversionStatus']> {
+    if (image.source !== 'UPLOADED' || image.face) return image.inversionStatus;
+    const photo = await this.get(image.id);
+    // PENDING without a photo: the inversion could not start (storage); `invert` starts it.
+    if (!photo) return image.inversionStatus === 'PENDING' ? 'FAILED' : image.inversionStatus;
+    return photo.state;
   }
 
   /**
@@ -228,7 +244,6 @@ export class PhotoService {
           state,
           error: { code: known.code, message: known.message },
         });
-        await this.setStatus(image.id, state === 'NO_FACE' ? 'NO_FACE' : 'FAILED');
       }
       throw e;
     }
@@ -348,7 +363,6 @@ export class PhotoService {
       settings: { ...settings, upsample: found.upsample },
     };
     await this.records.put('photo', done.id, done);
-    await this.setStatus(image.id, 'DONE');
     report('done', n, n, 1);
     return {
       photoId: done.id,

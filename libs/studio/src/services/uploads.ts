@@ -188,10 +188,10 @@ export class UploadService {
         maxHeight: height.maxValue!,
         maxPixels: width.maxValue! * height.maxValue!,
       });
-      let image = await this.store(rec, decoded);
+      const image = await this.store(rec, decoded);
       await this.records.put('upload', id, { ...rec, state: 'COMPLETED', imageId: image.id });
-      if (this.o.photos && image.inversionStatus === 'NOT_CONFIGURED')
-        image = await this.startInversion(image);
+      // A new upload, or one stored before its model set had an encoder: find and invert its faces.
+      if (this.o.photos && !(await this.o.photos.get(image.id))) await this.startInversion(image);
       await this.storage.raw
         .delete(rec.key)
         .catch((e) =>
@@ -212,12 +212,11 @@ export class UploadService {
   }
 
   /** Starts finding and inverting the faces of a new upload; the upload stands whatever happens to that. */
-  private async startInversion(image: ImageRecord): Promise<ImageRecord> {
+  private async startInversion(image: ImageRecord): Promise<void> {
     try {
-      return (await this.o.photos!.start(image)) ? await this.images.require(image.id) : image;
+      await this.o.photos!.start(image);
     } catch (e) {
       this.o.log.warn({ imageId: image.id, err: (e as Error).message }, 'could not start the inversion');
-      return image;
     }
   }
 
@@ -240,7 +239,8 @@ export class UploadService {
       width: decoded.width,
       height: decoded.height,
       createdAt: new Date().toISOString(),
-      inversionStatus: 'NOT_CONFIGURED',
+      // PENDING: its faces are to be found and inverted (the photo record says how that goes).
+      inversionStatus: (await this.o.photos?.canInvert(rec.modelSetId)) ? 'PENDING' : 'NOT_CONFIGURED',
       upload: {
         sha256: decoded.sha256,
         format: decoded.format,
