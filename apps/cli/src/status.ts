@@ -23,8 +23,8 @@ export const capabilities: Capability[] = [
   { name: 'Storage on a folder or S3', ready: true, note: 'libs/storage' },
   {
     name: 'Photo inversion (detect, align, e4e), paste-back',
-    ready: false,
-    note: 'uploads cannot be edited yet',
+    ready: true,
+    note: 'libs/editing photos, libs/studio; random e4e in tiny: bring e4e_ffhq_encode.pt for real faces',
   },
   { name: 'Latent optimization', ready: false, note: 'not built yet' },
   { name: 'Mapper training', ready: false, note: 'not built yet' },
