@@ -16,4 +16,5 @@ export const JOB_STATE_LABEL: Record<JobState, string> = {
 
 export const JOB_KIND_LABEL: Record<string, string> = {
   PRECOMPUTE_DIRECTIONS: 'Precompute directions',
+  INVERT_PHOTO: 'Find and invert faces',
 };

@@ -14,9 +14,9 @@ import * as types from './graphql';
  */
 type Documents = {
   '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n': typeof types.TopChannelFragmentDoc;
-  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n': typeof types.EditDetailFragmentDoc;
+  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n': typeof types.EditDetailFragmentDoc;
   '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditDocument;
-  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n': typeof types.EditorImageDocument;
+  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n': typeof types.EditorImageDocument;
   '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n': typeof types.EditorModelSetDocument;
   '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n': typeof types.TextDirectionDocument;
   '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewGlobalEditDocument;
@@ -24,7 +24,7 @@ type Documents = {
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
-  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
+  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n': typeof types.JobStatusFragmentDoc;
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.JobDocument;
@@ -34,6 +34,10 @@ type Documents = {
   '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetDocument;
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetsDocument;
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n': typeof types.PrecomputeDirectionsDocument;
+  '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n': typeof types.PhotoDetailFragmentDoc;
+  '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n': typeof types.PhotoDocument;
+  '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n': typeof types.InvertPhotoDocument;
+  '\n  mutation EditPhoto($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditPhotoDocument;
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n': typeof types.HealthDocument;
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n': typeof types.CreateUploadDocument;
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n': typeof types.CompleteUploadDocument;
@@ -42,10 +46,10 @@ type Documents = {
 const documents: Documents = {
   '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n':
     types.TopChannelFragmentDoc,
-  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n':
+  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n':
     types.EditDetailFragmentDoc,
   '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': types.EditDocument,
-  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n':
+  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n':
     types.EditorImageDocument,
   '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n':
     types.EditorModelSetDocument,
@@ -61,7 +65,7 @@ const documents: Documents = {
     types.EditMapperDocument,
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
     types.GalleryDocument,
-  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
+  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
     types.ImageDocument,
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n':
     types.GenerateImagesDocument,
@@ -79,6 +83,14 @@ const documents: Documents = {
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': types.ModelSetsDocument,
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n':
     types.PrecomputeDirectionsDocument,
+  '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n':
+    types.PhotoDetailFragmentDoc,
+  '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n':
+    types.PhotoDocument,
+  '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n':
+    types.InvertPhotoDocument,
+  '\n  mutation EditPhoto($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n':
+    types.EditPhotoDocument,
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n':
     types.HealthDocument,
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n':
@@ -99,7 +111,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n',
+  source: '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n',
 ): typeof import('./graphql').EditDetailFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -111,7 +123,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n',
+  source: '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n',
 ): typeof import('./graphql').EditorImageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -159,7 +171,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n',
+  source: '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ImageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -215,6 +227,30 @@ export function graphql(
 export function graphql(
   source: '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n',
 ): typeof import('./graphql').PrecomputeDirectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n',
+): typeof import('./graphql').PhotoDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n',
+): typeof import('./graphql').PhotoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n',
+): typeof import('./graphql').InvertPhotoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EditPhoto($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n',
+): typeof import('./graphql').EditPhotoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,15 +27,26 @@ export type EditGlobalInput = {
   alphas: Array<number>;
   autoBeta?: boolean | null | undefined;
   beta?: number | null | undefined;
+  /**
+   * When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). Each face renders every
+   * α (faces × α renders, at most `parameters.photoEdit.renders`).
+   */
+  faces?: Array<number> | null | undefined;
   imageId: string;
   neutral: string;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: boolean | null | undefined;
   target: string;
 };
 
 /** Limits and defaults: `parameters.editMapper`. */
 export type EditMapperInput = {
+  /** When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). */
+  faces?: Array<number> | null | undefined;
   imageId: string;
   mapper: string;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: boolean | null | undefined;
   strength?: number | null | undefined;
 };
 
@@ -56,13 +67,40 @@ export type ImageFilter = {
 
 export type ImageSource = 'EDITED' | 'GENERATED' | 'UPLOADED';
 
-export type InversionStatus = 'DONE' | 'FAILED' | 'NOT_CONFIGURED' | 'PENDING';
+export type InversionStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'NOT_CONFIGURED'
+  /** No face was found in the photo (see `Image.photo.error`). */
+  | 'NO_FACE'
+  | 'PENDING';
 
-export type JobKind = 'PRECOMPUTE_DIRECTIONS';
+/** Limits and defaults: `parameters.invertPhoto`. */
+export type InvertPhotoInput = {
+  /** The uploaded photo (an Image of source UPLOADED). */
+  imageId: string;
+  /** Most faces to invert (the best-scoring ones). */
+  maxFaces?: number | null | undefined;
+  /** Detections scoring below this are not taken for faces (dlib's confidence). */
+  minScore?: number | null | undefined;
+};
+
+export type JobKind =
+  /** Finds, aligns and inverts the faces of an uploaded photo (result: photoId, faces, detected, encoded, cacheHits). */
+  'INVERT_PHOTO' | 'PRECOMPUTE_DIRECTIONS';
 
 export type JobState = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
 export type LatentSpace = 'S' | 'WPLUS';
+
+export type PhotoState =
+  | 'DONE'
+  /** The inversion failed (see `error`); `invertPhoto` starts it again. */
+  | 'FAILED'
+  /** No face was found (see `error`). */
+  | 'NO_FACE'
+  /** Its faces are being found and inverted (see `job`). */
+  | 'PENDING';
 
 /** Limits and defaults: `parameters.precomputeDirections`. */
 export type PrecomputeDirectionsInput = {
@@ -109,9 +147,11 @@ export type EditDetailFragment = {
   mapper: string | null;
   strength: number | null;
   shareUrl: string;
+  faces: Array<number> | null;
   topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
   results: Array<{
     alpha: number | null;
+    face: number | null;
     image: {
       id: string;
       source: ImageSource;
@@ -139,6 +179,10 @@ export type EditDetailFragment = {
     inversionStatus: InversionStatus | null;
     latent: { id: string; space: LatentSpace } | null;
   };
+  pastedBack: Array<{
+    alpha: number | null;
+    image: { id: string; url: string; width: number; height: number };
+  }>;
 };
 
 export type EditQueryVariables = Exact<{
@@ -159,9 +203,11 @@ export type EditQuery = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -189,6 +235,10 @@ export type EditQuery = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   } | null;
 };
 
@@ -208,6 +258,8 @@ export type EditorImageQuery = {
     seed: number | null;
     truncation: number | null;
     inversionStatus: InversionStatus | null;
+    face: { index: number } | null;
+    photo: { id: string; width: number; height: number; image: { id: string; url: string } } | null;
     latent: { id: string; space: LatentSpace } | null;
   } | null;
 };
@@ -282,9 +334,11 @@ export type EditGlobalMutation = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -312,6 +366,10 @@ export type EditGlobalMutation = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   };
 };
 
@@ -333,9 +391,11 @@ export type EditMapperMutation = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -363,6 +423,10 @@ export type EditMapperMutation = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   };
 };
 
@@ -418,6 +482,8 @@ export type ImageQuery = {
     seed: number | null;
     truncation: number | null;
     inversionStatus: InversionStatus | null;
+    face: { index: number } | null;
+    photo: { id: string } | null;
     parentEdit: {
       id: string;
       method: EditMethod;
@@ -442,6 +508,7 @@ export type ImageQuery = {
           mapper: string | null;
           strength: number | null;
           shareUrl: string;
+          faces: Array<number> | null;
           topChannels: Array<{
             layer: number;
             layerName: string | null;
@@ -450,6 +517,7 @@ export type ImageQuery = {
           }> | null;
           results: Array<{
             alpha: number | null;
+            face: number | null;
             image: {
               id: string;
               source: ImageSource;
@@ -477,6 +545,10 @@ export type ImageQuery = {
             inversionStatus: InversionStatus | null;
             latent: { id: string; space: LatentSpace } | null;
           };
+          pastedBack: Array<{
+            alpha: number | null;
+            image: { id: string; url: string; width: number; height: number };
+          }>;
         };
       }>;
       pageInfo: { endCursor: string | null; hasNextPage: boolean };
@@ -657,6 +729,219 @@ export type PrecomputeDirectionsMutation = {
   };
 };
 
+export type PhotoDetailFragment = {
+  id: string;
+  state: PhotoState;
+  width: number;
+  height: number;
+  detected: number | null;
+  maxFaces: number;
+  minScore: number;
+  error: { code: string; message: string } | null;
+  job: {
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    error: { code: string; message: string } | null;
+  } | null;
+  image: {
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    latent: { id: string; space: LatentSpace } | null;
+  };
+  faces: Array<{
+    index: number;
+    score: number;
+    cached: boolean;
+    alignedUrl: string;
+    reconstructionUrl: string;
+    box: { left: number; top: number; right: number; bottom: number };
+    landmarks: Array<{ x: number; y: number }>;
+    image: { id: string; url: string };
+  }>;
+};
+
+export type PhotoQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type PhotoQuery = {
+  photo: {
+    id: string;
+    state: PhotoState;
+    width: number;
+    height: number;
+    detected: number | null;
+    maxFaces: number;
+    minScore: number;
+    error: { code: string; message: string } | null;
+    job: {
+      id: string;
+      kind: JobKind;
+      state: JobState;
+      modelSetId: string;
+      progress: number;
+      phase: string | null;
+      done: number;
+      total: number;
+      etaSeconds: number | null;
+      createdAt: string;
+      updatedAt: string;
+      error: { code: string; message: string } | null;
+    } | null;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+    faces: Array<{
+      index: number;
+      score: number;
+      cached: boolean;
+      alignedUrl: string;
+      reconstructionUrl: string;
+      box: { left: number; top: number; right: number; bottom: number };
+      landmarks: Array<{ x: number; y: number }>;
+      image: { id: string; url: string };
+    }>;
+  } | null;
+};
+
+export type InvertPhotoMutationVariables = Exact<{
+  input: InvertPhotoInput;
+}>;
+
+export type InvertPhotoMutation = {
+  invertPhoto: {
+    id: string;
+    state: PhotoState;
+    width: number;
+    height: number;
+    detected: number | null;
+    maxFaces: number;
+    minScore: number;
+    error: { code: string; message: string } | null;
+    job: {
+      id: string;
+      kind: JobKind;
+      state: JobState;
+      modelSetId: string;
+      progress: number;
+      phase: string | null;
+      done: number;
+      total: number;
+      etaSeconds: number | null;
+      createdAt: string;
+      updatedAt: string;
+      error: { code: string; message: string } | null;
+    } | null;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+    faces: Array<{
+      index: number;
+      score: number;
+      cached: boolean;
+      alignedUrl: string;
+      reconstructionUrl: string;
+      box: { left: number; top: number; right: number; bottom: number };
+      landmarks: Array<{ x: number; y: number }>;
+      image: { id: string; url: string };
+    }>;
+  };
+};
+
+export type EditPhotoMutationVariables = Exact<{
+  input: EditGlobalInput;
+}>;
+
+export type EditPhotoMutation = {
+  editGlobal: {
+    id: string;
+    method: EditMethod;
+    createdAt: string;
+    neutral: string | null;
+    target: string | null;
+    alphas: Array<number> | null;
+    beta: number | null;
+    autoBeta: boolean | null;
+    channels: number | null;
+    mapper: string | null;
+    strength: number | null;
+    shareUrl: string;
+    faces: Array<number> | null;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+    results: Array<{
+      alpha: number | null;
+      face: number | null;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
+  };
+};
+
 export type HealthQueryVariables = Exact<{ [key: string]: never }>;
 
 export type HealthQuery = {
@@ -781,12 +1066,23 @@ export const EditDetailFragmentDoc = new TypedDocumentString(
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
     fragment TopChannel on Channel {
@@ -813,28 +1109,6 @@ fragment ImageSummary on Image {
 }`,
   { fragmentName: 'EditDetail' },
 ) as unknown as TypedDocumentString<EditDetailFragment, unknown>;
-export const JobStatusFragmentDoc = new TypedDocumentString(
-  `
-    fragment JobStatus on Job {
-  id
-  kind
-  state
-  modelSetId
-  progress
-  phase
-  done
-  total
-  etaSeconds
-  createdAt
-  updatedAt
-  error {
-    code
-    message
-  }
-}
-    `,
-  { fragmentName: 'JobStatus' },
-) as unknown as TypedDocumentString<JobStatusFragment, unknown>;
 export const ModelSetDetailFragmentDoc = new TypedDocumentString(
   `
     fragment ModelSetDetail on ModelSet {
@@ -861,6 +1135,105 @@ export const ModelSetDetailFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ModelSetDetail' },
 ) as unknown as TypedDocumentString<ModelSetDetailFragment, unknown>;
+export const JobStatusFragmentDoc = new TypedDocumentString(
+  `
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+    `,
+  { fragmentName: 'JobStatus' },
+) as unknown as TypedDocumentString<JobStatusFragment, unknown>;
+export const PhotoDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment PhotoDetail on Photo {
+  id
+  state
+  width
+  height
+  detected
+  maxFaces
+  minScore
+  error {
+    code
+    message
+  }
+  job {
+    ...JobStatus
+  }
+  image {
+    ...ImageSummary
+  }
+  faces {
+    index
+    score
+    cached
+    alignedUrl
+    reconstructionUrl
+    box {
+      left
+      top
+      right
+      bottom
+    }
+    landmarks {
+      x
+      y
+    }
+    image {
+      id
+      url
+    }
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`,
+  { fragmentName: 'PhotoDetail' },
+) as unknown as TypedDocumentString<PhotoDetailFragment, unknown>;
 export const EditDocument = new TypedDocumentString(`
     query Edit($id: ID!) {
   edit(id: $id) {
@@ -891,12 +1264,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -919,6 +1303,18 @@ export const EditorImageDocument = new TypedDocumentString(`
     query EditorImage($id: ID!) {
   image(id: $id) {
     ...ImageSummary
+    face {
+      index
+    }
+    photo {
+      id
+      width
+      height
+      image {
+        id
+        url
+      }
+    }
   }
 }
     fragment ImageSummary on Image {
@@ -1036,12 +1432,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1090,12 +1497,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1168,6 +1586,12 @@ export const ImageDocument = new TypedDocumentString(`
     query Image($id: ID!, $editsAfter: String) {
   image(id: $id) {
     ...ImageSummary
+    face {
+      index
+    }
+    photo {
+      id
+    }
     parentEdit {
       id
       method
@@ -1216,12 +1640,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1417,6 +1852,229 @@ export const PrecomputeDirectionsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<PrecomputeDirectionsMutation, PrecomputeDirectionsMutationVariables>;
+export const PhotoDocument = new TypedDocumentString(`
+    query Photo($id: ID!) {
+  photo(id: $id) {
+    ...PhotoDetail
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment PhotoDetail on Photo {
+  id
+  state
+  width
+  height
+  detected
+  maxFaces
+  minScore
+  error {
+    code
+    message
+  }
+  job {
+    ...JobStatus
+  }
+  image {
+    ...ImageSummary
+  }
+  faces {
+    index
+    score
+    cached
+    alignedUrl
+    reconstructionUrl
+    box {
+      left
+      top
+      right
+      bottom
+    }
+    landmarks {
+      x
+      y
+    }
+    image {
+      id
+      url
+    }
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<PhotoQuery, PhotoQueryVariables>;
+export const InvertPhotoDocument = new TypedDocumentString(`
+    mutation InvertPhoto($input: InvertPhotoInput!) {
+  invertPhoto(input: $input) {
+    ...PhotoDetail
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment PhotoDetail on Photo {
+  id
+  state
+  width
+  height
+  detected
+  maxFaces
+  minScore
+  error {
+    code
+    message
+  }
+  job {
+    ...JobStatus
+  }
+  image {
+    ...ImageSummary
+  }
+  faces {
+    index
+    score
+    cached
+    alignedUrl
+    reconstructionUrl
+    box {
+      left
+      top
+      right
+      bottom
+    }
+    landmarks {
+      x
+      y
+    }
+    image {
+      id
+      url
+    }
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<InvertPhotoMutation, InvertPhotoMutationVariables>;
+export const EditPhotoDocument = new TypedDocumentString(`
+    mutation EditPhoto($input: EditGlobalInput!) {
+  editGlobal(input: $input) {
+    ...EditDetail
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    face
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<EditPhotoMutation, EditPhotoMutationVariables>;
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {
