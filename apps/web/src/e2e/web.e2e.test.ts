@@ -102,16 +102,16 @@ async function naturalSize(selector: string): Promise<[number, number]> {
 }
 
 /**
- * Pixels that differ between two same-size images (decoded by the browser): inside a face's box, and outside
- * that box grown by half its size on every side (where a paste-back must change nothing).
+ * Pixels that differ between two same-size images (decoded by the browser): inside each face's box, and outside
+ * every box grown by half its size on each side (where a paste-back must change nothing).
  */
 async function photoDiff(
   before: string,
   after: string,
-  box: readonly number[],
-): Promise<{ inside: number; outside: number }> {
+  boxes: readonly (readonly number[])[],
+): Promise<{ inside: number[]; outside: number }> {
   return page.evaluate(
-    async ({ before, after, box }) => {
+    async ({ before, after, boxes }) => {
       const pixels = async (src: string) => {
         const img = new Image();
         img.src = src;
@@ -125,10 +125,12 @@ async function photoDiff(
       };
       const [a, b] = [await pixels(before), await pixels(after)];
       if (a.width !== b.width || a.height !== b.height) throw new Error('the images differ in size');
-      const [l, t, r, bt] = box as [number, number, number, number];
-      const mx = (r - l + 1) / 2;
-      const my = (bt - t + 1) / 2;
-      let inside = 0;
+      const inBox = (x: number, y: number, [l, t, r, b]: readonly number[], grow: number) => {
+        const mx = ((r! - l! + 1) / 2) * grow;
+        const my = ((b! - t! + 1) / 2) * grow;
+        return x >= l! - mx && x <= r! + mx && y >= t! - my && y <= b! + my;
+      };
+      const inside = boxes.map(() => 0);
       let outside = 0;
       for (let y = 0; y < a.height; y++) {
         for (let x = 0; x < a.width; x++) {
@@ -136,13 +138,13 @@ async function photoDiff(
           const same =
             a.data[i] === b.data[i] && a.data[i + 1] === b.data[i + 1] && a.data[i + 2] === b.data[i + 2];
           if (same) continue;
-          if (x >= l && x <= r && y >= t && y <= bt) inside++;
-          else if (x < l - mx || x > r + mx || y < t - my || y > bt + my) outside++;
+          boxes.forEach((box, k) => inBox(x, y, box, 0) && inside[k]!++);
+          if (!boxes.some((box) => inBox(x, y, box, 1))) outside++;
         }
       }
       return { inside, outside };
     },
-    { before, after, box },
+    { before, after, boxes },
   );
 }
 
@@ -420,22 +422,22 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     expect(after).not.toBe(before);
     // Only the face changed: the pasted-back photo differs from the original inside face 2's box, and nowhere far
     // from it (not on face 1, not in the corners).
-    const diff = await photoDiff(before!, after!, expected[1]!);
-    expect(diff.inside).toBeGreaterThan(0);
+    const diff = await photoDiff(before!, after!, expected);
+    expect(diff.inside[1]).toBeGreaterThan(0);
+    expect(diff.inside[0]).toBe(0);
     expect(diff.outside).toBe(0);
     await pasted.getByRole('link', { name: 'Download the photo' }).waitFor();
+    await pasted.scrollIntoViewIfNeeded();
     await shot('12-photo-pasted-back');
   }, 150_000);
 
-  it('the same photo uploaded again is not inverted again (its faces come from the cache)', async () => {
+  it('the same pixels uploaded again come from the inversion cache; all faces edited with one text, pasted back into one photo', async () => {
     await page.goto(url('/'));
-    await page
-      .getByLabel('Image file to upload')
-      .setInputFiles({
-        name: 'again.png',
-        mimeType: 'image/png',
-        buffer: withComment(facePhoto('two_faces')),
-      });
+    await page.getByLabel('Image file to upload').setInputFiles({
+      name: 'again.png',
+      mimeType: 'image/png',
+      buffer: withComment(facePhoto('two_faces')),
+    });
     await page.getByRole('link', { name: 'Open the photo' }).click();
     await page.waitForURL(/\/photos\/[^/]+$/);
     expect(currentPhotoId()).not.toBe(photoId);
@@ -443,7 +445,21 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     const cards = page.getByTestId('face-card');
     expect(await cards.count()).toBe(2);
     expect(await cards.getByText('from cache').count()).toBe(2);
-  });
+
+    // All faces (the default for a group photo) with one text: both changed in one pasted-back photo.
+    expect(await page.getByRole('button', { name: 'All faces', pressed: true }).count()).toBe(1);
+    await page.getByLabel('Target text').fill('a face with glasses');
+    await page.getByRole('button', { name: 'Edit and paste back' }).click();
+    const pasted = page.getByTestId('pasted-back');
+    await pasted.waitFor({ timeout: 60_000 });
+    expect(await pasted.textContent()).toContain('2 faces pasted back at 1100×560');
+    await expect.poll(() => imageLoaded('[data-testid=pasted-back] [data-testid=compare-after]')).toBe(true);
+    const [before, after] = await compareSources();
+    const boxes = dlibFaces('two_faces').map((f) => [f.left, f.top, f.right, f.bottom]);
+    const diff = await photoDiff(before!, after!, boxes);
+    expect(diff.inside.every((n) => n > 0)).toBe(true);
+    expect(diff.outside).toBe(0);
+  }, 90_000);
 
   it('a face of a photo opens in the editor, and a kept edit is pasted back into its photo', async () => {
     await page.goto(url(`/photos/${photoId}`));
@@ -461,6 +477,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await pasted.waitFor();
     await expect.poll(() => imageLoaded('[data-testid=pasted-back] [data-testid=compare-after]')).toBe(true);
     expect(await naturalSize('[data-testid=pasted-back] [data-testid=compare-after]')).toEqual([1100, 560]);
+    await pasted.scrollIntoViewIfNeeded();
     await shot('13-editor-face-pasted-back');
   }, 90_000);
 
