@@ -353,7 +353,9 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await page.waitForURL(/\/photos\/[^/]+$/);
     const none = page.locator('[data-testid=photo-no-faces][data-state=NO_FACE]');
     await none.waitFor({ timeout: 60_000 });
-    expect(await none.getByRole('alert').textContent()).toMatch(/^No face found\. \S/);
+    expect(await none.getByRole('alert').textContent()).toMatch(
+      /^No face was found in the photo: the detector \(dlib, frontal faces\) needs a face seen from the front/,
+    );
     expect(await page.getByTestId('photo-summary').textContent()).toBe('451×300 · no face found');
     await none.getByRole('button', { name: /Look again/ }).waitFor();
     await shot('07-photo-no-face');

@@ -262,8 +262,8 @@ export class PhotoService {
     const faceModels = await loadFaceModels(this.o.faces);
     r.signal?.throwIfAborted();
     const found = findFaces(photo, faceModels, { ...settings, alignSize: engine.faces.inputSize });
-    if (found.faces.length === 0)
-      throw new StudioError('NO_FACE', `photo ${image.id}: ${noFaceMessage(found)}`);
+    // The message is shown to the user as it is (the photo's page already says which photo).
+    if (found.faces.length === 0) throw new StudioError('NO_FACE', noFaceMessage(found));
     const n = found.faces.length;
     report('invert', 0, n, 0.15);
 

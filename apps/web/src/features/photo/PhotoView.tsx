@@ -18,6 +18,9 @@ import styles from './PhotoView.module.css';
 
 type Pick = number | 'all';
 
+/** A server message as a sentence: capitalized, with a full stop. */
+const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}`;
+
 /** What the photo's faces are, in words (the page's subtitle). */
 function summary(photo: PhotoDetail): string {
   const size = `${photo.width}×${photo.height}`;
@@ -108,10 +111,15 @@ export function PhotoView({ id, initial }: { id: string; initial: { photo: Photo
       {(photo.state === 'NO_FACE' || photo.state === 'FAILED') && (
         <div className="stack" data-testid="photo-no-faces" data-state={photo.state}>
           <div className="alert alert--error" role="alert">
-            <strong>
-              {photo.state === 'NO_FACE' ? 'No face found. ' : 'The faces could not be inverted. '}
-            </strong>
-            {photo.error?.message}
+            {/* A photo without a face gets the detector's own reason (it starts "no face was found…"). */}
+            {photo.state === 'NO_FACE' ? (
+              sentence(photo.error?.message ?? 'no face was found in this photo.')
+            ) : (
+              <>
+                <strong>The faces could not be inverted. </strong>
+                {photo.error?.message}
+              </>
+            )}
           </div>
           <div className="row">
             {photo.state === 'NO_FACE' ? (
