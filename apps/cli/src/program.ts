@@ -8,6 +8,7 @@ import { registerDirections } from './commands/directions';
 import { registerFaces } from './commands/faces';
 import { registerOptimize } from './commands/optimize';
 import { registerMapper } from './commands/mapper';
+import { registerInvert } from './commands/invert';
 import { formatStatus } from './status';
 
 /** The `styleclip` command tree (commands throw; `main.ts` turns errors into exit codes). */
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerFaces(program);
   registerOptimize(program);
   registerMapper(program);
+  registerInvert(program);
   // Every subcommand reports usage errors the same way instead of exiting the process itself.
   for (const c of program.commands) {
     c.exitOverride();

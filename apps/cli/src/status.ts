@@ -33,8 +33,8 @@ export const capabilities: Capability[] = [
   },
   {
     name: 'Photo inversion (detect, align, e4e), paste-back',
-    ready: false,
-    note: 'uploads cannot be edited yet',
+    ready: true,
+    note: 'libs/editing photos, libs/studio; random e4e in tiny: bring e4e_ffhq_encode.pt for real faces',
   },
 ];
 

@@ -5,6 +5,7 @@ import { Components, EngineError, type RenderOptions } from './components';
 import type { MicroBatchOptions } from './micro-batcher';
 import { TextEncoder } from './text';
 import { Editor } from './edits';
+import { FaceInverter } from './photos/inverter';
 
 export interface GeneratedBatch {
   seeds: number[];
@@ -28,6 +29,8 @@ export interface EngineOptions {
 export class Engine {
   readonly text: TextEncoder;
   readonly edit: Editor;
+  /** e4e inversion of aligned faces and their reconstructions (photos; see `src/photos/`). */
+  readonly faces: FaceInverter;
 
   private constructor(
     readonly components: Components,
@@ -36,6 +39,7 @@ export class Engine {
   ) {
     this.text = new TextEncoder(components);
     this.edit = new Editor(components, this.text);
+    this.faces = new FaceInverter(components);
   }
 
   static async open(modelDir: string, o: EngineOptions = {}): Promise<Engine> {

@@ -60,3 +60,4 @@ export {
 } from './directions/evaluate';
 export * from './optimize/index';
 export * from './mapper-training/index';
+export * from './photos';

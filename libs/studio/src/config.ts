@@ -29,6 +29,8 @@ export interface StudioConfig {
   logLevel: LogLevel;
   /** How long a graceful stop waits for requests and running jobs (ms). */
   shutdownTimeoutMs: number;
+  /** dlib's face models for photo inversion (absent: the Debian files). */
+  faces: { predictor?: string; detector?: string };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -161,6 +163,8 @@ export const STUDIO_ENV_VARS = [
   'AWS_REGION',
   'STYLECLIP_LOG_LEVEL',
   'STYLECLIP_SHUTDOWN_TIMEOUT_MS',
+  'STYLECLIP_FACE_PREDICTOR',
+  'STYLECLIP_FACE_DETECTOR',
 ] as const;
 
 /** Reads the core's configuration; problems are added to `r` (call `r.done()` after reading everything). */
@@ -220,6 +224,8 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
         `STYLECLIP_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevelRaw)}`,
       ),
       'info');
+  const predictor = r.get('STYLECLIP_FACE_PREDICTOR');
+  const detector = r.get('STYLECLIP_FACE_DETECTOR');
   return {
     modelsDir,
     defaultModelSet,
@@ -247,6 +253,7 @@ export function readStudioConfig(r: EnvReader): StudioConfig {
     ...(queueMetrics ? { queueMetrics } : {}),
     logLevel,
     shutdownTimeoutMs: r.int('STYLECLIP_SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000),
+    faces: { ...(predictor ? { predictor } : {}), ...(detector ? { detector } : {}) },
   };
 }
 

@@ -21,6 +21,8 @@ export const STUDIO_ERROR_CODES = [
   'QUEUE_UNAVAILABLE',
   /** An upload cannot be edited until an inversion encoder is configured. */
   'INVERSION_NOT_CONFIGURED',
+  /** A photo has no face to edit (none detected, or none that could be aligned). */
+  'NO_FACE',
   /** No channel passes β for this text. */
   'NO_CHANNELS',
   /** The model set has no channel-relevance table (or no CLIP). */
@@ -78,6 +80,9 @@ const ENGINE_CODES: Record<string, StudioErrorCode> = {
   conflict: 'BAD_INPUT',
   too_large: 'TOO_LARGE',
   checkpoint_mismatch: 'BAD_INPUT',
+  no_face: 'NO_FACE',
+  no_face_models: 'INVERSION_NOT_CONFIGURED',
+  no_encoder: 'INVERSION_NOT_CONFIGURED',
 };
 
 /**

@@ -104,6 +104,19 @@ export {
 export { UploadService, type UploadTicket } from './services/uploads';
 export { pageArgs, type Connection, type Edge } from './services/connections';
 
+// Photos: faces found, aligned and inverted; edits of faces pasted back.
+export type { PhotoRecord, PhotoFaceRecord, InversionRecord } from './photos/records';
+export {
+  PhotoService,
+  INVERT_PHOTO,
+  alignedSha256,
+  inversionKey,
+  type InvertPhotoResult,
+  type InvertPhotoSettings,
+  type FaceEdit,
+} from './photos/service';
+export { PhotoEdits, type PhotoEditTarget } from './photos/photo-edits';
+
 // Jobs.
 export {
   isTerminal,

@@ -1,5 +1,6 @@
 import { defineRecordType, RecordStore, type BlobStore } from '@styleclip/storage';
 import { any, arr, bool, int, num, obj, oneOf, opt, str } from '@styleclip/validation';
+import { checkInversion, checkPhoto } from './photos/records';
 
 // The product's records: versioned JSON documents (RecordStore) with validators. Bump a type's `version` and add
 // a migration when its shape changes; stored records then keep working across releases.
@@ -18,12 +19,16 @@ const checkImage = obj({
   seed: opt(int),
   truncation: opt(num),
   latentId: opt(str),
-  inversionStatus: opt(oneOf('NOT_CONFIGURED', 'PENDING', 'DONE', 'FAILED')),
+  inversionStatus: opt(oneOf('NOT_CONFIGURED', 'PENDING', 'DONE', 'FAILED', 'NO_FACE')),
   /** EDITED: the edit that made it, and the α of this result (global edits). */
   parentEditId: opt(str),
   alpha: opt(num),
   /** UPLOADED: sha256 and format of the bytes as uploaded (dedupe key), and the file name given. */
   upload: opt(obj({ sha256: str, format: str, filename: opt(str) })),
+  /** v2. A face of an uploaded photo (its inversion), or an edit of one: which photo and face it belongs to. */
+  face: opt(obj({ photoId: str, index: int })),
+  /** v2. EDITED: a photo with edited faces pasted back (no latent of its own). */
+  pasted: opt(obj({ photoId: str, faces: arr(int) })),
 });
 export type ImageRecord = ReturnType<typeof checkImage>;
 
@@ -71,7 +76,12 @@ const checkEdit = obj({
   mapper: opt(str),
   strength: opt(num),
   optimization: opt(checkOptimization),
-  results: arr(obj({ alpha: opt(num), imageId: str })),
+  /** v2: `face` says which face of the photo a result is of (photo edits). */
+  results: arr(obj({ alpha: opt(num), imageId: str, face: opt(int) })),
+  /** v2. An edit of faces of an uploaded photo: the photo and the faces edited. */
+  photo: opt(obj({ photoId: str, faces: arr(int) })),
+  /** v2. The photo with the edited faces pasted back, one per α (asked with `pasteBack`). */
+  pasted: opt(arr(obj({ alpha: opt(num), imageId: str }))),
 });
 export type EditRecord = ReturnType<typeof checkEdit>;
 
@@ -191,10 +201,20 @@ const checkMapper = obj({
 });
 export type MapperRecord = ReturnType<typeof checkMapper>;
 
+/** v1 → v2 of image and edit records: fields were added, all optional, so a v1 value is a valid v2 value. */
+const addedOptionalFields = (v1: unknown): unknown => v1;
+
 export const RECORD_TYPES = [
-  defineRecordType({ name: 'image', version: 1, validate: checkImage }),
+  // v2: `face` (faces of photos and their edits) and `pasted` (photos with edited faces pasted back).
+  defineRecordType({
+    name: 'image',
+    version: 2,
+    validate: checkImage,
+    migrations: { 1: addedOptionalFields },
+  }),
   defineRecordType({ name: 'latent', version: 1, validate: checkLatent }),
-  defineRecordType({ name: 'edit', version: 1, validate: checkEdit }),
+  // v2: `photo`, `pasted` and `results[].face` (edits of faces of photos).
+  defineRecordType({ name: 'edit', version: 2, validate: checkEdit, migrations: { 1: addedOptionalFields } }),
   defineRecordType({
     name: 'job',
     version: 2,
@@ -206,6 +226,9 @@ export const RECORD_TYPES = [
   defineRecordType({ name: 'image-hash', version: 1, validate: checkImageHash }),
   defineRecordType({ name: 'directions', version: 1, validate: checkDirections }),
   defineRecordType({ name: 'mapper', version: 1, validate: checkMapper }),
+
+  defineRecordType({ name: 'photo', version: 1, validate: checkPhoto }),
+  defineRecordType({ name: 'inversion', version: 1, validate: checkInversion }),
 ] as const;
 
 export type StudioRecords = RecordStore<typeof RECORD_TYPES>;

@@ -10,6 +10,9 @@ import { defineParameters, type Parameters } from './parameters/schema';
 import { EditService } from './services/edits';
 import { ImageService } from './services/images';
 import { UploadService } from './services/uploads';
+import { PhotoService } from './photos/service';
+import { PhotoEdits } from './photos/photo-edits';
+import { invertPhotoKind } from './photos/invert-kind';
 import { createStorage, type Storage } from './storage';
 import type { JobBoard } from './jobs/board';
 import { JobKinds } from './jobs/kinds';
@@ -57,6 +60,8 @@ export interface Studio {
   readonly images: ImageService;
   readonly edits: EditService;
   readonly uploads: UploadService;
+  /** Uploaded photos: their faces found, aligned and inverted (INVERT_PHOTO jobs), paste-back. */
+  readonly photos: PhotoService;
   readonly kinds: JobKinds;
   readonly board: JobBoard;
   readonly jobStore: JobStore;
@@ -104,11 +109,25 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     mappers,
   });
   const images = new ImageService(storage, models, parameters);
-  const edits = new EditService(storage, models, images, parameters);
+  // The job queue is made below, after the kinds; photos submit their inversion jobs to it.
+  const queue: { jobs?: JobQueue } = {};
+  const photos = new PhotoService(storage, models, images, parameters, {
+    faces: config.faces,
+    log: log.child({ component: 'photos' }),
+    jobs: () => queue.jobs!,
+  });
+  const edits = new EditService(
+    storage,
+    models,
+    images,
+    parameters,
+    new PhotoEdits(storage, models, images, photos, parameters),
+  );
   const uploads = new UploadService(storage, models, images, parameters, {
     ttlSeconds: Math.min(config.urlTtlSeconds, 3600),
     publicUrl: o.publicUrl ?? (() => ''),
     log,
+    photos,
   });
   const jobLog = log.child({ component: 'jobs' });
   const redis = config.jobs.redisUrl
@@ -133,6 +152,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     runner: config.runner,
     log: jobLog,
   });
+  kinds.register(invertPhotoKind(() => photos));
   const base = {
     config,
     log,
@@ -144,6 +164,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     images,
     edits,
     uploads,
+    photos,
     kinds,
     board,
     jobStore,
@@ -157,6 +178,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
         concurrency: config.jobs.concurrency,
         persistIntervalMs: config.jobs.persistIntervalMs,
       });
+  queue.jobs = jobs;
   // After a job succeeds, its kind may need every process to react (a precompute: reload the model set).
   const handled = new Set<string>(); // job ids already handled (the most recent ones; a Set keeps insertion order)
   const offEvents = board.onEvent((e) => {

@@ -10,8 +10,10 @@ import type {
   ModelSetEntry,
   MapperRecord,
   ParametersDescription,
+  PhotoRecord,
+  PhotoFaceRecord,
 } from '@styleclip/studio';
-import type { EditResultParent, MapperParent, OptimizationParent } from '../resolvers/mappers';
+import type { EditResultParent, MapperParent, OptimizationParent, PointParent } from '../resolvers/mappers';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -69,6 +71,8 @@ export type Query = {
   /** Mappers trained by jobs for a model set (the default set when omitted), by name, with how they were trained. */
   trainedMappers: Array<TrainedMapper>;
   trainedMapper?: Maybe<TrainedMapper>;
+  /** An uploaded photo and its faces. Its id is the uploaded image's id (`Image.photo` links them). */
+  photo?: Maybe<Photo>;
 };
 
 export type QueryImagesArgs = {
@@ -119,6 +123,10 @@ export type QueryTrainedMapperArgs = {
   name: Scalars['String']['input'];
 };
 
+export type QueryPhotoArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Generate faces from seeds (limits and defaults: `parameters.generateImages`). */
@@ -127,8 +135,9 @@ export type Mutation = {
   createUpload: UploadTicket;
   /**
    * Validate the uploaded bytes (png/jpeg/webp, sizes as `parameters.createUpload` and `parameters.uploadedImage`
-   * say) and create the image, deduplicated by content hash (the same bytes give the same image). Uploads have no
-   * latent until an inversion model is configured.
+   * say) and create the image, deduplicated by content hash (the same bytes give the same image). On a model set with
+   * an inversion encoder, its faces are then found, aligned and inverted by an INVERT_PHOTO job: follow
+   * `Image.photo` (or the `photo` query) until it is DONE; each face is then an editable image.
    */
   completeUpload: Image;
   /** Edit with global directions: one result per α. Works on W+ latents and on S latents (previous global-edit results). */
@@ -160,6 +169,13 @@ export type Mutation = {
    * job is `steps × batch`. Limits and defaults: `parameters.trainMapper`.
    */
   trainMapper: Job;
+  /**
+   * Find and invert the faces of an uploaded photo again (an INVERT_PHOTO job, as when an upload completes on a
+   * model set with an encoder): e.g. with a lower `minScore` to take weaker detections for faces, or for a photo
+   * uploaded before an encoder was configured. Returns the photo, PENDING until the job ends. Limits and defaults:
+   * `parameters.invertPhoto`.
+   */
+  invertPhoto: Photo;
 };
 
 export type MutationGenerateImagesArgs = {
@@ -198,6 +214,10 @@ export type MutationTrainMapperArgs = {
   input: TrainMapperInput;
 };
 
+export type MutationInvertPhotoArgs = {
+  input: InvertPhotoInput;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Job progress: the current state first, then every update until the job ends. */
@@ -230,6 +250,8 @@ export type ErrorCode =
   | 'INVERSION_NOT_CONFIGURED'
   | 'NO_CHANNELS'
   | 'NO_DIRECTIONS'
+  /** The photo has no face to edit: none was detected, or none could be aligned. The message says which. */
+  | 'NO_FACE'
   | 'JOB_LIMIT_REACHED'
   /** The job queue (Redis) does not answer; nothing was submitted or changed. */
   | 'QUEUE_UNAVAILABLE'
@@ -305,6 +327,13 @@ export type Image = {
   parentEdit?: Maybe<Edit>;
   /** Edits of this image, newest first (`first`: `parameters.pages.edits`). */
   edits: EditConnection;
+  /**
+   * For uploads: the photo with its faces (null when no inversion encoder is configured). For faces of photos, edits
+   * of them and photos with faces pasted back: the photo they belong to.
+   */
+  photo?: Maybe<Photo>;
+  /** For a face of a photo (its inversion) or an edit of one: which face it is. */
+  face?: Maybe<PhotoFace>;
 };
 
 export type ImageEditsArgs = {
@@ -312,7 +341,9 @@ export type ImageEditsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type InversionStatus = 'NOT_CONFIGURED' | 'PENDING' | 'DONE' | 'FAILED';
+export type InversionStatus =
+  /** No face was found in the photo (see `Image.photo.error`). */
+  'NO_FACE' | 'NOT_CONFIGURED' | 'PENDING' | 'DONE' | 'FAILED';
 
 export type LatentSpace = 'WPLUS' | 'S';
 
@@ -356,12 +387,21 @@ export type Edit = {
   shareUrl: Scalars['String']['output'];
   /** For OPTIMIZE edits: how the optimization ran (its text is `target`). */
   optimization?: Maybe<OptimizationSettings>;
+  /** For edits of photos: the faces edited (each result says its face). */
+  faces?: Maybe<Array<Scalars['Int']['output']>>;
+  /**
+   * With `pasteBack`: the photo at full resolution with the edited faces pasted back, one per α (one for a mapper).
+   * Empty otherwise.
+   */
+  pastedBack: Array<EditResult>;
 };
 
 export type EditResult = {
   __typename?: 'EditResult';
   alpha?: Maybe<Scalars['Float']['output']>;
   image: Image;
+  /** For edits of photos: which face of the photo this result is. */
+  face?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A global edit rendered but not stored (previewGlobalEdit). */
@@ -489,6 +529,13 @@ export type EditGlobalInput = {
   alphas: Array<Scalars['Float']['input']>;
   beta?: InputMaybe<Scalars['Float']['input']>;
   autoBeta?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). Each face renders every
+   * α (faces × α renders, at most `parameters.photoEdit.renders`).
+   */
+  faces?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Limits and defaults: `parameters.editMapper`. */
@@ -496,6 +543,10 @@ export type EditMapperInput = {
   imageId: Scalars['ID']['input'];
   mapper: Scalars['String']['input'];
   strength?: InputMaybe<Scalars['Float']['input']>;
+  /** When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). */
+  faces?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Which S layers the channel-relevance table covers. */
@@ -524,7 +575,9 @@ export type PrecomputeDirectionsInput = {
   shardChannels?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type JobKind = 'OPTIMIZE_LATENT' | 'TRAIN_MAPPER' | 'PRECOMPUTE_DIRECTIONS';
+export type JobKind =
+  /** Finds, aligns and inverts the faces of an uploaded photo (result: photoId, faces, detected, encoded, cacheHits). */
+  'INVERT_PHOTO' | 'OPTIMIZE_LATENT' | 'TRAIN_MAPPER' | 'PRECOMPUTE_DIRECTIONS';
 
 export type JobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
@@ -744,6 +797,8 @@ export type Parameters = {
   trainMapper: TrainMapperParameters;
   createUpload: CreateUploadParameters;
   uploadedImage: UploadedImageParameters;
+  invertPhoto: InvertPhotoParameters;
+  photoEdit: PhotoEditParameters;
   pages: PagesParameters;
 };
 
@@ -767,12 +822,20 @@ export type EditGlobalParameters = {
   beta: FloatParameter;
   /** choose β per prompt (the largest that keeps some channels) */
   autoBeta: BooleanParameter;
+  /** faces of an uploaded photo to edit, by index (default: every face of the photo) */
+  faces: IntListParameter;
+  /** also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos) */
+  pasteBack: BooleanParameter;
 };
 
 export type EditMapperParameters = {
   __typename?: 'EditMapperParameters';
   /** multiplier of the mapper residual */
   strength: FloatParameter;
+  /** faces of an uploaded photo to edit, by index (default: every face of the photo) */
+  faces: IntListParameter;
+  /** also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos) */
+  pasteBack: BooleanParameter;
 };
 
 export type TextDirectionParameters = {
@@ -879,6 +942,20 @@ export type UploadedImageParameters = {
   height: IntParameter;
 };
 
+export type InvertPhotoParameters = {
+  __typename?: 'InvertPhotoParameters';
+  /** faces inverted per photo (the best-scoring ones) */
+  maxFaces: IntParameter;
+  /** detections scoring below this are not taken for faces (dlib's confidence) */
+  minScore: FloatParameter;
+};
+
+export type PhotoEditParameters = {
+  __typename?: 'PhotoEditParameters';
+  /** generator renders of one photo edit: faces × α (the work budget of one request) */
+  renders: IntParameter;
+};
+
 export type PagesParameters = {
   __typename?: 'PagesParameters';
   /** gallery page size */
@@ -941,6 +1018,91 @@ export type FloatListParameter = {
   min?: Maybe<Scalars['Float']['output']>;
   max?: Maybe<Scalars['Float']['output']>;
   default?: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+/** Limits and defaults: `parameters.invertPhoto`. */
+export type InvertPhotoInput = {
+  /** The uploaded photo (an Image of source UPLOADED). */
+  imageId: Scalars['ID']['input'];
+  /** Most faces to invert (the best-scoring ones). */
+  maxFaces?: InputMaybe<Scalars['Int']['input']>;
+  /** Detections scoring below this are not taken for faces (dlib's confidence). */
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type PhotoState =
+  /** Its faces are being found and inverted (see `job`). */
+  | 'PENDING'
+  | 'DONE'
+  /** No face was found (see `error`). */
+  | 'NO_FACE'
+  /** The inversion failed (see `error`); `invertPhoto` starts it again. */
+  | 'FAILED';
+
+/** An uploaded photo: its faces, found by dlib's detector, aligned as FFHQ/e4e do and inverted by the encoder. */
+export type Photo = {
+  __typename?: 'Photo';
+  /** The uploaded image's id. */
+  id: Scalars['ID']['output'];
+  /** The uploaded photo. */
+  image: Image;
+  state: PhotoState;
+  /** The INVERT_PHOTO job (once it has started). */
+  job?: Maybe<Job>;
+  width: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
+  /** The faces, best detection first (empty until DONE). */
+  faces: Array<PhotoFace>;
+  /** Faces detected at or above `minScore`: more than `faces` when `maxFaces` cut the list. */
+  detected?: Maybe<Scalars['Int']['output']>;
+  maxFaces: Scalars['Int']['output'];
+  minScore: Scalars['Float']['output'];
+  /** Why there are no faces (NO_FACE, FAILED). */
+  error?: Maybe<PhotoError>;
+};
+
+export type PhotoError = {
+  __typename?: 'PhotoError';
+  /** An ErrorCode (NO_FACE, INVERSION_NOT_CONFIGURED, …). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One face of a photo. Coordinates are photo pixels (x right, y down). */
+export type PhotoFace = {
+  __typename?: 'PhotoFace';
+  /** Position among the photo's faces (the `faces` of edit inputs). */
+  index: Scalars['Int']['output'];
+  /** dlib's rectangle (inclusive corners). */
+  box: FaceBox;
+  /** dlib's detection confidence. */
+  score: Scalars['Float']['output'];
+  /** The 68 landmarks (iBUG order). */
+  landmarks: Array<Point>;
+  /** The aligned face's footprint in the photo: its corners NW, SW, SE, NE. */
+  quad: Array<Point>;
+  /** The aligned face (PNG at the encoder's input size, 256 for e4e). */
+  alignedUrl: Scalars['String']['output'];
+  /** What the encoder made of it: the generator's image of its W+, at the aligned size (PNG). */
+  reconstructionUrl: Scalars['String']['output'];
+  /** The face as an editable image: its latent is the W+ inversion; edit it like any image (pasteBack puts it back). */
+  image: Image;
+  /** The inversion came from the cache (this face was inverted before, in this photo or another). */
+  cached: Scalars['Boolean']['output'];
+};
+
+export type FaceBox = {
+  __typename?: 'FaceBox';
+  left: Scalars['Int']['output'];
+  top: Scalars['Int']['output'];
+  right: Scalars['Int']['output'];
+  bottom: Scalars['Int']['output'];
+};
+
+export type Point = {
+  __typename?: 'Point';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
 };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1106,6 +1268,8 @@ export type ResolversTypes = {
   TrainMapperParameters: ResolverTypeWrapper<TrainMapperParameters>;
   CreateUploadParameters: ResolverTypeWrapper<CreateUploadParameters>;
   UploadedImageParameters: ResolverTypeWrapper<UploadedImageParameters>;
+  InvertPhotoParameters: ResolverTypeWrapper<InvertPhotoParameters>;
+  PhotoEditParameters: ResolverTypeWrapper<PhotoEditParameters>;
   PagesParameters: ResolverTypeWrapper<PagesParameters>;
   IntParameter: ResolverTypeWrapper<IntParameter>;
   FloatParameter: ResolverTypeWrapper<FloatParameter>;
@@ -1114,6 +1278,13 @@ export type ResolversTypes = {
   StringParameter: ResolverTypeWrapper<StringParameter>;
   IntListParameter: ResolverTypeWrapper<IntListParameter>;
   FloatListParameter: ResolverTypeWrapper<FloatListParameter>;
+  InvertPhotoInput: InvertPhotoInput;
+  PhotoState: PhotoState;
+  Photo: ResolverTypeWrapper<PhotoRecord>;
+  PhotoError: ResolverTypeWrapper<PhotoError>;
+  PhotoFace: ResolverTypeWrapper<PhotoFaceRecord>;
+  FaceBox: ResolverTypeWrapper<FaceBox>;
+  Point: ResolverTypeWrapper<PointParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1178,6 +1349,8 @@ export type ResolversParentTypes = {
   TrainMapperParameters: TrainMapperParameters;
   CreateUploadParameters: CreateUploadParameters;
   UploadedImageParameters: UploadedImageParameters;
+  InvertPhotoParameters: InvertPhotoParameters;
+  PhotoEditParameters: PhotoEditParameters;
   PagesParameters: PagesParameters;
   IntParameter: IntParameter;
   FloatParameter: FloatParameter;
@@ -1186,6 +1359,12 @@ export type ResolversParentTypes = {
   StringParameter: StringParameter;
   IntListParameter: IntListParameter;
   FloatListParameter: FloatListParameter;
+  InvertPhotoInput: InvertPhotoInput;
+  Photo: PhotoRecord;
+  PhotoError: PhotoError;
+  PhotoFace: PhotoFaceRecord;
+  FaceBox: FaceBox;
+  Point: PointParent;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1243,6 +1422,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QueryTrainedMapperArgs, 'name'>
+  >;
+  photo?: Resolver<
+    Maybe<ResolversTypes['Photo']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPhotoArgs, 'id'>
   >;
 };
 
@@ -1303,6 +1488,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationTrainMapperArgs, 'input'>
+  >;
+  invertPhoto?: Resolver<
+    ResolversTypes['Photo'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationInvertPhotoArgs, 'input'>
   >;
 };
 
@@ -1386,6 +1577,8 @@ export type ImageResolvers<
   inversionStatus?: Resolver<Maybe<ResolversTypes['InversionStatus']>, ParentType, ContextType>;
   parentEdit?: Resolver<Maybe<ResolversTypes['Edit']>, ParentType, ContextType>;
   edits?: Resolver<ResolversTypes['EditConnection'], ParentType, ContextType, Partial<ImageEditsArgs>>;
+  photo?: Resolver<Maybe<ResolversTypes['Photo']>, ParentType, ContextType>;
+  face?: Resolver<Maybe<ResolversTypes['PhotoFace']>, ParentType, ContextType>;
 };
 
 export type LatentResolvers<
@@ -1428,6 +1621,8 @@ export type EditResolvers<
   results?: Resolver<Array<ResolversTypes['EditResult']>, ParentType, ContextType>;
   shareUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   optimization?: Resolver<Maybe<ResolversTypes['OptimizationSettings']>, ParentType, ContextType>;
+  faces?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  pastedBack?: Resolver<Array<ResolversTypes['EditResult']>, ParentType, ContextType>;
 };
 
 export type EditResultResolvers<
@@ -1436,6 +1631,7 @@ export type EditResultResolvers<
 > = {
   alpha?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  face?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type EditPreviewResolvers<
@@ -1691,6 +1887,8 @@ export type ParametersResolvers<
   trainMapper?: Resolver<ResolversTypes['TrainMapperParameters'], ParentType, ContextType>;
   createUpload?: Resolver<ResolversTypes['CreateUploadParameters'], ParentType, ContextType>;
   uploadedImage?: Resolver<ResolversTypes['UploadedImageParameters'], ParentType, ContextType>;
+  invertPhoto?: Resolver<ResolversTypes['InvertPhotoParameters'], ParentType, ContextType>;
+  photoEdit?: Resolver<ResolversTypes['PhotoEditParameters'], ParentType, ContextType>;
   pages?: Resolver<ResolversTypes['PagesParameters'], ParentType, ContextType>;
 };
 
@@ -1713,6 +1911,8 @@ export type EditGlobalParametersResolvers<
   alphas?: Resolver<ResolversTypes['FloatListParameter'], ParentType, ContextType>;
   beta?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
   autoBeta?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
+  faces?: Resolver<ResolversTypes['IntListParameter'], ParentType, ContextType>;
+  pasteBack?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
 };
 
 export type EditMapperParametersResolvers<
@@ -1721,6 +1921,8 @@ export type EditMapperParametersResolvers<
     ResolversParentTypes['EditMapperParameters'],
 > = {
   strength?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+  faces?: Resolver<ResolversTypes['IntListParameter'], ParentType, ContextType>;
+  pasteBack?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
 };
 
 export type TextDirectionParametersResolvers<
@@ -1807,6 +2009,23 @@ export type UploadedImageParametersResolvers<
   height?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
 };
 
+export type InvertPhotoParametersResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['InvertPhotoParameters'] =
+    ResolversParentTypes['InvertPhotoParameters'],
+> = {
+  maxFaces?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['FloatParameter'], ParentType, ContextType>;
+};
+
+export type PhotoEditParametersResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['PhotoEditParameters'] =
+    ResolversParentTypes['PhotoEditParameters'],
+> = {
+  renders?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+};
+
 export type PagesParametersResolvers<
   ContextType = ApiContext,
   ParentType extends ResolversParentTypes['PagesParameters'] = ResolversParentTypes['PagesParameters'],
@@ -1879,6 +2098,64 @@ export type FloatListParameterResolvers<
   default?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
 };
 
+export type PhotoResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Photo'] = ResolversParentTypes['Photo'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PhotoState'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  faces?: Resolver<Array<ResolversTypes['PhotoFace']>, ParentType, ContextType>;
+  detected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxFaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['PhotoError']>, ParentType, ContextType>;
+};
+
+export type PhotoErrorResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['PhotoError'] = ResolversParentTypes['PhotoError'],
+> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PhotoFaceResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['PhotoFace'] = ResolversParentTypes['PhotoFace'],
+> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  box?: Resolver<ResolversTypes['FaceBox'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  landmarks?: Resolver<Array<ResolversTypes['Point']>, ParentType, ContextType>;
+  quad?: Resolver<Array<ResolversTypes['Point']>, ParentType, ContextType>;
+  alignedUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reconstructionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FaceBoxResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['FaceBox'] = ResolversParentTypes['FaceBox'],
+> = {
+  left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  top?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  right?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bottom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PointResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Point'] = ResolversParentTypes['Point'],
+> = {
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -1926,6 +2203,8 @@ export type Resolvers<ContextType = ApiContext> = {
   TrainMapperParameters?: TrainMapperParametersResolvers<ContextType>;
   CreateUploadParameters?: CreateUploadParametersResolvers<ContextType>;
   UploadedImageParameters?: UploadedImageParametersResolvers<ContextType>;
+  InvertPhotoParameters?: InvertPhotoParametersResolvers<ContextType>;
+  PhotoEditParameters?: PhotoEditParametersResolvers<ContextType>;
   PagesParameters?: PagesParametersResolvers<ContextType>;
   IntParameter?: IntParameterResolvers<ContextType>;
   FloatParameter?: FloatParameterResolvers<ContextType>;
@@ -1934,4 +2213,9 @@ export type Resolvers<ContextType = ApiContext> = {
   StringParameter?: StringParameterResolvers<ContextType>;
   IntListParameter?: IntListParameterResolvers<ContextType>;
   FloatListParameter?: FloatListParameterResolvers<ContextType>;
+  Photo?: PhotoResolvers<ContextType>;
+  PhotoError?: PhotoErrorResolvers<ContextType>;
+  PhotoFace?: PhotoFaceResolvers<ContextType>;
+  FaceBox?: FaceBoxResolvers<ContextType>;
+  Point?: PointResolvers<ContextType>;
 };

@@ -14,3 +14,5 @@ export interface MapperParent {
 
 /** The parent of `OptimizationSettings` fields: an OPTIMIZE edit's record of how it ran. */
 export type OptimizationParent = NonNullable<EditRecord['optimization']>;
+/** The parent of `Point` fields: [x, y] as records store landmarks and quads. */
+export type PointParent = readonly number[];

@@ -58,6 +58,7 @@ export const modelSetResolvers: {
         ? { rows: d.fs3Rows ?? 0, layers: d.fs3Layers ?? [], images: d.fs3Images ?? null, origin: d.origin }
         : null;
     },
-    inversionConfigured: () => false,
+    // Uploads to a set with an encoder are inverted (INVERT_PHOTO) and their faces can be edited.
+    inversionConfigured: (s) => s.manifest.encoder !== undefined,
   },
 };

@@ -5,6 +5,7 @@ import { clientOf, createTestEnv, Outage, TEST_API_KEY, type Backend, type TestE
 import { corruptPng, gif, noisePng, pngBomb } from './fixtures';
 import { jobSuite } from './job-suite';
 import { trainingSuite } from './training-suite';
+import { settledPhoto } from './photos';
 
 export const GENERATE = `mutation($seeds: [Int!]!) {
   generateImages(input: { seeds: $seeds, truncation: 0.7 }) {
@@ -148,7 +149,7 @@ async function storedDataUrl(url: string): Promise<string> {
 }
 
 /** Creates an upload ticket, PUTs the bytes where it says, and completes it. */
-async function upload(
+export async function upload(
   c: GqlClient,
   bytes: Uint8Array,
   contentType = 'image/png',
@@ -477,7 +478,7 @@ export function apiSuite(backend: Backend): void {
       expect(codeOf(await c.gql(GALLERY, { after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
     });
 
-    it('validates uploads (type, corrupt, size, dimensions), accepts and dedupes a PNG, and refuses to edit it without inversion', async () => {
+    it('validates uploads (type, corrupt, size, dimensions), accepts and dedupes a PNG, and refuses to edit one without a face', async () => {
       const wrongType = await c.gql(
         `mutation { createUpload(input: { contentType: "image/gif", size: 10 }) { uploadId } }`,
       );
@@ -515,22 +516,23 @@ export function apiSuite(backend: Backend): void {
         width: 48,
         height: 40,
         latent: null,
-        inversionStatus: 'NOT_CONFIGURED',
+        // The tiny set has an encoder: the upload's faces are looked for by an INVERT_PHOTO job.
+        inversionStatus: 'PENDING',
       });
       expect((await fetch(image.url)).status).toBe(200);
       const dup = await upload(c, png);
       expect(dup.complete!.data!.completeUpload.id).toBe(image.id);
 
+      // Noise has no face: the photo says so, and every edit is refused with NO_FACE.
+      const photo = await settledPhoto(c, image.id);
+      expect(photo).toMatchObject({ state: 'NO_FACE', error: { code: 'NO_FACE' }, faces: [] });
       const edit = await c.gql(EDIT_GLOBAL, { id: image.id, alphas: [1], target: 'a smiling face' });
-      expect(codeOf(edit)).toBe('INVERSION_NOT_CONFIGURED');
-      expect(edit.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured; the upload is kept/);
-      expect(codeOf(await c.gql(EDIT_MAPPER, { id: image.id }))).toBe('INVERSION_NOT_CONFIGURED');
+      expect(codeOf(edit)).toBe('NO_FACE');
+      expect(edit.errors![0]!.message).toMatch(/no face was found in the photo/);
+      expect(codeOf(await c.gql(EDIT_MAPPER, { id: image.id }))).toBe('NO_FACE');
       const preview = await c.gql(PREVIEW_GLOBAL, { id: image.id, alphas: [1], target: 'a smiling face' });
-      expect(codeOf(preview)).toBe('INVERSION_NOT_CONFIGURED');
-      expect(preview.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured/);
-      const mapperPreview = await c.gql(PREVIEW_MAPPER, { id: image.id });
-      expect(codeOf(mapperPreview)).toBe('INVERSION_NOT_CONFIGURED');
-      expect(mapperPreview.errors![0]!.message).toMatch(/inversion \(e4e\) is not configured/);
+      expect(codeOf(preview)).toBe('NO_FACE');
+      expect(codeOf(await c.gql(PREVIEW_MAPPER, { id: image.id }))).toBe('NO_FACE');
       const still = await c.ok<{ image: { id: string; source: string } }>(
         `query($id: ID!) { image(id: $id) { id source } }`,
         { id: image.id },

@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Engine } from '@styleclip/editing';
-import { hstack, tensorToRgb8, writePng } from '@styleclip/imaging';
-import { writeArray } from '../npy-io';
+import { CliError } from '../errors';
 import { numberFlag, numberListFlag, optionDefault, P } from '../parameters';
+import { editPhotoGlobal, editPhotoMapper, type EditPhotoFlags } from './edit-photo';
+import { writeGlobalResult, writeMapperResult } from './edit-output';
 import { latentFrom } from './latent-input';
+import { PHOTO_OPTION_HELP } from './photo-input';
 
 export const parseBeta = (text: string): number | 'auto' =>
   text === 'auto' ? 'auto' : numberFlag(P.editGlobal, 'beta', '--beta', text);
@@ -13,14 +13,34 @@ export const parseBeta = (text: string): number | 'auto' =>
 export const parseAlphas = (text: string): number[] =>
   numberListFlag(P.editGlobal, 'alphas', '--alpha', text);
 
-const alphaName = (a: number) => `alpha_${a >= 0 ? '+' : '-'}${Math.abs(a).toFixed(2)}`;
+/** The photo options of `edit global` and `edit mapper` (see `edit-photo.ts`). */
+function photoOptions(c: Command): Command {
+  return c
+    .option(
+      '--photo <file>',
+      'or edit the faces of this photo (found, aligned and inverted with the encoder)',
+    )
+    .option('--face <n|all>', 'with --photo: which face (index in faces.json of "invert"), or all (default)')
+    .option('--paste-back', 'with --photo: also write the photo with the edited face(s) pasted back')
+    .option('--predictor <file>', PHOTO_OPTION_HELP.predictor)
+    .option('--max-faces <n>', PHOTO_OPTION_HELP.maxFaces, optionDefault(P.invertPhoto, 'maxFaces'))
+    .option('--min-score <s>', PHOTO_OPTION_HELP.minScore, optionDefault(P.invertPhoto, 'minScore'));
+}
+
+/** --face and --paste-back mean nothing without --photo. */
+function checkPhotoFlags(o: EditPhotoFlags): void {
+  if (!o.photo && (o.face !== undefined || o.pasteBack))
+    throw new CliError('--face and --paste-back apply to the faces of a photo: add --photo FILE');
+  const given = [o.seed, o.latent, o.photo].filter((v) => v !== undefined).length;
+  if (given !== 1) throw new CliError('give exactly one of --seed N, --latent W.npy or --photo FILE');
+}
 
 export function registerEdit(program: Command): void {
   const edit = program
     .command('edit')
     .description('edit a face with text (global directions) or a latent mapper');
 
-  edit
+  const global = edit
     .command('global')
     .description('global-direction edit: Δt from the text pair → Δs via fs3 and β → s + α·Δs')
     .requiredOption('--models <dir>', 'model set folder (needs CLIP and directions)')
@@ -39,53 +59,50 @@ export function registerEdit(program: Command): void {
       'disentanglement threshold in [0,1], or auto',
       optionDefault(P.editGlobal, 'beta'),
     )
-    .requiredOption('--out <dir>', 'output folder')
-    .action(
-      async (o: {
+    .requiredOption('--out <dir>', 'output folder');
+  photoOptions(global).action(
+    async (
+      o: EditPhotoFlags & {
         models: string;
-        seed?: string;
-        latent?: string;
         truncation: string;
         neutral: string;
         target: string;
         alpha: string;
         beta: string;
         out: string;
-      }) => {
-        const alphas = parseAlphas(o.alpha);
-        const beta = parseBeta(o.beta);
-        const engine = await Engine.open(o.models);
-        try {
-          const wplus = await latentFrom(engine, o);
-          const r = await engine.edit.global({
-            latent: { wplus },
-            text: { neutral: o.neutral, target: o.target },
-            alphas,
-            beta,
-          });
-          await mkdir(o.out, { recursive: true });
-          const frames = alphas.map((_, i) => tensorToRgb8(r.images.data, r.images.shape, { index: i }));
-          for (let i = 0; i < alphas.length; i++)
-            await writePng(join(o.out, `${alphaName(alphas[i]!)}.png`), frames[i]!);
-          await writePng(join(o.out, 'strip.png'), hstack(frames, { gap: 4 }));
-          await writeArray(join(o.out, 'edited_s.npy'), r.s);
-          console.log(`channels manipulated: ${r.kept} (β = ${r.beta})`);
-          console.log(
-            `top channels: ${r.top
-              .slice(0, 5)
-              .map((t) => `${t.layerName ?? t.layer}[${t.channel}] ${t.weight.toFixed(3)}`)
-              .join(', ')}`,
-          );
-          for (const t of r.truncatedPrompts)
-            process.stderr.write(`warning: a template of "${t.slice(0, 40)}" was truncated\n`);
-          console.log(`${alphas.length} image(s) and strip.png written to ${o.out}`);
-        } finally {
-          await engine.close();
-        }
       },
-    );
+    ) => {
+      const alphas = parseAlphas(o.alpha);
+      const beta = parseBeta(o.beta);
+      checkPhotoFlags(o);
+      const engine = await Engine.open(o.models);
+      try {
+        if (o.photo) return await editPhotoGlobal(engine, o, { alphas, beta });
+        const wplus = await latentFrom(engine, o);
+        const r = await engine.edit.global({
+          latent: { wplus },
+          text: { neutral: o.neutral, target: o.target },
+          alphas,
+          beta,
+        });
+        await writeGlobalResult(o.out, alphas, r);
+        console.log(`channels manipulated: ${r.kept} (β = ${r.beta})`);
+        console.log(
+          `top channels: ${r.top
+            .slice(0, 5)
+            .map((t) => `${t.layerName ?? t.layer}[${t.channel}] ${t.weight.toFixed(3)}`)
+            .join(', ')}`,
+        );
+        for (const t of r.truncatedPrompts)
+          process.stderr.write(`warning: a template of "${t.slice(0, 40)}" was truncated\n`);
+        console.log(`${alphas.length} image(s) and strip.png written to ${o.out}`);
+      } finally {
+        await engine.close();
+      }
+    },
+  );
 
-  edit
+  const mapper = edit
     .command('mapper')
     .description('latent-mapper edit: w + strength·0.1·M(w)')
     .requiredOption('--models <dir>', 'model set folder')
@@ -94,37 +111,32 @@ export function registerEdit(program: Command): void {
     .option('--truncation <psi>', 'truncation for --seed', optionDefault(P.generateImages, 'truncation'))
     .requiredOption('--mapper <name>', 'mapper of the model set')
     .option('--strength <s>', 'multiplier of the mapper residual', optionDefault(P.editMapper, 'strength'))
-    .requiredOption('--out <dir>', 'output folder')
-    .action(
-      async (o: {
+    .requiredOption('--out <dir>', 'output folder');
+  photoOptions(mapper).action(
+    async (
+      o: EditPhotoFlags & {
         models: string;
-        seed?: string;
-        latent?: string;
         truncation: string;
         mapper: string;
         strength: string;
         out: string;
-      }) => {
-        const strength = numberFlag(P.editMapper, 'strength', '--strength', o.strength);
-        const engine = await Engine.open(o.models);
-        try {
-          const wplus = await latentFrom(engine, o);
-          const r = await engine.edit.mapper({ wplus, mapper: o.mapper, strength });
-          const before = await engine.components.generate(wplus);
-          await mkdir(o.out, { recursive: true });
-          const edited = tensorToRgb8(r.images.data, r.images.shape);
-          await writePng(join(o.out, 'edited.png'), edited);
-          await writePng(
-            join(o.out, 'before_after.png'),
-            hstack([tensorToRgb8(before.data, before.shape), edited], { gap: 4 }),
-          );
-          await writeArray(join(o.out, 'edited_wplus.npy'), r.wplus);
-          console.log(
-            `mapper ${o.mapper} (strength ${strength}): edited.png, before_after.png and edited_wplus.npy written to ${o.out}`,
-          );
-        } finally {
-          await engine.close();
-        }
       },
-    );
+    ) => {
+      const strength = numberFlag(P.editMapper, 'strength', '--strength', o.strength);
+      checkPhotoFlags(o);
+      const engine = await Engine.open(o.models);
+      try {
+        if (o.photo) return await editPhotoMapper(engine, o, { mapper: o.mapper, strength });
+        const wplus = await latentFrom(engine, o);
+        const r = await engine.edit.mapper({ wplus, mapper: o.mapper, strength });
+        const before = await engine.components.generate(wplus);
+        await writeMapperResult(o.out, before, r);
+        console.log(
+          `mapper ${o.mapper} (strength ${strength}): edited.png, before_after.png and edited_wplus.npy written to ${o.out}`,
+        );
+      } finally {
+        await engine.close();
+      }
+    },
+  );
 }

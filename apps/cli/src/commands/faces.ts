@@ -28,7 +28,7 @@ const ALIGN_SIZES: Record<string, { outputSize: number; transformSize: number }>
 };
 
 /** Errors of the face libraries become CLI errors (message only, exit code 1). */
-async function friendly<T>(work: () => Promise<T>): Promise<T> {
+export async function friendly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
@@ -39,7 +39,8 @@ async function friendly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function readPhoto(path: string): Promise<DecodedImage> {
+/** A photo file, size-checked before it is read, decoded as uploads are (png, jpeg, webp). */
+export async function readPhoto(path: string): Promise<DecodedImage> {
   const size = await stat(path).then(
     (s) => s.size,
     () => {

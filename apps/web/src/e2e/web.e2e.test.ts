@@ -1,13 +1,14 @@
 // Browser tests of the web app against the real API on the tiny model set: Debian's Chromium driven by
 // playwright-core, this app built and served by Next, the API started from apps/api. Screenshots and server
 // logs go to test-artifacts/web/. Any console error or page error fails the test that caused it.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApi, type ApiServer } from './harness/api';
 import { CHROMIUM_PATH, launchBrowser, MissingChromiumError, type BrowserSession } from './harness/browser';
-import { ARTIFACTS_DIR } from './harness/paths';
+import { ARTIFACTS_DIR, REPO_ROOT, SHARED_DIR } from './harness/paths';
 import { buildWeb, startWeb, type WebServer } from './harness/web';
 
 /** The whole suite must finish well within 5 minutes. */
@@ -55,6 +56,98 @@ async function editCountOnImagePage(imageId: string): Promise<string | null> {
   }
 }
 
+/** The id of the photo page the browser is on. */
+function currentPhotoId(): string {
+  const m = /\/photos\/([^/?#]+)/.exec(page.url());
+  if (!m?.[1]) throw new Error(`not on a photo page: ${page.url()}`);
+  return m[1];
+}
+
+/** Real photos with dlib's own detections (shared/fixtures/faces). */
+const FACES_DIR = join(SHARED_DIR, 'fixtures', 'faces');
+const facePhoto = (name: string): Buffer => readFileSync(join(FACES_DIR, `${name}.png`));
+/**
+ * dlib's own faces with one pyramid_up (the pipeline's detector(img, 1)) as libs/faces records them from dlib's
+ * C++, kept at the pipeline's default minimum score (its weaker detections are patterns on clothes).
+ */
+interface DlibFace {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  score: number;
+  landmarks: [number, number][];
+}
+function dlibFaces(photo: string): DlibFace[] {
+  const path = join(REPO_ROOT, 'libs', 'faces', 'src', 'detector', 'dlib-reference.json');
+  const ref = JSON.parse(readFileSync(path, 'utf8')) as { upsample1: Record<string, DlibFace[]> };
+  return ref.upsample1[photo]!.filter((f) => f.score >= 0.3);
+}
+
+/** The same pixels in other bytes: a PNG with a tEXt chunk added after its header (IHDR). */
+function withComment(png: Buffer): Buffer {
+  const typeAndData = Buffer.from('tEXtComment\0the same photo, other bytes', 'latin1');
+  const chunk = Buffer.alloc(typeAndData.length + 8);
+  chunk.writeUInt32BE(typeAndData.length - 4, 0);
+  typeAndData.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(typeAndData), 4 + typeAndData.length);
+  const afterHeader = 8 + 8 + 13 + 4; // signature, IHDR length and type, its 13 bytes, its CRC
+  return Buffer.concat([png.subarray(0, afterHeader), chunk, png.subarray(afterHeader)]);
+}
+
+async function naturalSize(selector: string): Promise<[number, number]> {
+  return page
+    .locator(selector)
+    .evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight] as [number, number]);
+}
+
+/**
+ * Pixels that differ between two same-size images (decoded by the browser): inside each face's box, and outside
+ * every box grown by half its size on each side (where a paste-back must change nothing).
+ */
+async function photoDiff(
+  before: string,
+  after: string,
+  boxes: readonly (readonly number[])[],
+): Promise<{ inside: number[]; outside: number }> {
+  return page.evaluate(
+    async ({ before, after, boxes }) => {
+      const pixels = async (src: string) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, canvas.width, canvas.height);
+      };
+      const [a, b] = [await pixels(before), await pixels(after)];
+      if (a.width !== b.width || a.height !== b.height) throw new Error('the images differ in size');
+      const inBox = (x: number, y: number, [l, t, r, b]: readonly number[], grow: number) => {
+        const mx = ((r! - l! + 1) / 2) * grow;
+        const my = ((b! - t! + 1) / 2) * grow;
+        return x >= l! - mx && x <= r! + mx && y >= t! - my && y <= b! + my;
+      };
+      const inside = boxes.map(() => 0);
+      let outside = 0;
+      for (let y = 0; y < a.height; y++) {
+        for (let x = 0; x < a.width; x++) {
+          const i = (y * a.width + x) * 4;
+          const same =
+            a.data[i] === b.data[i] && a.data[i + 1] === b.data[i + 1] && a.data[i + 2] === b.data[i + 2];
+          if (same) continue;
+          boxes.forEach((box, k) => inBox(x, y, box, 0) && inside[k]!++);
+          if (!boxes.some((box) => inBox(x, y, box, 1))) outside++;
+        }
+      }
+      return { inside, outside };
+    },
+    { before, after, boxes },
+  );
+}
+
 async function imageLoaded(selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 }
@@ -86,6 +179,7 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
   });
 
   let baseImageId = '';
+  let photoId = '';
 
   it('generates a face, previews a text edit (nothing stored), keeps it; the result appears and the gallery shows it', async () => {
     await page.goto(url('/'));
@@ -250,24 +344,144 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await expect.poll(() => error.textContent()).toMatch(/“notes\.txt” is not a PNG, JPEG or WebP image/);
   });
 
-  it('an uploaded photo is kept, and editing it explains that inversion is not configured', async () => {
-    await page.goto(url(`/images/${baseImageId}`));
-    const src = await page.locator('[data-testid=hero-image]').getAttribute('src');
-    const png = Buffer.from(await (await fetch(url(src!))).arrayBuffer());
+  it('an uploaded photo without a face says so, and how to look again', async () => {
     await page.goto(url('/'));
     await page
       .getByLabel('Image file to upload')
-      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+      .setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: facePhoto('no_face_cat') });
     await page.getByRole('link', { name: 'Open the photo' }).click();
-    await page.waitForURL(/\/images\/[^/]+$/);
-    await page.getByRole('link', { name: 'Edit this face' }).click();
+    await page.waitForURL(/\/photos\/[^/]+$/);
+    const none = page.locator('[data-testid=photo-no-faces][data-state=NO_FACE]');
+    await none.waitFor({ timeout: 60_000 });
+    expect(await none.getByRole('alert').textContent()).toMatch(
+      /^No face was found in the photo: the detector \(dlib, frontal faces\) needs a face seen from the front/,
+    );
+    expect(await page.getByTestId('photo-summary').textContent()).toBe('451×300 · no face found');
+    await none.getByRole('button', { name: /Look again/ }).waitFor();
+    await shot('07-photo-no-face');
+  }, 90_000);
+
+  it('a group photo: faces drawn, pick one, aligned crop beside reconstruction, edit, pasted back into the photo', async () => {
+    await page.goto(url('/'));
+    await page
+      .getByLabel('Image file to upload')
+      .setInputFiles({ name: 'two_faces.png', mimeType: 'image/png', buffer: facePhoto('two_faces') });
+    await page.getByRole('link', { name: 'Open the photo' }).click();
+    await page.waitForURL(/\/photos\/[^/]+$/);
+    photoId = currentPhotoId();
+    const faces = page.getByTestId('photo-faces');
+    await faces.waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('photo-summary').textContent()).toBe(
+      '1100×560 · 2 faces found and inverted',
+    );
+    // dlib's boxes and 68 landmarks, drawn where dlib's C++ finds them, in dlib's order (best score first).
+    const boxes = faces.getByTestId('face-box');
+    expect(await boxes.count()).toBe(2);
+    const dlib = dlibFaces('two_faces');
+    expect(dlib).toHaveLength(2);
+    const expected = dlib.map((f) => [f.left, f.top, f.right, f.bottom]);
+    const drawn = await boxes.evaluateAll((gs) =>
+      gs.map((g) => {
+        const r = g.querySelector('rect')!;
+        const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
+        return [x! + 0.5, y! + 0.5, x! + w! - 0.5, y! + h! - 0.5];
+      }),
+    );
+    expect(drawn).toEqual(expected);
+    const dots = await boxes
+      .first()
+      .locator('circle')
+      .evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]));
+    expect(dots).toEqual(dlib[0]!.landmarks);
+    // Both faces picked at first (a group photo); both cards show their aligned crop and reconstruction.
+    expect(await page.getByTestId('face-card').count()).toBe(2);
+    await shot('11-photo-faces');
+
+    // Picking the second face on the photo: its card alone, both images loaded.
+    await boxes.nth(1).click();
+    expect(await boxes.nth(1).getAttribute('data-picked')).toBe('true');
+    expect(await boxes.nth(0).getAttribute('data-picked')).toBeNull();
+    expect(await page.getByRole('button', { name: 'Face 2', pressed: true }).count()).toBe(1);
+    const card = page.getByTestId('face-card');
+    expect(await card.count()).toBe(1);
+    expect(await card.getAttribute('data-face')).toBe('1');
+    await expect.poll(() => imageLoaded('[data-testid=face-card] [data-testid=aligned]')).toBe(true);
+    await expect.poll(() => imageLoaded('[data-testid=face-card] [data-testid=reconstruction]')).toBe(true);
+    expect(await naturalSize('[data-testid=face-card] [data-testid=aligned]')).toEqual([256, 256]);
+
+    // Edit it with words: the edited face, and the whole photo with it pasted back, at the photo's size.
     await page.getByLabel('Target text').fill('a smiling face');
+    await page.getByRole('button', { name: 'Edit and paste back' }).click();
+    const result = page.getByTestId('photo-edit-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getByRole('img', { name: 'Face 2, edited' }).count()).toBe(1);
+    const pasted = result.getByTestId('pasted-back');
+    expect(await pasted.textContent()).toContain('the face pasted back at 1100×560');
+    await expect.poll(() => imageLoaded('[data-testid=pasted-back] [data-testid=compare-after]')).toBe(true);
+    expect(await naturalSize('[data-testid=pasted-back] [data-testid=compare-after]')).toEqual([1100, 560]);
+    const [before, after] = await compareSources();
+    expect(before).toContain(`/`);
+    expect(after).not.toBe(before);
+    // Only the face changed: the pasted-back photo differs from the original inside face 2's box, and nowhere far
+    // from it (not on face 1, not in the corners).
+    const diff = await photoDiff(before!, after!, expected);
+    expect(diff.inside[1]).toBeGreaterThan(0);
+    expect(diff.inside[0]).toBe(0);
+    expect(diff.outside).toBe(0);
+    await pasted.getByRole('link', { name: 'Download the photo' }).waitFor();
+    await pasted.scrollIntoViewIfNeeded();
+    await shot('12-photo-pasted-back');
+  }, 150_000);
+
+  it('the same pixels uploaded again come from the inversion cache; all faces edited with one text, pasted back into one photo', async () => {
+    await page.goto(url('/'));
+    await page.getByLabel('Image file to upload').setInputFiles({
+      name: 'again.png',
+      mimeType: 'image/png',
+      buffer: withComment(facePhoto('two_faces')),
+    });
+    await page.getByRole('link', { name: 'Open the photo' }).click();
+    await page.waitForURL(/\/photos\/[^/]+$/);
+    expect(currentPhotoId()).not.toBe(photoId);
+    await page.getByTestId('photo-faces').waitFor({ timeout: 60_000 });
+    const cards = page.getByTestId('face-card');
+    expect(await cards.count()).toBe(2);
+    expect(await cards.getByText('from cache').count()).toBe(2);
+
+    // All faces (the default for a group photo) with one text: both changed in one pasted-back photo.
+    expect(await page.getByRole('button', { name: 'All faces', pressed: true }).count()).toBe(1);
+    await page.getByLabel('Target text').fill('a face with glasses');
+    await page.getByRole('button', { name: 'Edit and paste back' }).click();
+    const pasted = page.getByTestId('pasted-back');
+    await pasted.waitFor({ timeout: 60_000 });
+    expect(await pasted.textContent()).toContain('2 faces pasted back at 1100×560');
+    await expect.poll(() => imageLoaded('[data-testid=pasted-back] [data-testid=compare-after]')).toBe(true);
+    const [before, after] = await compareSources();
+    const boxes = dlibFaces('two_faces').map((f) => [f.left, f.top, f.right, f.bottom]);
+    const diff = await photoDiff(before!, after!, boxes);
+    expect(diff.inside.every((n) => n > 0)).toBe(true);
+    expect(diff.outside).toBe(0);
+  }, 90_000);
+
+  it('a face of a photo opens in the editor, and a kept edit is pasted back into its photo', async () => {
+    await page.goto(url(`/photos/${photoId}`));
+    await page.getByTestId('photo-faces').waitFor();
+    await page.getByRole('button', { name: 'Face 1', exact: true }).click();
+    await page.getByRole('link', { name: 'Open face 1 in the editor' }).click();
+    await page.waitForURL(/\/images\/[^/]+\/edit$/);
+    await page.getByRole('heading', { level: 1, name: 'Edit face 1 of a photo' }).waitFor();
+    await page.getByLabel('Target text').fill('a face with glasses');
     await page.getByRole('button', { name: 'Preview edit' }).click();
-    const error = page.getByTestId('editor-error');
-    await error.waitFor();
-    expect(await error.textContent()).toMatch(/no inversion model configured/);
-    await shot('07-upload-not-editable');
-  });
+    await page.getByTestId('preview-ready').waitFor();
+    await page.getByRole('button', { name: 'Keep this edit' }).click();
+    await page.getByTestId('result-ready').waitFor();
+    const pasted = page.getByTestId('pasted-back');
+    await pasted.waitFor();
+    await expect.poll(() => imageLoaded('[data-testid=pasted-back] [data-testid=compare-after]')).toBe(true);
+    expect(await naturalSize('[data-testid=pasted-back] [data-testid=compare-after]')).toEqual([1100, 560]);
+    await pasted.scrollIntoViewIfNeeded();
+    await shot('13-editor-face-pasted-back');
+  }, 90_000);
 
   it('the API being down shows a clear message, and the app recovers when it is back', async () => {
     await api!.stop();

@@ -25,6 +25,7 @@ describe('the parameter schema', () => {
       alphas: [4.1],
       beta: 0.15,
       autoBeta: false,
+      pasteBack: false,
     });
     expect(parseParameters(PARAMETERS.generateImages, { seeds: [1, 2], truncation: 1 })).toEqual({
       seeds: [1, 2],

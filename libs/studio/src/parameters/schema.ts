@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_FACE_SCORE } from '@styleclip/editing';
 import { DEFAULT_LIMITS as DECODER_CAPS } from '@styleclip/imaging';
 import { z } from 'zod';
 import { optimizeLatentParameters, trainMapperParameters } from './training';
@@ -38,6 +39,25 @@ const autoBeta = z
   .describe('choose β per prompt (the largest that keeps some channels)');
 const page = (def: number) => z.int().min(1).max(100).default(def);
 
+/** Most faces of one photo that are inverted (and so can be edited): the best-scoring ones. */
+const MAX_FACES_PER_PHOTO = 16;
+/** Which faces of a photo an edit changes (photo edits: `src/photos/`). */
+const faces = z
+  .array(
+    z
+      .int()
+      .min(0)
+      .max(MAX_FACES_PER_PHOTO - 1),
+  )
+  .min(1)
+  .max(MAX_FACES_PER_PHOTO)
+  .optional()
+  .describe('faces of an uploaded photo to edit, by index (default: every face of the photo)');
+const pasteBack = z
+  .boolean()
+  .default(false)
+  .describe('also paste the edited face(s) back into the full-resolution photo (faces of uploaded photos)');
+
 export function defineParameters(o: ParameterOptions = {}) {
   const maxUploadBytes = Math.min(o.maxUploadBytes ?? UPLOAD_BYTES_CAP, UPLOAD_BYTES_CAP);
   return {
@@ -61,9 +81,13 @@ export function defineParameters(o: ParameterOptions = {}) {
         .describe('strengths α, one image each (the official notebooks default to 4.1)'),
       beta,
       autoBeta,
+      faces,
+      pasteBack,
     }),
     editMapper: z.object({
       strength: z.number().min(-10).max(10).default(1).describe('multiplier of the mapper residual'),
+      faces,
+      pasteBack,
     }),
     textDirection: z.object({
       neutral: prompt,
@@ -108,6 +132,27 @@ export function defineParameters(o: ParameterOptions = {}) {
     uploadedImage: z.object({
       width: z.int().min(1).max(DECODER_CAPS.maxWidth).describe('pixels'),
       height: z.int().min(1).max(DECODER_CAPS.maxHeight).describe('pixels'),
+    }),
+    invertPhoto: z.object({
+      maxFaces: z
+        .int()
+        .min(1)
+        .max(MAX_FACES_PER_PHOTO)
+        .default(8)
+        .describe('faces inverted per photo (the best-scoring ones)'),
+      minScore: z
+        .number()
+        .min(-1)
+        .max(3)
+        .default(DEFAULT_MIN_FACE_SCORE)
+        .describe("detections scoring below this are not taken for faces (dlib's confidence)"),
+    }),
+    photoEdit: z.object({
+      renders: z
+        .int()
+        .min(1)
+        .max(16)
+        .describe('generator renders of one photo edit: faces × α (the work budget of one request)'),
     }),
     pages: z.object({
       images: page(24).describe('gallery page size'),

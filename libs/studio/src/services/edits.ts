@@ -9,6 +9,7 @@ import type { ModelSetRegistry } from '../model-sets/registry';
 import type { EditRecord, ImageRecord } from '../records';
 import { INDEX, type Storage } from '../storage';
 import type { ImageService, PreparedImage } from './images';
+import type { PhotoEdits } from '../photos/photo-edits';
 
 export interface EditGlobalInput {
   imageId: string;
@@ -17,12 +18,17 @@ export interface EditGlobalInput {
   alphas?: readonly number[] | null;
   beta?: number | null;
   autoBeta?: boolean | null;
+  /** Faces of an uploaded photo to edit (default all); `pasteBack`: also the photo with them pasted back. */
+  faces?: readonly number[] | null;
+  pasteBack?: boolean | null;
 }
 
 export interface EditMapperInput {
   imageId: string;
   mapper: string;
   strength?: number | null;
+  faces?: readonly number[] | null;
+  pasteBack?: boolean | null;
 }
 
 export interface PreviewImage {
@@ -57,6 +63,8 @@ export class EditService {
     private readonly models: ModelSetRegistry,
     private readonly images: ImageService,
     private readonly params: Parameters,
+    /** Edits of faces of uploaded photos (`src/photos/`): several faces at once, paste-back. */
+    private readonly photos?: PhotoEdits,
   ) {}
 
   async get(id: string): Promise<EditRecord | undefined> {
@@ -101,6 +109,8 @@ export class EditService {
   }
 
   async global(input: EditGlobalInput): Promise<EditRecord> {
+    const photo = await this.photos?.target(input);
+    if (photo) return this.photos!.global(input, photo);
     const { image, engine, r, autoBeta, topChannels, text, alphas } = await this.renderGlobal(input);
     const edit: EditRecord = {
       id: newId(),
@@ -126,6 +136,8 @@ export class EditService {
    * only read). The images come back as PNG data URLs, one per α.
    */
   async preview(input: EditGlobalInput): Promise<GlobalEditPreview> {
+    const face = await this.photos?.previewImageId(input);
+    if (face) input = { ...input, imageId: face };
     const { r, autoBeta, topChannels, alphas } = await this.renderGlobal(input);
     const images = await previewImages(r.images, alphas);
     return { channels: r.kept, beta: r.beta, autoBeta, topChannels, images };
@@ -163,6 +175,8 @@ export class EditService {
   }
 
   async mapper(input: EditMapperInput): Promise<EditRecord> {
+    const photo = await this.photos?.target(input);
+    if (photo) return this.photos!.mapper(input, photo);
     const { image, engine, r, strength } = await this.renderMapper(input);
     const edit: EditRecord = {
       id: newId(),
@@ -182,6 +196,8 @@ export class EditService {
    * data URL (its `alpha` is the strength).
    */
   async previewMapper(input: EditMapperInput): Promise<MapperEditPreview> {
+    const face = await this.photos?.previewImageId(input);
+    if (face) input = { ...input, imageId: face };
     const { r, strength } = await this.renderMapper(input);
     return { strength, images: await previewImages(r.images, [strength]) };
   }

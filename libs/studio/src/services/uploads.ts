@@ -8,6 +8,7 @@ import type { ImageRecord, UploadRecord } from '../records';
 import type { Storage } from '../storage';
 import type { Parameters } from '../parameters/schema';
 import type { ImageService } from './images';
+import type { PhotoService } from '../photos/service';
 
 export interface UploadTicket {
   uploadId: string;
@@ -32,7 +33,13 @@ export class UploadService {
     private readonly models: ModelSetRegistry,
     private readonly images: ImageService,
     private readonly params: Parameters,
-    private readonly o: { ttlSeconds: number; publicUrl: () => string; log: Logger },
+    private readonly o: {
+      ttlSeconds: number;
+      publicUrl: () => string;
+      log: Logger;
+      /** Starts the inversion of a new upload (its faces), when its model set has an encoder. */
+      photos?: PhotoService;
+    },
   ) {}
 
   /** The largest upload in bytes (the parameter schema's, as this deployment set it). */
@@ -183,6 +190,8 @@ export class UploadService {
       });
       const image = await this.store(rec, decoded);
       await this.records.put('upload', id, { ...rec, state: 'COMPLETED', imageId: image.id });
+      // A new upload, or one stored before its model set had an encoder: find and invert its faces.
+      if (this.o.photos && !(await this.o.photos.get(image.id))) await this.startInversion(image);
       await this.storage.raw
         .delete(rec.key)
         .catch((e) =>
@@ -199,6 +208,15 @@ export class UploadService {
         await this.storage.raw.delete(rec.key).catch(() => undefined);
       }
       throw e;
+    }
+  }
+
+  /** Starts finding and inverting the faces of a new upload; the upload stands whatever happens to that. */
+  private async startInversion(image: ImageRecord): Promise<void> {
+    try {
+      await this.o.photos!.start(image);
+    } catch (e) {
+      this.o.log.warn({ imageId: image.id, err: (e as Error).message }, 'could not start the inversion');
     }
   }
 
@@ -221,7 +239,8 @@ export class UploadService {
       width: decoded.width,
       height: decoded.height,
       createdAt: new Date().toISOString(),
-      inversionStatus: 'NOT_CONFIGURED',
+      // PENDING: its faces are to be found and inverted (the photo record says how that goes).
+      inversionStatus: (await this.o.photos?.canInvert(rec.modelSetId)) ? 'PENDING' : 'NOT_CONFIGURED',
       upload: {
         sha256: decoded.sha256,
         format: decoded.format,

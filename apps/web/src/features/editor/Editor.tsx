@@ -26,12 +26,16 @@ import type { EditorActivity, EditorPreview, EditorSelection, EditorView } from 
 
 type Tab = 'global' | 'mapper' | 'optimize';
 
-/** Stores a preview with the mutation of its method (the same input gives the same pixels). */
-async function storePreview(preview: EditorPreview): Promise<EditDetail> {
+/**
+ * Stores a preview with the mutation of its method (the same input gives the same pixels). A face of an uploaded
+ * photo is also pasted back into the photo (previews show the face only).
+ */
+async function storePreview(preview: EditorPreview, pasteBack: boolean): Promise<EditDetail> {
+  const photo = pasteBack ? { pasteBack: true } : {};
   if (preview.method === 'MAPPER') {
-    return (await request(EditMapperMutation, { input: preview.input })).editMapper;
+    return (await request(EditMapperMutation, { input: { ...preview.input, ...photo } })).editMapper;
   }
-  return (await request(EditGlobalMutation, { input: preview.input })).editGlobal;
+  return (await request(EditGlobalMutation, { input: { ...preview.input, ...photo } })).editGlobal;
 }
 
 interface Props {
@@ -78,17 +82,21 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
     setKeeping({ busy: false, error: null });
     setView({ kind: 'preview', preview });
   }, []);
+  const isFace = image.data?.image?.face != null;
   // The only way an edit is stored from a live preview (text or mapper): the user keeps it.
-  const keep = useCallback(async (preview: EditorPreview) => {
-    setKeeping({ busy: true, error: null });
-    try {
-      const edit = await storePreview(preview);
-      setKeeping({ busy: false, error: null });
-      setView({ kind: 'edit', selection: { edit, index: 0 } });
-    } catch (error) {
-      setKeeping({ busy: false, error: userMessage(error) });
-    }
-  }, []);
+  const keep = useCallback(
+    async (preview: EditorPreview) => {
+      setKeeping({ busy: true, error: null });
+      try {
+        const edit = await storePreview(preview, isFace);
+        setKeeping({ busy: false, error: null });
+        setView({ kind: 'edit', selection: { edit, index: 0 } });
+      } catch (error) {
+        setKeeping({ busy: false, error: userMessage(error) });
+      }
+    },
+    [isFace],
+  );
 
   if (image.error) return <ErrorMessage message={image.error.userMessage} onRetry={image.refetch} />;
   if (modelSet.error) return <ErrorMessage message={modelSet.error.userMessage} onRetry={modelSet.refetch} />;
@@ -106,7 +114,14 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
     <>
       <div className="page-head">
         <div>
-          <h1>Edit {img.seed != null ? `seed ${img.seed}` : 'image'}</h1>
+          <h1>
+            Edit{' '}
+            {img.face
+              ? `face ${img.face.index + 1} of a photo`
+              : img.seed != null
+                ? `seed ${img.seed}`
+                : 'image'}
+          </h1>
           <p>Describe a change in words, or apply a trained mapper. Drag the handle to compare.</p>
         </div>
       </div>

@@ -7,6 +7,7 @@ import type { EditorImage } from './operations';
 import { formatAlpha, formatStrength } from './format';
 import type { EditorActivity, EditorPreview, EditorView } from './editor-state';
 import { ShareLink } from './ShareLink';
+import { PastedBack } from './PastedBack';
 import styles from './EditorStage.module.css';
 
 interface Props {
@@ -119,6 +120,13 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
             </Link>
           </div>
           <ShareLink editId={selection.edit.id} />
+          {image.photo && (
+            <PastedBack
+              edit={selection.edit}
+              alpha={result.alpha}
+              photo={{ ...image.photo, url: image.photo.image.url }}
+            />
+          )}
         </div>
       )}
     </section>

@@ -36,12 +36,23 @@ graphql(`
     }
     results {
       alpha
+      face
       image {
         ...ImageSummary
       }
     }
     image {
       ...ImageSummary
+    }
+    faces
+    pastedBack {
+      alpha
+      image {
+        id
+        url
+        width
+        height
+      }
     }
   }
 `);
@@ -58,6 +69,18 @@ export const EditorImageQuery = graphql(`
   query EditorImage($id: ID!) {
     image(id: $id) {
       ...ImageSummary
+      face {
+        index
+      }
+      photo {
+        id
+        width
+        height
+        image {
+          id
+          url
+        }
+      }
     }
   }
 `);

@@ -22,6 +22,7 @@ export function ImageView({ id, initial }: { id: string; initial: { image: Image
   if (!image) return <ErrorMessage message="This image does not exist." />;
   const title = image.seed != null ? `Seed ${image.seed}` : `${sourceLabel(image.source)} image`;
   const edits = image.edits.edges.map((e) => e.node);
+  const isPhoto = image.source === 'UPLOADED' && !image.face && image.inversionStatus !== 'NOT_CONFIGURED';
 
   return (
     <>
@@ -35,9 +36,16 @@ export function ImageView({ id, initial }: { id: string; initial: { image: Image
         </div>
         <div className="row">
           <DownloadButton url={image.url} filename={`styleclip-${image.id}.png`} />
-          <Link className="button button--primary" href={`/images/${image.id}/edit`}>
-            Edit this face
-          </Link>
+          {isPhoto ? (
+            // An uploaded photo is edited through its faces (one or all, pasted back into the photo).
+            <Link className="button button--primary" href={`/photos/${image.id}`}>
+              Faces of this photo
+            </Link>
+          ) : (
+            <Link className="button button--primary" href={`/images/${image.id}/edit`}>
+              Edit this face
+            </Link>
+          )}
         </div>
       </div>
       <div className="two-col">
@@ -70,6 +78,16 @@ export function ImageView({ id, initial }: { id: string; initial: { image: Image
             <dd>
               <Link href={`/model-sets/${encodeURIComponent(image.modelSetId)}`}>{image.modelSetId}</Link>
             </dd>
+            {image.photo && image.photo.id !== image.id && (
+              <>
+                <dt>Photo</dt>
+                <dd>
+                  <Link href={`/photos/${image.photo.id}`}>
+                    {image.face ? `Face ${image.face.index + 1} of a photo` : 'The photo it belongs to'}
+                  </Link>
+                </dd>
+              </>
+            )}
             {image.parentEdit && (
               <>
                 <dt>Made by</dt>

@@ -43,6 +43,12 @@ export const ImageQuery = graphql(`
   query Image($id: ID!, $editsAfter: String) {
     image(id: $id) {
       ...ImageSummary
+      face {
+        index
+      }
+      photo {
+        id
+      }
       parentEdit {
         id
         method

@@ -18,4 +18,5 @@ export const JOB_KIND_LABEL: Record<string, string> = {
   PRECOMPUTE_DIRECTIONS: 'Precompute directions',
   OPTIMIZE_LATENT: 'Latent optimization',
   TRAIN_MAPPER: 'Mapper training',
+  INVERT_PHOTO: 'Find and invert faces',
 };

@@ -126,9 +126,16 @@ export function UploadPanel({ onCreated }: { onCreated: (images: ImageSummary[])
         )}
         {status.kind === 'done' && (
           <p className="alert alert--success">
-            Uploaded. <Link href={`/images/${status.image.id}`}>Open the photo</Link>
-            {status.image.inversionStatus === 'NOT_CONFIGURED' &&
-              ' — note that uploads cannot be edited until an inversion model is configured; your photo is kept.'}
+            Uploaded.{' '}
+            {status.image.inversionStatus === 'NOT_CONFIGURED' ? (
+              <>
+                <Link href={`/images/${status.image.id}`}>Open the photo</Link> — note that uploads cannot be
+                edited until an inversion model is configured; your photo is kept.
+              </>
+            ) : (
+              // Its faces are being found and inverted: the photo page shows them as they come.
+              <Link href={`/photos/${status.image.id}`}>Open the photo</Link>
+            )}
           </p>
         )}
       </div>

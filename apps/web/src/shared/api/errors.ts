@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | 'INVERSION_NOT_CONFIGURED'
   | 'NO_CHANNELS'
   | 'NO_DIRECTIONS'
+  | 'NO_FACE'
   | 'JOB_LIMIT_REACHED'
   | 'INTERNAL_SERVER_ERROR'
   /** The API (or this app's proxy to it) could not be reached. */
@@ -49,6 +50,8 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   NO_CHANNELS: 'No style channel passes this β. Lower β or turn on auto β.',
   NO_DIRECTIONS:
     'This model set has no precomputed directions yet. Precompute them on the model set page, then try again.',
+  NO_FACE:
+    'No face was found in this photo: the face detector needs a face seen from the front and upright. Try another photo.',
   JOB_LIMIT_REACHED: 'Too many jobs are running. Try again when one has finished.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   SERVICE_UNREACHABLE: 'The editing service is not reachable. Please try again in a moment.',
@@ -64,6 +67,7 @@ export const TRANSPORT_ERROR_CODES: readonly ApiErrorCode[] = ['SERVICE_UNREACHA
 /** Codes whose server message is meant for users and is more precise than ours. */
 const SHOW_SERVER_MESSAGE = new Set<ApiErrorCode>([
   'BAD_USER_INPUT',
+  'NO_FACE',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
 ]);

@@ -10,11 +10,13 @@ interface Props {
   after: string;
   beforeAlt: string;
   afterAlt: string;
+  /** Width / height of the images (default 1: faces). */
+  aspect?: number;
 }
 
 const clamp = (v: number) => Math.min(100, Math.max(0, v));
 
-export function CompareSlider({ before, after, beforeAlt, afterAlt }: Props) {
+export function CompareSlider({ before, after, beforeAlt, afterAlt, aspect }: Props) {
   const [pos, setPos] = useState(50);
   const box = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -39,7 +41,7 @@ export function CompareSlider({ before, after, beforeAlt, afterAlt }: Props) {
     <div
       ref={box}
       className={styles.compare}
-      style={{ ['--pos' as string]: `${pos}%` }}
+      style={{ ['--pos' as string]: `${pos}%`, ...(aspect ? { aspectRatio: String(aspect) } : {}) }}
       onPointerDown={(e) => {
         dragging.current = true;
         e.currentTarget.setPointerCapture(e.pointerId);

@@ -14,9 +14,9 @@ import * as types from './graphql';
  */
 type Documents = {
   '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n': typeof types.TopChannelFragmentDoc;
-  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n': typeof types.EditDetailFragmentDoc;
+  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n': typeof types.EditDetailFragmentDoc;
   '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditDocument;
-  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n': typeof types.EditorImageDocument;
+  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n': typeof types.EditorImageDocument;
   '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n': typeof types.EditorModelSetDocument;
   '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n': typeof types.TextDirectionDocument;
   '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewGlobalEditDocument;
@@ -24,7 +24,7 @@ type Documents = {
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
-  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
+  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n': typeof types.JobStatusFragmentDoc;
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.JobDocument;
@@ -34,6 +34,10 @@ type Documents = {
   '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetDocument;
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetsDocument;
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n': typeof types.PrecomputeDirectionsDocument;
+  '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n': typeof types.PhotoDetailFragmentDoc;
+  '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n': typeof types.PhotoDocument;
+  '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n': typeof types.InvertPhotoDocument;
+  '\n  mutation EditPhoto($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditPhotoDocument;
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n': typeof types.HealthDocument;
   '\n  fragment TrainingJob on Job {\n    ...JobStatus\n    previewUrl\n    training {\n      step\n      steps\n      mapper\n      losses {\n        clip\n        l2\n        id\n        total\n        lr\n      }\n      curve {\n        stride\n        step\n        total\n        clip\n        l2\n        id\n      }\n      evaluations {\n        step\n        losses {\n          clip\n          l2\n          id\n          total\n        }\n      }\n    }\n    edit {\n      ...EditDetail\n    }\n    trainedMapper {\n      name\n      text\n      checkpointUrl\n      paramsSha256\n    }\n  }\n': typeof types.TrainingJobFragmentDoc;
   '\n  query TrainingJob($id: ID!) {\n    job(id: $id) {\n      ...TrainingJob\n    }\n  }\n': typeof types.TrainingJobDocument;
@@ -47,10 +51,10 @@ type Documents = {
 const documents: Documents = {
   '\n  fragment TopChannel on Channel {\n    layer\n    layerName\n    channel\n    weight\n  }\n':
     types.TopChannelFragmentDoc,
-  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n':
+  '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n':
     types.EditDetailFragmentDoc,
   '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': types.EditDocument,
-  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n':
+  '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n':
     types.EditorImageDocument,
   '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n':
     types.EditorModelSetDocument,
@@ -66,7 +70,7 @@ const documents: Documents = {
     types.EditMapperDocument,
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
     types.GalleryDocument,
-  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
+  '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
     types.ImageDocument,
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n':
     types.GenerateImagesDocument,
@@ -84,6 +88,14 @@ const documents: Documents = {
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': types.ModelSetsDocument,
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n':
     types.PrecomputeDirectionsDocument,
+  '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n':
+    types.PhotoDetailFragmentDoc,
+  '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n':
+    types.PhotoDocument,
+  '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n':
+    types.InvertPhotoDocument,
+  '\n  mutation EditPhoto($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n':
+    types.EditPhotoDocument,
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n':
     types.HealthDocument,
   '\n  fragment TrainingJob on Job {\n    ...JobStatus\n    previewUrl\n    training {\n      step\n      steps\n      mapper\n      losses {\n        clip\n        l2\n        id\n        total\n        lr\n      }\n      curve {\n        stride\n        step\n        total\n        clip\n        l2\n        id\n      }\n      evaluations {\n        step\n        losses {\n          clip\n          l2\n          id\n          total\n        }\n      }\n    }\n    edit {\n      ...EditDetail\n    }\n    trainedMapper {\n      name\n      text\n      checkpointUrl\n      paramsSha256\n    }\n  }\n':
@@ -114,7 +126,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n  }\n',
+  source: '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n',
 ): typeof import('./graphql').EditDetailFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -126,7 +138,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n    }\n  }\n',
+  source: '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n',
 ): typeof import('./graphql').EditorImageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -174,7 +186,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n',
+  source: '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ImageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -230,6 +242,30 @@ export function graphql(
 export function graphql(
   source: '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n',
 ): typeof import('./graphql').PrecomputeDirectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n',
+): typeof import('./graphql').PhotoDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n',
+): typeof import('./graphql').PhotoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n',
+): typeof import('./graphql').InvertPhotoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EditPhoto($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n',
+): typeof import('./graphql').EditPhotoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,15 +27,26 @@ export type EditGlobalInput = {
   alphas: Array<number>;
   autoBeta?: boolean | null | undefined;
   beta?: number | null | undefined;
+  /**
+   * When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). Each face renders every
+   * α (faces × α renders, at most `parameters.photoEdit.renders`).
+   */
+  faces?: Array<number> | null | undefined;
   imageId: string;
   neutral: string;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: boolean | null | undefined;
   target: string;
 };
 
 /** Limits and defaults: `parameters.editMapper`. */
 export type EditMapperInput = {
+  /** When `imageId` is an uploaded photo: the faces to edit, by index (default: every face). */
+  faces?: Array<number> | null | undefined;
   imageId: string;
   mapper: string;
+  /** Also paste the edited face(s) back into the full-resolution photo (`Edit.pastedBack`). Faces of photos only. */
+  pasteBack?: boolean | null | undefined;
   strength?: number | null | undefined;
 };
 
@@ -60,9 +71,27 @@ export type ImageFilter = {
 
 export type ImageSource = 'EDITED' | 'GENERATED' | 'UPLOADED';
 
-export type InversionStatus = 'DONE' | 'FAILED' | 'NOT_CONFIGURED' | 'PENDING';
+export type InversionStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'NOT_CONFIGURED'
+  /** No face was found in the photo (see `Image.photo.error`). */
+  | 'NO_FACE'
+  | 'PENDING';
 
-export type JobKind = 'OPTIMIZE_LATENT' | 'PRECOMPUTE_DIRECTIONS' | 'TRAIN_MAPPER';
+/** Limits and defaults: `parameters.invertPhoto`. */
+export type InvertPhotoInput = {
+  /** The uploaded photo (an Image of source UPLOADED). */
+  imageId: string;
+  /** Most faces to invert (the best-scoring ones). */
+  maxFaces?: number | null | undefined;
+  /** Detections scoring below this are not taken for faces (dlib's confidence). */
+  minScore?: number | null | undefined;
+};
+
+export type JobKind =
+  /** Finds, aligns and inverts the faces of an uploaded photo (result: photoId, faces, detected, encoded, cacheHits). */
+  'INVERT_PHOTO' | 'OPTIMIZE_LATENT' | 'PRECOMPUTE_DIRECTIONS' | 'TRAIN_MAPPER';
 
 export type JobState = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
@@ -91,6 +120,15 @@ export type OptimizeMode =
   | 'EDIT'
   /** The CLIP loss alone (free generation). */
   | 'FREE';
+
+export type PhotoState =
+  | 'DONE'
+  /** The inversion failed (see `error`); `invertPhoto` starts it again. */
+  | 'FAILED'
+  /** No face was found (see `error`). */
+  | 'NO_FACE'
+  /** Its faces are being found and inverted (see `job`). */
+  | 'PENDING';
 
 /** Limits and defaults: `parameters.precomputeDirections`. */
 export type PrecomputeDirectionsInput = {
@@ -164,9 +202,11 @@ export type EditDetailFragment = {
   mapper: string | null;
   strength: number | null;
   shareUrl: string;
+  faces: Array<number> | null;
   topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
   results: Array<{
     alpha: number | null;
+    face: number | null;
     image: {
       id: string;
       source: ImageSource;
@@ -194,6 +234,10 @@ export type EditDetailFragment = {
     inversionStatus: InversionStatus | null;
     latent: { id: string; space: LatentSpace } | null;
   };
+  pastedBack: Array<{
+    alpha: number | null;
+    image: { id: string; url: string; width: number; height: number };
+  }>;
 };
 
 export type EditQueryVariables = Exact<{
@@ -214,9 +258,11 @@ export type EditQuery = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -244,6 +290,10 @@ export type EditQuery = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   } | null;
 };
 
@@ -263,6 +313,8 @@ export type EditorImageQuery = {
     seed: number | null;
     truncation: number | null;
     inversionStatus: InversionStatus | null;
+    face: { index: number } | null;
+    photo: { id: string; width: number; height: number; image: { id: string; url: string } } | null;
     latent: { id: string; space: LatentSpace } | null;
   } | null;
 };
@@ -337,9 +389,11 @@ export type EditGlobalMutation = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -367,6 +421,10 @@ export type EditGlobalMutation = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   };
 };
 
@@ -388,9 +446,11 @@ export type EditMapperMutation = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -418,6 +478,10 @@ export type EditMapperMutation = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   };
 };
 
@@ -473,6 +537,8 @@ export type ImageQuery = {
     seed: number | null;
     truncation: number | null;
     inversionStatus: InversionStatus | null;
+    face: { index: number } | null;
+    photo: { id: string } | null;
     parentEdit: {
       id: string;
       method: EditMethod;
@@ -497,6 +563,7 @@ export type ImageQuery = {
           mapper: string | null;
           strength: number | null;
           shareUrl: string;
+          faces: Array<number> | null;
           topChannels: Array<{
             layer: number;
             layerName: string | null;
@@ -505,6 +572,7 @@ export type ImageQuery = {
           }> | null;
           results: Array<{
             alpha: number | null;
+            face: number | null;
             image: {
               id: string;
               source: ImageSource;
@@ -532,6 +600,10 @@ export type ImageQuery = {
             inversionStatus: InversionStatus | null;
             latent: { id: string; space: LatentSpace } | null;
           };
+          pastedBack: Array<{
+            alpha: number | null;
+            image: { id: string; url: string; width: number; height: number };
+          }>;
         };
       }>;
       pageInfo: { endCursor: string | null; hasNextPage: boolean };
@@ -712,6 +784,219 @@ export type PrecomputeDirectionsMutation = {
   };
 };
 
+export type PhotoDetailFragment = {
+  id: string;
+  state: PhotoState;
+  width: number;
+  height: number;
+  detected: number | null;
+  maxFaces: number;
+  minScore: number;
+  error: { code: string; message: string } | null;
+  job: {
+    id: string;
+    kind: JobKind;
+    state: JobState;
+    modelSetId: string;
+    progress: number;
+    phase: string | null;
+    done: number;
+    total: number;
+    etaSeconds: number | null;
+    createdAt: string;
+    updatedAt: string;
+    error: { code: string; message: string } | null;
+  } | null;
+  image: {
+    id: string;
+    source: ImageSource;
+    url: string;
+    width: number;
+    height: number;
+    createdAt: string;
+    modelSetId: string;
+    seed: number | null;
+    truncation: number | null;
+    inversionStatus: InversionStatus | null;
+    latent: { id: string; space: LatentSpace } | null;
+  };
+  faces: Array<{
+    index: number;
+    score: number;
+    cached: boolean;
+    alignedUrl: string;
+    reconstructionUrl: string;
+    box: { left: number; top: number; right: number; bottom: number };
+    landmarks: Array<{ x: number; y: number }>;
+    image: { id: string; url: string };
+  }>;
+};
+
+export type PhotoQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type PhotoQuery = {
+  photo: {
+    id: string;
+    state: PhotoState;
+    width: number;
+    height: number;
+    detected: number | null;
+    maxFaces: number;
+    minScore: number;
+    error: { code: string; message: string } | null;
+    job: {
+      id: string;
+      kind: JobKind;
+      state: JobState;
+      modelSetId: string;
+      progress: number;
+      phase: string | null;
+      done: number;
+      total: number;
+      etaSeconds: number | null;
+      createdAt: string;
+      updatedAt: string;
+      error: { code: string; message: string } | null;
+    } | null;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+    faces: Array<{
+      index: number;
+      score: number;
+      cached: boolean;
+      alignedUrl: string;
+      reconstructionUrl: string;
+      box: { left: number; top: number; right: number; bottom: number };
+      landmarks: Array<{ x: number; y: number }>;
+      image: { id: string; url: string };
+    }>;
+  } | null;
+};
+
+export type InvertPhotoMutationVariables = Exact<{
+  input: InvertPhotoInput;
+}>;
+
+export type InvertPhotoMutation = {
+  invertPhoto: {
+    id: string;
+    state: PhotoState;
+    width: number;
+    height: number;
+    detected: number | null;
+    maxFaces: number;
+    minScore: number;
+    error: { code: string; message: string } | null;
+    job: {
+      id: string;
+      kind: JobKind;
+      state: JobState;
+      modelSetId: string;
+      progress: number;
+      phase: string | null;
+      done: number;
+      total: number;
+      etaSeconds: number | null;
+      createdAt: string;
+      updatedAt: string;
+      error: { code: string; message: string } | null;
+    } | null;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+    faces: Array<{
+      index: number;
+      score: number;
+      cached: boolean;
+      alignedUrl: string;
+      reconstructionUrl: string;
+      box: { left: number; top: number; right: number; bottom: number };
+      landmarks: Array<{ x: number; y: number }>;
+      image: { id: string; url: string };
+    }>;
+  };
+};
+
+export type EditPhotoMutationVariables = Exact<{
+  input: EditGlobalInput;
+}>;
+
+export type EditPhotoMutation = {
+  editGlobal: {
+    id: string;
+    method: EditMethod;
+    createdAt: string;
+    neutral: string | null;
+    target: string | null;
+    alphas: Array<number> | null;
+    beta: number | null;
+    autoBeta: boolean | null;
+    channels: number | null;
+    mapper: string | null;
+    strength: number | null;
+    shareUrl: string;
+    faces: Array<number> | null;
+    topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
+    results: Array<{
+      alpha: number | null;
+      face: number | null;
+      image: {
+        id: string;
+        source: ImageSource;
+        url: string;
+        width: number;
+        height: number;
+        createdAt: string;
+        modelSetId: string;
+        seed: number | null;
+        truncation: number | null;
+        inversionStatus: InversionStatus | null;
+        latent: { id: string; space: LatentSpace } | null;
+      };
+    }>;
+    image: {
+      id: string;
+      source: ImageSource;
+      url: string;
+      width: number;
+      height: number;
+      createdAt: string;
+      modelSetId: string;
+      seed: number | null;
+      truncation: number | null;
+      inversionStatus: InversionStatus | null;
+      latent: { id: string; space: LatentSpace } | null;
+    };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
+  };
+};
+
 export type HealthQueryVariables = Exact<{ [key: string]: never }>;
 
 export type HealthQuery = {
@@ -768,9 +1053,11 @@ export type TrainingJobFragment = {
     mapper: string | null;
     strength: number | null;
     shareUrl: string;
+    faces: Array<number> | null;
     topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
     results: Array<{
       alpha: number | null;
+      face: number | null;
       image: {
         id: string;
         source: ImageSource;
@@ -798,6 +1085,10 @@ export type TrainingJobFragment = {
       inversionStatus: InversionStatus | null;
       latent: { id: string; space: LatentSpace } | null;
     };
+    pastedBack: Array<{
+      alpha: number | null;
+      image: { id: string; url: string; width: number; height: number };
+    }>;
   } | null;
   trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
   error: { code: string; message: string } | null;
@@ -858,9 +1149,11 @@ export type TrainingJobQuery = {
       mapper: string | null;
       strength: number | null;
       shareUrl: string;
+      faces: Array<number> | null;
       topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
       results: Array<{
         alpha: number | null;
+        face: number | null;
         image: {
           id: string;
           source: ImageSource;
@@ -888,6 +1181,10 @@ export type TrainingJobQuery = {
         inversionStatus: InversionStatus | null;
         latent: { id: string; space: LatentSpace } | null;
       };
+      pastedBack: Array<{
+        alpha: number | null;
+        image: { id: string; url: string; width: number; height: number };
+      }>;
     } | null;
     trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
     error: { code: string; message: string } | null;
@@ -949,9 +1246,11 @@ export type OptimizeLatentMutation = {
       mapper: string | null;
       strength: number | null;
       shareUrl: string;
+      faces: Array<number> | null;
       topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
       results: Array<{
         alpha: number | null;
+        face: number | null;
         image: {
           id: string;
           source: ImageSource;
@@ -979,6 +1278,10 @@ export type OptimizeLatentMutation = {
         inversionStatus: InversionStatus | null;
         latent: { id: string; space: LatentSpace } | null;
       };
+      pastedBack: Array<{
+        alpha: number | null;
+        image: { id: string; url: string; width: number; height: number };
+      }>;
     } | null;
     trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
     error: { code: string; message: string } | null;
@@ -1040,9 +1343,11 @@ export type TrainMapperMutation = {
       mapper: string | null;
       strength: number | null;
       shareUrl: string;
+      faces: Array<number> | null;
       topChannels: Array<{ layer: number; layerName: string | null; channel: number; weight: number }> | null;
       results: Array<{
         alpha: number | null;
+        face: number | null;
         image: {
           id: string;
           source: ImageSource;
@@ -1070,6 +1375,10 @@ export type TrainMapperMutation = {
         inversionStatus: InversionStatus | null;
         latent: { id: string; space: LatentSpace } | null;
       };
+      pastedBack: Array<{
+        alpha: number | null;
+        image: { id: string; url: string; width: number; height: number };
+      }>;
     } | null;
     trainedMapper: { name: string; text: string; checkpointUrl: string; paramsSha256: string } | null;
     error: { code: string; message: string } | null;
@@ -1213,17 +1522,6 @@ export const JobStatusFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'JobStatus' },
 ) as unknown as TypedDocumentString<JobStatusFragment, unknown>;
-export const TopChannelFragmentDoc = new TypedDocumentString(
-  `
-    fragment TopChannel on Channel {
-  layer
-  layerName
-  channel
-  weight
-}
-    `,
-  { fragmentName: 'TopChannel' },
-) as unknown as TypedDocumentString<TopChannelFragment, unknown>;
 export const ImageSummaryFragmentDoc = new TypedDocumentString(
   `
     fragment ImageSummary on Image {
@@ -1245,6 +1543,94 @@ export const ImageSummaryFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ImageSummary' },
 ) as unknown as TypedDocumentString<ImageSummaryFragment, unknown>;
+export const PhotoDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment PhotoDetail on Photo {
+  id
+  state
+  width
+  height
+  detected
+  maxFaces
+  minScore
+  error {
+    code
+    message
+  }
+  job {
+    ...JobStatus
+  }
+  image {
+    ...ImageSummary
+  }
+  faces {
+    index
+    score
+    cached
+    alignedUrl
+    reconstructionUrl
+    box {
+      left
+      top
+      right
+      bottom
+    }
+    landmarks {
+      x
+      y
+    }
+    image {
+      id
+      url
+    }
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`,
+  { fragmentName: 'PhotoDetail' },
+) as unknown as TypedDocumentString<PhotoDetailFragment, unknown>;
+export const TopChannelFragmentDoc = new TypedDocumentString(
+  `
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+    `,
+  { fragmentName: 'TopChannel' },
+) as unknown as TypedDocumentString<TopChannelFragment, unknown>;
 export const EditDetailFragmentDoc = new TypedDocumentString(
   `
     fragment EditDetail on Edit {
@@ -1265,12 +1651,23 @@ export const EditDetailFragmentDoc = new TypedDocumentString(
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
     fragment TopChannel on Channel {
@@ -1365,12 +1762,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment JobStatus on Job {
@@ -1438,12 +1846,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1466,6 +1885,18 @@ export const EditorImageDocument = new TypedDocumentString(`
     query EditorImage($id: ID!) {
   image(id: $id) {
     ...ImageSummary
+    face {
+      index
+    }
+    photo {
+      id
+      width
+      height
+      image {
+        id
+        url
+      }
+    }
   }
 }
     fragment ImageSummary on Image {
@@ -1583,12 +2014,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1637,12 +2079,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1715,6 +2168,12 @@ export const ImageDocument = new TypedDocumentString(`
     query Image($id: ID!, $editsAfter: String) {
   image(id: $id) {
     ...ImageSummary
+    face {
+      index
+    }
+    photo {
+      id
+    }
     parentEdit {
       id
       method
@@ -1763,12 +2222,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment ImageSummary on Image {
@@ -1964,6 +2434,229 @@ export const PrecomputeDirectionsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<PrecomputeDirectionsMutation, PrecomputeDirectionsMutationVariables>;
+export const PhotoDocument = new TypedDocumentString(`
+    query Photo($id: ID!) {
+  photo(id: $id) {
+    ...PhotoDetail
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment PhotoDetail on Photo {
+  id
+  state
+  width
+  height
+  detected
+  maxFaces
+  minScore
+  error {
+    code
+    message
+  }
+  job {
+    ...JobStatus
+  }
+  image {
+    ...ImageSummary
+  }
+  faces {
+    index
+    score
+    cached
+    alignedUrl
+    reconstructionUrl
+    box {
+      left
+      top
+      right
+      bottom
+    }
+    landmarks {
+      x
+      y
+    }
+    image {
+      id
+      url
+    }
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<PhotoQuery, PhotoQueryVariables>;
+export const InvertPhotoDocument = new TypedDocumentString(`
+    mutation InvertPhoto($input: InvertPhotoInput!) {
+  invertPhoto(input: $input) {
+    ...PhotoDetail
+  }
+}
+    fragment JobStatus on Job {
+  id
+  kind
+  state
+  modelSetId
+  progress
+  phase
+  done
+  total
+  etaSeconds
+  createdAt
+  updatedAt
+  error {
+    code
+    message
+  }
+}
+fragment PhotoDetail on Photo {
+  id
+  state
+  width
+  height
+  detected
+  maxFaces
+  minScore
+  error {
+    code
+    message
+  }
+  job {
+    ...JobStatus
+  }
+  image {
+    ...ImageSummary
+  }
+  faces {
+    index
+    score
+    cached
+    alignedUrl
+    reconstructionUrl
+    box {
+      left
+      top
+      right
+      bottom
+    }
+    landmarks {
+      x
+      y
+    }
+    image {
+      id
+      url
+    }
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<InvertPhotoMutation, InvertPhotoMutationVariables>;
+export const EditPhotoDocument = new TypedDocumentString(`
+    mutation EditPhoto($input: EditGlobalInput!) {
+  editGlobal(input: $input) {
+    ...EditDetail
+  }
+}
+    fragment TopChannel on Channel {
+  layer
+  layerName
+  channel
+  weight
+}
+fragment EditDetail on Edit {
+  id
+  method
+  createdAt
+  neutral
+  target
+  alphas
+  beta
+  autoBeta
+  channels
+  mapper
+  strength
+  shareUrl
+  topChannels {
+    ...TopChannel
+  }
+  results {
+    alpha
+    face
+    image {
+      ...ImageSummary
+    }
+  }
+  image {
+    ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
+  }
+}
+fragment ImageSummary on Image {
+  id
+  source
+  url
+  width
+  height
+  createdAt
+  modelSetId
+  seed
+  truncation
+  inversionStatus
+  latent {
+    id
+    space
+  }
+}`) as unknown as TypedDocumentString<EditPhotoMutation, EditPhotoMutationVariables>;
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {
@@ -2004,12 +2697,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment JobStatus on Job {
@@ -2117,12 +2821,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment JobStatus on Job {
@@ -2230,12 +2945,23 @@ fragment EditDetail on Edit {
   }
   results {
     alpha
+    face
     image {
       ...ImageSummary
     }
   }
   image {
     ...ImageSummary
+  }
+  faces
+  pastedBack {
+    alpha
+    image {
+      id
+      url
+      width
+      height
+    }
   }
 }
 fragment JobStatus on Job {
