@@ -45,6 +45,8 @@ export class Components {
   readonly synthesisBatcher?: MicroBatcher;
   /** The same for each preview resolution, made on first use. */
   private readonly previewBatchers = new Map<number, MicroBatcher>();
+  /** Models derived from the set's files, by key (see `loadPart`). */
+  private readonly parts = new Map<string, Promise<ModelHandle>>();
 
   constructor(
     readonly set: ModelSet,
@@ -107,6 +109,41 @@ export class Components {
   private model(ref: FileRef): Promise<ModelHandle> {
     // Sessions are keyed by file (path and content hash), so two sets never share one by accident.
     return this.runtime.load(`${this.set.path(ref)}#${ref.sha256.slice(0, 16)}`, this.set.path(ref));
+  }
+
+  /**
+   * Loads a model derived in memory from the set's files (a cut of its synthesis graph: see SynthesisCuts)
+   * under `key`, which must be unique to those bytes; loading a key again is free. `unloadPart` frees it.
+   */
+  async loadPart(key: string, bytes: () => Uint8Array): Promise<void> {
+    let model = this.parts.get(key);
+    if (!model) {
+      model = this.runtime.load(key, bytes());
+      model.catch(() => this.parts.delete(key));
+      this.parts.set(key, model);
+    }
+    await model;
+  }
+
+  /** Runs a part loaded by `loadPart`; float32 feeds and outputs. */
+  async runPart(
+    key: string,
+    feeds: Record<string, Array32>,
+    outputs: readonly string[],
+  ): Promise<Record<string, Array32>> {
+    const model = this.parts.get(key);
+    if (!model) throw new Error(`runPart: ${key} is not loaded`);
+    const f: Record<string, TensorData> = {};
+    for (const [k, v] of Object.entries(feeds)) f[k] = f32(v);
+    const out = await (await model).run(f, outputs);
+    return Object.fromEntries(
+      outputs.map((name) => [name, array32(out[name]!.dims, out[name]!.data as Float32Array)]),
+    );
+  }
+
+  async unloadPart(key: string): Promise<void> {
+    if (!this.parts.delete(key)) return;
+    await this.runtime.unload(key);
   }
 
   private check(what: string, a: Array32, expected: readonly (number | undefined)[]): void {

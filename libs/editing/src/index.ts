@@ -25,11 +25,13 @@ export {
   planFs3,
   chunkChannels,
   shardsOf,
+  fastStopResolution,
   type Fs3Plan,
   type Fs3Settings,
   type Fs3ChunkStore,
 } from './directions/fs3-plan';
-export { fs3Rows } from './directions/fs3-rows';
+export { fs3Rows, Fs3Prober, type Fs3ProberOptions } from './directions/fs3-rows';
+export { SynthesisCuts, type SynthesisCut, type SynthesisPart } from './synthesis-cuts';
 export {
   loadDirectionsData,
   packSStats,
@@ -58,3 +60,11 @@ export {
   type PromptEvaluation,
   type TextPair,
 } from './directions/evaluate';
+export {
+  compareFs3Tables,
+  AGREEMENT_BETAS,
+  type TableAgreement,
+  type LayerAgreement,
+  type PromptAgreement,
+  type KeptAgreement,
+} from './directions/agreement';
