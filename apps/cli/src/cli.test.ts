@@ -361,6 +361,34 @@ describe('CLI behaviour', () => {
     expect(zero.err).toMatch(/every strength must be > 0/);
   });
 
+  it("compares another fs3 table with the set's own, per layer and per prompt", async () => {
+    const own = await readNpy(join(tiny, 'directions', 'fs3.npy'));
+    const rows = toFloat32(own);
+    const same = join(tmp, 'fs3-same.npy');
+    await writeNpy(same, { dtype: 'float32', shape: own.shape, data: rows });
+    const r = await cli('directions', 'compare', '--models', tiny, '--other', same);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^240 rows\n/);
+    expect(r.out).toMatch(/conv1_resolution_4 +32 +1\.0000 +1\.0000 +1\.0000\n/);
+    expect(r.out).toMatch(/identical kept channels: 18 of 18 prompt × β/);
+    // The first layer's rows swapped for the next layer's: that layer no longer agrees.
+    const width = own.shape[1]!;
+    const changed = join(tmp, 'fs3-changed.npy');
+    await writeNpy(changed, {
+      dtype: 'float32',
+      shape: own.shape,
+      data: rows.slice().copyWithin(0, 32 * width, 64 * width),
+    });
+    const c = await cli('directions', 'compare', '--models', tiny, '--other', changed);
+    expect(c.out).not.toMatch(/conv1_resolution_4 +32 +1\.0000/);
+    expect(c.out).toMatch(/conv0_resolution_8 +32 +1\.0000 +1\.0000 +1\.0000\n/);
+    const wrong = join(tmp, 'fs3-wrong.npy');
+    await writeNpy(wrong, { dtype: 'float32', shape: [3, width], data: rows.slice(0, 3 * width) });
+    expect((await cli('directions', 'compare', '--models', tiny, '--other', wrong)).err).toMatch(
+      /the other table is \[3,\d+\]; the set's table is \[240,\d+\]/,
+    );
+  }, 60_000);
+
   it('inspects a checkpoint: keys, shapes, dtypes and the inferred config', async () => {
     const r = await cli('models', 'inspect', fixturePath('generator_legacy.pt'));
     expect(r.out).toMatch(/torch-legacy/);

@@ -477,6 +477,11 @@ export type PrecomputeDirectionsInput = {
   layers?: InputMaybe<DirectionLayers>;
   truncationLayers?: InputMaybe<TruncationLayers>;
   batch?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Fast mode: channels of layers at or below the resolution CLIP needs (256 at 1024) are measured on the
+   * synthesis stopped there; faster, not the official table (default false: exact).
+   */
+  fast?: InputMaybe<Scalars['Boolean']['input']>;
   /** Channels per shard (a job per shard; shards run on every worker). */
   shardChannels?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -598,6 +603,8 @@ export type PrecomputeDirectionsParameters = {
   truncationLayers: EnumParameter;
   /** images per generator run */
   batch: IntParameter;
+  /** fast mode: layers at or below the resolution CLIP needs (256 at 1024) are measured on the synthesis stopped there; not the official table */
+  fast: BooleanParameter;
   /** channels per shard job (rounded up to whole chunks); shards run on any worker */
   shardChannels: IntParameter;
 };
@@ -1334,6 +1341,7 @@ export type PrecomputeDirectionsParametersResolvers<
   layers?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
   truncationLayers?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
   batch?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  fast?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
   shardChannels?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
 };
 

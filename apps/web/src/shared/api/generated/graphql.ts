@@ -67,6 +67,11 @@ export type LatentSpace = 'S' | 'WPLUS';
 /** Limits and defaults: `parameters.precomputeDirections`. */
 export type PrecomputeDirectionsInput = {
   batch?: number | null | undefined;
+  /**
+   * Fast mode: channels of layers at or below the resolution CLIP needs (256 at 1024) are measured on the
+   * synthesis stopped there; faster, not the official table (default false: exact).
+   */
+  fast?: boolean | null | undefined;
   images?: number | null | undefined;
   layers?: DirectionLayers | null | undefined;
   modelSetId?: string | null | undefined;
