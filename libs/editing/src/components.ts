@@ -2,7 +2,7 @@ import { array32, concatRows, rows, sWidth, type Array32 } from '@styleclip/late
 import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
 import { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
-import { areaDownsample } from './previews';
+import { areaDownsample, PREVIEW_COST_SHARE, previewResolutionOf } from './previews';
 
 export class EngineError extends Error {
   constructor(
@@ -68,16 +68,9 @@ export class Components {
     return this.generator.previews.map((p) => p.resolution);
   }
 
-  /**
-   * The resolution to preview at while inputs change: the largest preview graph whose share of the full
-   * graph's multiply-accumulates is at most `maxCostShare` (default 0.2), else the smallest preview, else (a
-   * set without previews) the full size. Time follows the MAC share closely: on ffhq1024-random, 64 is 12.9%
-   * of the MACs and 9–11% of the time, 128 is 27.7% and 25–29% (`npm run bench -- --suite preview`).
-   */
-  defaultPreviewResolution(maxCostShare = 0.2): number {
-    const previews = this.generator.previews;
-    const fits = previews.filter((p) => p.macFraction <= maxCostShare);
-    return (fits.at(-1) ?? previews[0])?.resolution ?? this.size;
+  /** The resolution to preview at while inputs change (see previewResolutionOf). */
+  defaultPreviewResolution(maxCostShare = PREVIEW_COST_SHARE): number {
+    return previewResolutionOf(this.generator, maxCostShare);
   }
 
   /** How a render at `resolution` is produced; refuses resolutions this generator cannot give. */

@@ -1,6 +1,6 @@
 export { Engine, type EngineOptions, type GeneratedBatch } from './engine';
 export { Components, EngineError, type RenderOptions, type RenderPath } from './components';
-export { areaDownsample, psnr } from './previews';
+export { areaDownsample, psnr, previewResolutionOf, PREVIEW_COST_SHARE } from './previews';
 export { TextEncoder, type TextDirectionResult } from './text';
 export type { TokenIds } from './components';
 export {

@@ -91,10 +91,12 @@ export type QueryTextDirectionArgs = {
 
 export type QueryPreviewGlobalEditArgs = {
   input: EditGlobalInput;
+  resolution?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryPreviewMapperEditArgs = {
   input: EditMapperInput;
+  resolution?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryJobArgs = {
@@ -367,6 +369,10 @@ export type ModelSet = {
   directions?: Maybe<DirectionsInfo>;
   /** Uploads can be edited only when an inversion encoder is configured. */
   inversionConfigured: Scalars['Boolean']['output'];
+  /** Resolutions the set renders by stopping the synthesis early (cheaper than the full size), ascending. */
+  previewResolutions: Array<Scalars['Int']['output']>;
+  /** The resolution to preview at while inputs change: at most a fifth of a full render's cost. */
+  previewResolution: Scalars['Int']['output'];
 };
 
 export type Mapper = {
@@ -1177,6 +1183,8 @@ export type ModelSetResolvers<
   hasDirections?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   directions?: Resolver<Maybe<ResolversTypes['DirectionsInfo']>, ParentType, ContextType>;
   inversionConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previewResolutions?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  previewResolution?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MapperResolvers<

@@ -1,3 +1,4 @@
+import { previewResolutionOf } from '@styleclip/editing';
 import { describeParameters, parseParameters, type ModelSetEntry } from '@styleclip/studio';
 import type { ModelSetResolvers, QueryResolvers } from '../generated/resolvers';
 
@@ -58,5 +59,7 @@ export const modelSetResolvers: {
         : null;
     },
     inversionConfigured: () => false,
+    previewResolutions: (s) => s.manifest.generator.previews.map((p) => p.resolution),
+    previewResolution: (s) => previewResolutionOf(s.manifest.generator),
   },
 };

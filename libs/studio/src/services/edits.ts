@@ -73,7 +73,7 @@ export class EditService {
    * Validates the input and runs the global edit on the image's latent (W+ or S): shared by `global`, which
    * stores the results, and `preview`, which stores nothing.
    */
-  private async renderGlobal(input: EditGlobalInput) {
+  private async renderGlobal(input: EditGlobalInput, resolution?: number) {
     const { neutral, target, alphas, beta, autoBeta } = parseParameters(this.params.editGlobal, {
       neutral: input.neutral,
       target: input.target,
@@ -90,6 +90,7 @@ export class EditService {
       alphas,
       beta: autoBeta ? 'auto' : beta,
       topK: defaultOf(this.params.textDirection, 'top'),
+      ...(resolution !== undefined ? { resolution } : {}),
     });
     const topChannels: Channel[] = r.top.map((t) => ({
       layer: t.layer,
@@ -125,8 +126,8 @@ export class EditService {
    * The same edit as `global`, rendered but not stored: nothing is written (the base image and its latent are
    * only read). The images come back as PNG data URLs, one per α.
    */
-  async preview(input: EditGlobalInput): Promise<GlobalEditPreview> {
-    const { r, autoBeta, topChannels, alphas } = await this.renderGlobal(input);
+  async preview(input: EditGlobalInput, resolution?: number): Promise<GlobalEditPreview> {
+    const { r, autoBeta, topChannels, alphas } = await this.renderGlobal(input, resolution);
     const images = await previewImages(r.images, alphas);
     return { channels: r.kept, beta: r.beta, autoBeta, topChannels, images };
   }
@@ -135,7 +136,7 @@ export class EditService {
    * Validates the input (strength, known mapper, W+ latent) and runs the mapper on the image's latent: shared by
    * `mapper`, which stores the result, and `previewMapper`, which stores nothing.
    */
-  private async renderMapper(input: EditMapperInput) {
+  private async renderMapper(input: EditMapperInput, resolution?: number) {
     const { strength } = parseParameters(this.params.editMapper, { strength: input.strength });
     const { image, engine } = await this.open(input.imageId);
     const mappers = Object.keys(engine.manifest.mappers);
@@ -151,7 +152,12 @@ export class EditService {
           'Apply the mapper to a generated image or a mapper result, or edit this one with global directions',
       );
     }
-    const r = await engine.edit.mapper({ wplus: array, mapper: input.mapper, strength });
+    const r = await engine.edit.mapper({
+      wplus: array,
+      mapper: input.mapper,
+      strength,
+      ...(resolution !== undefined ? { resolution } : {}),
+    });
     return { image, engine, r, strength };
   }
 
@@ -174,8 +180,8 @@ export class EditService {
    * The same edit as `mapper`, rendered but not stored: nothing is written. The one image comes back as a PNG
    * data URL (its `alpha` is the strength).
    */
-  async previewMapper(input: EditMapperInput): Promise<MapperEditPreview> {
-    const { r, strength } = await this.renderMapper(input);
+  async previewMapper(input: EditMapperInput, resolution?: number): Promise<MapperEditPreview> {
+    const { r, strength } = await this.renderMapper(input, resolution);
     return { strength, images: await previewImages(r.images, [strength]) };
   }
 

@@ -224,6 +224,8 @@ export type EditorModelSetQueryVariables = Exact<{
 export type EditorModelSetQuery = {
   modelSet: {
     id: string;
+    size: number;
+    previewResolution: number;
     hasClip: boolean;
     hasDirections: boolean;
     mappers: Array<{ name: string; coarse: boolean; medium: boolean; fine: boolean }>;
@@ -246,6 +248,7 @@ export type TextDirectionQuery = {
 
 export type PreviewGlobalEditQueryVariables = Exact<{
   input: EditGlobalInput;
+  resolution?: number | null | undefined;
 }>;
 
 export type PreviewGlobalEditQuery = {
@@ -260,6 +263,7 @@ export type PreviewGlobalEditQuery = {
 
 export type PreviewMapperEditQueryVariables = Exact<{
   input: EditMapperInput;
+  resolution?: number | null | undefined;
 }>;
 
 export type PreviewMapperEditQuery = {
@@ -946,6 +950,8 @@ export const EditorModelSetDocument = new TypedDocumentString(`
     query EditorModelSet($id: ID) {
   modelSet(id: $id) {
     id
+    size
+    previewResolution
     hasClip
     hasDirections
     mappers {
@@ -976,8 +982,8 @@ export const TextDirectionDocument = new TypedDocumentString(`
   weight
 }`) as unknown as TypedDocumentString<TextDirectionQuery, TextDirectionQueryVariables>;
 export const PreviewGlobalEditDocument = new TypedDocumentString(`
-    query PreviewGlobalEdit($input: EditGlobalInput!) {
-  previewGlobalEdit(input: $input) {
+    query PreviewGlobalEdit($input: EditGlobalInput!, $resolution: Int) {
+  previewGlobalEdit(input: $input, resolution: $resolution) {
     channels
     beta
     autoBeta
@@ -999,8 +1005,8 @@ export const PreviewGlobalEditDocument = new TypedDocumentString(`
   weight
 }`) as unknown as TypedDocumentString<PreviewGlobalEditQuery, PreviewGlobalEditQueryVariables>;
 export const PreviewMapperEditDocument = new TypedDocumentString(`
-    query PreviewMapperEdit($input: EditMapperInput!) {
-  previewMapperEdit(input: $input) {
+    query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {
+  previewMapperEdit(input: $input, resolution: $resolution) {
     strength
     images {
       alpha
