@@ -238,6 +238,49 @@ describe('CLI behaviour', () => {
     ]);
   });
 
+  it('renders reduced-size drafts with --preview-size (generate, edit global, edit mapper)', async () => {
+    // A PNG's width is the big-endian uint32 at byte 16 (IHDR).
+    const widthOf = async (file: string) => (await readFile(file)).readUInt32BE(16);
+    const out = join(tmp, 'drafts');
+    const g = await cli('generate', '--models', tiny, '--seeds', '2', '--preview-size', '16', '--out', out);
+    expect(g.code).toBe(0);
+    expect(g.err + g.out).toMatch(/preview size 16 px/);
+    expect(await widthOf(join(out, 'seed0002.png'))).toBe(16);
+    const full = join(tmp, 'drafts-full');
+    await cli('generate', '--models', tiny, '--seeds', '2', '--out', full);
+    expect(await widthOf(join(full, 'seed0002.png'))).toBe(64);
+    const e = await cli(
+      ...[
+        'edit',
+        'global',
+        '--models',
+        tiny,
+        '--seed',
+        '2',
+        '--neutral',
+        'a face',
+        '--target',
+        'an old face',
+      ],
+      ...['--alpha', '1,2', '--preview-size', 'auto', '--out', join(tmp, 'drafts-global')],
+    );
+    expect(e.code).toBe(0);
+    const auto = await widthOf(join(tmp, 'drafts-global', 'alpha_+1.00.png'));
+    expect(auto).toBeLessThan(64);
+    expect(e.out).toContain(`preview size ${auto} px`);
+    const m = await cli(
+      ...['edit', 'mapper', '--models', tiny, '--seed', '2', '--mapper', 'demo', '--preview-size', '32'],
+      ...['--out', join(tmp, 'drafts-mapper')],
+    );
+    expect(m.code).toBe(0);
+    expect(await widthOf(join(tmp, 'drafts-mapper', 'edited.png'))).toBe(32);
+    for (const bad of ['12', '128', 'big']) {
+      const r = await cli('generate', '--models', tiny, '--seeds', '2', '--preview-size', bad, '--out', out);
+      expect(r.code, bad).toBe(1);
+      expect(r.err).toMatch(/--preview-size: resolution must be a power of two from 4 to 64/);
+    }
+  }, 60_000);
+
   it('edits with global directions: a PNG per α, a strip, the channel count', async () => {
     const out = join(tmp, 'edit-global');
     const r = await cli(

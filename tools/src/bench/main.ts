@@ -289,7 +289,7 @@ if (values.suite === 'fs3' || values.suite === 'all') {
     const tiny = preset === 'tiny';
     const r = await benchFs3Precompute(runtime, (await presetSet(root, preset)).dir, {
       images: tiny ? 8 : 2,
-      channelsPerRun: tiny ? 8 : 2,
+      channelsPerRun: tiny ? 8 : 1,
       rounds: tiny ? 5 : 1,
       batch: tiny ? 8 : 2,
       ...(values['fs3-layers'] ? { layers: values['fs3-layers'].split(',').map(Number) } : {}),

@@ -6,6 +6,7 @@ import { hstack, tensorToRgb8, writePng } from '@styleclip/imaging';
 import { writeArray } from '../npy-io';
 import { numberFlag, numberListFlag, optionDefault, P } from '../parameters';
 import { latentFrom } from './latent-input';
+import { PREVIEW_SIZE_HELP, previewSize } from './preview-size';
 
 export const parseBeta = (text: string): number | 'auto' =>
   text === 'auto' ? 'auto' : numberFlag(P.editGlobal, 'beta', '--beta', text);
@@ -39,6 +40,7 @@ export function registerEdit(program: Command): void {
       'disentanglement threshold in [0,1], or auto',
       optionDefault(P.editGlobal, 'beta'),
     )
+    .option('--preview-size <px>', PREVIEW_SIZE_HELP)
     .requiredOption('--out <dir>', 'output folder')
     .action(
       async (o: {
@@ -50,18 +52,21 @@ export function registerEdit(program: Command): void {
         target: string;
         alpha: string;
         beta: string;
+        previewSize?: string;
         out: string;
       }) => {
         const alphas = parseAlphas(o.alpha);
         const beta = parseBeta(o.beta);
         const engine = await Engine.open(o.models);
         try {
+          const render = previewSize(engine, o.previewSize);
           const wplus = await latentFrom(engine, o);
           const r = await engine.edit.global({
             latent: { wplus },
             text: { neutral: o.neutral, target: o.target },
             alphas,
             beta,
+            ...render,
           });
           await mkdir(o.out, { recursive: true });
           const frames = alphas.map((_, i) => tensorToRgb8(r.images.data, r.images.shape, { index: i }));
@@ -78,7 +83,10 @@ export function registerEdit(program: Command): void {
           );
           for (const t of r.truncatedPrompts)
             process.stderr.write(`warning: a template of "${t.slice(0, 40)}" was truncated\n`);
-          console.log(`${alphas.length} image(s) and strip.png written to ${o.out}`);
+          console.log(
+            `${alphas.length} image(s) and strip.png written to ${o.out}` +
+              (render.resolution ? ` (preview size ${render.resolution} px)` : ''),
+          );
         } finally {
           await engine.close();
         }
@@ -94,6 +102,7 @@ export function registerEdit(program: Command): void {
     .option('--truncation <psi>', 'truncation for --seed', optionDefault(P.generateImages, 'truncation'))
     .requiredOption('--mapper <name>', 'mapper of the model set')
     .option('--strength <s>', 'multiplier of the mapper residual', optionDefault(P.editMapper, 'strength'))
+    .option('--preview-size <px>', PREVIEW_SIZE_HELP)
     .requiredOption('--out <dir>', 'output folder')
     .action(
       async (o: {
@@ -103,14 +112,16 @@ export function registerEdit(program: Command): void {
         truncation: string;
         mapper: string;
         strength: string;
+        previewSize?: string;
         out: string;
       }) => {
         const strength = numberFlag(P.editMapper, 'strength', '--strength', o.strength);
         const engine = await Engine.open(o.models);
         try {
+          const render = previewSize(engine, o.previewSize);
           const wplus = await latentFrom(engine, o);
-          const r = await engine.edit.mapper({ wplus, mapper: o.mapper, strength });
-          const before = await engine.components.generate(wplus);
+          const r = await engine.edit.mapper({ wplus, mapper: o.mapper, strength, ...render });
+          const before = await engine.components.generate(wplus, render);
           await mkdir(o.out, { recursive: true });
           const edited = tensorToRgb8(r.images.data, r.images.shape);
           await writePng(join(o.out, 'edited.png'), edited);
