@@ -238,6 +238,49 @@ describe('CLI behaviour', () => {
     ]);
   });
 
+  it('renders reduced-size drafts with --preview-size (generate, edit global, edit mapper)', async () => {
+    // A PNG's width is the big-endian uint32 at byte 16 (IHDR).
+    const widthOf = async (file: string) => (await readFile(file)).readUInt32BE(16);
+    const out = join(tmp, 'drafts');
+    const g = await cli('generate', '--models', tiny, '--seeds', '2', '--preview-size', '16', '--out', out);
+    expect(g.code).toBe(0);
+    expect(g.err + g.out).toMatch(/preview size 16 px/);
+    expect(await widthOf(join(out, 'seed0002.png'))).toBe(16);
+    const full = join(tmp, 'drafts-full');
+    await cli('generate', '--models', tiny, '--seeds', '2', '--out', full);
+    expect(await widthOf(join(full, 'seed0002.png'))).toBe(64);
+    const e = await cli(
+      ...[
+        'edit',
+        'global',
+        '--models',
+        tiny,
+        '--seed',
+        '2',
+        '--neutral',
+        'a face',
+        '--target',
+        'an old face',
+      ],
+      ...['--alpha', '1,2', '--preview-size', 'auto', '--out', join(tmp, 'drafts-global')],
+    );
+    expect(e.code).toBe(0);
+    const auto = await widthOf(join(tmp, 'drafts-global', 'alpha_+1.00.png'));
+    expect(auto).toBeLessThan(64);
+    expect(e.out).toContain(`preview size ${auto} px`);
+    const m = await cli(
+      ...['edit', 'mapper', '--models', tiny, '--seed', '2', '--mapper', 'demo', '--preview-size', '32'],
+      ...['--out', join(tmp, 'drafts-mapper')],
+    );
+    expect(m.code).toBe(0);
+    expect(await widthOf(join(tmp, 'drafts-mapper', 'edited.png'))).toBe(32);
+    for (const bad of ['12', '128', 'big']) {
+      const r = await cli('generate', '--models', tiny, '--seeds', '2', '--preview-size', bad, '--out', out);
+      expect(r.code, bad).toBe(1);
+      expect(r.err).toMatch(/--preview-size: resolution must be a power of two from 4 to 64/);
+    }
+  }, 60_000);
+
   it('edits with global directions: a PNG per α, a strip, the channel count', async () => {
     const out = join(tmp, 'edit-global');
     const r = await cli(
@@ -360,6 +403,34 @@ describe('CLI behaviour', () => {
     const zero = await cli('directions', 'evaluate', '--models', tiny, '--alpha', '0,1');
     expect(zero.err).toMatch(/every strength must be > 0/);
   });
+
+  it("compares another fs3 table with the set's own, per layer and per prompt", async () => {
+    const own = await readNpy(join(tiny, 'directions', 'fs3.npy'));
+    const rows = toFloat32(own);
+    const same = join(tmp, 'fs3-same.npy');
+    await writeNpy(same, { dtype: 'float32', shape: own.shape, data: rows });
+    const r = await cli('directions', 'compare', '--models', tiny, '--other', same);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^240 rows\n/);
+    expect(r.out).toMatch(/conv1_resolution_4 +32 +1\.0000 +1\.0000 +1\.0000\n/);
+    expect(r.out).toMatch(/identical kept channels: 18 of 18 prompt × β/);
+    // The first layer's rows swapped for the next layer's: that layer no longer agrees.
+    const width = own.shape[1]!;
+    const changed = join(tmp, 'fs3-changed.npy');
+    await writeNpy(changed, {
+      dtype: 'float32',
+      shape: own.shape,
+      data: rows.slice().copyWithin(0, 32 * width, 64 * width),
+    });
+    const c = await cli('directions', 'compare', '--models', tiny, '--other', changed);
+    expect(c.out).not.toMatch(/conv1_resolution_4 +32 +1\.0000/);
+    expect(c.out).toMatch(/conv0_resolution_8 +32 +1\.0000 +1\.0000 +1\.0000\n/);
+    const wrong = join(tmp, 'fs3-wrong.npy');
+    await writeNpy(wrong, { dtype: 'float32', shape: [3, width], data: rows.slice(0, 3 * width) });
+    expect((await cli('directions', 'compare', '--models', tiny, '--other', wrong)).err).toMatch(
+      /the other table is \[3,\d+\]; the set's table is \[240,\d+\]/,
+    );
+  }, 60_000);
 
   it('inspects a checkpoint: keys, shapes, dtypes and the inferred config', async () => {
     const r = await cli('models', 'inspect', fixturePath('generator_legacy.pt'));

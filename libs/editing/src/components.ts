@@ -2,7 +2,7 @@ import { array32, concatRows, rows, sWidth, type Array32 } from '@styleclip/late
 import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
 import { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
-import { areaDownsample } from './previews';
+import { areaDownsample, PREVIEW_COST_SHARE, previewResolutionOf } from './previews';
 
 export class EngineError extends Error {
   constructor(
@@ -45,6 +45,8 @@ export class Components {
   readonly synthesisBatcher?: MicroBatcher;
   /** The same for each preview resolution, made on first use. */
   private readonly previewBatchers = new Map<number, MicroBatcher>();
+  /** Models derived from the set's files, by key (see `loadPart`). */
+  private readonly parts = new Map<string, Promise<ModelHandle>>();
 
   constructor(
     readonly set: ModelSet,
@@ -66,16 +68,9 @@ export class Components {
     return this.generator.previews.map((p) => p.resolution);
   }
 
-  /**
-   * The resolution to preview at while inputs change: the largest preview graph whose share of the full
-   * graph's multiply-accumulates is at most `maxCostShare` (default 0.2), else the smallest preview, else (a
-   * set without previews) the full size. Time follows the MAC share closely: on ffhq1024-random, 64 is 12.9%
-   * of the MACs and 9–11% of the time, 128 is 27.7% and 25–29% (`npm run bench -- --suite preview`).
-   */
-  defaultPreviewResolution(maxCostShare = 0.2): number {
-    const previews = this.generator.previews;
-    const fits = previews.filter((p) => p.macFraction <= maxCostShare);
-    return (fits.at(-1) ?? previews[0])?.resolution ?? this.size;
+  /** The resolution to preview at while inputs change (see previewResolutionOf). */
+  defaultPreviewResolution(maxCostShare = PREVIEW_COST_SHARE): number {
+    return previewResolutionOf(this.generator, maxCostShare);
   }
 
   /** How a render at `resolution` is produced; refuses resolutions this generator cannot give. */
@@ -112,6 +107,41 @@ export class Components {
   /** Creates the session of one of the set's files now (otherwise its first run does): warm-ups, timings. */
   async load(ref: FileRef): Promise<void> {
     await this.model(ref);
+  }
+
+  /**
+   * Loads a model derived in memory from the set's files (a cut of its synthesis graph: see SynthesisCuts)
+   * under `key`, which must be unique to those bytes; loading a key again is free. `unloadPart` frees it.
+   */
+  async loadPart(key: string, bytes: () => Uint8Array): Promise<void> {
+    let model = this.parts.get(key);
+    if (!model) {
+      model = this.runtime.load(key, bytes());
+      model.catch(() => this.parts.delete(key));
+      this.parts.set(key, model);
+    }
+    await model;
+  }
+
+  /** Runs a part loaded by `loadPart`; float32 feeds and outputs. */
+  async runPart(
+    key: string,
+    feeds: Record<string, Array32>,
+    outputs: readonly string[],
+  ): Promise<Record<string, Array32>> {
+    const model = this.parts.get(key);
+    if (!model) throw new Error(`runPart: ${key} is not loaded`);
+    const f: Record<string, TensorData> = {};
+    for (const [k, v] of Object.entries(feeds)) f[k] = f32(v);
+    const out = await (await model).run(f, outputs);
+    return Object.fromEntries(
+      outputs.map((name) => [name, array32(out[name]!.dims, out[name]!.data as Float32Array)]),
+    );
+  }
+
+  async unloadPart(key: string): Promise<void> {
+    if (!this.parts.delete(key)) return;
+    await this.runtime.unload(key);
   }
 
   private check(what: string, a: Array32, expected: readonly (number | undefined)[]): void {

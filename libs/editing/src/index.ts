@@ -1,6 +1,6 @@
 export { Engine, type EngineOptions, type GeneratedBatch } from './engine';
 export { Components, EngineError, type RenderOptions, type RenderPath } from './components';
-export { areaDownsample, psnr } from './previews';
+export { areaDownsample, psnr, previewResolutionOf, PREVIEW_COST_SHARE } from './previews';
 export { TextEncoder, type TextDirectionResult } from './text';
 export type { TokenIds } from './components';
 export {
@@ -25,11 +25,13 @@ export {
   planFs3,
   chunkChannels,
   shardsOf,
+  fastStopResolution,
   type Fs3Plan,
   type Fs3Settings,
   type Fs3ChunkStore,
 } from './directions/fs3-plan';
-export { fs3Rows } from './directions/fs3-rows';
+export { fs3Rows, Fs3Prober, type Fs3ProberOptions } from './directions/fs3-rows';
+export { SynthesisCuts, type SynthesisCut, type SynthesisPart } from './synthesis-cuts';
 export {
   loadDirectionsData,
   packSStats,
@@ -61,3 +63,11 @@ export {
 export * from './optimize/index';
 export * from './mapper-training/index';
 export * from './photos';
+export {
+  compareFs3Tables,
+  AGREEMENT_BETAS,
+  type TableAgreement,
+  type LayerAgreement,
+  type PromptAgreement,
+  type KeptAgreement,
+} from './directions/agreement';

@@ -1,4 +1,19 @@
 import { array32, type Array32 } from '@styleclip/latent-math';
+import type { GeneratorEntry } from '@styleclip/model-sets';
+
+/** The largest share of a full render's cost a preview shown while inputs change may take. */
+export const PREVIEW_COST_SHARE = 0.2;
+
+/**
+ * The resolution to preview at while inputs change: the largest preview graph whose share of the full graph's
+ * multiply-accumulates is at most `maxCostShare`, else the smallest preview, else (a set without previews) the
+ * full size. Time follows the MAC share closely: on ffhq1024-random, 64 is 12.9% of the MACs and 9–11% of the
+ * time, 128 is 27.7% and 25–29% (`npm run bench -- --suite preview`).
+ */
+export function previewResolutionOf(generator: GeneratorEntry, maxCostShare = PREVIEW_COST_SHARE): number {
+  const fits = generator.previews.filter((p) => p.macFraction <= maxCostShare);
+  return (fits.at(-1) ?? generator.previews[0])?.resolution ?? generator.config.size;
+}
 
 /**
  * Area (box) downsampling of images [N,C,S,S] by an integer factor f: each output pixel is the mean of an

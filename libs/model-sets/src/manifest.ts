@@ -141,6 +141,11 @@ export interface DirectionsEntry {
   fs3Layers?: number[];
   /** Images averaged per channel (official: 100). */
   fs3Images?: number;
+  /**
+   * Set when the table was computed in fast mode: channels of layers at or below this resolution were measured
+   * on the synthesis stopped there (what CLIP needs), not on the full image. Absent: exact (or imported).
+   */
+  fs3StopResolution?: number;
   /** 'precompute' (our own) or 'import' (official files). */
   origin: string;
   /** sha256 of the CLIP image model the table was computed with (empty when imported). */
@@ -255,6 +260,7 @@ const directionsEntry: Check<DirectionsEntry> = object({
   fs3Rows: opt(int),
   fs3Layers: opt(arr(int)),
   fs3Images: opt(int),
+  fs3StopResolution: opt(int),
   origin: str,
   clipImageSha256: str,
 });

@@ -11,6 +11,14 @@ export { Tensor } from './tensor';
 export { Graph, type Attr, type GraphNode, type Initializer } from './graph';
 export * from './ops';
 export { toOnnxBytes, writeOnnxFile, OPSET, type SerializeOptions } from './serialize/onnx-model';
+export {
+  readOnnxModelView,
+  extractOnnxModel,
+  type OnnxModelView,
+  type OnnxNodeView,
+  type CutInput,
+  type CutOutput,
+} from './serialize/extract';
 export { gradients, type GradientsOptions } from './autodiff/gradients';
 export { registerGradient, opsWithGradients, type GradientRule, type GradContext } from './autodiff/registry';
 export { sumToShape } from './autodiff/broadcast';

@@ -153,6 +153,8 @@ const checkDirections = obj({
   fs3Rows: int,
   fs3Layers: arr(int),
   fs3Images: int,
+  /** Fast mode's stop resolution; absent for an exact table (optional: records without it stay valid). */
+  fs3StopResolution: opt(int),
   sStatsSamples: int,
   truncation: obj({ psi: num, layers: oneOf('all', 'first8') }),
   jobId: str,

@@ -1,4 +1,4 @@
-// `npm run bench [-- --suite generator|conv-layers|preview|clip|edit|arcface|encoder|faces|all] [--quick]`:
+// `npm run bench [-- --suite generator|conv-layers|preview|fs3|clip|edit|arcface|encoder|faces|all] [--quick]`:
 // benchmarks with the MatMul ceiling measured in the same run.
 // `npm run bench -- --suite precompute --workers 1,2`: the sharded precompute on N worker processes.
 // `npm run bench -- --suite cold-start [--quick]`: an API server's start with its model set in S3 (s3rver).
@@ -22,6 +22,7 @@ import { benchPreviewTiming, previewQuality } from './preview';
 import { benchConvLayers, benchGeneratorVariants } from './winograd';
 import { benchColdStart } from './cold-start';
 import { benchUpConvs } from './upconv';
+import { benchFs3Precompute } from './fs3-precompute';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +35,10 @@ const { values } = parseArgs({
     images: { type: 'string', default: '4' },
     'shard-channels': { type: 'string', default: '32' },
     'worker-threads': { type: 'string', default: '1' },
+    // --suite fs3: S layer indices to measure instead of the official table's (e.g. 0,12,15,24)
+    'fs3-layers': { type: 'string' },
+    // --suite fs3: one preset only (e.g. ffhq1024-random)
+    'fs3-set': { type: 'string' },
     /** Also measure preview quality on this model set (e.g. one imported from real checkpoints). */
     models: { type: 'string' },
   },
@@ -319,6 +324,58 @@ if (values.suite === 'preview' || values.suite === 'all') {
         'mean dB': r.psnrMean,
         'min dB': r.psnrMin,
         'max dB': r.psnrMax,
+      })),
+    ),
+  );
+}
+
+if (values.suite === 'fs3' || values.suite === 'all') {
+  const layers = [];
+  const projection = [];
+  for (const preset of values['fs3-set'] ? [values['fs3-set']] : presets) {
+    const tiny = preset === 'tiny';
+    const r = await benchFs3Precompute(runtime, (await presetSet(root, preset)).dir, {
+      images: tiny ? 8 : 2,
+      channelsPerRun: tiny ? 8 : 1,
+      rounds: tiny ? 5 : 1,
+      batch: tiny ? 8 : 2,
+      ...(values['fs3-layers'] ? { layers: values['fs3-layers'].split(',').map(Number) } : {}),
+    });
+    console.log(`${preset}: fast mode stops at ${r.stopResolution} px`);
+    layers.push(...r.layers);
+    projection.push(...r.projection);
+  }
+  results['fs3Layers'] = layers;
+  results['fs3Projection'] = projection;
+  console.log(
+    '\nfs3 precompute per official layer, ms per channel (2 probes × base images, CLIP included; interleaved)',
+  );
+  console.log(
+    table(
+      layers.map((t) => ({
+        set: t.set,
+        layer: t.layer,
+        px: t.resolution,
+        channels: t.channels,
+        'whole ms': t.wholeMs,
+        'prefix ms': t.prefixMs,
+        'fast ms': t.fastMs,
+        'prefix ×': `${(t.wholeMs / t.prefixMs).toFixed(2)}×`,
+        'fast ×': `${(t.wholeMs / t.fastMs).toFixed(2)}×`,
+      })),
+    ),
+  );
+  console.log(
+    `\n${values['fs3-layers'] ? 'The measured layers' : 'Official table'} (100 images × 2 probes per channel), channel-weighted over the layers above`,
+  );
+  console.log(
+    table(
+      projection.map((p) => ({
+        set: p.set,
+        method: p.method,
+        'images/s': p.imagesPerSecond,
+        speedup: `${p.speedup.toFixed(2)}×`,
+        'projected h': p.projectedHours,
       })),
     ),
   );

@@ -99,10 +99,12 @@ export type QueryTextDirectionArgs = {
 
 export type QueryPreviewGlobalEditArgs = {
   input: EditGlobalInput;
+  resolution?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryPreviewMapperEditArgs = {
   input: EditMapperInput;
+  resolution?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryJobArgs = {
@@ -448,6 +450,10 @@ export type ModelSet = {
   directions?: Maybe<DirectionsInfo>;
   /** Uploads can be edited only when an inversion encoder is configured. */
   inversionConfigured: Scalars['Boolean']['output'];
+  /** Resolutions the set renders by stopping the synthesis early (cheaper than the full size), ascending. */
+  previewResolutions: Array<Scalars['Int']['output']>;
+  /** The resolution to preview at while inputs change: at most a fifth of a full render's cost. */
+  previewResolution: Scalars['Int']['output'];
 };
 
 export type Mapper = {
@@ -571,6 +577,11 @@ export type PrecomputeDirectionsInput = {
   layers?: InputMaybe<DirectionLayers>;
   truncationLayers?: InputMaybe<TruncationLayers>;
   batch?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Fast mode: channels of layers at or below the resolution CLIP needs (256 at 1024) are measured on the
+   * synthesis stopped there; faster, not the official table (default false: exact).
+   */
+  fast?: InputMaybe<Scalars['Boolean']['input']>;
   /** Channels per shard (a job per shard; shards run on every worker). */
   shardChannels?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -862,6 +873,8 @@ export type PrecomputeDirectionsParameters = {
   truncationLayers: EnumParameter;
   /** images per generator run */
   batch: IntParameter;
+  /** fast mode: layers at or below the resolution CLIP needs (256 at 1024) are measured on the synthesis stopped there; not the official table */
+  fast: BooleanParameter;
   /** channels per shard job (rounded up to whole chunks); shards run on any worker */
   shardChannels: IntParameter;
 };
@@ -1676,6 +1689,8 @@ export type ModelSetResolvers<
   hasDirections?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   directions?: Resolver<Maybe<ResolversTypes['DirectionsInfo']>, ParentType, ContextType>;
   inversionConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previewResolutions?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  previewResolution?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MapperResolvers<
@@ -1947,6 +1962,7 @@ export type PrecomputeDirectionsParametersResolvers<
   layers?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
   truncationLayers?: Resolver<ResolversTypes['EnumParameter'], ParentType, ContextType>;
   batch?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
+  fast?: Resolver<ResolversTypes['BooleanParameter'], ParentType, ContextType>;
   shardChannels?: Resolver<ResolversTypes['IntParameter'], ParentType, ContextType>;
 };
 

@@ -14,9 +14,9 @@ export const editResolvers: {
   Query: {
     edit: async (_, a, ctx) => (await ctx.services.edits.get(a.id)) ?? null,
     /** editGlobal without storing anything (a query: public, and safe to repeat). */
-    previewGlobalEdit: (_, a, ctx) => ctx.services.edits.preview(a.input),
+    previewGlobalEdit: (_, a, ctx) => ctx.services.edits.preview(a.input, a.resolution ?? undefined),
     /** editMapper without storing anything. */
-    previewMapperEdit: (_, a, ctx) => ctx.services.edits.previewMapper(a.input),
+    previewMapperEdit: (_, a, ctx) => ctx.services.edits.previewMapper(a.input, a.resolution ?? undefined),
   },
   Mutation: {
     editGlobal: (_, a, ctx) => ctx.services.edits.global(a.input),

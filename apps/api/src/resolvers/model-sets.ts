@@ -1,3 +1,4 @@
+import { previewResolutionOf } from '@styleclip/editing';
 import { describeParameters, parseParameters, type ModelSetEntry } from '@styleclip/studio';
 import type { ModelSetResolvers, QueryResolvers } from '../generated/resolvers';
 
@@ -60,5 +61,7 @@ export const modelSetResolvers: {
     },
     // Uploads to a set with an encoder are inverted (INVERT_PHOTO) and their faces can be edited.
     inversionConfigured: (s) => s.manifest.encoder !== undefined,
+    previewResolutions: (s) => s.manifest.generator.previews.map((p) => p.resolution),
+    previewResolution: (s) => previewResolutionOf(s.manifest.generator),
   },
 };

@@ -23,16 +23,19 @@ export const EDIT_GLOBAL = `mutation($id: ID!, $alphas: [Float!]!, $target: Stri
   }
 }`;
 
-export const PREVIEW_GLOBAL = `query($id: ID!, $alphas: [Float!]!, $target: String!) {
-  previewGlobalEdit(input: { imageId: $id, neutral: "a face", target: $target, alphas: $alphas, beta: 0.1 }) {
+export const PREVIEW_GLOBAL = `query($id: ID!, $alphas: [Float!]!, $target: String!, $resolution: Int) {
+  previewGlobalEdit(
+    input: { imageId: $id, neutral: "a face", target: $target, alphas: $alphas, beta: 0.1 }
+    resolution: $resolution
+  ) {
     channels beta autoBeta
     topChannels { layer channel weight }
     images { alpha width height dataUrl }
   }
 }`;
 
-export const PREVIEW_MAPPER = `query($id: ID!, $mapper: String = "demo", $strength: Float) {
-  previewMapperEdit(input: { imageId: $id, mapper: $mapper, strength: $strength }) {
+export const PREVIEW_MAPPER = `query($id: ID!, $mapper: String = "demo", $strength: Float, $resolution: Int) {
+  previewMapperEdit(input: { imageId: $id, mapper: $mapper, strength: $strength }, resolution: $resolution) {
     strength
     images { alpha width height dataUrl }
   }
@@ -380,6 +383,39 @@ export function apiSuite(backend: Backend): void {
       expect(codeOf(await c.gql(PREVIEW_GLOBAL, { id: base!.id, alphas: many, target: 'x' }))).toBe(
         'BAD_USER_INPUT',
       );
+
+      // A reduced resolution: the set says which one to preview at (its stopped-early graphs).
+      const set = (
+        await anon.ok<{
+          modelSet: { size: number; previewResolutions: number[]; previewResolution: number };
+        }>('query { modelSet { size previewResolutions previewResolution } }')
+      ).modelSet;
+      expect(set.previewResolutions.length).toBeGreaterThan(0);
+      expect(set.previewResolutions).toContain(set.previewResolution);
+      expect(set.previewResolution).toBeLessThan(set.size);
+      const low = (
+        await anon.ok<{ previewGlobalEdit: EditPreview }>(PREVIEW_GLOBAL, {
+          id: base!.id,
+          alphas: [3],
+          target: 'a smiling face',
+          resolution: set.previewResolution,
+        })
+      ).previewGlobalEdit;
+      expectPreviewPng(low.images[0]!, { width: set.previewResolution, height: set.previewResolution });
+      expect(low.channels).toBe(p.channels);
+      const mapped = (
+        await anon.ok<{ previewMapperEdit: MapperPreview }>(PREVIEW_MAPPER, {
+          id: base!.id,
+          strength: 1,
+          resolution: set.previewResolution,
+        })
+      ).previewMapperEdit;
+      expectPreviewPng(mapped.images[0]!, { width: set.previewResolution, height: set.previewResolution });
+      for (const resolution of [12, set.size * 2, 0]) {
+        const r = await anon.gql(PREVIEW_GLOBAL, { id: base!.id, alphas: [1], target: 'x', resolution });
+        expect(codeOf(r), `resolution ${resolution}`).toBe('BAD_USER_INPUT');
+        expect(r.errors![0]!.message).toMatch(/resolution must be a power of two from 4 to/);
+      }
     });
 
     it("previews a mapper edit (public) without storing anything; a stored edit matches it; errors are editMapper's", async () => {

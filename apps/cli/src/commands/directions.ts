@@ -1,17 +1,21 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   DEFAULT_EVALUATION_PROMPTS,
   EVALUATION_DEFAULTS,
   STYLECLIP_SAMPLING,
   Engine,
+  compareFs3Tables,
   evaluateDirections,
   importDirections,
   precomputeDirections,
   type DirectionEvaluation,
+  type TableAgreement,
   type TextPair,
   type WorkProgress,
 } from '@styleclip/editing';
+import type { Array32 } from '@styleclip/latent-math';
+import { loadModelSet } from '@styleclip/model-sets';
 import { CliError } from '../errors';
 import { checkFlag, numberFlag, optionDefault, P, parseSeeds } from '../parameters';
 import { readArray, writeArray } from '../npy-io';
@@ -55,6 +59,10 @@ export function registerDirections(program: Command): void {
       STYLECLIP_SAMPLING.layers,
     )
     .option('--batch <n>', 'images per generator run', optionDefault(pre, 'batch'))
+    .option(
+      '--fast',
+      'fast mode: layers at or below the resolution CLIP needs (256 at 1024) are measured on the synthesis stopped there (not the official table; judge it with "directions compare")',
+    )
     .action(
       async (o: {
         models: string;
@@ -63,6 +71,7 @@ export function registerDirections(program: Command): void {
         samples: string;
         truncationLayers: string;
         batch: string;
+        fast?: boolean;
       }) => {
         const layers = checkFlag(pre, 'layers', '--layers', o.layers.toUpperCase());
         const truncationLayers = checkFlag(
@@ -80,11 +89,14 @@ export function registerDirections(program: Command): void {
             layers: truncationLayers === 'FIRST8' ? 'first8' : 'all',
           },
           batch: numberFlag(pre, 'batch', '--batch', o.batch),
+          fast: checkFlag(pre, 'fast', '--fast', o.fast ?? false),
           onProgress: progressReporter(),
         });
         process.stderr.write('\n');
+        const stop = m.directions!.fs3StopResolution;
         console.log(
-          `fs3: ${m.directions!.fs3Rows} channels × ${m.clip!.config.embedDim}, S statistics over ${m.directions!.sStatsSamples} samples`,
+          `fs3: ${m.directions!.fs3Rows} channels × ${m.clip!.config.embedDim}, S statistics over ${m.directions!.sStatsSamples} samples` +
+            (stop ? ` (fast mode: layers up to ${stop} px measured at ${stop} px)` : ''),
         );
       },
     );
@@ -216,6 +228,78 @@ export function registerDirections(program: Command): void {
         }
       },
     );
+
+  registerCompare(directions);
+}
+
+function registerCompare(directions: Command): void {
+  directions
+    .command('compare')
+    .description(
+      "how far another fs3 table (e.g. a fast-mode one) is from the set's own: row cosine and correlation per layer, and per prompt whether β 0.1/0.15/0.2 keep the same channels",
+    )
+    .requiredOption('--models <dir>', 'model set folder (its table is the reference, e.g. exact)')
+    .requiredOption('--other <path>', 'the other table: an fs3 .npy, or a model set folder with one')
+    .option(
+      '--prompts <file>',
+      'text pairs, one "neutral | target" per line (# comments); default: six face edits',
+    )
+    .option('--json <file>', 'also write the full result as JSON')
+    .action(async (o: { models: string; other: string; prompts?: string; json?: string }) => {
+      const prompts = await promptsFrom(o);
+      const engine = await Engine.open(o.models);
+      try {
+        const other = await otherTable(o.other);
+        const a = await compareFs3Tables(engine, other.table, { prompts });
+        for (const line of formatAgreement(a, other.stopResolution)) console.log(line);
+        if (o.json) {
+          await writeFile(o.json, JSON.stringify(a, null, 2) + '\n');
+          console.log(`full result written to ${o.json}`);
+        }
+      } finally {
+        await engine.close();
+      }
+    });
+}
+
+/** An fs3 table from a .npy file or from a model set folder (with what its manifest says about it). */
+async function otherTable(path: string): Promise<{ table: Array32; stopResolution?: number }> {
+  if (!(await stat(path).catch(() => undefined))?.isDirectory()) {
+    return { table: await readArray(path) };
+  }
+  const set = await loadModelSet(path);
+  const d = set.manifest.directions;
+  if (!d?.fs3) throw new CliError(`model set ${path} has no fs3 table`);
+  return {
+    table: await readArray(set.path(d.fs3)),
+    ...(d.fs3StopResolution !== undefined ? { stopResolution: d.fs3StopResolution } : {}),
+  };
+}
+
+/** The tables the compare command prints: per layer, then per prompt and β. */
+export function formatAgreement(a: TableAgreement, stopResolution?: number): string[] {
+  const lines = [
+    `${a.rows} rows${stopResolution ? ` (the other table: fast mode, stop at ${stopResolution} px)` : ''}`,
+    'layer                   channels   row cosine (mean, min)   correlation',
+  ];
+  for (const l of a.layers)
+    lines.push(
+      `${l.name.padEnd(22)}  ${String(l.channels).padStart(8)}   ${l.meanRowCosine.toFixed(4).padStart(10)}  ${l.minRowCosine.toFixed(4).padStart(10)}   ${l.correlation.toFixed(4).padStart(11)}`,
+    );
+  lines.push(
+    '',
+    `prompt                              r corr.  ${a.betas.map((b) => `β ${b}: kept (common)`.padEnd(24)).join('')}`,
+  );
+  for (const p of a.prompts)
+    lines.push(
+      `${`${p.neutral} → ${p.target}`.slice(0, 34).padEnd(34)}  ${p.relevanceCorrelation.toFixed(4)}  ${p.kept
+        .map((k) => `${k.reference}/${k.other} (${k.common})${k.identical ? ' same' : ''}`.padEnd(24))
+        .join('')}`,
+    );
+  lines.push(
+    `identical kept channels: ${a.identicalKept.identical} of ${a.identicalKept.of} prompt × β (kept: reference/other)`,
+  );
+  return lines;
 }
 
 async function promptsFrom(o: {

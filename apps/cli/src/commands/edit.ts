@@ -6,6 +6,7 @@ import { editPhotoGlobal, editPhotoMapper, type EditPhotoFlags } from './edit-ph
 import { writeGlobalResult, writeMapperResult } from './edit-output';
 import { latentFrom } from './latent-input';
 import { PHOTO_OPTION_HELP } from './photo-input';
+import { PREVIEW_SIZE_HELP, previewSize } from './preview-size';
 
 export const parseBeta = (text: string): number | 'auto' =>
   text === 'auto' ? 'auto' : numberFlag(P.editGlobal, 'beta', '--beta', text);
@@ -35,6 +36,12 @@ function checkPhotoFlags(o: EditPhotoFlags): void {
   if (given !== 1) throw new CliError('give exactly one of --seed N, --latent W.npy or --photo FILE');
 }
 
+/** Photo edits render faces at full size (they are pasted back), so a preview size is refused with them. */
+function checkPreviewSize(o: EditPhotoFlags & { previewSize?: string }): void {
+  if (o.photo && o.previewSize !== undefined)
+    throw new CliError('--preview-size applies to --seed and --latent edits, not to --photo');
+}
+
 export function registerEdit(program: Command): void {
   const edit = program
     .command('edit')
@@ -59,6 +66,7 @@ export function registerEdit(program: Command): void {
       'disentanglement threshold in [0,1], or auto',
       optionDefault(P.editGlobal, 'beta'),
     )
+    .option('--preview-size <px>', PREVIEW_SIZE_HELP)
     .requiredOption('--out <dir>', 'output folder');
   photoOptions(global).action(
     async (
@@ -69,21 +77,25 @@ export function registerEdit(program: Command): void {
         target: string;
         alpha: string;
         beta: string;
+        previewSize?: string;
         out: string;
       },
     ) => {
       const alphas = parseAlphas(o.alpha);
       const beta = parseBeta(o.beta);
       checkPhotoFlags(o);
+      checkPreviewSize(o);
       const engine = await Engine.open(o.models);
       try {
         if (o.photo) return await editPhotoGlobal(engine, o, { alphas, beta });
+        const render = previewSize(engine, o.previewSize);
         const wplus = await latentFrom(engine, o);
         const r = await engine.edit.global({
           latent: { wplus },
           text: { neutral: o.neutral, target: o.target },
           alphas,
           beta,
+          ...render,
         });
         await writeGlobalResult(o.out, alphas, r);
         console.log(`channels manipulated: ${r.kept} (β = ${r.beta})`);
@@ -95,7 +107,10 @@ export function registerEdit(program: Command): void {
         );
         for (const t of r.truncatedPrompts)
           process.stderr.write(`warning: a template of "${t.slice(0, 40)}" was truncated\n`);
-        console.log(`${alphas.length} image(s) and strip.png written to ${o.out}`);
+        console.log(
+          `${alphas.length} image(s) and strip.png written to ${o.out}` +
+            (render.resolution ? ` (preview size ${render.resolution} px)` : ''),
+        );
       } finally {
         await engine.close();
       }
@@ -111,6 +126,7 @@ export function registerEdit(program: Command): void {
     .option('--truncation <psi>', 'truncation for --seed', optionDefault(P.generateImages, 'truncation'))
     .requiredOption('--mapper <name>', 'mapper of the model set')
     .option('--strength <s>', 'multiplier of the mapper residual', optionDefault(P.editMapper, 'strength'))
+    .option('--preview-size <px>', PREVIEW_SIZE_HELP)
     .requiredOption('--out <dir>', 'output folder');
   photoOptions(mapper).action(
     async (
@@ -119,17 +135,20 @@ export function registerEdit(program: Command): void {
         truncation: string;
         mapper: string;
         strength: string;
+        previewSize?: string;
         out: string;
       },
     ) => {
       const strength = numberFlag(P.editMapper, 'strength', '--strength', o.strength);
       checkPhotoFlags(o);
+      checkPreviewSize(o);
       const engine = await Engine.open(o.models);
       try {
         if (o.photo) return await editPhotoMapper(engine, o, { mapper: o.mapper, strength });
+        const render = previewSize(engine, o.previewSize);
         const wplus = await latentFrom(engine, o);
-        const r = await engine.edit.mapper({ wplus, mapper: o.mapper, strength });
-        const before = await engine.components.generate(wplus);
+        const r = await engine.edit.mapper({ wplus, mapper: o.mapper, strength, ...render });
+        const before = await engine.components.generate(wplus, render);
         await writeMapperResult(o.out, before, r);
         console.log(
           `mapper ${o.mapper} (strength ${strength}): edited.png, before_after.png and edited_wplus.npy written to ${o.out}`,

@@ -285,6 +285,60 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await shot('04-editor-beta-channels');
   });
 
+  it('dragging the α slider shows low-resolution previews, then the full image', async () => {
+    await page.goto(url(`/images/${baseImageId}/edit`));
+    await page.getByLabel('Target text').fill('a smiling face');
+    await page.getByRole('button', { name: 'Preview edit' }).click();
+    await page.locator('[data-testid=preview-ready][data-draft=false]').waitFor();
+    await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
+    const full = await page
+      .locator('[data-testid=compare-after]')
+      .evaluate((img: HTMLImageElement) => img.naturalWidth);
+    // Record every image the comparison shows from now on (its width once loaded) and the draft status.
+    await page.evaluate(() => {
+      const w = window as unknown as { shown: number[]; draftShown: boolean };
+      w.shown = [];
+      w.draftShown = false;
+      document.addEventListener(
+        'load',
+        (e) => {
+          const img = e.target as HTMLImageElement;
+          if (img.dataset?.['testid'] === 'compare-after') w.shown.push(img.naturalWidth);
+        },
+        true,
+      );
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=preview-draft]')) w.draftShown = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+
+    // A mouse drag from the left end across the slider, pausing between moves as a hand does.
+    const alpha = page.getByRole('slider', { name: 'Strength α' });
+    const box = (await alpha.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 2, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 6; k++) {
+      await page.mouse.move(box.x + (box.width * k) / 10, y, { steps: 3 });
+      await page.waitForTimeout(250);
+    }
+    await page.mouse.up();
+    const released = Number(await alpha.inputValue());
+    await page.locator(`[data-testid=preview-ready][data-draft=false][data-alpha="${released}"]`).waitFor();
+    await expect.poll(() => imageLoaded('[data-testid=compare-after]'), { timeout: 15_000 }).toBe(true);
+    const { shown, draftShown } = await page.evaluate(() => {
+      const w = window as unknown as { shown: number[]; draftShown: boolean };
+      return { shown: [...w.shown], draftShown: w.draftShown };
+    });
+    expect(draftShown).toBe(true);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    // Drafts at the set's preview resolution while dragging, the full image last.
+    expect(shown.some((w) => w < full)).toBe(true);
+    expect(shown.at(-1)).toBe(full);
+    expect(shown.indexOf(shown.find((w) => w < full)!)).toBeLessThan(shown.length - 1);
+    await shot('04b-editor-drag-previews');
+  });
+
   it('previews a mapper edit (moving strength adds no edit) and keeps it (one edit)', async () => {
     await page.goto(url(`/images/${baseImageId}/edit`));
     const editsBefore = Number(await editCountOnImagePage(baseImageId));

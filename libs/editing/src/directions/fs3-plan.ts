@@ -13,6 +13,11 @@ export interface Fs3Settings {
   sStatsSha256: string;
   clipImageSha256: string;
   generatorSha256: string;
+  /**
+   * Fast mode: channels of layers at or below this resolution are measured on the synthesis stopped there
+   * (the one CLIP needs); absent in exact mode (the default), where every probe is the full image.
+   */
+  stopResolution?: number;
 }
 
 /**
@@ -28,7 +33,10 @@ export interface Fs3Plan {
   chunks: number;
 }
 
-/** Images per chunk (2 probes × images × channels): big enough to keep the generator busy, small to lose. */
+/**
+ * Images per chunk (2 probes × images × channels): big enough to keep the generator busy, small to lose. (The
+ * prober keeps the base images' activations across the chunks of a layer, so small chunks cost no prefix work.)
+ */
 const IMAGES_PER_CHUNK = 256;
 
 export function planFs3(
@@ -43,6 +51,8 @@ export function planFs3(
     clipImageSha256: string;
     /** Channels per chunk (default: about 256 images' worth). */
     chunkChannels?: number;
+    /** Fast mode's stop resolution (see Fs3Settings); absent: exact. */
+    stopResolution?: number;
   },
 ): Fs3Plan {
   const layout = manifest.generator.sLayout;
@@ -63,10 +73,25 @@ export function planFs3(
       sStatsSha256: o.sStatsSha256,
       clipImageSha256: o.clipImageSha256,
       generatorSha256: manifest.generator.models.synthesis.sha256,
+      // A stop at full size is the exact table.
+      ...(o.stopResolution !== undefined && o.stopResolution < manifest.generator.config.size
+        ? { stopResolution: o.stopResolution }
+        : {}),
     },
     channels,
     chunks: Math.ceil(channels.length / chunkChannels),
   };
+}
+
+/**
+ * Fast mode's stop resolution: the smallest resolution of the generator that CLIP's input fits in (CLIP's 224
+ * → 256 at 1024; the full size when CLIP needs it all, and then fast mode is exact).
+ */
+export function fastStopResolution(manifest: ModelSetManifest, clipResolution: number): number {
+  const size = manifest.generator.config.size;
+  let r = 4;
+  while (r < clipResolution && r < size) r *= 2;
+  return r;
 }
 
 /** The S offsets of chunk `k`. */

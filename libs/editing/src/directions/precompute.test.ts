@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelSet } from '@styleclip/model-sets';
+import { readNpy, toFloat32 } from '@styleclip/checkpoints';
 import { repoRoot } from '@styleclip/testing';
 import { buildPresetSet } from '../presets';
 import { FS3_FILE, FS3_PARTIAL_DIR, S_STATS_FILE } from './data';
@@ -116,4 +117,25 @@ describe('precompute', () => {
     });
     expect(notes[0]).toMatch(/^chunk 1\//);
   }, 120_000);
+
+  it('fast mode records its stop resolution; layers above it get the exact rows', async () => {
+    const dir = await freshSet('fast');
+    const m = await precomputeDirections(dir, { ...settings, stopResolution: 16 });
+    expect(m.directions!.fs3StopResolution).toBe(16);
+    const fast = toFloat32(await readNpy(new Uint8Array(await readFile(join(dir, FS3_FILE)))));
+    const exact = toFloat32(await readNpy(new Uint8Array(reference)));
+    // Rows of the layers at 32 and 64 px (the last four of the nine) are computed on the full image.
+    const layout = m.generator.sLayout;
+    const width = m.clip!.config.embedDim;
+    const above = m.directions!.fs3Layers!.filter((l) => layout[l]!.resolution > 16);
+    const rowsAbove = above.reduce((n, l) => n + layout[l]!.channels, 0);
+    const start = fast.length - rowsAbove * width;
+    expect(Array.from(fast.subarray(start))).toEqual(Array.from(exact.subarray(start)));
+    expect(Array.from(fast.subarray(0, start))).not.toEqual(Array.from(exact.subarray(0, start)));
+    // A stop at full size is the exact table (and is not recorded as fast).
+    const full = await freshSet('fast-at-full-size');
+    const f = await precomputeDirections(full, { ...settings, fast: true });
+    expect(f.directions!.fs3StopResolution).toBeUndefined();
+    expect((await readFile(join(full, FS3_FILE))).equals(reference)).toBe(true);
+  }, 180_000);
 });

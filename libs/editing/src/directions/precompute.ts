@@ -16,8 +16,8 @@ import {
   writeSStats,
   type SStatistics,
 } from './data';
-import { chunkChannels, planFs3, type Fs3ChunkStore, type Fs3Plan } from './fs3-plan';
-import { fs3Rows } from './fs3-rows';
+import { chunkChannels, fastStopResolution, planFs3, type Fs3ChunkStore, type Fs3Plan } from './fs3-plan';
+import { Fs3Prober } from './fs3-rows';
 import { Eta, throwIfAborted, type WorkProgress } from './progress';
 import { POOL_SEED, samplePoolSBatched, STYLECLIP_SAMPLING, type TruncationSpec } from './sampling';
 import { computeSStatistics } from './stats';
@@ -37,6 +37,14 @@ export interface PrecomputeOptions {
   seed?: number;
   /** Channels per resumable chunk (default: about 256 images' worth). */
   chunkChannels?: number;
+  /**
+   * Fast mode: channels of layers at or below the resolution CLIP needs (224 → 256 at 1024) are measured on
+   * the synthesis stopped there, the others on the full image; not the official table (compare it with
+   * `compareFs3Tables`). Default false: exact.
+   */
+  fast?: boolean;
+  /** Fast mode at another stop resolution (benchmarks, tests); implies `fast`. */
+  stopResolution?: number;
   signal?: AbortSignal;
   onProgress?: (p: WorkProgress) => void;
   /** The runtime to run on, or the configuration of one of its own (threads, provider). */
@@ -82,14 +90,20 @@ export async function computeFs3Chunks(
   let have = o.indices.length - todo.length;
   if (todo.length === 0) return [];
   const base = await fs3BaseImages(components, latentAvg, plan);
+  const stop = plan.settings.stopResolution;
+  const prober = new Fs3Prober(components, stop !== undefined ? { stopResolution: stop } : {});
   const computed: number[] = [];
-  for (const k of todo) {
-    throwIfAborted(o.signal);
-    const channels = chunkChannels(plan, k);
-    const rows = await fs3Rows(components, base, channels, stats.mean, stats.std, plan.settings.batch);
-    await o.store.put(k, array32([channels.length, rows.length / channels.length], rows));
-    computed.push(k);
-    o.onChunk?.(++have, k);
+  try {
+    for (const k of todo) {
+      throwIfAborted(o.signal);
+      const channels = chunkChannels(plan, k);
+      const rows = await prober.rows(base, channels, stats.mean, stats.std, plan.settings.batch);
+      await o.store.put(k, array32([channels.length, rows.length / channels.length], rows));
+      computed.push(k);
+      o.onChunk?.(++have, k);
+    }
+  } finally {
+    await prober.close();
   }
   return computed;
 }
@@ -116,6 +130,8 @@ export interface DirectionsContent {
   /** S layers the table's rows cover, and the images averaged per channel. */
   layers: number[];
   images: number;
+  /** Fast mode's stop resolution (absent: exact). */
+  stopResolution?: number;
   clipImageSha256: string;
 }
 
@@ -140,6 +156,7 @@ export async function writeDirections(
       fs3Rows: d.fs3.shape[0]!,
       fs3Layers: d.layers,
       fs3Images: d.images,
+      ...(d.stopResolution !== undefined ? { fs3StopResolution: d.stopResolution } : {}),
       origin: 'precompute',
       clipImageSha256: d.clipImageSha256,
     },
@@ -159,6 +176,7 @@ export const directionsOf = (
   fs3,
   layers: plan.settings.layers,
   images: plan.settings.images,
+  ...(plan.settings.stopResolution !== undefined ? { stopResolution: plan.settings.stopResolution } : {}),
   clipImageSha256: plan.settings.clipImageSha256,
 });
 
@@ -272,6 +290,9 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions)
       sStatsSha256: manifest.directions!.sStats.sha256,
       clipImageSha256: c.clip.image.sha256,
       ...(o.chunkChannels !== undefined ? { chunkChannels: o.chunkChannels } : {}),
+      ...(o.fast || o.stopResolution !== undefined
+        ? { stopResolution: o.stopResolution ?? fastStopResolution(manifest, c.clip.config.imageResolution) }
+        : {}),
     });
     const store = await new FolderChunkStore(setDir, plan).open();
     const resumed = (await store.stored()).size;

@@ -56,7 +56,15 @@ function tensorProto(name: string, dtype: DType, dims: readonly number[], data: 
   return w;
 }
 
-function valueInfo(name: string, dtype: DType, shape: Shape): ProtoWriter {
+/** A ValueInfoProto; `shape` undefined leaves the rank unknown. */
+export function valueInfo(name: string, dtype: DType, shape: Shape | undefined): ProtoWriter {
+  const tensorType = new ProtoWriter().int(1, ONNX_DTYPE_CODE[dtype]);
+  if (shape) tensorType.message(2, shapeProto(shape));
+  const type = new ProtoWriter().message(1, tensorType);
+  return new ProtoWriter().string(1, name).message(2, type);
+}
+
+function shapeProto(shape: Shape): ProtoWriter {
   const dims = new ProtoWriter();
   for (const d of shape) {
     const dim = new ProtoWriter();
@@ -64,9 +72,7 @@ function valueInfo(name: string, dtype: DType, shape: Shape): ProtoWriter {
     else dim.string(2, d);
     dims.message(1, dim);
   }
-  const tensorType = new ProtoWriter().int(1, ONNX_DTYPE_CODE[dtype]).message(2, dims);
-  const type = new ProtoWriter().message(1, tensorType);
-  return new ProtoWriter().string(1, name).message(2, type);
+  return dims;
 }
 
 function attribute(name: string, a: Attr): ProtoWriter {

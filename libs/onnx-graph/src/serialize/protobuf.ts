@@ -64,6 +64,14 @@ export class ProtoWriter {
     return this;
   }
 
+  /** Appends an already-encoded field (tag, length and payload) unchanged; large ones are referenced. */
+  raw(field: Uint8Array): this {
+    this.flushScratch();
+    this.chunks.push(field);
+    this.length += field.length;
+    return this;
+  }
+
   message(field: number, sub: ProtoWriter): this {
     sub.flushScratch();
     this.tag(field, 2);

@@ -42,6 +42,7 @@ export class DirectionsSync {
       fs3Rows: d.fs3.shape[0]!,
       fs3Layers: d.layers,
       fs3Images: d.images,
+      ...(d.stopResolution !== undefined ? { fs3StopResolution: d.stopResolution } : {}),
       sStatsSamples: d.sStatsSamples,
       truncation: d.truncation,
       jobId,
@@ -82,6 +83,7 @@ export class DirectionsSync {
       fs3: await arrayOf(fBytes),
       layers: rec.fs3Layers,
       images: rec.fs3Images,
+      ...(rec.fs3StopResolution !== undefined ? { stopResolution: rec.fs3StopResolution } : {}),
       clipImageSha256: rec.clipImageSha256,
     });
     this.log.info(

@@ -115,6 +115,12 @@ export function defineParameters(o: ParameterOptions = {}) {
           'which W+ rows the sampling truncates: ALL (TF, StyleCLIP; when absent) or FIRST8 (PyTorch port)',
         ),
       batch: z.int().min(1).max(1024).default(8).describe('images per generator run'),
+      fast: z
+        .boolean()
+        .default(false)
+        .describe(
+          'fast mode: layers at or below the resolution CLIP needs (256 at 1024) are measured on the synthesis stopped there; not the official table',
+        ),
       shardChannels: z
         .int()
         .min(1)

@@ -81,7 +81,7 @@ export class EditService {
    * Validates the input and runs the global edit on the image's latent (W+ or S): shared by `global`, which
    * stores the results, and `preview`, which stores nothing.
    */
-  private async renderGlobal(input: EditGlobalInput) {
+  private async renderGlobal(input: EditGlobalInput, resolution?: number) {
     const { neutral, target, alphas, beta, autoBeta } = parseParameters(this.params.editGlobal, {
       neutral: input.neutral,
       target: input.target,
@@ -98,6 +98,7 @@ export class EditService {
       alphas,
       beta: autoBeta ? 'auto' : beta,
       topK: defaultOf(this.params.textDirection, 'top'),
+      ...(resolution !== undefined ? { resolution } : {}),
     });
     const topChannels: Channel[] = r.top.map((t) => ({
       layer: t.layer,
@@ -135,10 +136,10 @@ export class EditService {
    * The same edit as `global`, rendered but not stored: nothing is written (the base image and its latent are
    * only read). The images come back as PNG data URLs, one per α.
    */
-  async preview(input: EditGlobalInput): Promise<GlobalEditPreview> {
+  async preview(input: EditGlobalInput, resolution?: number): Promise<GlobalEditPreview> {
     const face = await this.photos?.previewImageId(input);
     if (face) input = { ...input, imageId: face };
-    const { r, autoBeta, topChannels, alphas } = await this.renderGlobal(input);
+    const { r, autoBeta, topChannels, alphas } = await this.renderGlobal(input, resolution);
     const images = await previewImages(r.images, alphas);
     return { channels: r.kept, beta: r.beta, autoBeta, topChannels, images };
   }
@@ -147,7 +148,7 @@ export class EditService {
    * Validates the input (strength, known mapper, W+ latent) and runs the mapper on the image's latent: shared by
    * `mapper`, which stores the result, and `previewMapper`, which stores nothing.
    */
-  private async renderMapper(input: EditMapperInput) {
+  private async renderMapper(input: EditMapperInput, resolution?: number) {
     const { strength } = parseParameters(this.params.editMapper, { strength: input.strength });
     const opened = await this.open(input.imageId);
     const image = opened.image;
@@ -170,7 +171,12 @@ export class EditService {
           'Apply the mapper to a generated image or a mapper result, or edit this one with global directions',
       );
     }
-    const r = await engine.edit.mapper({ wplus: array, mapper: input.mapper, strength });
+    const r = await engine.edit.mapper({
+      wplus: array,
+      mapper: input.mapper,
+      strength,
+      ...(resolution !== undefined ? { resolution } : {}),
+    });
     return { image, engine, r, strength };
   }
 
@@ -195,10 +201,10 @@ export class EditService {
    * The same edit as `mapper`, rendered but not stored: nothing is written. The one image comes back as a PNG
    * data URL (its `alpha` is the strength).
    */
-  async previewMapper(input: EditMapperInput): Promise<MapperEditPreview> {
+  async previewMapper(input: EditMapperInput, resolution?: number): Promise<MapperEditPreview> {
     const face = await this.photos?.previewImageId(input);
     if (face) input = { ...input, imageId: face };
-    const { r, strength } = await this.renderMapper(input);
+    const { r, strength } = await this.renderMapper(input, resolution);
     return { strength, images: await previewImages(r.images, [strength]) };
   }
 

@@ -50,7 +50,14 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
       <div className={styles.status} aria-live="polite" data-testid="stage-status">
         {activity.busy ? (
           <>
-            <span className="spinner" aria-hidden="true" /> Rendering…
+            <span className="spinner" aria-hidden="true" />{' '}
+            {preview?.draft ? (
+              <span data-testid="preview-draft">
+                Low-resolution preview of {describePreview(preview)}; rendering the full image…
+              </span>
+            ) : (
+              'Rendering…'
+            )}
           </>
         ) : preview ? (
           <span
@@ -58,6 +65,7 @@ export function EditorStage({ image, view, activity, keeping, onKeep, onUseAsBas
             data-method={preview.method}
             data-alpha={preview.method === 'GLOBAL' ? preview.alpha : undefined}
             data-strength={preview.method === 'MAPPER' ? preview.strength : undefined}
+            data-draft={preview.draft}
           >
             Preview of {describePreview(preview)}, not saved — drag the handle or use the arrow keys to
             compare.

@@ -19,7 +19,7 @@ import {
 } from './operations';
 import { formatAlpha } from './format';
 import { stripAlphas } from './strip';
-import { shownImage, useLivePreview } from './use-live-preview';
+import { draftResolutionOf, shownImage, useLivePreview } from './use-live-preview';
 import type { EditorActivity, EditorPreview, EditorSelection } from './editor-state';
 import { ChannelCount } from './ChannelCount';
 import { StrengthStrip } from './StrengthStrip';
@@ -94,7 +94,7 @@ export function GlobalDirectionsPanel({
     [committed, alpha, beta, autoBeta],
   );
   const render = useCallback(
-    async (p: Params, signal: AbortSignal): Promise<EditorPreview> => {
+    async (p: Params, signal: AbortSignal, resolution: number | null): Promise<EditorPreview> => {
       const input = {
         imageId: image.id,
         neutral: p.neutral,
@@ -103,7 +103,7 @@ export function GlobalDirectionsPanel({
         beta: p.beta,
         autoBeta: p.autoBeta,
       };
-      const { previewGlobalEdit } = await request(PreviewGlobalEditQuery, { input }, { signal });
+      const { previewGlobalEdit } = await request(PreviewGlobalEditQuery, { input, resolution }, { signal });
       const shown = shownImage(previewGlobalEdit.images);
       return {
         method: 'GLOBAL',
@@ -111,11 +111,15 @@ export function GlobalDirectionsPanel({
         alpha: shown.alpha,
         dataUrl: shown.dataUrl,
         channels: previewGlobalEdit.channels,
+        draft: resolution !== null,
       };
     },
     [image.id],
   );
-  const live = useLivePreview(params, render, onPreview, initial.prefillKey);
+  const live = useLivePreview(params, render, onPreview, {
+    skipKey: initial.prefillKey,
+    draftResolution: draftResolutionOf(modelSet),
+  });
 
   // Strength strip: several α in one request, stored as one edit (an explicit action).
   const [strip, setStrip] = useState<{ edit: EditDetail | null; busy: boolean; error: string | null }>({

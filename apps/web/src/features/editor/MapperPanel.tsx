@@ -7,7 +7,7 @@ import { mapperLayers } from '../../shared/format';
 import { Slider } from '../../shared/ui/Slider';
 import { PreviewMapperEditQuery, type EditDetail, type EditorImage, type EditorModelSet } from './operations';
 import { formatStrength } from './format';
-import { shownImage, useLivePreview } from './use-live-preview';
+import { draftResolutionOf, shownImage, useLivePreview } from './use-live-preview';
 import type { EditorActivity, EditorPreview } from './editor-state';
 
 interface Props {
@@ -34,15 +34,23 @@ export function MapperPanel({ image, modelSet, prefill, onPreview, onActivity }:
     [applied, mapper, strength],
   );
   const render = useCallback(
-    async (p: Params, signal: AbortSignal): Promise<EditorPreview> => {
+    async (p: Params, signal: AbortSignal, resolution: number | null): Promise<EditorPreview> => {
       const input = { imageId: image.id, mapper: p.mapper, strength: p.strength };
-      const { previewMapperEdit } = await request(PreviewMapperEditQuery, { input }, { signal });
+      const { previewMapperEdit } = await request(PreviewMapperEditQuery, { input, resolution }, { signal });
       const shown = shownImage(previewMapperEdit.images);
-      return { method: 'MAPPER', input, strength: previewMapperEdit.strength, dataUrl: shown.dataUrl };
+      return {
+        method: 'MAPPER',
+        input,
+        strength: previewMapperEdit.strength,
+        dataUrl: shown.dataUrl,
+        draft: resolution !== null,
+      };
     },
     [image.id],
   );
-  const { busy, error } = useLivePreview(params, render, onPreview);
+  const { busy, error } = useLivePreview(params, render, onPreview, {
+    draftResolution: draftResolutionOf(modelSet),
+  });
   useEffect(() => onActivity({ busy, error }), [busy, error, onActivity]);
 
   if (modelSet.mappers.length === 0) {

@@ -8,10 +8,14 @@ export interface EditorSelection {
   index: number;
 }
 
-/** A rendered but unsaved edit: what the stage shows, and the parameters that store it. */
-export type EditorPreview =
+/**
+ * A rendered but unsaved edit: what the stage shows, and the parameters that store it. `draft`: rendered at the
+ * set's preview resolution while a slider moves (the full image follows once it settles).
+ */
+export type EditorPreview = (
   | { method: 'GLOBAL'; input: EditGlobalInput; alpha: number; dataUrl: string; channels: number }
-  | { method: 'MAPPER'; input: EditMapperInput; strength: number; dataUrl: string };
+  | { method: 'MAPPER'; input: EditMapperInput; strength: number; dataUrl: string }
+) & { draft: boolean };
 
 /** What the stage shows: a stored edit's result, or a preview. */
 export type EditorView =

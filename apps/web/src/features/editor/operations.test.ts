@@ -21,11 +21,11 @@ describe('live previews', () => {
     ['PreviewGlobalEdit', PreviewGlobalEditQuery, EditGlobalMutation],
     ['PreviewMapperEdit', PreviewMapperEditQuery, EditMapperMutation],
   ] as const)(
-    '%s is a query (stores nothing, retried while the API is down) taking the input of the mutation that keeps it',
+    '%s is a query (stores nothing, retried while the API is down) taking the input of the mutation that keeps it, and a resolution',
     (_name, preview, keep) => {
       expect(operation(preview).kind).toBe('query');
       expect(operation(keep).kind).toBe('mutation');
-      expect(operation(preview).variables).toEqual(operation(keep).variables);
+      expect(operation(preview).variables).toEqual([...operation(keep).variables, '$resolution: Int']);
     },
   );
 });

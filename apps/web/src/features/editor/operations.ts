@@ -90,6 +90,8 @@ export const EditorModelSetQuery = graphql(`
   query EditorModelSet($id: ID) {
     modelSet(id: $id) {
       id
+      size
+      previewResolution
       hasClip
       hasDirections
       mappers {
@@ -119,8 +121,8 @@ export const TextDirectionQuery = graphql(`
 
 /** A global edit rendered without storing anything (the live preview); EditGlobalMutation keeps it. */
 export const PreviewGlobalEditQuery = graphql(`
-  query PreviewGlobalEdit($input: EditGlobalInput!) {
-    previewGlobalEdit(input: $input) {
+  query PreviewGlobalEdit($input: EditGlobalInput!, $resolution: Int) {
+    previewGlobalEdit(input: $input, resolution: $resolution) {
       channels
       beta
       autoBeta
@@ -139,8 +141,8 @@ export const PreviewGlobalEditQuery = graphql(`
 
 /** A mapper edit rendered without storing anything (the live preview); EditMapperMutation keeps it. */
 export const PreviewMapperEditQuery = graphql(`
-  query PreviewMapperEdit($input: EditMapperInput!) {
-    previewMapperEdit(input: $input) {
+  query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {
+    previewMapperEdit(input: $input, resolution: $resolution) {
       strength
       images {
         alpha

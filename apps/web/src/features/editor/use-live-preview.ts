@@ -1,10 +1,13 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { userMessage } from '../../shared/api/errors';
 import { useDebouncedValue } from '../../shared/hooks/use-debounced-value';
 
 /** How long the parameters must stay still before a preview is requested. */
 export const PREVIEW_DEBOUNCE_MS = 400;
+
+/** How long the parameters must pause before a draft (reduced-resolution) preview is requested. */
+export const DRAFT_DEBOUNCE_MS = 60;
 
 /** A problem with a preview's answer, worded for a person. */
 export class PreviewProblem extends Error {}
@@ -23,33 +26,71 @@ export interface LivePreviewState {
   error: string | null;
 }
 
+export interface LivePreviewOptions {
+  /** The key (JSON) of parameters that need no request (e.g. a stored edit that is already shown). */
+  skipKey?: string | null;
+  /**
+   * Resolution of the drafts rendered while the parameters move (the set's `previewResolution`: a fraction of
+   * a full render's cost); null renders only the full image once they settle.
+   */
+  draftResolution?: number | null;
+}
+
+/** The model set's draft resolution: its preview resolution when that is below its size, else none. */
+export function draftResolutionOf(set: { size: number; previewResolution: number }): number | null {
+  return set.previewResolution < set.size ? set.previewResolution : null;
+}
+
 /**
- * A debounced live preview of an edit (rendered by a preview query: nothing is stored). Once `params` have
- * settled, `render` runs with them (earlier requests are aborted) and `onRendered` gets its result; `params` null
- * means nothing to preview. `skipKey` is the key (JSON) of parameters that need no request (e.g. a stored edit
- * that is already shown). `render` and `onRendered` must be stable (useCallback): a new one renders again. API
- * errors are shown as `userMessage` words them; a `PreviewProblem`'s message is shown as is.
+ * A progressive live preview of an edit (rendered by a preview query: nothing is stored). While `params` move,
+ * drafts render at `draftResolution` (after a short pause, the last one aborting the one before); once they
+ * have settled for PREVIEW_DEBOUNCE_MS, `render` runs with resolution null (the full image), and a draft that
+ * comes back after it is dropped. `onRendered` gets each result; `params` null means nothing to preview.
+ * `render` and `onRendered` must be stable (useCallback): a new one renders again. API errors are shown as
+ * `userMessage` words them; a `PreviewProblem`'s message is shown as is. `busy` holds until the full image of
+ * the current parameters is in.
  */
 export function useLivePreview<P, R>(
   params: P | null,
-  render: (params: P, signal: AbortSignal) => Promise<R>,
+  render: (params: P, signal: AbortSignal, resolution: number | null) => Promise<R>,
   onRendered: (result: R) => void,
-  skipKey: string | null = null,
+  o: LivePreviewOptions = {},
 ): LivePreviewState {
+  const skipKey = o.skipKey ?? null;
+  const draftResolution = o.draftResolution ?? null;
   const settled = useDebouncedValue(params, PREVIEW_DEBOUNCE_MS);
+  const drafted = useDebouncedValue(params, DRAFT_DEBOUNCE_MS);
   const key = params === null ? null : JSON.stringify(params);
   const settledKey = settled === null ? null : JSON.stringify(settled);
+  const draftKey = drafted === null ? null : JSON.stringify(drafted);
   const [done, setDone] = useState<{ key: string | null; error: string | null }>({
     key: skipKey,
     error: null,
   });
+  // The key whose full image is shown: a draft of it arriving late must not replace it.
+  const fullKey = useRef<string | null>(skipKey);
+
+  useEffect(() => {
+    if (draftResolution === null || drafted === null || draftKey === null) return;
+    if (draftKey === skipKey || draftKey === fullKey.current) return;
+    const controller = new AbortController();
+    render(drafted, controller.signal, draftResolution).then(
+      (result) => {
+        if (controller.signal.aborted || fullKey.current === draftKey) return;
+        onRendered(result);
+      },
+      () => undefined, // a failed draft is not shown: the full render reports its own error
+    );
+    return () => controller.abort();
+  }, [drafted, draftKey, draftResolution, skipKey, render, onRendered]);
 
   useEffect(() => {
     if (settled === null || settledKey === null || settledKey === skipKey) return;
     const controller = new AbortController();
-    render(settled, controller.signal).then(
+    render(settled, controller.signal, null).then(
       (result) => {
         if (controller.signal.aborted) return;
+        fullKey.current = settledKey;
         setDone({ key: settledKey, error: null });
         onRendered(result);
       },

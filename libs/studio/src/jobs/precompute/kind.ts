@@ -2,6 +2,7 @@ import { encodeNpy, makeTensor, readNpy, toFloat32 } from '@styleclip/checkpoint
 import {
   chunkChannels,
   computeFs3Chunks,
+  fastStopResolution,
   directionsOf,
   Engine,
   mergeFs3Chunks,
@@ -176,6 +177,14 @@ export function precomputeKind(deps: PrecomputeDeps): JobKind<PrecomputeParams, 
             batch: p.batch,
             sStatsSha256: sha256Hex(sBytes),
             clipImageSha256: engine.components.clip.image.sha256,
+            ...(p.fast
+              ? {
+                  stopResolution: fastStopResolution(
+                    set.manifest,
+                    engine.components.clip.config.imageResolution,
+                  ),
+                }
+              : {}),
           });
           return { plan, sStatsSamples: p.samples };
         });
@@ -216,6 +225,9 @@ export function precomputeKind(deps: PrecomputeDeps): JobKind<PrecomputeParams, 
         rows: table.shape[0]!,
         layers: plan.settings.layers,
         images: plan.settings.images,
+        ...(plan.settings.stopResolution !== undefined
+          ? { stopResolution: plan.settings.stopResolution }
+          : {}),
         samples: stored.sStatsSamples,
         attempts: ctx.job.attempts,
         shards: shards.length,

@@ -17,10 +17,10 @@ type Documents = {
   '\n  fragment EditDetail on Edit {\n    id\n    method\n    createdAt\n    neutral\n    target\n    alphas\n    beta\n    autoBeta\n    channels\n    mapper\n    strength\n    shareUrl\n    topChannels {\n      ...TopChannel\n    }\n    results {\n      alpha\n      face\n      image {\n        ...ImageSummary\n      }\n    }\n    image {\n      ...ImageSummary\n    }\n    faces\n    pastedBack {\n      alpha\n      image {\n        id\n        url\n        width\n        height\n      }\n    }\n  }\n': typeof types.EditDetailFragmentDoc;
   '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditDocument;
   '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n': typeof types.EditorImageDocument;
-  '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n': typeof types.EditorModelSetDocument;
+  '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      size\n      previewResolution\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n': typeof types.EditorModelSetDocument;
   '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n': typeof types.TextDirectionDocument;
-  '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewGlobalEditDocument;
-  '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewMapperEditDocument;
+  '\n  query PreviewGlobalEdit($input: EditGlobalInput!, $resolution: Int) {\n    previewGlobalEdit(input: $input, resolution: $resolution) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewGlobalEditDocument;
+  '\n  query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {\n    previewMapperEdit(input: $input, resolution: $resolution) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewMapperEditDocument;
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
@@ -56,13 +56,13 @@ const documents: Documents = {
   '\n  query Edit($id: ID!) {\n    edit(id: $id) {\n      ...EditDetail\n    }\n  }\n': types.EditDocument,
   '\n  query EditorImage($id: ID!) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n        width\n        height\n        image {\n          id\n          url\n        }\n      }\n    }\n  }\n':
     types.EditorImageDocument,
-  '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n':
+  '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      size\n      previewResolution\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n':
     types.EditorModelSetDocument,
   '\n  query TextDirection($input: TextDirectionInput!) {\n    textDirection(input: $input) {\n      channels\n      beta\n      maxAbsRelevance\n      dtNorm\n      topChannels {\n        ...TopChannel\n      }\n    }\n  }\n':
     types.TextDirectionDocument,
-  '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n':
+  '\n  query PreviewGlobalEdit($input: EditGlobalInput!, $resolution: Int) {\n    previewGlobalEdit(input: $input, resolution: $resolution) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n':
     types.PreviewGlobalEditDocument,
-  '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n':
+  '\n  query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {\n    previewMapperEdit(input: $input, resolution: $resolution) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n':
     types.PreviewMapperEditDocument,
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n':
     types.EditGlobalDocument,
@@ -144,7 +144,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n',
+  source: '\n  query EditorModelSet($id: ID) {\n    modelSet(id: $id) {\n      id\n      size\n      previewResolution\n      hasClip\n      hasDirections\n      mappers {\n        name\n        coarse\n        medium\n        fine\n      }\n    }\n  }\n',
 ): typeof import('./graphql').EditorModelSetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -156,13 +156,13 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query PreviewGlobalEdit($input: EditGlobalInput!) {\n    previewGlobalEdit(input: $input) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n',
+  source: '\n  query PreviewGlobalEdit($input: EditGlobalInput!, $resolution: Int) {\n    previewGlobalEdit(input: $input, resolution: $resolution) {\n      channels\n      beta\n      autoBeta\n      topChannels {\n        ...TopChannel\n      }\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n',
 ): typeof import('./graphql').PreviewGlobalEditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n',
+  source: '\n  query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {\n    previewMapperEdit(input: $input, resolution: $resolution) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n',
 ): typeof import('./graphql').PreviewMapperEditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

@@ -133,6 +133,11 @@ export type PhotoState =
 /** Limits and defaults: `parameters.precomputeDirections`. */
 export type PrecomputeDirectionsInput = {
   batch?: number | null | undefined;
+  /**
+   * Fast mode: channels of layers at or below the resolution CLIP needs (256 at 1024) are measured on the
+   * synthesis stopped there; faster, not the official table (default false: exact).
+   */
+  fast?: boolean | null | undefined;
   images?: number | null | undefined;
   layers?: DirectionLayers | null | undefined;
   modelSetId?: string | null | undefined;
@@ -326,6 +331,8 @@ export type EditorModelSetQueryVariables = Exact<{
 export type EditorModelSetQuery = {
   modelSet: {
     id: string;
+    size: number;
+    previewResolution: number;
     hasClip: boolean;
     hasDirections: boolean;
     mappers: Array<{ name: string; coarse: boolean; medium: boolean; fine: boolean }>;
@@ -348,6 +355,7 @@ export type TextDirectionQuery = {
 
 export type PreviewGlobalEditQueryVariables = Exact<{
   input: EditGlobalInput;
+  resolution?: number | null | undefined;
 }>;
 
 export type PreviewGlobalEditQuery = {
@@ -362,6 +370,7 @@ export type PreviewGlobalEditQuery = {
 
 export type PreviewMapperEditQueryVariables = Exact<{
   input: EditMapperInput;
+  resolution?: number | null | undefined;
 }>;
 
 export type PreviewMapperEditQuery = {
@@ -1919,6 +1928,8 @@ export const EditorModelSetDocument = new TypedDocumentString(`
     query EditorModelSet($id: ID) {
   modelSet(id: $id) {
     id
+    size
+    previewResolution
     hasClip
     hasDirections
     mappers {
@@ -1949,8 +1960,8 @@ export const TextDirectionDocument = new TypedDocumentString(`
   weight
 }`) as unknown as TypedDocumentString<TextDirectionQuery, TextDirectionQueryVariables>;
 export const PreviewGlobalEditDocument = new TypedDocumentString(`
-    query PreviewGlobalEdit($input: EditGlobalInput!) {
-  previewGlobalEdit(input: $input) {
+    query PreviewGlobalEdit($input: EditGlobalInput!, $resolution: Int) {
+  previewGlobalEdit(input: $input, resolution: $resolution) {
     channels
     beta
     autoBeta
@@ -1972,8 +1983,8 @@ export const PreviewGlobalEditDocument = new TypedDocumentString(`
   weight
 }`) as unknown as TypedDocumentString<PreviewGlobalEditQuery, PreviewGlobalEditQueryVariables>;
 export const PreviewMapperEditDocument = new TypedDocumentString(`
-    query PreviewMapperEdit($input: EditMapperInput!) {
-  previewMapperEdit(input: $input) {
+    query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {
+  previewMapperEdit(input: $input, resolution: $resolution) {
     strength
     images {
       alpha
