@@ -1,6 +1,7 @@
 import type { BlobStore } from '@styleclip/storage';
 import type { StudioConfig } from './config';
 import type { Logger } from './log';
+import { DamagedRecords } from './damaged-records';
 import { DirectionsSync } from './model-sets/directions';
 import { ModelSetRegistry } from './model-sets/registry';
 import { defineParameters, type Parameters } from './parameters/schema';
@@ -77,7 +78,8 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     log,
     directions,
   });
-  const images = new ImageService(storage, models, parameters);
+  const damaged = new DamagedRecords(log.child({ component: 'records' }));
+  const images = new ImageService(storage, models, parameters, damaged);
   const edits = new EditService(storage, models, images, parameters);
   const uploads = new UploadService(storage, models, images, parameters, {
     ttlSeconds: Math.min(config.urlTtlSeconds, 3600),
@@ -89,7 +91,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     ? redisConnection(config.jobs.redisUrl, config.jobs.queueName)
     : undefined;
   const board: JobBoard = redis ? new RedisJobBoard(redis, jobLog) : new LocalJobBoard();
-  const jobStore = new JobStore(storage.records, jobLog);
+  const jobStore = new JobStore(storage.records, jobLog, damaged);
   const kinds = new JobKinds();
   const precomputeDeps = { models, directions, runner: config.runner, log: jobLog };
   kinds.register(precomputeKind(precomputeDeps)).registerChild(precomputeShardKind(precomputeDeps));

@@ -110,8 +110,14 @@ export abstract class JobQueue {
     return live ?? (await this.d.store.get(id));
   }
 
-  /** A page of jobs (newest first), each with its live state when fresher. */
-  async page(limit: number, cursor?: string): Promise<{ jobs: JobEvent[]; nextCursor?: string }> {
+  /**
+   * A page of jobs (newest first), each with its live state when fresher; `skipped` counts damaged records left
+   * out.
+   */
+  async page(
+    limit: number,
+    cursor?: string,
+  ): Promise<{ jobs: JobEvent[]; nextCursor?: string; skipped: number }> {
     const page = await this.d.store.page(limit, cursor);
     const live = await this.d.board.live(page.jobs.map((j) => j.job.id));
     return {
@@ -119,6 +125,7 @@ export abstract class JobQueue {
         const l = live[i];
         return l && acceptsUpdate(rec.job, l.job) ? l : rec;
       }),
+      skipped: page.skipped,
       ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
     };
   }

@@ -2,7 +2,7 @@ import type { Engine } from '@styleclip/editing';
 import { encodePng, tensorToRgb8 } from '@styleclip/imaging';
 import type { Array32 } from '@styleclip/latent-math';
 import { badInput } from '../errors';
-import { isId, newId } from '../ids';
+import { newId } from '../ids';
 import { defaultOf, parseParameters } from '../parameters/parse';
 import type { Parameters } from '../parameters/schema';
 import type { ModelSetRegistry } from '../model-sets/registry';
@@ -59,9 +59,9 @@ export class EditService {
     private readonly params: Parameters,
   ) {}
 
-  async get(id: string): Promise<EditRecord | undefined> {
-    if (!isId(id)) return undefined;
-    return (await this.storage.records.get('edit', id))?.value;
+  /** An edit (undefined when there is none); RECORD_CORRUPT when its record cannot be read. */
+  get(id: string): Promise<EditRecord | undefined> {
+    return this.images.getEdit(id);
   }
 
   private async open(imageId: string): Promise<{ image: ImageRecord; engine: Engine }> {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { decodeImage, encodePng } from '@styleclip/imaging';
-import { StudioError, badInput, notFound, toStudioError } from '../errors';
+import { StudioError, badInput, isStudioErrorCode, notFound, toStudioError } from '../errors';
 import { isId, newId } from '../ids';
 import type { Logger } from '../log';
 import type { ModelSetRegistry } from '../model-sets/registry';
@@ -155,13 +155,14 @@ export class UploadService {
   async complete(id: string): Promise<ImageRecord> {
     const rec = await this.pending(id);
     if (rec.state === 'COMPLETED' && rec.imageId) return this.images.require(rec.imageId);
-    if (rec.state === 'FAILED')
+    if (rec.state === 'FAILED') {
+      // The refusal as it was first given (records from older releases may hold a GraphQL code).
+      const code = rec.error?.code;
       throw new StudioError(
-        rec.error?.code === 'TOO_LARGE' || rec.error?.code === 'PAYLOAD_TOO_LARGE'
-          ? 'TOO_LARGE'
-          : 'BAD_INPUT',
+        isStudioErrorCode(code) ? code : code === 'PAYLOAD_TOO_LARGE' ? 'TOO_LARGE' : 'BAD_INPUT',
         `upload ${id} was refused: ${rec.error?.message ?? 'invalid'}`,
       );
+    }
     const info = await this.storage.raw.head(rec.key);
     if (!info)
       throw badInput(`nothing was uploaded for upload ${id}; PUT the file to the ticket's URL first`);
