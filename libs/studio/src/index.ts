@@ -37,6 +37,7 @@ export {
   type ParametersOf,
 } from './parameters/schema';
 export { parseParameters, parseField, defaultOf, fieldSchema, describeIssue } from './parameters/parse';
+export { OPERATION_WORK, workOf, type Work } from './parameters/work';
 export {
   describeParameters,
   type ParameterDescription,

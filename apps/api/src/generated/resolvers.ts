@@ -130,6 +130,7 @@ export type Mutation = {
    * channels are cut into shards that run on every worker when jobs go through the queue.
    */
   precomputeDirections: Job;
+  /** Cancel a job. With API keys configured, only the key that started it or an admin key may (FORBIDDEN otherwise). */
   cancelJob: Job;
 };
 
@@ -185,10 +186,23 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
+  /** The API key is valid but may not do this (e.g. cancel a job another key started). */
+  | 'FORBIDDEN'
+  /** Too many requests, or more work than the caller's budget holds now (`extensions.limit` names which). */
   | 'RATE_LIMITED'
+  /** The request is too deep, resolves too many fields, or asks for too much work at once (`extensions.limit`). */
   | 'QUERY_TOO_COMPLEX'
+  /** A file is larger than allowed in bytes. */
   | 'PAYLOAD_TOO_LARGE'
+  /** An image is larger than allowed in pixels (width, height or their product). */
+  | 'IMAGE_TOO_MANY_PIXELS'
+  /** A file has the signature of an accepted image type but cannot be decoded (damaged or truncated). */
+  | 'IMAGE_UNDECODABLE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** A stored record cannot be read (damaged, or written by a newer release). Lists skip such records. */
+  | 'RECORD_CORRUPT'
+  /** A stored file's bytes do not match its content hash (damaged in storage). */
+  | 'BLOB_CORRUPT'
   | 'STORAGE_UNAVAILABLE'
   | 'INVERSION_NOT_CONFIGURED'
   | 'NO_CHANNELS'
@@ -226,6 +240,11 @@ export type ImageConnection = {
   __typename?: 'ImageConnection';
   edges: Array<ImageEdge>;
   pageInfo: PageInfo;
+  /**
+   * Entries of this page whose stored record could not be read (damaged) and were left out; the server logs name
+   * them. The rest of the list is served as usual.
+   */
+  skipped: Scalars['Int']['output'];
 };
 
 export type ImageEdge = {
@@ -238,6 +257,11 @@ export type EditConnection = {
   __typename?: 'EditConnection';
   edges: Array<EditEdge>;
   pageInfo: PageInfo;
+  /**
+   * Entries of this page whose stored record could not be read (damaged) and were left out; the server logs name
+   * them. The rest of the list is served as usual.
+   */
+  skipped: Scalars['Int']['output'];
 };
 
 export type EditEdge = {
@@ -525,6 +549,11 @@ export type JobConnection = {
   __typename?: 'JobConnection';
   edges: Array<JobEdge>;
   pageInfo: PageInfo;
+  /**
+   * Entries of this page whose stored record could not be read (damaged) and were left out; the server logs name
+   * them. The rest of the list is served as usual.
+   */
+  skipped: Scalars['Int']['output'];
 };
 
 export type JobEdge = {
@@ -1034,6 +1063,7 @@ export type ImageConnectionResolvers<
 > = {
   edges?: Resolver<Array<ResolversTypes['ImageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ImageEdgeResolvers<
@@ -1050,6 +1080,7 @@ export type EditConnectionResolvers<
 > = {
   edges?: Resolver<Array<ResolversTypes['EditEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EditEdgeResolvers<
@@ -1259,6 +1290,7 @@ export type JobConnectionResolvers<
 > = {
   edges?: Resolver<Array<ResolversTypes['JobEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type JobEdgeResolvers<

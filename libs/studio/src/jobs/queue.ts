@@ -45,8 +45,16 @@ export abstract class JobQueue {
   /** Stops taking jobs; running ones are interrupted and saved to resume (embedded). */
   abstract close(timeoutMs: number): Promise<void>;
 
-  /** Submits a job of a registered kind; its parameters are validated by the kind's schema. */
-  async submit(kindName: string, modelSetId: string, params: unknown): Promise<JobEvent> {
+  /**
+   * Submits a job of a registered kind; its parameters are validated by the kind's schema. `submittedBy` records
+   * who asked (adapters decide what it means, e.g. the API's key name).
+   */
+  async submit(
+    kindName: string,
+    modelSetId: string,
+    params: unknown,
+    o: { submittedBy?: string } = {},
+  ): Promise<JobEvent> {
     const kind = this.d.kinds.find(kindName);
     if (!kind) throw new StudioError('BAD_INPUT', `there is no job kind ${JSON.stringify(kindName)}`);
     const parsed = parseParameters(kind.params, params);
@@ -57,6 +65,7 @@ export abstract class JobQueue {
       state: 'QUEUED',
       modelSetId,
       params: parsed,
+      ...(o.submittedBy !== undefined ? { submittedBy: o.submittedBy } : {}),
       progress: 0,
       phase: 'queued',
       done: 0,
