@@ -148,7 +148,7 @@ export function storedDataSuite(backend: Backend): void {
       expect(ok.editGlobal.results).toHaveLength(1);
     });
 
-    it('upload refusals: undecodable, too large in bytes and in pixels are distinct codes, worded by us', async () => {
+    it('upload refusals: undecodable, too large in bytes and in pixels are distinct codes, worded by us; short bodies refused', async () => {
       const damaged = await upload(c, corruptPng());
       expect(codeOf(damaged.complete!)).toBe('IMAGE_UNDECODABLE');
       expect(damaged.complete!.errors![0]!.message).toBe(
@@ -168,6 +168,49 @@ export function storedDataSuite(backend: Backend): void {
       expect(bomb.complete!.errors![0]!.extensions).toMatchObject({ width: 50000, maxWidth: 4096 });
       const wide = await upload(c, await noisePng(5000, 2, 3));
       expect(codeOf(wide.complete!)).toBe('IMAGE_TOO_MANY_PIXELS');
+
+      if (backend === 'fs') {
+        // The upload endpoint (filesystem storage) refuses fewer bytes than the ticket declared, whether the
+        // client says so (Content-Length) or the body just ends early; nothing is kept.
+        const ticket = (
+          await c.ok<{ createUpload: { uploadId: string; url: string } }>(
+            `mutation { createUpload(input: { contentType: "image/png", size: ${png.length} }) { uploadId url } }`,
+          )
+        ).createUpload;
+        const half = png.subarray(0, 100);
+        const declared = await fetch(ticket.url, {
+          method: 'PUT',
+          headers: { 'content-type': 'image/png' },
+          body: half,
+        });
+        expect(declared.status).toBe(400);
+        expect(((await declared.json()) as { error: { message: string } }).error.message).toBe(
+          `the body is 100 bytes; this upload was created for ${png.length} (send the whole file)`,
+        );
+        const streamed = await fetch(ticket.url, {
+          method: 'PUT',
+          headers: { 'content-type': 'image/png' },
+          body: new ReadableStream({
+            start(ctl) {
+              ctl.enqueue(half);
+              ctl.close();
+            },
+          }),
+          duplex: 'half',
+        } as RequestInit);
+        expect(streamed.status).toBe(400);
+        const nothing = await c.gql(`mutation($id: ID!) { completeUpload(uploadId: $id) { id } }`, {
+          id: ticket.uploadId,
+        });
+        expect(nothing.errors![0]!.message).toMatch(/nothing was uploaded/);
+        // The whole file still goes through.
+        const whole = await fetch(ticket.url, {
+          method: 'PUT',
+          headers: { 'content-type': 'image/png' },
+          body: png,
+        });
+        expect(whole.status).toBe(200);
+      }
 
       const tooBig = await c.gql(
         `mutation { createUpload(input: { contentType: "image/png", size: 20971521 }) { uploadId } }`,

@@ -118,7 +118,10 @@ export class UploadService {
     return rec;
   }
 
-  /** `PUT /uploads/:id` (filesystem storage): streams the body into storage, refusing more than the ticket's size. */
+  /**
+   * `PUT /uploads/:id` (filesystem storage): streams the body into storage, refusing more than the ticket's size,
+   * and fewer (a cut connection or a client that lied about the size: nothing is kept, the PUT can be retried).
+   */
   async receive(id: string, body: Readable, contentLength: number | undefined): Promise<{ bytes: number }> {
     const rec = await this.pending(id);
     if (rec.state !== 'PENDING') throw badInput(`upload ${id} is already ${rec.state.toLowerCase()}`);
@@ -130,6 +133,12 @@ export class UploadService {
         maxBytes: limit,
       });
     }
+    const short = (got: number) =>
+      badInput(`the body is ${got} bytes; this upload was created for ${rec.size} (send the whole file)`, {
+        bytes: got,
+        expectedBytes: rec.size,
+      });
+    if (contentLength !== undefined && contentLength < rec.size) throw short(contentLength);
     let received = 0;
     async function* counted(): AsyncGenerator<Uint8Array> {
       for await (const chunk of body) {
@@ -147,6 +156,10 @@ export class UploadService {
         });
       }
       throw e;
+    }
+    if (received < rec.size) {
+      await this.storage.raw.delete(rec.key).catch(() => undefined);
+      throw short(received);
     }
     return { bytes: received };
   }
