@@ -78,6 +78,7 @@ export {
   type PreviewImage,
 } from './services/edits';
 export { UploadService, type UploadTicket } from './services/uploads';
+export { DeletionService, type Deletion } from './services/deletion';
 export { pageArgs, type Connection, type Edge } from './services/connections';
 
 // Jobs.

@@ -5,6 +5,7 @@ import { DamagedRecords } from './damaged-records';
 import { DirectionsSync } from './model-sets/directions';
 import { ModelSetRegistry } from './model-sets/registry';
 import { defineParameters, type Parameters } from './parameters/schema';
+import { DeletionService } from './services/deletion';
 import { EditService } from './services/edits';
 import { ImageService } from './services/images';
 import { UploadService } from './services/uploads';
@@ -49,6 +50,8 @@ export interface Studio {
   readonly images: ImageService;
   readonly edits: EditService;
   readonly uploads: UploadService;
+  /** Deleting images and edits (with what only they referred to). */
+  readonly deletion: DeletionService;
   readonly kinds: JobKinds;
   readonly board: JobBoard;
   readonly jobStore: JobStore;
@@ -80,7 +83,8 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
   });
   const damaged = new DamagedRecords(log.child({ component: 'records' }));
   const images = new ImageService(storage, models, parameters, damaged);
-  const edits = new EditService(storage, models, images, parameters);
+  const deletion = new DeletionService(storage, images, log.child({ component: 'deletion' }));
+  const edits = new EditService(storage, models, images, parameters, deletion);
   const uploads = new UploadService(storage, models, images, parameters, {
     ttlSeconds: Math.min(config.urlTtlSeconds, 3600),
     publicUrl: o.publicUrl ?? (() => ''),
@@ -105,6 +109,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     images,
     edits,
     uploads,
+    deletion,
     kinds,
     board,
     jobStore,

@@ -132,6 +132,13 @@ export type Mutation = {
   precomputeDirections: Job;
   /** Cancel a job. With API keys configured, only the key that started it or an admin key may (FORBIDDEN otherwise). */
   cancelJob: Job;
+  /**
+   * Delete an image with its edits (and their results, with their own edits), and the stored files no other record
+   * refers to (the same seed generated twice shares its files: they stay while one image uses them).
+   */
+  deleteImage: Deletion;
+  /** Delete an edit with its results (and their own edits), and the stored files no other record refers to. */
+  deleteEdit: Deletion;
 };
 
 export type MutationGenerateImagesArgs = {
@@ -160,6 +167,24 @@ export type MutationPrecomputeDirectionsArgs = {
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationDeleteImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationDeleteEditArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** What a deletion removed. */
+export type Deletion = {
+  __typename?: 'Deletion';
+  /** Images: the one deleted (deleteImage) and the results of every edit removed with it. */
+  images: Scalars['Int']['output'];
+  edits: Scalars['Int']['output'];
+  /** Stored files (PNGs, latents) that no other record referred to. */
+  files: Scalars['Int']['output'];
 };
 
 export type Subscription = {
@@ -804,6 +829,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Deletion: ResolverTypeWrapper<Deletion>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ErrorCode: ErrorCode;
   Health: ResolverTypeWrapper<Health>;
@@ -880,6 +906,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
+  Deletion: Deletion;
   Subscription: Record<PropertyKey, never>;
   Health: Health;
   ImageFilter: ImageFilter;
@@ -1024,6 +1051,27 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationCancelJobArgs, 'id'>
   >;
+  deleteImage?: Resolver<
+    ResolversTypes['Deletion'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteImageArgs, 'id'>
+  >;
+  deleteEdit?: Resolver<
+    ResolversTypes['Deletion'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteEditArgs, 'id'>
+  >;
+};
+
+export type DeletionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion'],
+> = {
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  files?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<
@@ -1465,6 +1513,7 @@ export type Resolvers<ContextType = ApiContext> = {
   JSON?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Deletion?: DeletionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -163,3 +163,45 @@ export class FailingWrite {
       },
     });
 }
+
+/**
+ * A store that runs a step of the test at a precise point of the server's work: `once('delete', /pattern/, fn)`
+ * runs `fn` when the server is about to delete a matching key (before the delete happens), once. For interleavings
+ * that timing alone would make flaky (a concurrent writer between two steps of a deletion).
+ */
+export class Interleave {
+  private readonly hooks: { op: 'put' | 'delete'; pattern: RegExp; fn: () => Promise<void> }[] = [];
+
+  once(op: 'put' | 'delete', pattern: RegExp, fn: () => Promise<void>): void {
+    this.hooks.push({ op, pattern, fn });
+  }
+
+  private async run(op: 'put' | 'delete', key: string): Promise<void> {
+    const i = this.hooks.findIndex((h) => h.op === op && h.pattern.test(key));
+    if (i < 0) return;
+    const [hook] = this.hooks.splice(i, 1);
+    await hook!.fn();
+  }
+
+  wrap = (inner: BlobStore): BlobStore =>
+    new Proxy(inner, {
+      get: (target, prop) => {
+        if (prop === 'put') {
+          const put: BlobStore['put'] = async (key, body, options) => {
+            await this.run('put', key);
+            return target.put(key, body, options);
+          };
+          return put;
+        }
+        if (prop === 'delete') {
+          const del: BlobStore['delete'] = async (key) => {
+            await this.run('delete', key);
+            return target.delete(key);
+          };
+          return del;
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+}

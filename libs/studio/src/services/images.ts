@@ -127,9 +127,11 @@ export class ImageService {
       const shape = [...row.shape];
       npy = { bytes: encodeNpy(makeTensor('float32', shape, row.data)), shape };
     }
+    const id = o.id ?? newId();
+    // The image holds both blobs (reference markers first: deletion counts holders).
     const [pngRef, npyRef] = await Promise.all([
-      this.storage.putContent('images', png, 'png'),
-      npy ? this.storage.putContent('latents', npy.bytes, 'npy') : undefined,
+      this.storage.putContent('images', png, 'png', id),
+      npy ? this.storage.putContent('latents', npy.bytes, 'npy', id) : undefined,
     ]);
     const latent: LatentRecord | undefined =
       o.latent && npy && npyRef
@@ -145,7 +147,7 @@ export class ImageService {
         : undefined;
     const image: ImageRecord = {
       ...o.fields,
-      id: o.id ?? newId(),
+      id,
       source: o.source,
       modelSetId: o.modelSetId,
       png: pngRef,

@@ -226,9 +226,10 @@ export class UploadService {
       if (image) return image;
     }
     const png = await encodePng(decoded.rgb, decoded.width, decoded.height);
-    const pngRef = await this.storage.putContent('images', png, 'png');
+    const id = newId();
+    const pngRef = await this.storage.putContent('images', png, 'png', id);
     const image: ImageRecord = {
-      id: newId(),
+      id,
       source: 'UPLOADED',
       modelSetId: rec.modelSetId,
       png: pngRef,
