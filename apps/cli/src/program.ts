@@ -6,6 +6,7 @@ import { registerText } from './commands/text';
 import { registerEdit } from './commands/edit';
 import { registerDirections } from './commands/directions';
 import { registerFaces } from './commands/faces';
+import { registerStore } from './commands/store';
 import { formatStatus } from './status';
 
 /** The `styleclip` command tree (commands throw; `main.ts` turns errors into exit codes). */
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerEdit(program);
   registerDirections(program);
   registerFaces(program);
+  registerStore(program);
   // Every subcommand reports usage errors the same way instead of exiting the process itself.
   for (const c of program.commands) {
     c.exitOverride();
