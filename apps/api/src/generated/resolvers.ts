@@ -134,7 +134,8 @@ export type Mutation = {
   cancelJob: Job;
   /**
    * Delete an image with its edits (and their results, with their own edits), and the stored files no other record
-   * refers to (the same seed generated twice shares its files: they stay while one image uses them).
+   * refers to (the same seed generated twice shares its files: they stay while one image uses them). An edit's
+   * result is deleted with its edit (deleteEdit): on its own it is refused (BAD_USER_INPUT, `extensions.editId`).
    */
   deleteImage: Deletion;
   /** Delete an edit with its results (and their own edits), and the stored files no other record refers to. */

@@ -128,6 +128,21 @@ export function deletionSuite(backend: Backend): void {
       expect(codeOf(await c.gql(DELETE_EDIT, { id: drop.id }))).toBe('NOT_FOUND');
     });
 
+    it("refuses to delete an edit's result on its own (the edit would point at nothing), naming the edit", async () => {
+      const [r] = await generate(c, [607]);
+      const edit = await editGlobal(r!.id, [1, 2]);
+      const result = edit.results[0]!.image.id;
+      const refused = await c.gql(DELETE_IMAGE, { id: result });
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toContain(`is a result of edit ${edit.id}`);
+      expect(refused.errors?.[0]?.extensions?.editId).toBe(edit.id);
+      const still = await c.ok<{ edit: EditResult }>(
+        `query($id: ID!) { edit(id: $id) { id results { image { id } } } }`,
+        { id: edit.id },
+      );
+      expect(still.edit.results.map((x) => x.image.id)).toEqual(edit.results.map((x) => x.image.id));
+    });
+
     it('keeps a blob that gains a holder while it is being deleted', async () => {
       const [img] = await generate(c, [603]);
       const { png } = await keysOf(img!.id);

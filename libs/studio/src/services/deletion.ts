@@ -1,7 +1,7 @@
 import { contentTypeForKey, isStorageError } from '@styleclip/storage';
 import { DamagedRecords } from '../damaged-records';
 import { isId } from '../ids';
-import { notFound } from '../errors';
+import { badInput, notFound } from '../errors';
 import type { Logger } from '../log';
 import type { EditRecord, ImageRecord } from '../records';
 import { INDEX, type Storage } from '../storage';
@@ -58,6 +58,17 @@ export class DeletionService {
     await this.backfill.ensure();
     const image = await readable(this.images.get(id));
     if (!image) throw notFound('image', id);
+    // An edit's result goes with its edit: deleting it alone would leave the edit pointing at nothing.
+    if (
+      image !== 'damaged' &&
+      image.parentEditId &&
+      (await readable(this.images.getEdit(image.parentEditId)))
+    ) {
+      throw badInput(
+        `image ${id} is a result of edit ${image.parentEditId}; delete that edit (deleteEdit) to remove its results`,
+        { editId: image.parentEditId },
+      );
+    }
     // A damaged record can be deleted too; what it referred to cannot be known, so its blobs stay.
     await this.removeImage(id, image === 'damaged' ? undefined : image, done);
     return done;

@@ -151,3 +151,14 @@ export type EditorImage = NonNullable<ResultOf<typeof EditorImageQuery>['image']
 export type EditorModelSet = NonNullable<ResultOf<typeof EditorModelSetQuery>['modelSet']>;
 export type TextDirectionPreview = ResultOf<typeof TextDirectionQuery>['textDirection'];
 export type { EditGlobalInput, EditMapperInput };
+
+/** Delete an edit with its results (the API removes files no other image uses). */
+export const DeleteEditMutation = graphql(`
+  mutation DeleteEdit($id: ID!) {
+    deleteEdit(id: $id) {
+      images
+      edits
+      files
+    }
+  }
+`);

@@ -23,9 +23,11 @@ type Documents = {
   '\n  query PreviewMapperEdit($input: EditMapperInput!) {\n    previewMapperEdit(input: $input) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewMapperEditDocument;
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
+  '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n': typeof types.DeleteEditDocument;
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
+  '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n': typeof types.DeleteImageDocument;
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n': typeof types.JobStatusFragmentDoc;
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.JobDocument;
   '\n  query Jobs($first: Int, $after: String) {\n    jobs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...JobStatus\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.JobsDocument;
@@ -37,6 +39,7 @@ type Documents = {
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n': typeof types.HealthDocument;
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n': typeof types.CreateUploadDocument;
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n': typeof types.CompleteUploadDocument;
+  '\n  query UploadLimits {\n    parameters {\n      createUpload {\n        size {\n          max\n        }\n        contentType {\n          values\n        }\n      }\n      uploadedImage {\n        width {\n          max\n        }\n        height {\n          max\n        }\n      }\n    }\n  }\n': typeof types.UploadLimitsDocument;
   '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n': typeof types.ImageSummaryFragmentDoc;
 };
 const documents: Documents = {
@@ -59,12 +62,16 @@ const documents: Documents = {
     types.EditGlobalDocument,
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n':
     types.EditMapperDocument,
+  '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n':
+    types.DeleteEditDocument,
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
     types.GalleryDocument,
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
     types.ImageDocument,
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n':
     types.GenerateImagesDocument,
+  '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n':
+    types.DeleteImageDocument,
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n':
     types.JobStatusFragmentDoc,
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': types.JobDocument,
@@ -85,6 +92,8 @@ const documents: Documents = {
     types.CreateUploadDocument,
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n':
     types.CompleteUploadDocument,
+  '\n  query UploadLimits {\n    parameters {\n      createUpload {\n        size {\n          max\n        }\n        contentType {\n          values\n        }\n      }\n      uploadedImage {\n        width {\n          max\n        }\n        height {\n          max\n        }\n      }\n    }\n  }\n':
+    types.UploadLimitsDocument,
   '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n':
     types.ImageSummaryFragmentDoc,
 };
@@ -153,6 +162,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n',
+): typeof import('./graphql').DeleteEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
 ): typeof import('./graphql').GalleryDocument;
 /**
@@ -167,6 +182,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n',
 ): typeof import('./graphql').GenerateImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n',
+): typeof import('./graphql').DeleteImageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -233,6 +254,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n',
 ): typeof import('./graphql').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query UploadLimits {\n    parameters {\n      createUpload {\n        size {\n          max\n        }\n        contentType {\n          values\n        }\n      }\n      uploadedImage {\n        width {\n          max\n        }\n        height {\n          max\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').UploadLimitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -366,6 +366,12 @@ export type EditMapperMutation = {
   };
 };
 
+export type DeleteEditMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteEditMutation = { deleteEdit: { images: number; edits: number; files: number } };
+
 export type GalleryQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -504,6 +510,12 @@ export type GenerateImagesMutation = {
     latent: { id: string; space: LatentSpace } | null;
   }>;
 };
+
+export type DeleteImageMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteImageMutation = { deleteImage: { images: number; edits: number; files: number } };
 
 export type JobStatusFragment = {
   id: string;
@@ -694,6 +706,15 @@ export type CompleteUploadMutation = {
     truncation: number | null;
     inversionStatus: InversionStatus | null;
     latent: { id: string; space: LatentSpace } | null;
+  };
+};
+
+export type UploadLimitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type UploadLimitsQuery = {
+  parameters: {
+    createUpload: { size: { max: number | null }; contentType: { values: Array<string> } };
+    uploadedImage: { width: { max: number | null }; height: { max: number | null } };
   };
 };
 
@@ -1114,6 +1135,15 @@ fragment ImageSummary on Image {
     space
   }
 }`) as unknown as TypedDocumentString<EditMapperMutation, EditMapperMutationVariables>;
+export const DeleteEditDocument = new TypedDocumentString(`
+    mutation DeleteEdit($id: ID!) {
+  deleteEdit(id: $id) {
+    images
+    edits
+    files
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteEditMutation, DeleteEditMutationVariables>;
 export const GalleryDocument = new TypedDocumentString(`
     query Gallery($first: Int, $after: String, $filter: ImageFilter) {
   images(first: $first, after: $after, filter: $filter) {
@@ -1262,6 +1292,15 @@ export const GenerateImagesDocument = new TypedDocumentString(`
     space
   }
 }`) as unknown as TypedDocumentString<GenerateImagesMutation, GenerateImagesMutationVariables>;
+export const DeleteImageDocument = new TypedDocumentString(`
+    mutation DeleteImage($id: ID!) {
+  deleteImage(id: $id) {
+    images
+    edits
+    files
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteImageMutation, DeleteImageMutationVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($id: ID!) {
   job(id: $id) {
@@ -1463,3 +1502,25 @@ export const CompleteUploadDocument = new TypedDocumentString(`
     space
   }
 }`) as unknown as TypedDocumentString<CompleteUploadMutation, CompleteUploadMutationVariables>;
+export const UploadLimitsDocument = new TypedDocumentString(`
+    query UploadLimits {
+  parameters {
+    createUpload {
+      size {
+        max
+      }
+      contentType {
+        values
+      }
+    }
+    uploadedImage {
+      width {
+        max
+      }
+      height {
+        max
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadLimitsQuery, UploadLimitsQueryVariables>;
