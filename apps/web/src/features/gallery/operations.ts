@@ -95,3 +95,21 @@ export const DeleteImageMutation = graphql(`
     }
   }
 `);
+
+/** The limits and defaults of "Generate faces" (the API's `parameters`, their one definition). */
+export const GenerateLimitsQuery = graphql(`
+  query GenerateLimits {
+    parameters {
+      generateImages {
+        seeds {
+          maxItems
+        }
+        truncation {
+          min
+          max
+          default
+        }
+      }
+    }
+  }
+`);

@@ -28,6 +28,7 @@ type Documents = {
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
   '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n': typeof types.DeleteImageDocument;
+  '\n  query GenerateLimits {\n    parameters {\n      generateImages {\n        seeds {\n          maxItems\n        }\n        truncation {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n': typeof types.GenerateLimitsDocument;
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n': typeof types.JobStatusFragmentDoc;
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.JobDocument;
   '\n  query Jobs($first: Int, $after: String) {\n    jobs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...JobStatus\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.JobsDocument;
@@ -36,6 +37,7 @@ type Documents = {
   '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetDocument;
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetsDocument;
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n': typeof types.PrecomputeDirectionsDocument;
+  '\n  query PrecomputeLimits {\n    parameters {\n      precomputeDirections {\n        images {\n          min\n          max\n          default\n        }\n        samples {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n': typeof types.PrecomputeLimitsDocument;
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n': typeof types.HealthDocument;
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n': typeof types.CreateUploadDocument;
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n': typeof types.CompleteUploadDocument;
@@ -72,6 +74,8 @@ const documents: Documents = {
     types.GenerateImagesDocument,
   '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n':
     types.DeleteImageDocument,
+  '\n  query GenerateLimits {\n    parameters {\n      generateImages {\n        seeds {\n          maxItems\n        }\n        truncation {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n':
+    types.GenerateLimitsDocument,
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n':
     types.JobStatusFragmentDoc,
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': types.JobDocument,
@@ -86,6 +90,8 @@ const documents: Documents = {
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': types.ModelSetsDocument,
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n':
     types.PrecomputeDirectionsDocument,
+  '\n  query PrecomputeLimits {\n    parameters {\n      precomputeDirections {\n        images {\n          min\n          max\n          default\n        }\n        samples {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n':
+    types.PrecomputeLimitsDocument,
   '\n  query Health {\n    health {\n      status\n      version\n      modelSets\n      storage\n    }\n  }\n':
     types.HealthDocument,
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n':
@@ -192,6 +198,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query GenerateLimits {\n    parameters {\n      generateImages {\n        seeds {\n          maxItems\n        }\n        truncation {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').GenerateLimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n',
 ): typeof import('./graphql').JobStatusFragmentDoc;
 /**
@@ -236,6 +248,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n',
 ): typeof import('./graphql').PrecomputeDirectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PrecomputeLimits {\n    parameters {\n      precomputeDirections {\n        images {\n          min\n          max\n          default\n        }\n        samples {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').PrecomputeLimitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -517,6 +517,17 @@ export type DeleteImageMutationVariables = Exact<{
 
 export type DeleteImageMutation = { deleteImage: { images: number; edits: number; files: number } };
 
+export type GenerateLimitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type GenerateLimitsQuery = {
+  parameters: {
+    generateImages: {
+      seeds: { maxItems: number | null };
+      truncation: { min: number | null; max: number | null; default: number | null };
+    };
+  };
+};
+
 export type JobStatusFragment = {
   id: string;
   kind: JobKind;
@@ -666,6 +677,17 @@ export type PrecomputeDirectionsMutation = {
     createdAt: string;
     updatedAt: string;
     error: { code: string; message: string } | null;
+  };
+};
+
+export type PrecomputeLimitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PrecomputeLimitsQuery = {
+  parameters: {
+    precomputeDirections: {
+      images: { min: number | null; max: number | null; default: number | null };
+      samples: { min: number | null; max: number | null; default: number | null };
+    };
   };
 };
 
@@ -1301,6 +1323,22 @@ export const DeleteImageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteImageMutation, DeleteImageMutationVariables>;
+export const GenerateLimitsDocument = new TypedDocumentString(`
+    query GenerateLimits {
+  parameters {
+    generateImages {
+      seeds {
+        maxItems
+      }
+      truncation {
+        min
+        max
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GenerateLimitsQuery, GenerateLimitsQueryVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($id: ID!) {
   job(id: $id) {
@@ -1456,6 +1494,24 @@ export const PrecomputeDirectionsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<PrecomputeDirectionsMutation, PrecomputeDirectionsMutationVariables>;
+export const PrecomputeLimitsDocument = new TypedDocumentString(`
+    query PrecomputeLimits {
+  parameters {
+    precomputeDirections {
+      images {
+        min
+        max
+        default
+      }
+      samples {
+        min
+        max
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrecomputeLimitsQuery, PrecomputeLimitsQueryVariables>;
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {
