@@ -22,6 +22,11 @@ export const capabilities: Capability[] = [
   },
   { name: 'Storage on a folder or S3', ready: true, note: 'libs/storage' },
   {
+    name: 'Deleting images and edits (API, CLI, web)',
+    ready: true,
+    note: 'libs/studio; files no other image uses go too',
+  },
+  {
     name: 'Photo inversion (detect, align, e4e), paste-back',
     ready: false,
     note: 'uploads cannot be edited yet',
