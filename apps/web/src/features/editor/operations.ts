@@ -162,3 +162,36 @@ export const DeleteEditMutation = graphql(`
     }
   }
 `);
+
+/** The editor's starting β and mapper strength: the API's defaults (`parameters`, their one definition). */
+export const EditorDefaultsQuery = graphql(`
+  query EditorDefaults {
+    parameters {
+      editGlobal {
+        beta {
+          default
+        }
+      }
+      editMapper {
+        strength {
+          default
+        }
+      }
+    }
+  }
+`);
+
+/** What the panels start from when no edit prefills them. */
+export interface EditorDefaults {
+  beta: number;
+  strength: number;
+}
+
+/** The defaults from the query's answer; undefined while any is missing. */
+export function editorDefaultsOf(
+  data: ResultOf<typeof EditorDefaultsQuery> | undefined,
+): EditorDefaults | undefined {
+  const beta = data?.parameters.editGlobal.beta.default;
+  const strength = data?.parameters.editMapper.strength.default;
+  return beta == null || strength == null ? undefined : { beta, strength };
+}

@@ -24,6 +24,7 @@ type Documents = {
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
   '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n': typeof types.DeleteEditDocument;
+  '\n  query EditorDefaults {\n    parameters {\n      editGlobal {\n        beta {\n          default\n        }\n      }\n      editMapper {\n        strength {\n          default\n        }\n      }\n    }\n  }\n': typeof types.EditorDefaultsDocument;
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
@@ -66,6 +67,8 @@ const documents: Documents = {
     types.EditMapperDocument,
   '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n':
     types.DeleteEditDocument,
+  '\n  query EditorDefaults {\n    parameters {\n      editGlobal {\n        beta {\n          default\n        }\n      }\n      editMapper {\n        strength {\n          default\n        }\n      }\n    }\n  }\n':
+    types.EditorDefaultsDocument,
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
     types.GalleryDocument,
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
@@ -170,6 +173,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n',
 ): typeof import('./graphql').DeleteEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EditorDefaults {\n    parameters {\n      editGlobal {\n        beta {\n          default\n        }\n      }\n      editMapper {\n        strength {\n          default\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').EditorDefaultsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -372,6 +372,15 @@ export type DeleteEditMutationVariables = Exact<{
 
 export type DeleteEditMutation = { deleteEdit: { images: number; edits: number; files: number } };
 
+export type EditorDefaultsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type EditorDefaultsQuery = {
+  parameters: {
+    editGlobal: { beta: { default: number | null } };
+    editMapper: { strength: { default: number | null } };
+  };
+};
+
 export type GalleryQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1166,6 +1175,22 @@ export const DeleteEditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteEditMutation, DeleteEditMutationVariables>;
+export const EditorDefaultsDocument = new TypedDocumentString(`
+    query EditorDefaults {
+  parameters {
+    editGlobal {
+      beta {
+        default
+      }
+    }
+    editMapper {
+      strength {
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditorDefaultsQuery, EditorDefaultsQueryVariables>;
 export const GalleryDocument = new TypedDocumentString(`
     query Gallery($first: Int, $after: String, $filter: ImageFilter) {
   images(first: $first, after: $after, filter: $filter) {
