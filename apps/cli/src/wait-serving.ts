@@ -18,7 +18,7 @@ export async function waitServing(
 ): Promise<void> {
   const ok = o.ok ?? ((s: number) => s >= 200 && s < 300);
   const t0 = Date.now();
-  let last = 'no answer yet';
+  let last: string; // what the last poll saw, for the timeout message
   for (;;) {
     if (child.exitCode !== null || child.signalCode)
       throw new Error(
