@@ -7,6 +7,8 @@ export interface Principal {
   id: string;
   authenticated: boolean;
   keyName?: string;
+  /** An admin key (STYLECLIP_ADMIN_KEYS): may act on what other keys started (cancel their jobs). */
+  admin?: boolean;
 }
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; message: string };
@@ -17,9 +19,11 @@ export type AuthResult = { ok: true; principal: Principal } | { ok: false; messa
  */
 export class ApiKeys {
   private readonly entries: { name: string; hash: Buffer }[];
+  private readonly admins: ReadonlySet<string>;
 
-  constructor(keys: readonly { name: string; sha256: string }[]) {
+  constructor(keys: readonly { name: string; sha256: string }[], admins: readonly string[] = []) {
     this.entries = keys.map((k) => ({ name: k.name, hash: Buffer.from(k.sha256, 'hex') }));
+    this.admins = new Set(admins);
   }
 
   /** Whether mutations need a key. */
@@ -39,19 +43,30 @@ export class ApiKeys {
       if (timingSafeEqual(presented, e.hash) && found === undefined) found = e.name;
     }
     if (found === undefined) return { ok: false, message: 'the API key is not valid' };
-    return { ok: true, principal: { id: `key:${found}`, authenticated: true, keyName: found } };
+    const principal: Principal = { id: `key:${found}`, authenticated: true, keyName: found };
+    if (this.admins.has(found)) principal.admin = true;
+    return { ok: true, principal };
   }
 }
 
 /** sha256 hex of a key, the form STYLECLIP_API_KEY_SHA256 takes. */
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-/** The client address: the socket's, or the first X-Forwarded-For hop when the proxy is trusted. */
+/**
+ * The client address: the socket's, or, behind a trusted proxy, the LAST X-Forwarded-For hop. The proxy (load
+ * balancer) appends the address it saw; everything before it is whatever the client sent, so the first hop is
+ * client-chosen and would let anyone pick their own rate-limit bucket.
+ */
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const fwd = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
+    const header = Array.isArray(fwd) ? fwd.join(',') : fwd;
+    const last = header
+      ?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .at(-1);
+    if (last) return last;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }

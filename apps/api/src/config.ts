@@ -1,4 +1,5 @@
 import { EnvReader, readStudioConfig, type StudioConfig } from '@styleclip/studio';
+import type { WorkBudgetConfig } from './budget';
 
 export { ConfigError } from '@styleclip/studio';
 
@@ -14,8 +15,14 @@ export interface ApiConfig {
   webUrl?: string;
   /** sha256 (hex) of accepted API keys, with a name for logs; empty = mutations are open. */
   apiKeys: { name: string; sha256: string }[];
+  /** Names of keys that may act on what other keys started (cancel any job). */
+  adminKeys: string[];
   /** Token bucket per client (API key or IP); null = off. */
   rateLimit: { perMinute: number; burst: number } | null;
+  /** Token bucket of failed authentications per client address (then 429 for anything with a key); null = off. */
+  authFailures: { perMinute: number; burst: number } | null;
+  /** The work budget (see budget.ts): per-request caps, per-key and anonymous token buckets of work units. */
+  work: WorkBudgetConfig;
   /** Take the client IP from X-Forwarded-For (behind a trusted proxy only). */
   trustProxy: boolean;
   /** Allowed browser origins; '*' = any. */
@@ -36,8 +43,17 @@ export const API_ENV_VARS = [
   'STYLECLIP_PUBLIC_URL',
   'STYLECLIP_WEB_URL',
   'STYLECLIP_API_KEY_SHA256',
+  'STYLECLIP_ADMIN_KEYS',
   'STYLECLIP_RATE_LIMIT_PER_MINUTE',
   'STYLECLIP_RATE_LIMIT_BURST',
+  'STYLECLIP_AUTH_FAILURES_PER_MINUTE',
+  'STYLECLIP_AUTH_FAILURE_BURST',
+  'STYLECLIP_WORK_PER_MINUTE',
+  'STYLECLIP_WORK_BURST',
+  'STYLECLIP_ANON_WORK_PER_MINUTE',
+  'STYLECLIP_ANON_WORK_BURST',
+  'STYLECLIP_MAX_WORK_PER_REQUEST',
+  'STYLECLIP_MAX_STORED_IMAGES_PER_REQUEST',
   'STYLECLIP_TRUST_PROXY',
   'STYLECLIP_CORS_ORIGINS',
   'STYLECLIP_MAX_QUERY_DEPTH',
@@ -80,8 +96,40 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     apiKeys.push({ name: m[1] ?? `key-${sha256.slice(0, 8)}`, sha256 });
   }
 
+  const adminKeys = (get('STYLECLIP_ADMIN_KEYS') ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const name of adminKeys)
+    if (!apiKeys.some((k) => k.name === name))
+      problems.push(
+        `STYLECLIP_ADMIN_KEYS names ${JSON.stringify(name)}, which is not a key of STYLECLIP_API_KEY_SHA256 (name it there as "${name}:<digest>")`,
+      );
+
   const perMinute = int('STYLECLIP_RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
   const burst = int('STYLECLIP_RATE_LIMIT_BURST', 60, 1, 1_000_000);
+  const authPerMinute = int('STYLECLIP_AUTH_FAILURES_PER_MINUTE', 10, 0, 1_000_000);
+  const authBurst = int('STYLECLIP_AUTH_FAILURE_BURST', 20, 1, 1_000_000);
+
+  const perRequest = {
+    units: int('STYLECLIP_MAX_WORK_PER_REQUEST', 64, 1, 100_000),
+    storedImages: int('STYLECLIP_MAX_STORED_IMAGES_PER_REQUEST', 16, 1, 100_000),
+  };
+  /** A token bucket of work units, or null when its rate is 0; its burst must hold the largest request. */
+  const workBucket = (prefix: string, perMinuteDefault: number, burstDefault: number) => {
+    const rate = int(`${prefix}_PER_MINUTE`, perMinuteDefault, 0, 100_000_000);
+    const size = int(`${prefix}_BURST`, burstDefault, 1, 100_000_000);
+    if (rate > 0 && size < perRequest.units)
+      problems.push(
+        `${prefix}_BURST (${size}) is below STYLECLIP_MAX_WORK_PER_REQUEST (${perRequest.units}): a request the caps allow could never be served`,
+      );
+    return rate === 0 ? null : { perMinute: rate, burst: size };
+  };
+  const work: WorkBudgetConfig = {
+    perRequest,
+    perKey: workBucket('STYLECLIP_WORK', 1200, 256),
+    anonymous: workBucket('STYLECLIP_ANON_WORK', 240, 64),
+  };
 
   const corsRaw = get('STYLECLIP_CORS_ORIGINS') ?? 'http://localhost:3000,http://127.0.0.1:3000';
   let corsOrigins: string[] | '*' = '*';
@@ -108,7 +156,10 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ...(publicUrl ? { publicUrl } : {}),
     ...(webUrl ? { webUrl } : {}),
     apiKeys,
+    adminKeys,
     rateLimit: perMinute === 0 ? null : { perMinute, burst },
+    authFailures: authPerMinute === 0 ? null : { perMinute: authPerMinute, burst: authBurst },
+    work,
     trustProxy: bool('STYLECLIP_TRUST_PROXY', false),
     corsOrigins,
     limits: {

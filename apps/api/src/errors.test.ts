@@ -22,7 +22,11 @@ describe('errors', () => {
       toApiError(new StorageError('unavailable', 'GET http://10.0.0.5:9000/bucket/key failed'))?.code,
     ).toBe('STORAGE_UNAVAILABLE');
     expect(toApiError(new StudioError('INTERNAL', 'our bug'))).toBeUndefined();
-    expect(toApiError(new StorageError('corrupt', 'x'))).toBeUndefined();
+    expect(toApiError(new StorageError('corrupt', 'x'))?.code).toBe('RECORD_CORRUPT');
+    expect(toApiError(new StorageError('content_mismatch', 'x'))?.code).toBe('BLOB_CORRUPT');
+    expect(toApiError(new StudioError('TOO_MANY_PIXELS', 'wide'))?.code).toBe('IMAGE_TOO_MANY_PIXELS');
+    expect(toApiError(new StudioError('UNDECODABLE', 'damaged'))?.code).toBe('IMAGE_UNDECODABLE');
+    expect(toApiError(new StorageError('internal', 'x'))).toBeUndefined();
     expect(toApiError(new Error('x'))).toBeUndefined();
   });
 
@@ -48,7 +52,8 @@ describe('errors', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
     const corrupt = format(new StorageError('corrupt', 'record records/image/x.json is corrupt'));
-    expect(corrupt.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(corrupt.extensions).toEqual({ code: 'RECORD_CORRUPT' });
+    expect(corrupt.message).not.toMatch(/records\//);
   });
 
   it('keeps our messages and extra extensions, drops the http extension', () => {

@@ -10,10 +10,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   RATE_LIMITED: 429,
   QUERY_TOO_COMPLEX: 400,
   PAYLOAD_TOO_LARGE: 413,
+  IMAGE_TOO_MANY_PIXELS: 413,
+  IMAGE_UNDECODABLE: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RECORD_CORRUPT: 500,
+  BLOB_CORRUPT: 500,
   STORAGE_UNAVAILABLE: 503,
   QUEUE_UNAVAILABLE: 503,
   INVERSION_NOT_CONFIGURED: 422,
@@ -30,13 +35,18 @@ export class ApiError extends GraphQLError {
     readonly code: ErrorCode,
     message: string,
     extra: Record<string, unknown> = {},
-    options: { cause?: unknown; httpStatus?: number } = {},
+    options: { cause?: unknown; httpStatus?: number; headers?: Record<string, string> } = {},
   ) {
+    // Apollo reads `extensions.http` (status, and headers as a Map) for the HTTP response, then drops it.
+    const http = {
+      ...(options.httpStatus !== undefined ? { status: options.httpStatus } : {}),
+      ...(options.headers ? { headers: new Map(Object.entries(options.headers)) } : {}),
+    };
     super(message, {
       extensions: {
         code,
         ...extra,
-        ...(options.httpStatus !== undefined ? { http: { status: options.httpStatus } } : {}),
+        ...(Object.keys(http).length ? { http } : {}),
       },
       ...(options.cause instanceof Error ? { originalError: options.cause } : {}),
     });
@@ -52,7 +62,9 @@ export const GRAPHQL_CODE: Record<StudioErrorCode, ErrorCode> = {
   BAD_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  TOO_MANY_PIXELS: 'IMAGE_TOO_MANY_PIXELS',
   UNSUPPORTED_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  UNDECODABLE: 'IMAGE_UNDECODABLE',
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
   QUEUE_UNAVAILABLE: 'QUEUE_UNAVAILABLE',
   INVERSION_NOT_CONFIGURED: 'INVERSION_NOT_CONFIGURED',
@@ -60,6 +72,8 @@ export const GRAPHQL_CODE: Record<StudioErrorCode, ErrorCode> = {
   NO_DIRECTIONS: 'NO_DIRECTIONS',
   NO_FACE: 'NO_FACE',
   BUSY: 'JOB_LIMIT_REACHED',
+  RECORD_CORRUPT: 'RECORD_CORRUPT',
+  BLOB_CORRUPT: 'BLOB_CORRUPT',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 

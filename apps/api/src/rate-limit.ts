@@ -47,6 +47,20 @@ export class RateLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - b.tokens) / this.perMs / 1000)) };
   }
 
+  /** Whether `id` could take `cost` now, without taking it: undefined if so, else seconds until it can. */
+  wait(id: string, cost = 1): number | undefined {
+    const b = this.buckets.get(id);
+    if (!b) return cost <= this.o.burst ? undefined : Infinity;
+    const tokens = Math.min(this.o.burst, b.tokens + (this.now() - b.at) * this.perMs);
+    if (tokens >= cost) return undefined;
+    return Math.max(1, Math.ceil((cost - tokens) / this.perMs / 1000));
+  }
+
+  /** The most a single take can ever cost (the bucket's size). */
+  get burst(): number {
+    return this.o.burst;
+  }
+
   private sweep(t: number): void {
     for (const [id, b] of this.buckets) {
       if (b.tokens + (t - b.at) * this.perMs >= this.o.burst) this.buckets.delete(id);

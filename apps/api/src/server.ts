@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createLogger, createStudio, type BlobStore, type Logger } from '@styleclip/studio';
 import { ApiKeys, clientIp } from './auth';
+import { AuthGate } from './auth-gate';
+import { WorkBudget } from './budget';
 import type { ApiConfig } from './config';
 import { toApiError } from './errors';
 import { createApollo } from './graphql/apollo';
@@ -65,7 +67,9 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
 
   const queryLimits = { ...config.limits, defaultFirst: pageDefaults(studio.parameters) };
   const metrics = new Metrics();
-  const keys = new ApiKeys(config.apiKeys);
+  const keys = new ApiKeys(config.apiKeys, config.adminKeys);
+  const auth = new AuthGate(keys, config.authFailures);
+  const budget = new WorkBudget({ ...config.work, keysRequired: keys.required });
   const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
   const schema = createSchema();
   const apollo = createApollo(schema, {
@@ -73,6 +77,7 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
     introspection: config.introspection,
     keysRequired: keys.required,
     limits: queryLimits,
+    budget,
     onErrorCode: (code) => metrics.errorCode(code),
   });
   await apollo.start();
@@ -82,7 +87,7 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
   const graphql = graphqlHandler({
     apollo,
     services,
-    keys,
+    auth,
     ...(limiter ? { limiter } : {}),
     maxBodyBytes: config.limits.maxBodyBytes,
   });
@@ -162,7 +167,9 @@ export async function startApiServer(config: ApiConfig, o: StartOptions = {}): P
   const ws = createSubscriptionServer({
     schema,
     services,
-    keys,
+    auth,
+    budget,
+    introspection: config.introspection,
     ...(limiter ? { limiter } : {}),
     limits: { ...queryLimits, maxBodyBytes: config.limits.maxBodyBytes },
     corsOrigins: config.corsOrigins,

@@ -11,16 +11,21 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { ApiKeys } from './auth';
+import type { Principal } from './auth';
+import type { AuthGate } from './auth-gate';
+import type { WorkBudget } from './budget';
 import type { ApiContext } from './context';
 import { ApiError, classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { checkQueryLimits, type DefaultFirst } from './limits';
 import type { Logger } from '@styleclip/studio';
 import { rateLimitRefusal, type RateLimiter } from './rate-limit';
+import { measureWork } from './work';
 import type { Services } from './services';
 import { originAllowed } from './http/cors';
 
 const asErrors = (e: unknown): GraphQLError[] => {
+  // Our own errors go as they are (formatError words them); a copy would lose what classifies them.
+  if (e instanceof ApiError) return [e];
   const c = classifyError(e);
   return [
     new GraphQLError(c?.message ?? INTERNAL_MESSAGE, {
@@ -28,6 +33,9 @@ const asErrors = (e: unknown): GraphQLError[] => {
     }),
   ];
 };
+
+/** A validation message without its "Did you mean …?" hint (which spells out the schema). */
+export const withoutSuggestions = (message: string): string => message.replace(/ Did you mean .*\?$/s, '');
 
 /**
  * GraphQL over WebSocket (graphql-ws protocol) on `/graphql`, for subscriptions (`jobUpdated`). Queries work
@@ -37,7 +45,9 @@ const asErrors = (e: unknown): GraphQLError[] => {
 export function createSubscriptionServer(deps: {
   schema: GraphQLSchema;
   services: Services;
-  keys: ApiKeys;
+  auth: AuthGate;
+  budget: WorkBudget;
+  introspection: boolean;
   limiter?: RateLimiter;
   limits: { maxDepth: number; maxCost: number; maxBodyBytes: number; defaultFirst?: DefaultFirst };
   corsOrigins: string[] | '*';
@@ -46,13 +56,17 @@ export function createSubscriptionServer(deps: {
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxBodyBytes });
   const log = deps.log.child({ component: 'graphql-ws' });
-  const server = useServer<Record<string, unknown>, { principalId: string; requestId: string }>(
+  const server = useServer<
+    Record<string, unknown>,
+    { principalId: string; principal?: Principal; requestId: string }
+  >(
     {
       schema: deps.schema,
       onConnect: (ctx) => {
         const ip = deps.clientIp(ctx.extra.request);
-        const auth = deps.keys.authenticate(ctx.extra.request.headers.authorization, ip);
+        const auth = deps.auth.authenticate(ctx.extra.request.headers.authorization, ip);
         if (!auth.ok) return false;
+        ctx.extra.principal = auth.principal;
         ctx.extra.principalId = auth.principal.id;
         ctx.extra.requestId = `ws-${Math.random().toString(36).slice(2, 10)}`;
         return true;
@@ -67,7 +81,10 @@ export function createSubscriptionServer(deps: {
         const invalid = validate(deps.schema, document, specifiedRules);
         if (invalid.length)
           return invalid.map(
-            (e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+            (e) =>
+              new GraphQLError(deps.introspection ? e.message : withoutSuggestions(e.message), {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
           );
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
@@ -85,15 +102,24 @@ export function createSubscriptionServer(deps: {
             return [new ApiError('RATE_LIMITED', refusal.message, refusal.extensions)];
           }
         }
+        const principal = (ctx.extra.principal as Principal | undefined) ?? {
+          id: principalId,
+          authenticated: false,
+        };
         try {
           checkQueryLimits(deps.schema, document, operation, payload.variables ?? undefined, deps.limits);
+          if (operation.operation !== 'subscription')
+            deps.budget.charge(
+              principal,
+              measureWork(deps.schema, document, operation, payload.variables ?? {}),
+            );
         } catch (e) {
           return asErrors(e);
         }
         const contextValue: ApiContext = {
           requestId: String(ctx.extra.requestId),
           log: log.child({ reqId: ctx.extra.requestId }),
-          principal: { id: principalId, authenticated: principalId.startsWith('key:') },
+          principal,
           services: deps.services,
         };
         return {

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { readNpy, toFloat32, writeNpy } from '@styleclip/checkpoints';
 import type { Array32 } from '@styleclip/latent-math';
 import { CliError } from './errors';
@@ -13,7 +15,9 @@ export async function readArray(path: string): Promise<Array32> {
   return { shape: t.shape, data: toFloat32(t) };
 }
 
+/** Writes a float32 .npy, creating its folder (e.g. `out/`) when missing. */
 export async function writeArray(path: string, a: Array32): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   await writeNpy(path, { dtype: 'float32', shape: [...a.shape], data: a.data });
 }
 

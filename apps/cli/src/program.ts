@@ -9,6 +9,7 @@ import { registerFaces } from './commands/faces';
 import { registerOptimize } from './commands/optimize';
 import { registerMapper } from './commands/mapper';
 import { registerInvert } from './commands/invert';
+import { registerStore } from './commands/store';
 import { formatStatus } from './status';
 
 /** The `styleclip` command tree (commands throw; `main.ts` turns errors into exit codes). */
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerOptimize(program);
   registerMapper(program);
   registerInvert(program);
+  registerStore(program);
   // Every subcommand reports usage errors the same way instead of exiting the process itself.
   for (const c of program.commands) {
     c.exitOverride();

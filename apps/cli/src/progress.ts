@@ -1,7 +1,11 @@
-/** A progress bar on stderr (a redrawn line on a TTY, a plain line per update otherwise), with ETA. */
+/**
+ * A progress bar on stderr, with ETA: a redrawn line on a TTY; otherwise (logs, CI) a plain line at most every 10%
+ * of the way (and at the end), never one per step.
+ */
 export class Progress {
   private readonly start = Date.now();
-  private lastLine = '';
+  /** The last tenth of the way printed without a TTY (-1: none yet). */
+  private lastTenth = -1;
 
   constructor(
     private readonly label: string,
@@ -16,8 +20,12 @@ export class Progress {
     const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
     const line = `${this.label} [${bar}] ${done}/${total} ${formatSeconds(elapsed)}${eta}${note ? `  ${note}` : ''}`;
     if (this.stream.isTTY) this.stream.write(`\r${line}\x1b[K`);
-    else if (line !== this.lastLine) this.stream.write(line + '\n');
-    this.lastLine = line;
+    else {
+      const tenth = Math.floor(frac * 10);
+      if (tenth <= this.lastTenth) return;
+      this.lastTenth = tenth;
+      this.stream.write(line + '\n');
+    }
   }
 
   done(note = 'done'): void {

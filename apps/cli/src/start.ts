@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePresetSet } from '@styleclip/editing';
 import { capabilities, formatStatus } from './status';
+import { waitServing } from './wait-serving';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const API_ENTRY = join(ROOT, 'apps', 'api', 'src', 'main.ts');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function loadEnv(): void {
   const file = join(ROOT, '.env');
@@ -79,21 +79,6 @@ function startWebApp(apiUrl: string): { process: ChildProcess; url: string } {
 /** A URL without its password, for printing. */
 const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@');
 
-async function waitReady(url: string, api: ChildProcess, timeoutMs: number): Promise<void> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < timeoutMs) {
-    if (api.exitCode !== null)
-      throw new Error(`the API exited (code ${api.exitCode}); see its messages above`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the API did not become ready within ${timeoutMs / 1000} s`);
-}
-
 async function main(): Promise<void> {
   console.log('StyleCLIP service: text-driven StyleGAN2 editing\n');
   console.log(formatStatus(capabilities));
@@ -136,7 +121,7 @@ async function main(): Promise<void> {
     process.env.STYLECLIP_PUBLIC_URL ||
     `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${process.env.STYLECLIP_PORT}`;
   try {
-    await waitReady(apiUrl, api, 180_000);
+    await waitServing(`${apiUrl}/readyz`, api, { what: 'the API', timeoutMs: 180_000, intervalMs: 200 });
   } catch (e) {
     console.error((e as Error).message);
     await stopAll(1);
@@ -144,6 +129,22 @@ async function main(): Promise<void> {
   }
   const web = startWebApp(apiUrl);
   children.push(web.process);
+  web.process.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`the web app exited unexpectedly (code ${code})`);
+      void stopAll(code ?? 1);
+    }
+  });
+  // `ready:` only once the web app really serves its first page (the first start builds it: minutes).
+  console.log('API ready; starting the web app (the first start builds it, which takes a few minutes)…');
+  try {
+    await waitServing(`${web.url}/`, web.process, { what: 'the web app', timeoutMs: 20 * 60_000 });
+  } catch (e) {
+    if (stopping) return;
+    console.error((e as Error).message);
+    await stopAll(1);
+    return;
+  }
 
   console.log('\nready:');
   console.log(`  GraphQL API      ${apiUrl}/graphql   (POST; subscriptions over WebSocket at the same URL)`);

@@ -32,6 +32,11 @@ export const capabilities: Capability[] = [
     note: 'models push/pull; STYLECLIP_MODEL_SETS',
   },
   {
+    name: 'Deleting images and edits (API, CLI, web)',
+    ready: true,
+    note: 'libs/studio; files no other image uses go too',
+  },
+  {
     name: 'Photo inversion (detect, align, e4e), paste-back',
     ready: true,
     note: 'libs/editing photos, libs/studio; random e4e in tiny: bring e4e_ffhq_encode.pt for real faces',

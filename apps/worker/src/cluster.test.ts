@@ -235,7 +235,16 @@ describe('API + 3 workers + Redis + S3', () => {
       },
       30_000,
     );
-    for (const file of ['directions/fs3.npy', 'directions/s_stats.npy'])
+    // Each set's manifest names its own version files (content-named, so the same names when the bytes agree).
+    const filesOf = async (set: string) => {
+      const m = JSON.parse(await readFile(join(set, 'manifest.json'), 'utf8')) as {
+        directions: { sStats: { path: string }; fs3: { path: string } };
+      };
+      return [m.directions.fs3.path, m.directions.sStats.path];
+    };
+    const [apiFiles, referenceFiles] = [await filesOf(apiSet), await filesOf(referenceSet)];
+    expect(apiFiles).toEqual(referenceFiles);
+    for (const file of referenceFiles)
       expect(
         (await readFile(join(apiSet, file))).equals(await readFile(join(referenceSet, file))),
         file,

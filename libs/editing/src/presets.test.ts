@@ -75,6 +75,20 @@ describe('ensurePresetSet', () => {
     expect(r.calls.filter((c) => !c.startsWith('log'))).toEqual(['finish']);
   });
 
+  it("finishes an interrupted precompute with its own settings, and says so (never the preset's in silence)", async () => {
+    const r = recorder();
+    const dir = await folder('interrupted-own', preset(current, false));
+    await mkdir(join(dir, 'directions'));
+    await writeFile(
+      join(dir, 'directions', 'precompute.json'),
+      JSON.stringify({ images: 50, samples: 2000, layers: 'all', batch: 8, seed: 5 }),
+    );
+    expect(await ensurePresetSet('tiny', dir, r.deps)).toBe('finished');
+    expect(r.calls).toContain(
+      `log finishing the interrupted precompute of ${dir} with its own settings (images 50, samples 2000, layers all; resumes where it stopped)…`,
+    );
+  });
+
   it('rebuilds, from an empty folder, a set built by an older preset revision (or before revisions)', async () => {
     for (const [name, revision] of [
       ['old', current - 1],

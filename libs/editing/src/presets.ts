@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { buildPreset, PRESETS, type ModelSetManifest, type ProgressEvent } from '@styleclip/model-sets';
 import type { WorkProgress } from './directions/progress';
 import { precomputeDirections } from './directions/precompute';
+import { interruptedRun } from './directions/unfinished';
 
 function presetOf(name: string) {
   const preset = PRESETS[name];
@@ -33,7 +34,11 @@ export async function buildPresetSet(
   return o.directions === false ? manifest : finishPresetDirections(name, dir, o.onDirections);
 }
 
-/** Computes (or finishes, resuming) the directions a preset asks for; a preset without them is left as is. */
+/**
+ * Computes the directions a preset asks for, or finishes an interrupted precompute of the set with the settings
+ * it was started with (someone's own, never silently replaced by the preset's); a preset without directions is
+ * left as is.
+ */
 async function finishPresetDirections(
   name: string,
   dir: string,
@@ -41,8 +46,13 @@ async function finishPresetDirections(
 ): Promise<ModelSetManifest> {
   const d = presetOf(name).directions;
   if (!d) return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as ModelSetManifest;
-  return precomputeDirections(dir, { ...d, ...(onProgress ? { onProgress } : {}) });
+  const settings = (await interruptedRun(dir)) ?? d;
+  return precomputeDirections(dir, { ...settings, ...(onProgress ? { onProgress } : {}) });
 }
+
+/** How a precompute's settings read in a log line. */
+const describeSettings = (s: { images: number; samples: number; layers: string }) =>
+  `images ${s.images}, samples ${s.samples}, layers ${s.layers}`;
 
 /** What is in a folder meant to hold a preset set. */
 export type PresetState =
@@ -179,7 +189,12 @@ async function ensureIn(name: string, dir: string, current: number, o: EnsureOpt
       return state.kind === 'missing' ? 'built' : 'rebuilt';
     }
     if (state.directions || !presetOf(name).directions) return 'ready';
-    log(`finishing the directions of ${dir} (resumes where it stopped)…`);
+    const interrupted = await interruptedRun(dir);
+    log(
+      interrupted
+        ? `finishing the interrupted precompute of ${dir} with its own settings (${describeSettings(interrupted)}; resumes where it stopped)…`
+        : `computing the directions of ${dir} (${describeSettings(presetOf(name).directions!)}; resumes where it stopped)…`,
+    );
     await finish(name, dir);
     took();
     return 'finished';

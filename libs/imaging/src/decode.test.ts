@@ -114,8 +114,10 @@ describe('decodeImage', () => {
     const bomb = craftPng(50000, 50000);
     expect(bomb.length).toBeLessThan(200);
     const e = await refused(decodeImage(bomb));
-    expect(e.code).toBe('too_large');
+    // Pixels, not bytes: a distinct code from `too_large`, with the figures to word it.
+    expect(e.code).toBe('too_many_pixels');
     expect(e.message).toMatch(/50000×50000/);
+    expect(e.details).toMatchObject({ format: 'png', width: 50000, height: 50000, maxWidth: 4096 });
     const e2 = await refused(decodeImage(bomb, { maxWidth: 100000, maxHeight: 100000 }));
     expect(e2.code).toBe('too_many_pixels');
   });
@@ -124,7 +126,9 @@ describe('decodeImage', () => {
     const png = await sharp(noise(16, 16, 3), { raw: { width: 16, height: 16, channels: 3 } })
       .png()
       .toBuffer();
-    expect((await refused(decodeImage(png, { maxBytes: 100 }))).code).toBe('too_large');
+    const e = await refused(decodeImage(png, { maxBytes: 100 }));
+    expect(e.code).toBe('too_large');
+    expect(e.details).toEqual({ bytes: png.length, maxBytes: 100 });
     expect((await refused(decodeImage(Buffer.alloc(20 * 1024 * 1024 + 1)))).code).toBe('too_large');
   });
 

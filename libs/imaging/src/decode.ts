@@ -38,13 +38,16 @@ export interface DecodedImage {
 /**
  * Decodes an uploaded png/jpeg/webp. The type comes from the magic bytes; size, dimensions and pixel count
  * are checked from the header before decoding, so decompression bombs are refused cheaply. Throws
- * `ImageError` (`unsupported_type`, `too_large`, `too_many_pixels`, `corrupt`). No EXIF rotation and no
+ * `ImageError` (`unsupported_type`, `too_large` in bytes, `too_many_pixels` in width, height or pixels, `corrupt`). No EXIF rotation and no
  * ICC conversion are applied (Pillow's `Image.open` applies neither).
  */
 export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = {}): Promise<DecodedImage> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.length > lim.maxBytes) {
-    throw new ImageError('too_large', `image is ${bytes.length} bytes, the limit is ${lim.maxBytes}`);
+    throw new ImageError('too_large', `image is ${bytes.length} bytes, the limit is ${lim.maxBytes}`, {
+      bytes: bytes.length,
+      maxBytes: lim.maxBytes,
+    });
   }
   const format = detectFormat(bytes);
   if (!format) {
@@ -60,25 +63,37 @@ export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = {}):
     // Header only (no pixels are decoded), so no pixel limit here: our own checks below say which one failed.
     meta = await sharp(input, { ...options, limitInputPixels: false }).metadata();
   } catch (e) {
-    throw new ImageError('corrupt', `cannot read the ${format} header: ${(e as Error).message}`);
+    throw new ImageError('corrupt', `cannot read the ${format} header: ${(e as Error).message}`, { format });
   }
   const { width, height } = meta;
   if (!width || !height || meta.format !== format) {
     throw new ImageError(
       'corrupt',
       `${format} header is unreadable (got format ${meta.format}, ${width}×${height})`,
+      { format },
     );
   }
+  const dimensions = {
+    format,
+    width,
+    height,
+    maxWidth: lim.maxWidth,
+    maxHeight: lim.maxHeight,
+    maxPixels: lim.maxPixels,
+  };
+  // Too wide or too tall is a pixel limit too (`too_large` is for bytes only).
   if (width > lim.maxWidth || height > lim.maxHeight) {
     throw new ImageError(
-      'too_large',
+      'too_many_pixels',
       `image is ${width}×${height}, the limit is ${lim.maxWidth}×${lim.maxHeight}`,
+      dimensions,
     );
   }
   if (width * height > lim.maxPixels) {
     throw new ImageError(
       'too_many_pixels',
       `image has ${width * height} pixels (${width}×${height}), the limit is ${lim.maxPixels}`,
+      dimensions,
     );
   }
   let raw: { data: Buffer; info: OutputInfo };
@@ -86,14 +101,20 @@ export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = {}):
     raw = await sharp(input, options).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   } catch (e) {
     const message = (e as Error).message;
-    if (/pixel limit/i.test(message)) throw new ImageError('too_many_pixels', `${format} image: ${message}`);
-    throw new ImageError('corrupt', `cannot decode the ${format} image (${width}×${height}): ${message}`);
+    if (/pixel limit/i.test(message))
+      throw new ImageError('too_many_pixels', `${format} image: ${message}`, dimensions);
+    throw new ImageError('corrupt', `cannot decode the ${format} image (${width}×${height}): ${message}`, {
+      format,
+      width,
+      height,
+    });
   }
   const { info, data } = raw;
   if (info.width !== width || info.height !== height || data.length !== width * height * info.channels) {
     throw new ImageError(
       'corrupt',
       `decoded ${info.width}×${info.height}×${info.channels} from a ${width}×${height} header`,
+      { format, width, height },
     );
   }
   const { rgb, alpha } = splitChannels(

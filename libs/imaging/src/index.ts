@@ -2,7 +2,7 @@
  * @styleclip/imaging: image decode/encode, Pillow-exact CLIP preprocessing, tensor↔image conversion and the
  * StyleCLIP CLIP-loss image path as an ONNX subgraph.
  */
-export { ImageError, type ImageErrorCode } from './errors';
+export { ImageError, type ImageErrorCode, type ImageErrorDetails } from './errors';
 export { detectFormat, type ImageFormat } from './format';
 export { decodeImage, toRgba, DEFAULT_LIMITS, type DecodeLimits, type DecodedImage } from './decode';
 export { encodePng, writePng } from './png';

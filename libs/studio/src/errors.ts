@@ -1,6 +1,7 @@
 import { EngineError } from '@styleclip/editing';
 import { ImageError } from '@styleclip/imaging';
 import { StorageError } from '@styleclip/storage';
+import { imageRefusal } from './image-refusal';
 
 /**
  * Every way an operation of the product can fail that its caller should understand. Adapters map each to their
@@ -11,10 +12,14 @@ export const STUDIO_ERROR_CODES = [
   /** The request's parameters are wrong (out of range, unknown mapper, a latent of another generator, …). */
   'BAD_INPUT',
   'NOT_FOUND',
-  /** A file is larger than allowed (bytes or pixels). */
+  /** A file is larger than allowed in bytes. */
   'TOO_LARGE',
+  /** An image is larger than allowed in pixels (width, height or their product). */
+  'TOO_MANY_PIXELS',
   /** A file is not a type we accept. */
   'UNSUPPORTED_TYPE',
+  /** A file has the signature of a type we accept but cannot be decoded (damaged, truncated, not really one). */
+  'UNDECODABLE',
   /** Storage does not answer; nothing was saved. */
   'STORAGE_UNAVAILABLE',
   /** The job queue (Redis) does not answer; nothing was submitted or changed. */
@@ -29,6 +34,10 @@ export const STUDIO_ERROR_CODES = [
   'NO_DIRECTIONS',
   /** Too many jobs, or one is already running on the same model set, or the service is stopping. */
   'BUSY',
+  /** A stored record cannot be read (damaged, or written by a newer release); it is left as it is. */
+  'RECORD_CORRUPT',
+  /** A stored file's bytes do not match the content hash it is stored under (damaged in storage). */
+  'BLOB_CORRUPT',
   /** Our bug or an unexpected failure; details go to the logs only. */
   'INTERNAL',
 ] as const;
@@ -58,13 +67,6 @@ export const isStudioErrorCode = (s: unknown): s is StudioErrorCode =>
 
 const STORAGE_MESSAGE = 'storage is unavailable; nothing was saved, try again shortly';
 
-const IMAGE_CODES: Record<string, StudioErrorCode> = {
-  unsupported_type: 'UNSUPPORTED_TYPE',
-  too_large: 'TOO_LARGE',
-  too_many_pixels: 'TOO_LARGE',
-  corrupt: 'BAD_INPUT',
-};
-
 const ENGINE_CODES: Record<string, StudioErrorCode> = {
   no_channels: 'NO_CHANNELS',
   no_directions: 'NO_DIRECTIONS',
@@ -87,7 +89,8 @@ const ENGINE_CODES: Record<string, StudioErrorCode> = {
 
 /**
  * The caller-facing form of a known failure of our libraries, or undefined for anything unexpected (to be logged
- * and masked). Storage messages name hosts and paths, so only the code and a generic message are kept.
+ * and masked). Storage messages name hosts and paths, and image messages may quote the decoder, so only the code
+ * and a message in our words are kept (the original stays as the cause, for logs).
  */
 export function toStudioError(e: unknown): StudioError | undefined {
   if (e instanceof StudioError) return e;
@@ -95,10 +98,23 @@ export function toStudioError(e: unknown): StudioError | undefined {
     if (e.code === 'unavailable')
       return new StudioError('STORAGE_UNAVAILABLE', STORAGE_MESSAGE, {}, { cause: e });
     if (e.code === 'invalid_key') return new StudioError('BAD_INPUT', 'invalid id', {}, { cause: e });
+    if (e.code === 'corrupt' || e.code === 'incompatible_version')
+      return new StudioError(
+        'RECORD_CORRUPT',
+        'a stored record cannot be read (damaged, or written by a newer release); the server log names it',
+        {},
+        { cause: e },
+      );
+    if (e.code === 'content_mismatch')
+      return new StudioError(
+        'BLOB_CORRUPT',
+        'a stored file is damaged (its bytes do not match its content hash); the server log names it',
+        {},
+        { cause: e },
+      );
     return undefined;
   }
-  if (e instanceof ImageError)
-    return new StudioError(IMAGE_CODES[e.code] ?? 'BAD_INPUT', e.message, {}, { cause: e });
+  if (e instanceof ImageError) return imageRefusal(e);
   if (e instanceof EngineError) {
     const code = ENGINE_CODES[e.code];
     return code ? new StudioError(code, e.message, {}, { cause: e }) : undefined;

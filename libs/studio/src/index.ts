@@ -38,6 +38,7 @@ export {
   type ParametersOf,
 } from './parameters/schema';
 export { parseParameters, parseField, defaultOf, fieldSchema, describeIssue } from './parameters/parse';
+export { OPERATION_WORK, workOf, type Work } from './parameters/work';
 export {
   describeParameters,
   type ParameterDescription,
@@ -102,6 +103,7 @@ export {
   type PreviewImage,
 } from './services/edits';
 export { UploadService, type UploadTicket } from './services/uploads';
+export { DeletionService, type Deletion } from './services/deletion';
 export { pageArgs, type Connection, type Edge } from './services/connections';
 
 // Photos: faces found, aligned and inverted; edits of faces pasted back.

@@ -93,6 +93,8 @@ const checkJob = obj({
   modelSetId: str,
   /** The kind's parameters, as validated by its schema when submitted (checked again when run). */
   params: any,
+  /** Who submitted it (the API: the key's name), when known: only they (or an admin) may cancel it. */
+  submittedBy: opt(str),
   progress: num,
   phase: opt(str),
   done: int,

@@ -25,6 +25,8 @@ import { createRecordStore, type BlobRef, type StudioRecords } from './records';
  *   - `index/methods/<global|mapper>/<imageId>.<editId>` (images having an edit of a method),
  *   - `index/edits/<imageId>/<editId>` (edits of an image),
  *   - `index/mappers/<modelSetId>/<name>` (mappers trained for a set; records `mapper/<modelSetId>.<name>`).
+ *   - `index/refs/<sha256>/<holderId>`: who refers to a content blob (images to their PNG and latent, jobs to
+ *     their previews); a blob with no holder left may be deleted (see `putContent`, DeletionService).
  * - `uploads/<uploadId>.bin`: raw uploaded bytes until `completeUpload` processes them.
  * - `jobs/<jobId>/…`: a job's partial results (e.g. fs3 chunks of a precompute), so a job resumes on any worker
  *   after a crash; removed when the job ends.
@@ -50,18 +52,31 @@ export class Storage {
     this.records = createRecordStore(this.blobs);
   }
 
-  /** Writes bytes under their content hash (idempotent) and returns the reference to keep in a record. */
+  /**
+   * Writes bytes under their content hash (idempotent) and returns the reference to keep in a record. `holder`
+   * (a record id) declares that it refers to the blob: its reference marker is written BEFORE the blob, so a
+   * deletion that finds no holder left (see `references`) can never remove a blob a writer is about to use (the
+   * writer's own put restores it, or the deleter sees the marker). Blobs written without a holder are never
+   * deleted (directions); anything that keeps an image or latent blob must name itself.
+   */
   async putContent(
     kind: 'images' | 'latents' | 'directions' | 'mappers',
     bytes: Uint8Array,
     ext: 'png' | 'npy' | 'onnx' | 'pt',
+    holder?: string,
   ): Promise<BlobRef> {
     const sha256 = sha256Hex(bytes);
     const key = contentKey(kind, sha256, ext);
+    if (holder !== undefined) await this.index([INDEX.refs(sha256) + holder]);
     await this.blobs.put(key, bytes, {
       contentType: ext === 'png' ? 'image/png' : 'application/octet-stream',
     });
     return { key, sha256, bytes: bytes.byteLength };
+  }
+
+  /** Whether any holder still refers to the content `sha256` (a reference marker exists). */
+  async referenced(sha256: string): Promise<boolean> {
+    return (await this.listIndex(INDEX.refs(sha256), undefined, 1)).names.length > 0;
   }
 
   /** A URL for a content blob: presigned on S3, served by the API (`/files/<key>`) otherwise. */
@@ -138,6 +153,10 @@ export const INDEX = {
   methods: (method: 'global' | 'mapper' | 'optimize') => `index/methods/${method}/`,
   edits: (imageId: string) => `index/edits/${imageId}/`,
   mappers: (modelSetId: string) => `index/mappers/${modelSetId}/`,
+  /** Holders of a content blob (`<holder id>` entries), by its sha256: what deletion counts references with. */
+  refs: (sha256: string) => `index/refs/${sha256}/`,
+  /** Written once every record from before reference markers has its markers (see DeletionService). */
+  refsComplete: 'index/refs-complete',
 } as const;
 
 export function createStorage(

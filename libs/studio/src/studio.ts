@@ -2,11 +2,13 @@ import { CloudWatchMetrics } from '@styleclip/cloudwatch';
 import type { BlobStore } from '@styleclip/storage';
 import type { StudioConfig } from './config';
 import type { Logger } from './log';
+import { DamagedRecords } from './damaged-records';
 import { DirectionsSync } from './model-sets/directions';
 import { MapperSync } from './model-sets/mappers';
 import { ModelSetRegistry } from './model-sets/registry';
 import { pullConfiguredModelSets } from './model-sets/remote/sync';
 import { defineParameters, type Parameters } from './parameters/schema';
+import { DeletionService } from './services/deletion';
 import { EditService } from './services/edits';
 import { ImageService } from './services/images';
 import { UploadService } from './services/uploads';
@@ -62,6 +64,8 @@ export interface Studio {
   readonly uploads: UploadService;
   /** Uploaded photos: their faces found, aligned and inverted (INVERT_PHOTO jobs), paste-back. */
   readonly photos: PhotoService;
+  /** Deleting images and edits (with what only they referred to). */
+  readonly deletion: DeletionService;
   readonly kinds: JobKinds;
   readonly board: JobBoard;
   readonly jobStore: JobStore;
@@ -108,7 +112,9 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
       : {}),
     mappers,
   });
-  const images = new ImageService(storage, models, parameters);
+  const damaged = new DamagedRecords(log.child({ component: 'records' }));
+  const images = new ImageService(storage, models, parameters, damaged);
+  const deletion = new DeletionService(storage, images, log.child({ component: 'deletion' }));
   // The job queue is made below, after the kinds; photos submit their inversion jobs to it.
   const queue: { jobs?: JobQueue } = {};
   const photos = new PhotoService(storage, models, images, parameters, {
@@ -121,6 +127,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     models,
     images,
     parameters,
+    deletion,
     new PhotoEdits(storage, models, images, photos, parameters),
   );
   const uploads = new UploadService(storage, models, images, parameters, {
@@ -136,7 +143,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
       })
     : undefined;
   const board: JobBoard = redis ? new RedisJobBoard(redis, jobLog) : new LocalJobBoard();
-  const jobStore = new JobStore(storage.records, jobLog);
+  const jobStore = new JobStore(storage.records, jobLog, damaged);
   const kinds = new JobKinds();
   // Job runtimes log their sessions' execution provider (a CUDA → CPU fallback) as the registry's does.
   const jobRunner = { ...config.runner, log: (line: string) => jobLog.info({ runtime: true }, line) };
@@ -165,6 +172,7 @@ export function createStudio(config: StudioConfig, o: StudioOptions): Studio {
     edits,
     uploads,
     photos,
+    deletion,
     kinds,
     board,
     jobStore,

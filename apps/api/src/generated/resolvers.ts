@@ -154,7 +154,16 @@ export type Mutation = {
    * channels are cut into shards that run on every worker when jobs go through the queue.
    */
   precomputeDirections: Job;
+  /** Cancel a job. With API keys configured, only the key that started it or an admin key may (FORBIDDEN otherwise). */
   cancelJob: Job;
+  /**
+   * Delete an image with its edits (and their results, with their own edits), and the stored files no other record
+   * refers to (the same seed generated twice shares its files: they stay while one image uses them). An edit's
+   * result is deleted with its edit (deleteEdit): on its own it is refused (BAD_USER_INPUT, `extensions.editId`).
+   */
+  deleteImage: Deletion;
+  /** Delete an edit with its results (and their own edits), and the stored files no other record refers to. */
+  deleteEdit: Deletion;
   /**
    * Optimize an image's latent toward a text (StyleCLIP's latent optimization), as a job: its progress carries the
    * loss terms and curve (`Job.training`) and a preview every `previewEvery` steps (`Job.previewUrl`); on success
@@ -208,6 +217,14 @@ export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type MutationDeleteImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationDeleteEditArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type MutationOptimizeLatentArgs = {
   input: OptimizeLatentInput;
 };
@@ -218,6 +235,16 @@ export type MutationTrainMapperArgs = {
 
 export type MutationInvertPhotoArgs = {
   input: InvertPhotoInput;
+};
+
+/** What a deletion removed. */
+export type Deletion = {
+  __typename?: 'Deletion';
+  /** Images: the one deleted (deleteImage) and the results of every edit removed with it. */
+  images: Scalars['Int']['output'];
+  edits: Scalars['Int']['output'];
+  /** Stored files (PNGs, latents) that no other record referred to. */
+  files: Scalars['Int']['output'];
 };
 
 export type Subscription = {
@@ -244,10 +271,23 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
+  /** The API key is valid but may not do this (e.g. cancel a job another key started). */
+  | 'FORBIDDEN'
+  /** Too many requests, or more work than the caller's budget holds now (`extensions.limit` names which). */
   | 'RATE_LIMITED'
+  /** The request is too deep, resolves too many fields, or asks for too much work at once (`extensions.limit`). */
   | 'QUERY_TOO_COMPLEX'
+  /** A file is larger than allowed in bytes. */
   | 'PAYLOAD_TOO_LARGE'
+  /** An image is larger than allowed in pixels (width, height or their product). */
+  | 'IMAGE_TOO_MANY_PIXELS'
+  /** A file has the signature of an accepted image type but cannot be decoded (damaged or truncated). */
+  | 'IMAGE_UNDECODABLE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** A stored record cannot be read (damaged, or written by a newer release). Lists skip such records. */
+  | 'RECORD_CORRUPT'
+  /** A stored file's bytes do not match its content hash (damaged in storage). */
+  | 'BLOB_CORRUPT'
   | 'STORAGE_UNAVAILABLE'
   | 'INVERSION_NOT_CONFIGURED'
   | 'NO_CHANNELS'
@@ -289,6 +329,11 @@ export type ImageConnection = {
   __typename?: 'ImageConnection';
   edges: Array<ImageEdge>;
   pageInfo: PageInfo;
+  /**
+   * Entries of this page whose stored record could not be read (damaged) and were left out; the server logs name
+   * them. The rest of the list is served as usual.
+   */
+  skipped: Scalars['Int']['output'];
 };
 
 export type ImageEdge = {
@@ -301,6 +346,11 @@ export type EditConnection = {
   __typename?: 'EditConnection';
   edges: Array<EditEdge>;
   pageInfo: PageInfo;
+  /**
+   * Entries of this page whose stored record could not be read (damaged) and were left out; the server logs name
+   * them. The rest of the list is served as usual.
+   */
+  skipped: Scalars['Int']['output'];
 };
 
 export type EditEdge = {
@@ -638,6 +688,11 @@ export type JobConnection = {
   __typename?: 'JobConnection';
   edges: Array<JobEdge>;
   pageInfo: PageInfo;
+  /**
+   * Entries of this page whose stored record could not be read (damaged) and were left out; the server logs name
+   * them. The rest of the list is served as usual.
+   */
+  skipped: Scalars['Int']['output'];
 };
 
 export type JobEdge = {
@@ -1211,6 +1266,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Deletion: ResolverTypeWrapper<Deletion>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ErrorCode: ErrorCode;
   Health: ResolverTypeWrapper<Health>;
@@ -1309,6 +1365,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
+  Deletion: Deletion;
   Subscription: Record<PropertyKey, never>;
   Health: Health;
   ImageFilter: ImageFilter;
@@ -1490,6 +1547,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationCancelJobArgs, 'id'>
   >;
+  deleteImage?: Resolver<
+    ResolversTypes['Deletion'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteImageArgs, 'id'>
+  >;
+  deleteEdit?: Resolver<
+    ResolversTypes['Deletion'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteEditArgs, 'id'>
+  >;
   optimizeLatent?: Resolver<
     ResolversTypes['Job'],
     ParentType,
@@ -1508,6 +1577,15 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationInvertPhotoArgs, 'input'>
   >;
+};
+
+export type DeletionResolvers<
+  ContextType = ApiContext,
+  ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion'],
+> = {
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  files?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<
@@ -1547,6 +1625,7 @@ export type ImageConnectionResolvers<
 > = {
   edges?: Resolver<Array<ResolversTypes['ImageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ImageEdgeResolvers<
@@ -1563,6 +1642,7 @@ export type EditConnectionResolvers<
 > = {
   edges?: Resolver<Array<ResolversTypes['EditEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EditEdgeResolvers<
@@ -1784,6 +1864,7 @@ export type JobConnectionResolvers<
 > = {
   edges?: Resolver<Array<ResolversTypes['JobEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type JobEdgeResolvers<
@@ -2177,6 +2258,7 @@ export type Resolvers<ContextType = ApiContext> = {
   JSON?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Deletion?: DeletionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -8,9 +8,14 @@ import type { ApiContext } from '../context';
 import { formatError } from '../errors';
 import type { DefaultFirst } from '../limits';
 import type { Logger } from '@styleclip/studio';
+import type { WorkBudget } from '../budget';
+import { workBudgetPlugin } from './budget-plugin';
 import { policyPlugin } from './plugin';
 
-/** Apollo Server 5 over our schema: masked errors, no stack traces, no APQ, no landing page, no usage reporting. */
+/**
+ * Apollo Server 5 over our schema: masked errors, no stack traces, no APQ, no landing page, no usage reporting;
+ * without introspection, no "Did you mean …?" hints either (they would spell out the schema field by field).
+ */
 export function createApollo(
   schema: GraphQLSchema,
   o: {
@@ -18,6 +23,7 @@ export function createApollo(
     introspection: boolean;
     keysRequired: boolean;
     limits: { maxDepth: number; maxCost: number; defaultFirst?: DefaultFirst };
+    budget: WorkBudget;
     onErrorCode?: (code: string) => void;
   },
 ): ApolloServer<ApiContext> {
@@ -27,6 +33,7 @@ export function createApollo(
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: o.introspection,
+    hideSchemaDetailsFromClientErrors: !o.introspection,
     persistedQueries: false,
     stopOnTerminationSignals: false,
     csrfPrevention: true,
@@ -42,6 +49,7 @@ export function createApollo(
         limits: o.limits,
         ...(o.onErrorCode ? { onErrorCode: o.onErrorCode } : {}),
       }),
+      workBudgetPlugin(o.budget),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
     ],

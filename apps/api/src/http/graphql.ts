@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { ErrorCode } from '@styleclip/api-contract';
-import type { ApiKeys } from '../auth';
+import { authRefusal, type AuthGate } from '../auth-gate';
 import type { ApiContext } from '../context';
 import { graphqlErrorBody, HTTP_STATUS } from '../errors';
 import type { Logger } from '@styleclip/studio';
@@ -27,21 +27,24 @@ function sendGraphQLError(
 }
 
 /**
- * `/graphql` over HTTP (GET and POST): authenticates the caller (a wrong key is refused even for queries),
- * applies the rate limit and the body size limit, then hands the request to Apollo.
+ * `/graphql` over HTTP (GET and POST): authenticates the caller (a wrong key is refused even for queries; too
+ * many wrong keys from one address are throttled), applies the rate limit and the body size limit, then hands the
+ * request to Apollo. Every error response carries the request id, including those Apollo answers before any
+ * plugin runs (CSRF prevention, batching refused, a missing body).
  */
 export function graphqlHandler(deps: {
   apollo: ApolloServer<ApiContext>;
   services: Services;
-  keys: ApiKeys;
+  auth: AuthGate;
   limiter?: RateLimiter;
   maxBodyBytes: number;
 }) {
   return async (req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> => {
-    const auth = deps.keys.authenticate(req.headers.authorization, scope.ip);
+    const auth = deps.auth.authenticate(req.headers.authorization, scope.ip);
     if (!auth.ok) {
       discardBody(req);
-      return sendGraphQLError(res, scope, 'UNAUTHENTICATED', auth.message, { 'www-authenticate': 'Bearer' });
+      const refusal = authRefusal(auth);
+      return sendGraphQLError(res, scope, refusal.code, refusal.message, refusal.headers, refusal.extensions);
     }
     const principal = auth.principal;
     if (deps.limiter) {
@@ -98,10 +101,29 @@ export function graphqlHandler(deps: {
     for (const [k, v] of response.headers) res.setHeader(k, v);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      res.end(withRequestId(response.body.string, scope.requestId));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+/**
+ * Adds the request id to errors that lack one: Apollo answers some requests before any plugin runs (CSRF
+ * prevention, batching refused, a missing body), and those errors would otherwise leave without it. Bodies
+ * without such errors are passed through untouched (no parse).
+ */
+export function withRequestId(body: string, requestId: string): string {
+  if (!body.includes('"errors"')) return body;
+  let parsed: { errors?: { extensions?: Record<string, unknown> }[] };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return body;
+  }
+  if (!Array.isArray(parsed.errors) || parsed.errors.every((e) => e.extensions?.requestId !== undefined))
+    return body;
+  parsed.errors = parsed.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId } }));
+  return JSON.stringify(parsed);
 }

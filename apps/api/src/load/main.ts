@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     STYLECLIP_DATA_DIR: join(root, 'data'),
     STYLECLIP_API_KEY_SHA256: '',
     STYLECLIP_RATE_LIMIT_PER_MINUTE: '0',
+    // 16 clients from one address measure throughput, not the per-address work budget.
+    STYLECLIP_ANON_WORK_PER_MINUTE: '0',
     STYLECLIP_LOG_LEVEL: 'warn',
     STYLECLIP_BATCH_MAX: process.env.STYLECLIP_BATCH_MAX ?? '16',
     STYLECLIP_BATCH_WINDOW_MS: process.env.STYLECLIP_BATCH_WINDOW_MS ?? '5',

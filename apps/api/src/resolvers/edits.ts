@@ -7,7 +7,7 @@ import type {
 
 export const editResolvers: {
   Query: Pick<QueryResolvers, 'edit' | 'previewGlobalEdit' | 'previewMapperEdit'>;
-  Mutation: Pick<MutationResolvers, 'editGlobal' | 'editMapper'>;
+  Mutation: Pick<MutationResolvers, 'editGlobal' | 'editMapper' | 'deleteEdit'>;
   Edit: EditResolvers;
   EditResult: EditResultResolvers;
 } = {
@@ -21,6 +21,7 @@ export const editResolvers: {
   Mutation: {
     editGlobal: (_, a, ctx) => ctx.services.edits.global(a.input),
     editMapper: (_, a, ctx) => ctx.services.edits.mapper(a.input),
+    deleteEdit: (_, a, ctx) => ctx.services.deletion.deleteEdit(a.id),
   },
   Edit: {
     image: (edit, _, ctx) => ctx.services.images.require(edit.imageId),

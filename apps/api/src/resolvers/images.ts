@@ -7,7 +7,7 @@ import type {
 
 export const imageResolvers: {
   Query: Pick<QueryResolvers, 'images' | 'image'>;
-  Mutation: Pick<MutationResolvers, 'generateImages'>;
+  Mutation: Pick<MutationResolvers, 'generateImages' | 'deleteImage'>;
   Image: ImageResolvers;
   Latent: LatentResolvers;
 } = {
@@ -17,6 +17,7 @@ export const imageResolvers: {
   },
   Mutation: {
     generateImages: (_, a, ctx) => ctx.services.images.generate(a.input),
+    deleteImage: (_, a, ctx) => ctx.services.deletion.deleteImage(a.id),
   },
   Image: {
     url: (image, _, ctx) => ctx.services.storage.url(image.png.key),

@@ -6,13 +6,30 @@ import type {
   QueryResolvers,
   SubscriptionResolvers,
 } from '../generated/resolvers';
-import { graphqlCodeOf } from '../errors';
+import type { Principal } from '../auth';
+import { ApiError, graphqlCodeOf } from '../errors';
 
-const jobConnection = (page: { jobs: JobEvent[]; nextCursor?: string }) => {
+/**
+ * Who may cancel a job when API keys are configured: the key that submitted it, or an admin key. (Without keys
+ * every caller is anonymous and mutations are open, cancelling included.) A job with no recorded submitter (from
+ * before keys were configured, or from the CLI) is an admin's to cancel.
+ */
+function mayCancel(principal: Principal, job: { id: string; submittedBy?: string }): void {
+  if (!principal.authenticated || principal.admin) return;
+  if (job.submittedBy === principal.keyName) return;
+  throw new ApiError(
+    'FORBIDDEN',
+    `job ${job.id} was started ${job.submittedBy ? 'by another API key' : 'without an API key'}; only the key that started it or an admin key (STYLECLIP_ADMIN_KEYS) can cancel it`,
+    { jobId: job.id },
+  );
+}
+
+const jobConnection = (page: { jobs: JobEvent[]; nextCursor?: string; skipped: number }) => {
   const edges = page.jobs.map((e) => ({ cursor: e.job.id, node: e }));
   return {
     edges,
     pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: page.nextCursor !== undefined },
+    skipped: page.skipped,
   };
 };
 
@@ -33,9 +50,14 @@ export const jobResolvers: {
     precomputeDirections: async (_, a, ctx) => {
       const { modelSetId, ...params } = a.input;
       const set = await ctx.services.models.get(modelSetId);
-      return ctx.services.jobs.submit(PRECOMPUTE_DIRECTIONS, set.id, params);
+      const by = ctx.principal.keyName;
+      return ctx.services.jobs.submit(PRECOMPUTE_DIRECTIONS, set.id, params, by ? { submittedBy: by } : {});
     },
-    cancelJob: (_, a, ctx) => ctx.services.jobs.cancel(a.id),
+    cancelJob: async (_, a, ctx) => {
+      const job = await ctx.services.jobs.get(a.id);
+      if (job) mayCancel(ctx.principal, job.job);
+      return ctx.services.jobs.cancel(a.id);
+    },
   },
   Subscription: {
     jobUpdated: {

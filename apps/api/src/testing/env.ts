@@ -70,7 +70,11 @@ export interface TestEnv {
   /** Environment of servers on this env's storage (each server gets its own prefix / data folder by name). */
   envFor(name: string, extra?: Record<string, string>): Record<string, string>;
   /** Starts a server on this env's storage. */
-  start(name: string, extra?: Record<string, string>, o?: { outage?: Outage }): Promise<ApiServer>;
+  start(
+    name: string,
+    extra?: Record<string, string>,
+    o?: { outage?: Outage; wrap?: (store: BlobStore) => BlobStore },
+  ): Promise<ApiServer>;
   dispose(): Promise<void>;
 }
 
@@ -110,9 +114,10 @@ export async function createTestEnv(backend: Backend): Promise<TestEnv> {
     envFor,
     async start(name, extra = {}, o = {}) {
       const config = configFromEnv(envFor(name, extra));
+      const wrap = o.outage ? (b: BlobStore) => o.outage!.wrap(b) : o.wrap;
       const server = await startApiServer(config, {
         logger: createLogger(config.studio.logLevel),
-        ...(o.outage ? { wrapBlobStore: (b: BlobStore) => o.outage!.wrap(b) } : {}),
+        ...(wrap ? { wrapBlobStore: wrap } : {}),
       });
       servers.push(server);
       return server;
@@ -127,3 +132,76 @@ export async function createTestEnv(backend: Backend): Promise<TestEnv> {
 
 export const clientOf = (server: ApiServer, key: string | null = TEST_API_KEY): GqlClient =>
   new GqlClient(server.url, key ?? undefined);
+
+/**
+ * A store whose next write of a key matching `pattern` fails as an outage would (once per `arm()`), for failures
+ * at one precise step (e.g. publishing directions).
+ */
+export class FailingWrite {
+  private armed = false;
+  constructor(private readonly pattern: RegExp) {}
+
+  arm(): void {
+    this.armed = true;
+  }
+
+  wrap = (inner: BlobStore): BlobStore =>
+    new Proxy(inner, {
+      get: (target, prop) => {
+        if (prop === 'put') {
+          const put: BlobStore['put'] = async (key, body, options) => {
+            if (this.armed && this.pattern.test(key)) {
+              this.armed = false;
+              throw new StorageError('unavailable', `simulated outage writing ${key}`);
+            }
+            return target.put(key, body, options);
+          };
+          return put;
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+}
+
+/**
+ * A store that runs a step of the test at a precise point of the server's work: `once('delete', /pattern/, fn)`
+ * runs `fn` when the server is about to delete a matching key (before the delete happens), once. For interleavings
+ * that timing alone would make flaky (a concurrent writer between two steps of a deletion).
+ */
+export class Interleave {
+  private readonly hooks: { op: 'put' | 'delete'; pattern: RegExp; fn: () => Promise<void> }[] = [];
+
+  once(op: 'put' | 'delete', pattern: RegExp, fn: () => Promise<void>): void {
+    this.hooks.push({ op, pattern, fn });
+  }
+
+  private async run(op: 'put' | 'delete', key: string): Promise<void> {
+    const i = this.hooks.findIndex((h) => h.op === op && h.pattern.test(key));
+    if (i < 0) return;
+    const [hook] = this.hooks.splice(i, 1);
+    await hook!.fn();
+  }
+
+  wrap = (inner: BlobStore): BlobStore =>
+    new Proxy(inner, {
+      get: (target, prop) => {
+        if (prop === 'put') {
+          const put: BlobStore['put'] = async (key, body, options) => {
+            await this.run('put', key);
+            return target.put(key, body, options);
+          };
+          return put;
+        }
+        if (prop === 'delete') {
+          const del: BlobStore['delete'] = async (key) => {
+            await this.run('delete', key);
+            return target.delete(key);
+          };
+          return del;
+        }
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+}

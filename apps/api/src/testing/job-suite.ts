@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ApiServer } from '../server';
 import { codeOf, type GqlClient } from './client';
-import { clientOf, type TestEnv } from './env';
+import { readFile } from 'node:fs/promises';
+import { clientOf, FailingWrite, type TestEnv } from './env';
 import { modelsDirWithTiny } from '@styleclip/studio/testing';
 
 const PRECOMPUTE = `mutation($set: ID) {
@@ -145,6 +146,77 @@ export function jobSuite(getEnv: () => TestEnv): void {
       });
       await ws2.dispose();
       expect(JSON.stringify(wsMutation)).toMatch(/mutations go over HTTP/);
+      await server.close();
+    });
+
+    it('a recompute that is cancelled or fails leaves the previous table in place and in use, also after a restart', async () => {
+      const env = getEnv();
+      const models = await modelsDirWithTiny(await mkdtemp(join(env.root, 'keep-')), 'copy');
+      const publishing = new FailingWrite(/^records\/directions\//);
+      const extra = { STYLECLIP_MODELS_DIR: models };
+      const manifest = async () =>
+        JSON.parse(await readFile(join(models, 'tiny', 'manifest.json'), 'utf8')) as {
+          directions: { fs3: { path: string; sha256: string }; fs3Images: number };
+        };
+      let server = await env.start('keep', extra, { wrap: publishing.wrap });
+      let c = clientOf(server);
+      const [img] = (
+        await c.ok<{ generateImages: { id: string }[] }>(
+          `mutation { generateImages(input: { seeds: [5] }) { id } }`,
+        )
+      ).generateImages;
+      /** What editing with the table in use gives (the table's fingerprint, as users see it). */
+      const edited = async (cl: GqlClient) =>
+        (
+          await cl.ok<{ previewGlobalEdit: { channels: number; images: { dataUrl: string }[] } }>(
+            `query($id: ID!) { previewGlobalEdit(input: { imageId: $id, neutral: "a face", target: "a face with glasses", alphas: [3] }) { channels images { dataUrl } } }`,
+            { id: img!.id },
+          )
+        ).previewGlobalEdit;
+      const directions = async (cl: GqlClient) =>
+        (
+          await cl.ok<{ modelSet: unknown }>(
+            `{ modelSet(id: "tiny") { hasDirections directions { rows images } } }`,
+          )
+        ).modelSet;
+      const before = {
+        manifest: (await manifest()).directions,
+        set: await directions(c),
+        edit: await edited(c),
+      };
+      expect(before.set).toMatchObject({ hasDirections: true });
+      const recompute = `mutation { precomputeDirections(input: { images: 1, samples: 100 }) { id } }`;
+      const unchanged = async (cl: GqlClient) => {
+        expect((await manifest()).directions).toEqual(before.manifest);
+        expect(await directions(cl)).toEqual(before.set);
+        expect(await edited(cl)).toEqual(before.edit);
+      };
+
+      // Cancelled in the middle of fs3.
+      const cancelled = (await c.ok<{ precomputeDirections: { id: string } }>(recompute))
+        .precomputeDirections;
+      await poll(c, cancelled.id, (j) => j.phase === 'fs3' && j.done > 0);
+      await c.ok(`mutation($id: ID!) { cancelJob(id: $id) { state } }`, { id: cancelled.id });
+      expect((await poll(c, cancelled.id, (j) => j.state === 'CANCELLED')).state).toBe('CANCELLED');
+      await unchanged(c);
+
+      // Failed at the last step (storage down while publishing the new table).
+      publishing.arm();
+      const failed = (await c.ok<{ precomputeDirections: { id: string } }>(recompute)).precomputeDirections;
+      let job: Job | undefined;
+      for (let i = 0; i < 900 && job?.state !== 'FAILED'; i++) {
+        await sleep(50);
+        job = (await c.ok<{ job: Job }>(JOB, { id: failed.id })).job;
+        expect(job.state).not.toBe('SUCCEEDED');
+      }
+      expect(job!.error).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+      await unchanged(c);
+
+      // And after a restart (which installs published directions when they differ).
+      await server.close();
+      server = await env.start('keep', extra);
+      c = clientOf(server);
+      await unchanged(c);
       await server.close();
     });
   });

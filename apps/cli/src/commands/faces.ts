@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   detectFaces,
@@ -179,6 +180,7 @@ export function registerFaces(program: Command): void {
             preset,
           ),
         );
+        await mkdir(dirname(o.out), { recursive: true });
         await writePng(o.out, {
           rgb: aligned.image.data,
           width: aligned.image.width,

@@ -1,7 +1,7 @@
 import { tryServerRequest } from '../shared/api/server';
 import { Gallery } from '../features/gallery/Gallery';
 import { GalleryQuery } from '../features/gallery/operations';
-import { apiFilter, filterFromParams, GALLERY_PAGE_SIZE } from '../features/gallery/gallery-filter';
+import { apiFilter, filterFromParams } from '../features/gallery/gallery-filter';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,10 +15,8 @@ export default async function GalleryPage({
     get: (name) => (typeof sp[name] === 'string' ? (sp[name] as string) : null),
   });
   // The first page is rendered on the server; when the API cannot answer, the browser loads it (and retries).
-  const initial = await tryServerRequest(GalleryQuery, {
-    first: GALLERY_PAGE_SIZE,
-    filter: apiFilter(filter),
-  });
+  // No `first`: pages are the API's size (`parameters.pages.images`).
+  const initial = await tryServerRequest(GalleryQuery, { filter: apiFilter(filter) });
   return (
     <>
       <div className="page-head">

@@ -537,6 +537,60 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await shot('13-editor-face-pasted-back');
   }, 90_000);
 
+  it('deletes an edit, then its image, only after confirming; the pages and the gallery follow', async () => {
+    const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+      const res = await fetch(`${api!.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: T; errors?: unknown };
+      if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+    const { generateImages } = await gql<{ generateImages: { id: string }[] }>(
+      `mutation { generateImages(input: { seeds: [23] }) { id } }`,
+    );
+    const face = generateImages[0]!.id;
+    const { editGlobal: edit } = await gql<{
+      editGlobal: { id: string; results: { image: { id: string } }[] };
+    }>(
+      `mutation($id: ID!) { editGlobal(input: { imageId: $id, neutral: "a face", target: "an old face", alphas: [1] }) { id results { image { id } } } }`,
+      { id: face },
+    );
+
+    // An edit's result has no delete of its own: it goes with its edit.
+    await page.goto(url(`/images/${edit.results[0]!.image.id}`));
+    await page.locator('[data-testid=hero-image]').waitFor();
+    expect(await page.getByRole('button', { name: 'Delete image' }).count()).toBe(0);
+
+    await page.goto(url(`/edits/${edit.id}`));
+    await page.getByRole('button', { name: 'Delete edit' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Delete this edit and its result');
+    // "Keep it" deletes nothing.
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    expect(await dialog.count()).toBe(0);
+    await page.getByRole('button', { name: 'Delete edit' }).click();
+    await shot('09a-delete-edit-confirm');
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.waitForURL(new RegExp(`/images/${face}$`));
+    await expect.poll(() => page.getByTestId('image-edit-count').textContent()).toBe('0');
+
+    await page.getByRole('button', { name: 'Delete image' }).click();
+    expect(await dialog.textContent()).toContain('Delete this image?');
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.waitForURL(url('/'));
+    await page.getByTestId('image-card').first().waitFor();
+    expect(await page.locator(`[data-testid=image-card][data-image-id="${face}"]`).count()).toBe(0);
+    const gone = await gql<{ image: unknown; edit: unknown }>(
+      `query($i: ID!, $e: ID!) { image(id: $i) { id } edit(id: $e) { id } }`,
+      { i: face, e: edit.id },
+    );
+    expect(gone).toEqual({ image: null, edit: null });
+    await shot('09b-deleted');
+  });
+
   it('the API being down shows a clear message, and the app recovers when it is back', async () => {
     await api!.stop();
     await page.goto(url('/'));

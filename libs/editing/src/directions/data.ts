@@ -4,8 +4,7 @@ import { readNpy, toFloat32, writeNpy } from '@styleclip/checkpoints';
 import type { ModelSet } from '@styleclip/model-sets';
 import { EngineError } from '../components';
 
-export const S_STATS_FILE = 'directions/s_stats.npy';
-export const FS3_FILE = 'directions/fs3.npy';
+/** Chunks of an unfinished fs3 (direction files themselves are versions named by content: see versions.ts). */
 export const FS3_PARTIAL_DIR = 'directions/fs3.partial';
 
 /** What a global edit needs, loaded once per engine. */
@@ -52,11 +51,6 @@ export function unpackSStats(a: { shape: readonly number[]; data: Float32Array }
     throw new Error(`S statistics must be [2, ΣC], got [${a.shape.join(',')}]`);
   const width = a.shape[1]!;
   return { mean: a.data.slice(0, width), std: a.data.slice(width) };
-}
-
-export async function writeSStats(setDir: string, stats: SStatistics): Promise<void> {
-  const { shape, data } = packSStats(stats);
-  await writeArrayAtomic(setDir, S_STATS_FILE, shape, data);
 }
 
 export async function readSStats(path: string): Promise<SStatistics> {

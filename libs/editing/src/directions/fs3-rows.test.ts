@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { sOffsets, type Array32 } from '@styleclip/latent-math';
 import { Engine } from '../engine';
-import { readSStats, S_STATS_FILE, type SStatistics } from './data';
+import { readSStats, type SStatistics } from './data';
 import { Fs3Prober, fs3Rows, runSizes } from './fs3-rows';
 
 let engine: Engine;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   const dir = inject('tinySetDir');
   engine = await Engine.open(dir, { runner: { intraOpNumThreads: 2 } });
   base = await engine.components.styles((await engine.latents([4, 9, 23], 0.7)).wplus);
-  stats = await readSStats(join(dir, S_STATS_FILE));
+  stats = await readSStats(engine.components.set.path(engine.manifest.directions!.sStats));
 });
 afterAll(async () => {
   await engine.close();

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { collectTensors, openCheckpoint, toFloat32 } from '@styleclip/checkpoints';
 import { fs3Coverage, sWidth } from '@styleclip/latent-math';
-import { fileRef, loadModelSet, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
+import { loadModelSet, type ModelSetManifest } from '@styleclip/model-sets';
 import { EngineError } from '../components';
-import { FS3_FILE, readFloat, S_STATS_FILE, writeArrayAtomic, writeSStats, type SStatistics } from './data';
+import { readFloat, type SStatistics } from './data';
+import { switchDirections } from './versions';
 import { POOL_SEED, STYLECLIP_SAMPLING } from './sampling';
 import { computeSStatistics } from './stats';
 import { Engine } from '../engine';
@@ -110,19 +111,18 @@ export async function importDirections(
       await engine.close();
     }
   }
-  await writeSStats(setDir, stats);
-  await writeArrayAtomic(setDir, FS3_FILE, [rows, embedDim], fs3.data);
-  return saveManifest(setDir, {
-    ...set.manifest,
-    directions: {
-      sStats: await fileRef(setDir, S_STATS_FILE),
+  // A new version, switched to in one step (the previous table stays in use until then).
+  return switchDirections(
+    setDir,
+    set.manifest,
+    { stats, fs3: { shape: [rows, embedDim], data: fs3.data } },
+    {
       sStatsSamples: samples,
       truncation,
-      fs3: await fileRef(setDir, FS3_FILE),
       fs3Rows: rows,
       fs3Layers: layers,
       origin: `import:${basename(o.fs3)}${o.sMeanStd ? `+${basename(o.sMeanStd)}` : ''}`,
       clipImageSha256: '',
     },
-  });
+  );
 }

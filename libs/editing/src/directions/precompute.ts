@@ -2,25 +2,18 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { array32, concatRows, type Array32 } from '@styleclip/latent-math';
-import { fileRef, saveManifest, type ModelSetManifest } from '@styleclip/model-sets';
+import type { ModelSetManifest } from '@styleclip/model-sets';
 import type { RunnerConfig, Runtime } from '@styleclip/model-runners';
 import { Engine } from '../engine';
 import type { Components } from '../components';
-import {
-  FS3_FILE,
-  FS3_PARTIAL_DIR,
-  readFloat,
-  readSStats,
-  S_STATS_FILE,
-  writeArrayAtomic,
-  writeSStats,
-  type SStatistics,
-} from './data';
+import { FS3_PARTIAL_DIR, readFloat, writeArrayAtomic, type SStatistics } from './data';
 import { chunkChannels, fastStopResolution, planFs3, type Fs3ChunkStore, type Fs3Plan } from './fs3-plan';
 import { Fs3Prober } from './fs3-rows';
 import { Eta, throwIfAborted, type WorkProgress } from './progress';
 import { POOL_SEED, samplePoolSBatched, STYLECLIP_SAMPLING, type TruncationSpec } from './sampling';
 import { computeSStatistics } from './stats';
+import { finishRun, recordRun, statsForRun } from './unfinished';
+import { switchDirections } from './versions';
 
 export interface PrecomputeOptions {
   /** Images averaged per channel (official: 100). */
@@ -136,23 +129,21 @@ export interface DirectionsContent {
 }
 
 /**
- * Writes S statistics and an fs3 table into a model set folder and points its manifest at them (files first,
- * each atomic, the manifest last).
+ * Writes S statistics and an fs3 table into a model set folder as a new version and switches its manifest to
+ * them in one step (`switchDirections`): the table in use changes only when everything is written.
  */
 export async function writeDirections(
   setDir: string,
   manifest: ModelSetManifest,
   d: DirectionsContent,
 ): Promise<ModelSetManifest> {
-  await writeSStats(setDir, d.stats);
-  await writeArrayAtomic(setDir, FS3_FILE, [...d.fs3.shape], d.fs3.data);
-  return saveManifest(setDir, {
-    ...manifest,
-    directions: {
-      sStats: await fileRef(setDir, S_STATS_FILE),
+  return switchDirections(
+    setDir,
+    manifest,
+    { stats: d.stats, fs3: d.fs3 },
+    {
       sStatsSamples: d.sStatsSamples,
       truncation: d.truncation,
-      fs3: await fileRef(setDir, FS3_FILE),
       fs3Rows: d.fs3.shape[0]!,
       fs3Layers: d.layers,
       fs3Images: d.images,
@@ -160,7 +151,7 @@ export async function writeDirections(
       origin: 'precompute',
       clipImageSha256: d.clipImageSha256,
     },
-  });
+  );
 }
 
 /** The directions content of a merged table and the plan that made it. */
@@ -247,38 +238,33 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions)
     const seed = o.seed ?? POOL_SEED;
     const latentAvg = (await readFloat(c.set.path(manifest.generator.latentAvg))).data;
 
-    // 1. S statistics (reused when already computed with the same settings).
-    const d0 = manifest.directions;
-    const sameStats =
-      d0 &&
-      d0.sStatsSamples === o.samples &&
-      d0.truncation.psi === truncation.psi &&
-      d0.truncation.layers === truncation.layers &&
-      existsSync(join(setDir, d0.sStats.path));
-    let stats: SStatistics;
-    if (sameStats) {
-      stats = await readSStats(join(setDir, d0.sStats.path));
-    } else {
-      stats = await computeSStatistics(c, latentAvg, {
-        samples: o.samples,
-        seed,
-        truncation,
-        batch: 256,
-        ...(o.signal ? { signal: o.signal } : {}),
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-      });
-      await writeSStats(setDir, stats);
-      manifest = await saveManifest(setDir, {
-        ...manifest,
-        directions: {
-          sStats: await fileRef(setDir, S_STATS_FILE),
-          sStatsSamples: o.samples,
+    // The run's settings stay in the set until it ends, so an interrupted run is resumed as it was asked for.
+    await recordRun(setDir, {
+      images: o.images,
+      layers: o.layers,
+      samples: o.samples,
+      batch: o.batch,
+      truncation,
+      seed,
+      ...(o.chunkChannels !== undefined ? { chunkChannels: o.chunkChannels } : {}),
+    });
+
+    // 1. S statistics (reused when already computed with the same settings). The manifest, and the table in use,
+    //    change only at the end (writeDirections): a cancelled or failed run leaves the set's directions as they were.
+    const { stats, sha256: sStatsSha256 } = await statsForRun(
+      setDir,
+      manifest,
+      { samples: o.samples, seed, truncation },
+      () =>
+        computeSStatistics(c, latentAvg, {
+          samples: o.samples,
+          seed,
           truncation,
-          origin: 'precompute',
-          clipImageSha256: c.clip.image.sha256,
-        },
-      });
-    }
+          batch: 256,
+          ...(o.signal ? { signal: o.signal } : {}),
+          ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        }),
+    );
 
     // 2. fs3, chunk by chunk, kept in the set's folder until merged.
     const plan = planFs3(manifest, {
@@ -287,7 +273,7 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions)
       seed,
       truncation,
       batch: o.batch,
-      sStatsSha256: manifest.directions!.sStats.sha256,
+      sStatsSha256,
       clipImageSha256: c.clip.image.sha256,
       ...(o.chunkChannels !== undefined ? { chunkChannels: o.chunkChannels } : {}),
       ...(o.fast || o.stopResolution !== undefined
@@ -316,6 +302,7 @@ export async function precomputeDirections(setDir: string, o: PrecomputeOptions)
     const table = await mergeFs3Chunks(plan, store);
     manifest = await writeDirections(setDir, manifest, directionsOf(plan, stats, o.samples, table));
     await store.remove();
+    await finishRun(setDir);
     o.onProgress?.({ phase: 'done', done: plan.channels.length, total: plan.channels.length });
     return manifest;
   } finally {

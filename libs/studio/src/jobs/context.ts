@@ -27,7 +27,9 @@ export function jobContext<P>(o: {
     log: o.log,
     scratch: new JobScratch(o.storage.blobs, o.run.job.id),
     progress: (p: JobProgress) => o.run.progress(p),
-    storePreview: (png: Uint8Array): Promise<BlobRef> => o.storage.putContent('images', png, 'png'),
+    // Job previews hold their blob (never released: deleting an image that happens to look the same keeps it).
+    storePreview: (png: Uint8Array): Promise<BlobRef> =>
+      o.storage.putContent('images', png, 'png', `job-${o.run.job.id}`),
     fanOut: o.fanOut,
   };
 }
@@ -58,7 +60,7 @@ export function childContext<P>(o: {
     signal: o.signal,
     log: o.log,
     scratch: new JobScratch(o.storage.blobs, o.root.id),
-    storePreview: (png: Uint8Array) => o.storage.putContent('images', png, 'png'),
+    storePreview: (png: Uint8Array) => o.storage.putContent('images', png, 'png', `job-${o.root.id}`),
     progress: ({ done, detail }) => {
       // The first report of a run is what it resumed from (no speed measured on it). Reports are chained so a
       // slower tally never overtakes a newer one from the same child.

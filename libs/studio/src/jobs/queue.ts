@@ -45,8 +45,16 @@ export abstract class JobQueue {
   /** Stops taking jobs; running ones are interrupted and saved to resume (embedded). */
   abstract close(timeoutMs: number): Promise<void>;
 
-  /** Submits a job of a registered kind; its parameters are validated by the kind's schema. */
-  async submit(kindName: string, modelSetId: string, params: unknown): Promise<JobEvent> {
+  /**
+   * Submits a job of a registered kind; its parameters are validated by the kind's schema. `submittedBy` records
+   * who asked (adapters decide what it means, e.g. the API's key name).
+   */
+  async submit(
+    kindName: string,
+    modelSetId: string,
+    params: unknown,
+    o: { submittedBy?: string } = {},
+  ): Promise<JobEvent> {
     const kind = this.d.kinds.find(kindName);
     if (!kind) throw new StudioError('BAD_INPUT', `there is no job kind ${JSON.stringify(kindName)}`);
     const parsed = parseParameters(kind.params, params);
@@ -57,6 +65,7 @@ export abstract class JobQueue {
       state: 'QUEUED',
       modelSetId,
       params: parsed,
+      ...(o.submittedBy !== undefined ? { submittedBy: o.submittedBy } : {}),
       progress: 0,
       phase: 'queued',
       done: 0,
@@ -110,8 +119,14 @@ export abstract class JobQueue {
     return live ?? (await this.d.store.get(id));
   }
 
-  /** A page of jobs (newest first), each with its live state when fresher. */
-  async page(limit: number, cursor?: string): Promise<{ jobs: JobEvent[]; nextCursor?: string }> {
+  /**
+   * A page of jobs (newest first), each with its live state when fresher; `skipped` counts damaged records left
+   * out.
+   */
+  async page(
+    limit: number,
+    cursor?: string,
+  ): Promise<{ jobs: JobEvent[]; nextCursor?: string; skipped: number }> {
     const page = await this.d.store.page(limit, cursor);
     const live = await this.d.board.live(page.jobs.map((j) => j.job.id));
     return {
@@ -119,6 +134,7 @@ export abstract class JobQueue {
         const l = live[i];
         return l && acceptsUpdate(rec.job, l.job) ? l : rec;
       }),
+      skipped: page.skipped,
       ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
     };
   }

@@ -26,7 +26,10 @@ export class DirectionsSync {
     private readonly log: Logger,
   ) {}
 
-  /** Publishes directions for a model set (after they were written into the local set). */
+  /**
+   * Publishes directions for a model set: the commit point of a recompute (before it, no process changed its
+   * table; after it, each installs the new version, see `install`).
+   */
   async publish(set: ModelSetEntry, d: DirectionsContent, jobId: string): Promise<DirectionsRecord> {
     const s = packSStats(d.stats);
     const [sStats, fs3] = await Promise.all([
@@ -54,7 +57,8 @@ export class DirectionsSync {
 
   /**
    * Installs the published directions of a set into its local folder when they are newer than what the folder
-   * holds (a different fs3) and were made for the same generator. Returns whether anything changed.
+   * holds (a different fs3) and were made for the same generator, as a new version the manifest switches to in one
+   * step (the previous table stays in use until then). Returns whether anything changed.
    */
   async install(set: ModelSetEntry): Promise<boolean> {
     const rec = (await this.storage.records.get('directions', set.id))?.value;

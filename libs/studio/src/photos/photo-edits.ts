@@ -254,11 +254,13 @@ export class PhotoEdits {
       );
       const photos = await this.photos.paste(t.photo, outputs);
       for (const [a, p] of photos.entries()) {
+        const id = newId();
         pasted.push({
-          id: newId(),
+          id,
           source: 'EDITED',
           modelSetId: t.base.modelSetId,
-          png: await this.storage.putContent('images', p.png, 'png'),
+          // The pasted photo holds its PNG (deletion counts holders, see Storage.putContent).
+          png: await this.storage.putContent('images', p.png, 'png', id),
           width: p.width,
           height: p.height,
           createdAt: edit.createdAt,

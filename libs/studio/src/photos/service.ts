@@ -19,7 +19,7 @@ import type { ModelSetRegistry } from '../model-sets/registry';
 import { parseParameters } from '../parameters/parse';
 import type { Parameters, ParametersOf } from '../parameters/schema';
 import type { BlobRef, ImageRecord, LatentRecord } from '../records';
-import type { Storage } from '../storage';
+import { INDEX, type Storage } from '../storage';
 import { isStorageError } from '@styleclip/storage';
 import type { ImageService } from '../services/images';
 import type { JobQueue } from '../jobs/queue';
@@ -302,10 +302,13 @@ export class PhotoService {
       const { images, pooled } = await engine.faces.reconstruct(wplus);
       await Promise.all(
         order.map(async (i, j) => {
+          // The inversion (the cache entry) holds its blobs, so deleting a face image that shares them keeps
+          // them for the cache (deletion counts holders, see Storage.putContent).
+          const holder = `inversion-${keys[i]!}`;
           const [latent, render, reconstruction] = await Promise.all([
-            this.putLatent(rows(wplus, j, j + 1), image.modelSetId, generatorSha, now),
-            this.putPng(images, j),
-            this.putPng(pooled, j),
+            this.putLatent(rows(wplus, j, j + 1), image.modelSetId, generatorSha, now, holder),
+            this.putPng(images, j, holder),
+            this.putPng(pooled, j, holder),
           ]);
           const inv: InversionRecord = {
             alignedSha256: hashes[i]!,
@@ -332,9 +335,13 @@ export class PhotoService {
           'images',
           await encodePng(f.alignment.image.data, f.alignment.image.width, f.alignment.image.height),
           'png',
+          `photo-${base.id}`,
         );
+        const faceId = newId();
+        // The face image holds its render and latent like any image (markers before the record).
+        await this.storage.index([INDEX.refs(inv.render.sha256) + faceId, INDEX.refs(inv.latentId) + faceId]);
         const faceImage: ImageRecord = {
-          id: newId(),
+          id: faceId,
           source: 'UPLOADED',
           modelSetId: image.modelSetId,
           png: inv.render,
@@ -392,12 +399,14 @@ export class PhotoService {
     modelSetId: string,
     generatorSha256: string,
     now: string,
+    holder: string,
   ): Promise<LatentRecord> {
     const shape = [...row.shape];
     const npy = await this.storage.putContent(
       'latents',
       encodeNpy(makeTensor('float32', shape, row.data)),
       'npy',
+      holder,
     );
     const latent: LatentRecord = {
       id: npy.sha256,
@@ -412,9 +421,9 @@ export class PhotoService {
     return latent;
   }
 
-  private async putPng(images: Array32, index: number): Promise<BlobRef> {
+  private async putPng(images: Array32, index: number, holder: string): Promise<BlobRef> {
     const rgb = tensorToRgb8(images.data, images.shape, { index });
-    return this.storage.putContent('images', await encodePng(rgb.rgb, rgb.width, rgb.height), 'png');
+    return this.storage.putContent('images', await encodePng(rgb.rgb, rgb.width, rgb.height), 'png', holder);
   }
 
   /** The face images of a photo, by face index (every face when `indexes` is absent). */

@@ -1,13 +1,14 @@
 import type { Engine } from '@styleclip/editing';
 import { encodePng, tensorToRgb8 } from '@styleclip/imaging';
 import type { Array32 } from '@styleclip/latent-math';
-import { badInput } from '../errors';
-import { isId, newId } from '../ids';
+import { badInput, notFound } from '../errors';
+import { newId } from '../ids';
 import { defaultOf, parseParameters } from '../parameters/parse';
 import type { Parameters } from '../parameters/schema';
 import type { ModelSetRegistry } from '../model-sets/registry';
 import type { EditRecord, ImageRecord } from '../records';
 import { INDEX, type Storage } from '../storage';
+import type { DeletionService } from './deletion';
 import type { ImageService, PreparedImage } from './images';
 import type { PhotoEdits } from '../photos/photo-edits';
 
@@ -63,13 +64,14 @@ export class EditService {
     private readonly models: ModelSetRegistry,
     private readonly images: ImageService,
     private readonly params: Parameters,
+    private readonly deletion: DeletionService,
     /** Edits of faces of uploaded photos (`src/photos/`): several faces at once, paste-back. */
     private readonly photos?: PhotoEdits,
   ) {}
 
-  async get(id: string): Promise<EditRecord | undefined> {
-    if (!isId(id)) return undefined;
-    return (await this.storage.records.get('edit', id))?.value;
+  /** An edit (undefined when there is none); RECORD_CORRUPT when its record cannot be read. */
+  get(id: string): Promise<EditRecord | undefined> {
+    return this.images.getEdit(id);
   }
 
   private async open(imageId: string): Promise<{ image: ImageRecord; engine: Engine }> {
@@ -274,6 +276,13 @@ export class EditService {
       results: prepared.map((p, i) => ({ imageId: p.image.id, ...(alphas ? { alpha: alphas[i]! } : {}) })),
     };
     await this.storage.records.put('edit', committed.id, committed);
+    // The base image may have been deleted while this edit ran (after the deleter swept its edits): an edit never
+    // outlives its image, so it removes itself (see DeletionService).
+    const baseStill = await this.images.get(base.id).then(Boolean, () => true);
+    if (!baseStill) {
+      await this.deletion.deleteEdit(committed.id).catch(() => undefined);
+      throw notFound('image', base.id);
+    }
     return committed;
   }
 }

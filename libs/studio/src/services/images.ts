@@ -2,6 +2,7 @@ import { encodeNpy, makeTensor, readNpy, toFloat32 } from '@styleclip/checkpoint
 import type { Engine } from '@styleclip/editing';
 import { encodePng, tensorToRgb8 } from '@styleclip/imaging';
 import { array32, rows, type Array32 } from '@styleclip/latent-math';
+import type { DamagedRecords } from '../damaged-records';
 import { StudioError, badInput, notFound } from '../errors';
 import { isId, newId } from '../ids';
 import { parseParameters } from '../parameters/parse';
@@ -37,15 +38,23 @@ export class ImageService {
     private readonly storage: Storage,
     private readonly models: ModelSetRegistry,
     private readonly params: Parameters,
+    private readonly damaged: DamagedRecords,
   ) {}
 
   private get records() {
     return this.storage.records;
   }
 
+  /** An image (undefined when there is none); RECORD_CORRUPT when its record cannot be read. */
   async get(id: string): Promise<ImageRecord | undefined> {
     if (!isId(id)) return undefined;
-    return (await this.records.get('image', id))?.value;
+    return this.damaged.read('image', id, async () => (await this.records.get('image', id))?.value);
+  }
+
+  /** An edit record (undefined when there is none); RECORD_CORRUPT when it cannot be read. */
+  async getEdit(id: string): Promise<EditRecord | undefined> {
+    if (!isId(id)) return undefined;
+    return this.damaged.read('edit', id, async () => (await this.records.get('edit', id))?.value);
   }
 
   async require(id: string): Promise<ImageRecord> {
@@ -56,7 +65,7 @@ export class ImageService {
 
   async getLatent(id: string): Promise<LatentRecord | undefined> {
     if (!/^[0-9a-f]{64}$/.test(id)) return undefined;
-    return (await this.records.get('latent', id))?.value;
+    return this.damaged.read('latent', id, async () => (await this.records.get('latent', id))?.value);
   }
 
   /** The latent of an image as an array, checked against the engine it is about to be used with. */
@@ -72,7 +81,7 @@ export class ImageService {
       throw new StudioError('INTERNAL', `image ${image.id} has no latent`);
     }
     const record = await this.getLatent(image.latentId);
-    if (!record) throw new Error(`latent ${image.latentId} of image ${image.id} is missing`);
+    if (!record) throw await this.lost(image, `latent ${image.latentId}`);
     const generator = engine.manifest.generator.models.synthesis.sha256;
     if (record.generatorSha256 !== generator) {
       throw badInput(
@@ -80,9 +89,18 @@ export class ImageService {
       );
     }
     const bytes = await this.storage.blobs.get(record.npy.key);
-    if (!bytes) throw new Error(`latent blob ${record.npy.key} is missing`);
+    if (!bytes) throw await this.lost(image, `latent blob ${record.npy.key}`);
     const t = await readNpy(bytes);
     return { record, array: array32(t.shape, toFloat32(t)) };
+  }
+
+  /**
+   * What to throw when something an image refers to is missing: NOT_FOUND when the image itself was deleted
+   * meanwhile (a concurrent delete), else an internal failure (data lost from storage; logged, masked).
+   */
+  private async lost(image: ImageRecord, what: string): Promise<Error> {
+    if (!(await this.get(image.id))) return notFound('image', image.id);
+    return new Error(`${what} of image ${image.id} is missing from storage`);
   }
 
   /**
@@ -109,9 +127,11 @@ export class ImageService {
       const shape = [...row.shape];
       npy = { bytes: encodeNpy(makeTensor('float32', shape, row.data)), shape };
     }
+    const id = o.id ?? newId();
+    // The image holds both blobs (reference markers first: deletion counts holders).
     const [pngRef, npyRef] = await Promise.all([
-      this.storage.putContent('images', png, 'png'),
-      npy ? this.storage.putContent('latents', npy.bytes, 'npy') : undefined,
+      this.storage.putContent('images', png, 'png', id),
+      npy ? this.storage.putContent('latents', npy.bytes, 'npy', id) : undefined,
     ]);
     const latent: LatentRecord | undefined =
       o.latent && npy && npyRef
@@ -127,7 +147,7 @@ export class ImageService {
         : undefined;
     const image: ImageRecord = {
       ...o.fields,
-      id: o.id ?? newId(),
+      id,
       source: o.source,
       modelSetId: o.modelSetId,
       png: pngRef,
@@ -202,7 +222,7 @@ export class ImageService {
   /** Whether an EDITED image's edit was committed (an edit that failed half-way leaves orphans, never shown). */
   private async committed(image: ImageRecord): Promise<boolean> {
     if (image.source !== 'EDITED' || !image.parentEditId) return true;
-    return (await this.records.get('edit', image.parentEditId)) !== undefined;
+    return (await this.getEdit(image.parentEditId)) !== undefined;
   }
 
   /** The gallery, newest first. */
@@ -225,7 +245,7 @@ export class ImageService {
         resolve: async (name) => {
           const [imageId, editId] = name.split('.');
           if (!isId(imageId) || !isId(editId)) return undefined;
-          const [image, edit] = await Promise.all([this.get(imageId), this.records.get('edit', editId)]);
+          const [image, edit] = await Promise.all([this.get(imageId), this.getEdit(editId)]);
           if (!image || !edit || (source && image.source !== source) || !(await this.committed(image)))
             return undefined;
           return { cursor: image.id, node: image };
@@ -256,7 +276,7 @@ export class ImageService {
       ...args,
       list: (a, limit) => this.storage.listIndex(prefix, a, limit),
       resolve: async (name) => {
-        const edit = isId(name) ? (await this.records.get('edit', name))?.value : undefined;
+        const edit = await this.getEdit(name);
         return edit ? { cursor: edit.id, node: edit } : undefined;
       },
     });

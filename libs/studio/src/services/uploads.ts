@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { decodeImage, encodePng } from '@styleclip/imaging';
-import { StudioError, badInput, notFound, toStudioError } from '../errors';
+import { StudioError, badInput, isStudioErrorCode, notFound, toStudioError } from '../errors';
 import { isId, newId } from '../ids';
 import type { Logger } from '../log';
 import type { ModelSetRegistry } from '../model-sets/registry';
@@ -125,7 +125,10 @@ export class UploadService {
     return rec;
   }
 
-  /** `PUT /uploads/:id` (filesystem storage): streams the body into storage, refusing more than the ticket's size. */
+  /**
+   * `PUT /uploads/:id` (filesystem storage): streams the body into storage, refusing more than the ticket's size,
+   * and fewer (a cut connection or a client that lied about the size: nothing is kept, the PUT can be retried).
+   */
   async receive(id: string, body: Readable, contentLength: number | undefined): Promise<{ bytes: number }> {
     const rec = await this.pending(id);
     if (rec.state !== 'PENDING') throw badInput(`upload ${id} is already ${rec.state.toLowerCase()}`);
@@ -137,6 +140,12 @@ export class UploadService {
         maxBytes: limit,
       });
     }
+    const short = (got: number) =>
+      badInput(`the body is ${got} bytes; this upload was created for ${rec.size} (send the whole file)`, {
+        bytes: got,
+        expectedBytes: rec.size,
+      });
+    if (contentLength !== undefined && contentLength < rec.size) throw short(contentLength);
     let received = 0;
     async function* counted(): AsyncGenerator<Uint8Array> {
       for await (const chunk of body) {
@@ -155,6 +164,10 @@ export class UploadService {
       }
       throw e;
     }
+    if (received < rec.size) {
+      await this.storage.raw.delete(rec.key).catch(() => undefined);
+      throw short(received);
+    }
     return { bytes: received };
   }
 
@@ -162,13 +175,14 @@ export class UploadService {
   async complete(id: string): Promise<ImageRecord> {
     const rec = await this.pending(id);
     if (rec.state === 'COMPLETED' && rec.imageId) return this.images.require(rec.imageId);
-    if (rec.state === 'FAILED')
+    if (rec.state === 'FAILED') {
+      // The refusal as it was first given (records from older releases may hold a GraphQL code).
+      const code = rec.error?.code;
       throw new StudioError(
-        rec.error?.code === 'TOO_LARGE' || rec.error?.code === 'PAYLOAD_TOO_LARGE'
-          ? 'TOO_LARGE'
-          : 'BAD_INPUT',
+        isStudioErrorCode(code) ? code : code === 'PAYLOAD_TOO_LARGE' ? 'TOO_LARGE' : 'BAD_INPUT',
         `upload ${id} was refused: ${rec.error?.message ?? 'invalid'}`,
       );
+    }
     const info = await this.storage.raw.head(rec.key);
     if (!info)
       throw badInput(`nothing was uploaded for upload ${id}; PUT the file to the ticket's URL first`);
@@ -230,9 +244,10 @@ export class UploadService {
       if (image) return image;
     }
     const png = await encodePng(decoded.rgb, decoded.width, decoded.height);
-    const pngRef = await this.storage.putContent('images', png, 'png');
+    const id = newId();
+    const pngRef = await this.storage.putContent('images', png, 'png', id);
     const image: ImageRecord = {
-      id: newId(),
+      id,
       source: 'UPLOADED',
       modelSetId: rec.modelSetId,
       png: pngRef,

@@ -2,12 +2,15 @@
 // The shareable page of one edit: before/after, every result, the parameters, and ways to continue.
 import { useState } from 'react';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { request } from '../../shared/api/client';
 import { formatDate } from '../../shared/format';
 import { useQuery } from '../../shared/api/use-query';
 import { CompareSlider } from '../../shared/ui/CompareSlider';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
+import { ConfirmAction } from '../../shared/ui/ConfirmAction';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
-import { EditQuery, type EditDetail } from './operations';
+import { DeleteEditMutation, EditQuery, type EditDetail } from './operations';
 import { editTitle } from './format';
 import { EditParams } from './EditParams';
 import { ShareLink } from './ShareLink';
@@ -16,6 +19,7 @@ import { StrengthStrip } from './StrengthStrip';
 export function EditView({ id, initial }: { id: string; initial: { edit: EditDetail | null } | null }) {
   const { data, error, loading, refetch } = useQuery(EditQuery, { id }, { initialData: initial });
   const [index, setIndex] = useState<number | null>(null);
+  const router = useRouter();
   if (loading)
     return (
       <div className="skeleton" style={{ height: 480 }} aria-busy="true" aria-label="Loading the edit" />
@@ -36,9 +40,24 @@ export function EditView({ id, initial }: { id: string; initial: { edit: EditDet
           <h1>{editTitle(edit)}</h1>
           <p>{formatDate(edit.createdAt)}</p>
         </div>
-        <Link className="button" href={`/images/${edit.image.id}/edit?edit=${edit.id}`}>
-          Open in editor
-        </Link>
+        <div className="row">
+          <Link className="button" href={`/images/${edit.image.id}/edit?edit=${edit.id}`}>
+            Open in editor
+          </Link>
+          <ConfirmAction
+            label="Delete edit"
+            question={
+              edit.results.length === 1
+                ? 'Delete this edit and its result (with any edits made from it)?'
+                : `Delete this edit and its ${edit.results.length} results (with any edits made from them)?`
+            }
+            confirmLabel="Delete"
+            onConfirm={async () => {
+              await request(DeleteEditMutation, { id: edit.id });
+              router.replace(`/images/${edit.image.id}`);
+            }}
+          />
+        </div>
       </div>
       <div className="two-col">
         <div className="stack">

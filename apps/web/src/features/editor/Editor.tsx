@@ -14,6 +14,8 @@ import {
   EditQuery,
   EditorImageQuery,
   EditorModelSetQuery,
+  EditorDefaultsQuery,
+  editorDefaultsOf,
   type EditDetail,
   type EditorImage,
   type EditorModelSet,
@@ -60,6 +62,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
     { id: modelSetId ?? null },
     { initialData: initialModelSet ? { modelSet: initialModelSet } : null, skip: !modelSetId },
   );
+  const defaults = useQuery(EditorDefaultsQuery, {});
   const edit = useQuery(
     EditQuery,
     { id: editId ?? '' },
@@ -100,10 +103,12 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
 
   if (image.error) return <ErrorMessage message={image.error.userMessage} onRetry={image.refetch} />;
   if (modelSet.error) return <ErrorMessage message={modelSet.error.userMessage} onRetry={modelSet.refetch} />;
+  if (defaults.error) return <ErrorMessage message={defaults.error.userMessage} onRetry={defaults.refetch} />;
+  const starting = editorDefaultsOf(defaults.data);
   const img = image.data?.image;
   const ms = modelSet.data?.modelSet;
   if (image.data && !img) return <ErrorMessage message="This image does not exist." />;
-  if (!img || !ms || (editId && edit.loading)) {
+  if (!img || !ms || !starting || (editId && edit.loading)) {
     return (
       <div className="skeleton" style={{ height: 480 }} aria-busy="true" aria-label="Loading the editor" />
     );
@@ -150,6 +155,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
               <GlobalDirectionsPanel
                 image={img}
                 modelSet={ms}
+                defaults={starting}
                 prefill={prefill?.method === 'GLOBAL' ? prefill : null}
                 selection={view?.kind === 'edit' ? view.selection : null}
                 onSelect={select}
@@ -162,6 +168,7 @@ export function Editor({ imageId, initialImage, initialModelSet, editId, initial
               <MapperPanel
                 image={img}
                 modelSet={ms}
+                defaults={starting}
                 prefill={prefill?.method === 'MAPPER' ? prefill : null}
                 onPreview={showPreview}
                 onActivity={setActivity}

@@ -15,6 +15,7 @@ import {
   TextDirectionQuery,
   type EditDetail,
   type EditorImage,
+  type EditorDefaults,
   type EditorModelSet,
 } from './operations';
 import { formatAlpha } from './format';
@@ -27,6 +28,8 @@ import { StrengthStrip } from './StrengthStrip';
 interface Props {
   image: EditorImage;
   modelSet: EditorModelSet;
+  /** The API's defaults (β when no edit prefills the form). */
+  defaults: EditorDefaults;
   prefill: EditDetail | null;
   selection: EditorSelection | null;
   onSelect: (selection: EditorSelection) => void;
@@ -50,11 +53,11 @@ export const CHANNELS_DEBOUNCE_MS = 250;
  * edit pins completely (one α, both texts, its β or auto β): the prefilled edit is shown as is, with no request
  * for its own parameters. The key is built from the starting values themselves, so the two cannot drift.
  */
-function initialState(prefill: EditDetail | null) {
+function initialState(prefill: EditDetail | null, defaults: EditorDefaults) {
   const committed =
     prefill?.neutral && prefill.target ? { neutral: prefill.neutral, target: prefill.target } : null;
   const alpha = prefill?.alphas?.length === 1 ? prefill.alphas[0]! : 4;
-  const beta = prefill?.autoBeta ? 0.15 : (prefill?.beta ?? 0.15);
+  const beta = prefill?.autoBeta ? defaults.beta : (prefill?.beta ?? defaults.beta);
   const autoBeta = prefill?.autoBeta ?? false;
   const pinned = prefill?.alphas?.length === 1 && (prefill.autoBeta || prefill.beta != null);
   return {
@@ -72,6 +75,7 @@ function initialState(prefill: EditDetail | null) {
 export function GlobalDirectionsPanel({
   image,
   modelSet,
+  defaults,
   prefill,
   selection,
   onSelect,
@@ -79,7 +83,7 @@ export function GlobalDirectionsPanel({
   onActivity,
 }: Props) {
   const id = useId();
-  const [initial] = useState(() => initialState(prefill));
+  const [initial] = useState(() => initialState(prefill, defaults));
   const [neutral, setNeutral] = useState(initial.neutral);
   const [target, setTarget] = useState(initial.target);
   const [committed, setCommitted] = useState(initial.committed);

@@ -5,7 +5,13 @@ import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from
 import { request } from '../../shared/api/client';
 import { mapperLayers } from '../../shared/format';
 import { Slider } from '../../shared/ui/Slider';
-import { PreviewMapperEditQuery, type EditDetail, type EditorImage, type EditorModelSet } from './operations';
+import {
+  PreviewMapperEditQuery,
+  type EditDetail,
+  type EditorDefaults,
+  type EditorImage,
+  type EditorModelSet,
+} from './operations';
 import { formatStrength } from './format';
 import { draftResolutionOf, shownImage, useLivePreview } from './use-live-preview';
 import type { EditorActivity, EditorPreview } from './editor-state';
@@ -13,6 +19,8 @@ import type { EditorActivity, EditorPreview } from './editor-state';
 interface Props {
   image: EditorImage;
   modelSet: EditorModelSet;
+  /** The API's defaults (the strength when no edit prefills the form). */
+  defaults: EditorDefaults;
   prefill: EditDetail | null;
   /** A live preview is ready (not stored). */
   onPreview: (preview: EditorPreview) => void;
@@ -24,10 +32,10 @@ interface Params {
   strength: number;
 }
 
-export function MapperPanel({ image, modelSet, prefill, onPreview, onActivity }: Props) {
+export function MapperPanel({ image, modelSet, defaults, prefill, onPreview, onActivity }: Props) {
   const id = useId();
   const [mapper, setMapper] = useState(prefill?.mapper ?? modelSet.mappers[0]?.name ?? '');
-  const [strength, setStrength] = useState(prefill?.strength ?? 1);
+  const [strength, setStrength] = useState(prefill?.strength ?? defaults.strength);
   const [applied, setApplied] = useState(false);
   const params = useMemo<Params | null>(
     () => (applied && mapper ? { mapper, strength } : null),

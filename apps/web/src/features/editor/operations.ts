@@ -176,3 +176,47 @@ export type EditorImage = NonNullable<ResultOf<typeof EditorImageQuery>['image']
 export type EditorModelSet = NonNullable<ResultOf<typeof EditorModelSetQuery>['modelSet']>;
 export type TextDirectionPreview = ResultOf<typeof TextDirectionQuery>['textDirection'];
 export type { EditGlobalInput, EditMapperInput };
+
+/** Delete an edit with its results (the API removes files no other image uses). */
+export const DeleteEditMutation = graphql(`
+  mutation DeleteEdit($id: ID!) {
+    deleteEdit(id: $id) {
+      images
+      edits
+      files
+    }
+  }
+`);
+
+/** The editor's starting β and mapper strength: the API's defaults (`parameters`, their one definition). */
+export const EditorDefaultsQuery = graphql(`
+  query EditorDefaults {
+    parameters {
+      editGlobal {
+        beta {
+          default
+        }
+      }
+      editMapper {
+        strength {
+          default
+        }
+      }
+    }
+  }
+`);
+
+/** What the panels start from when no edit prefills them. */
+export interface EditorDefaults {
+  beta: number;
+  strength: number;
+}
+
+/** The defaults from the query's answer; undefined while any is missing. */
+export function editorDefaultsOf(
+  data: ResultOf<typeof EditorDefaultsQuery> | undefined,
+): EditorDefaults | undefined {
+  const beta = data?.parameters.editGlobal.beta.default;
+  const strength = data?.parameters.editMapper.strength.default;
+  return beta == null || strength == null ? undefined : { beta, strength };
+}

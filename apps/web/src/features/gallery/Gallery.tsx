@@ -10,7 +10,7 @@ import { InfiniteScrollSentinel } from '../../shared/ui/InfiniteScrollSentinel';
 import { cx } from '../../shared/ui/class-names';
 import { UploadPanel } from '../upload/UploadPanel';
 import { GalleryQuery, type GalleryImage, type GalleryPage, type ImageFilter } from './operations';
-import { apiFilter, filterToSearch, GALLERY_PAGE_SIZE, matchesFilter } from './gallery-filter';
+import { apiFilter, filterToSearch, matchesFilter } from './gallery-filter';
 import { GalleryFilters } from './GalleryFilters';
 import { GalleryGrid } from './GalleryGrid';
 import { GenerateFacesForm } from './GenerateFacesForm';
@@ -70,7 +70,8 @@ export function Gallery({ initialPage, initialFilter }: Props) {
     try {
       const { images } = await request(
         GalleryQuery,
-        { first: GALLERY_PAGE_SIZE, after, filter: apiFilter(f) },
+        // No `first`: pages are the API's size (`parameters.pages.images`).
+        { after, filter: apiFilter(f) },
         { signal: controller.signal },
       );
       if (id !== generation.current) return;

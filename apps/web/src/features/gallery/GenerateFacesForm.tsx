@@ -4,22 +4,34 @@ import Link from 'next/link';
 import type { ImageSummary } from '../../shared/operations';
 import { request } from '../../shared/api/client';
 import { userMessage } from '../../shared/api/errors';
+import { useQuery } from '../../shared/api/use-query';
 import { Slider } from '../../shared/ui/Slider';
-import { GenerateImagesMutation } from './operations';
+import { GenerateImagesMutation, GenerateLimitsQuery } from './operations';
 import { parseSeeds } from './seeds';
 
-/** "Generate faces": seeds (a list or ranges) and truncation ψ. */
+/** The slider shows ψ up to 1 (no truncation); the API may accept more (extrapolation), never less. */
+const TRUNCATION_SLIDER_MAX = 1;
+
+/**
+ * "Generate faces": seeds (a list or ranges) and truncation ψ. The seed count limit and ψ's range and default
+ * are the API's (`parameters.generateImages`): the form waits for them.
+ */
 export function GenerateFacesForm({ onCreated }: { onCreated: (images: ImageSummary[]) => void }) {
   const seedsId = useId();
   const [seeds, setSeeds] = useState('1');
-  const [truncation, setTruncation] = useState(0.7);
+  // null: the API's default (until the user moves the slider).
+  const [chosenTruncation, setTruncation] = useState<number | null>(null);
+  const limits = useQuery(GenerateLimitsQuery, {}).data?.parameters.generateImages;
+  const maxSeeds = limits?.seeds.maxItems ?? undefined;
+  const truncation = chosenTruncation ?? limits?.truncation.default ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<ImageSummary[]>([]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseSeeds(seeds);
+    if (maxSeeds === undefined || truncation === null) return; // the button is disabled until the limits load
+    const parsed = parseSeeds(seeds, maxSeeds);
     if (typeof parsed === 'string') {
       setError(parsed);
       return;
@@ -73,22 +85,28 @@ export function GenerateFacesForm({ onCreated }: { onCreated: (images: ImageSumm
             </button>
           </div>
           <span className="field__hint" id={`${seedsId}-hint`}>
-            e.g. 7 or 1, 2, 10-12 (up to 16)
+            e.g. 7 or 1, 2, 10-12{maxSeeds !== undefined && ` (up to ${maxSeeds})`}
           </span>
         </div>
-        <Slider
-          label="Truncation ψ"
-          name="truncation"
-          value={truncation}
-          min={0}
-          max={1}
-          step={0.05}
-          onChange={setTruncation}
-          format={(v) => v.toFixed(2)}
-        />
+        {limits && truncation !== null && (
+          <Slider
+            label="Truncation ψ"
+            name="truncation"
+            value={truncation}
+            min={limits.truncation.min ?? 0}
+            max={Math.min(TRUNCATION_SLIDER_MAX, limits.truncation.max ?? TRUNCATION_SLIDER_MAX)}
+            step={0.05}
+            onChange={setTruncation}
+            format={(v) => v.toFixed(2)}
+          />
+        )}
       </div>
       <div className="row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy || maxSeeds === undefined || truncation === null}
+        >
           {busy && <span className="spinner" aria-hidden="true" />}
           {busy ? 'Generating…' : 'Generate'}
         </button>

@@ -1,11 +1,15 @@
 'use client';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { request } from '../../shared/api/client';
 import { formatDate } from '../../shared/format';
 import { useQuery } from '../../shared/api/use-query';
 import { DownloadButton } from '../../shared/ui/DownloadButton';
+import { ConfirmAction } from '../../shared/ui/ConfirmAction';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage';
 import { editTitle } from '../editor/format';
-import { ImageQuery, type ImageDetail } from './operations';
+import { DeleteImageMutation, ImageQuery, type ImageDetail } from './operations';
+import { deleteImageQuestion } from './format';
 import { sourceLabel } from './format';
 import { EditTimeline } from './EditTimeline';
 import styles from './ImageView.module.css';
@@ -13,6 +17,7 @@ import styles from './ImageView.module.css';
 /** An image: the original, its facts, and the timeline of its edits. */
 export function ImageView({ id, initial }: { id: string; initial: { image: ImageDetail | null } | null }) {
   const { data, error, loading, refetch } = useQuery(ImageQuery, { id }, { initialData: initial });
+  const router = useRouter();
   if (loading)
     return (
       <div className="skeleton" style={{ height: 480 }} aria-busy="true" aria-label="Loading the image" />
@@ -45,6 +50,18 @@ export function ImageView({ id, initial }: { id: string; initial: { image: Image
             <Link className="button button--primary" href={`/images/${image.id}/edit`}>
               Edit this face
             </Link>
+          )}
+          {/* An edit's result goes with its edit (deleted on the edit's page); the API refuses it alone. */}
+          {!image.parentEdit && (
+            <ConfirmAction
+              label="Delete image"
+              question={deleteImageQuestion(edits.length, image.edits.pageInfo.hasNextPage)}
+              confirmLabel="Delete"
+              onConfirm={async () => {
+                await request(DeleteImageMutation, { id: image.id });
+                router.replace('/');
+              }}
+            />
           )}
         </div>
       </div>

@@ -1,7 +1,5 @@
 import type { EditMethod, ImageFilter, ImageSource } from './operations';
 
-export const GALLERY_PAGE_SIZE = 24;
-
 const METHODS: readonly EditMethod[] = ['GLOBAL', 'MAPPER'];
 const SOURCES: readonly ImageSource[] = ['GENERATED', 'UPLOADED', 'EDITED'];
 

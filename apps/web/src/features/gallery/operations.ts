@@ -90,3 +90,32 @@ export type GalleryImage = GalleryPage['edges'][number]['node'];
 /** An image with its facts, the edit that made it (if any) and its edits. */
 export type ImageDetail = NonNullable<ResultOf<typeof ImageQuery>['image']>;
 export type { EditMethod, ImageFilter, ImageSource };
+
+/** Delete an image with its edits and their results (the API removes files no other image uses). */
+export const DeleteImageMutation = graphql(`
+  mutation DeleteImage($id: ID!) {
+    deleteImage(id: $id) {
+      images
+      edits
+      files
+    }
+  }
+`);
+
+/** The limits and defaults of "Generate faces" (the API's `parameters`, their one definition). */
+export const GenerateLimitsQuery = graphql(`
+  query GenerateLimits {
+    parameters {
+      generateImages {
+        seeds {
+          maxItems
+        }
+        truncation {
+          min
+          max
+          default
+        }
+      }
+    }
+  }
+`);

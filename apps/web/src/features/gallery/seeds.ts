@@ -1,7 +1,7 @@
 // The seeds field of “Generate faces”.
 
-/** Parses "1, 2, 5-7" into seeds (integers ≥ 0), or returns an error message. */
-export function parseSeeds(text: string, max = 16): number[] | string {
+/** Parses "1, 2, 5-7" into seeds (integers ≥ 0), at most `max` (the API's limit), or returns an error message. */
+export function parseSeeds(text: string, max: number): number[] | string {
   const seeds: number[] = [];
   for (const part of text.split(/[\s,]+/).filter(Boolean)) {
     const range = /^(\d+)-(\d+)$/.exec(part);

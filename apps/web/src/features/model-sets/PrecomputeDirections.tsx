@@ -3,20 +3,26 @@
 import { useId, useState, type FormEvent } from 'react';
 import { request } from '../../shared/api/client';
 import { userMessage } from '../../shared/api/errors';
+import { useQuery } from '../../shared/api/use-query';
 import type { Job } from '../jobs/operations';
 import { JobProgress } from '../jobs/JobProgress';
-import { PrecomputeDirectionsMutation, type ModelSet } from './operations';
+import { PrecomputeDirectionsMutation, PrecomputeLimitsQuery, type ModelSet } from './operations';
 
 export function PrecomputeDirections({ modelSet, onDone }: { modelSet: ModelSet; onDone: () => void }) {
   const id = useId();
-  const [images, setImages] = useState(100);
-  const [samples, setSamples] = useState(100_000);
+  // Ranges and defaults are the API's (`parameters.precomputeDirections`); null: its default, until edited.
+  const limits = useQuery(PrecomputeLimitsQuery, {}).data?.parameters.precomputeDirections;
+  const [chosenImages, setImages] = useState<number | null>(null);
+  const [chosenSamples, setSamples] = useState<number | null>(null);
+  const images = chosenImages ?? limits?.images.default ?? null;
+  const samples = chosenSamples ?? limits?.samples.default ?? null;
   const [job, setJob] = useState<Job | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
+    if (images === null || samples === null) return; // the button is disabled until the limits load
     setBusy(true);
     setError(null);
     try {
@@ -50,9 +56,9 @@ export function PrecomputeDirections({ modelSet, onDone }: { modelSet: ModelSet;
               id={`${id}-images`}
               className="input"
               type="number"
-              min={1}
-              max={10_000}
-              value={images}
+              min={limits?.images.min ?? undefined}
+              max={limits?.images.max ?? undefined}
+              value={images ?? ''}
               onChange={(e) => setImages(Number(e.target.value))}
             />
           </div>
@@ -64,10 +70,10 @@ export function PrecomputeDirections({ modelSet, onDone }: { modelSet: ModelSet;
               id={`${id}-samples`}
               className="input"
               type="number"
-              min={100}
-              max={1_000_000}
+              min={limits?.samples.min ?? undefined}
+              max={limits?.samples.max ?? undefined}
               step={100}
-              value={samples}
+              value={samples ?? ''}
               onChange={(e) => setSamples(Number(e.target.value))}
             />
           </div>
@@ -76,7 +82,12 @@ export function PrecomputeDirections({ modelSet, onDone }: { modelSet: ModelSet;
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || (job !== null && (job.state === 'QUEUED' || job.state === 'RUNNING'))}
+            disabled={
+              busy ||
+              images === null ||
+              samples === null ||
+              (job !== null && (job.state === 'QUEUED' || job.state === 'RUNNING'))
+            }
           >
             {modelSet.hasDirections ? 'Recompute directions' : 'Precompute directions'}
           </button>

@@ -53,3 +53,23 @@ export const PrecomputeDirectionsMutation = graphql(`
 `);
 
 export type ModelSet = ModelSetDetailFragment;
+
+/** The limits and defaults of a precompute (the API's `parameters`, their one definition). */
+export const PrecomputeLimitsQuery = graphql(`
+  query PrecomputeLimits {
+    parameters {
+      precomputeDirections {
+        images {
+          min
+          max
+          default
+        }
+        samples {
+          min
+          max
+          default
+        }
+      }
+    }
+  }
+`);

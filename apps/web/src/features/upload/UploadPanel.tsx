@@ -5,10 +5,12 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import Link from 'next/link';
 import type { ImageSummary } from '../../shared/operations';
 import { ApiError } from '../../shared/api/errors';
+import { useQuery } from '../../shared/api/use-query';
 import { formatBytes } from '../../shared/format';
 import { ProgressBar } from '../../shared/ui/ProgressBar';
 import { cx } from '../../shared/ui/class-names';
-import { ACCEPT_ATTRIBUTE, uploadErrorMessage, uploadImage } from './upload';
+import { ACCEPT_ATTRIBUTE, describeLimits, uploadErrorMessage, uploadImage, uploadLimitsOf } from './upload';
+import { UploadLimitsQuery } from './operations';
 import styles from './UploadPanel.module.css';
 
 type Status =
@@ -31,6 +33,8 @@ export function UploadPanel({ onCreated }: { onCreated: (images: ImageSummary[])
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
+  // The API's limits (its `parameters`): shown, and checked before uploading once loaded.
+  const limits = uploadLimitsOf(useQuery(UploadLimitsQuery, {}).data);
 
   const upload = async (file: File) => {
     setStatus({ kind: 'busy', file: file.name, size: file.size, phase: 'preparing', progress: 0 });
@@ -38,6 +42,7 @@ export function UploadPanel({ onCreated }: { onCreated: (images: ImageSummary[])
       const image = await uploadImage(file, {
         onPhase: (phase) => setStatus((s) => (s.kind === 'busy' ? { ...s, phase } : s)),
         onProgress: (progress) => setStatus((s) => (s.kind === 'busy' ? { ...s, progress } : s)),
+        limits,
       });
       setStatus({ kind: 'done', image });
       onCreated([image]);
@@ -67,7 +72,9 @@ export function UploadPanel({ onCreated }: { onCreated: (images: ImageSummary[])
     <section className="panel" aria-labelledby={`${inputId}-title`}>
       <div>
         <h2 id={`${inputId}-title`}>Upload a photo</h2>
-        <p className="muted small">A face photo: PNG, JPEG or WebP, up to 20 MB and 4096×4096 pixels.</p>
+        <p className="muted small" data-testid="upload-limits">
+          {describeLimits(limits)}
+        </p>
       </div>
       <div
         className={cx(styles.dropzone, dragging && styles.active)}

@@ -26,3 +26,29 @@ export const CompleteUploadMutation = graphql(`
 `);
 
 export type UploadTicket = ResultOf<typeof CreateUploadMutation>['createUpload'];
+
+/** What the API accepts (its `parameters`, the one definition of these limits). */
+export const UploadLimitsQuery = graphql(`
+  query UploadLimits {
+    parameters {
+      createUpload {
+        size {
+          max
+        }
+        contentType {
+          values
+        }
+      }
+      uploadedImage {
+        width {
+          max
+        }
+        height {
+          max
+        }
+      }
+    }
+  }
+`);
+
+export type UploadLimitsData = ResultOf<typeof UploadLimitsQuery>;

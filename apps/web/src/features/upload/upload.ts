@@ -6,12 +6,46 @@ import { request } from '../../shared/api/client';
 import { ApiError, messageFor, unreachable, type ApiErrorCode } from '../../shared/api/errors';
 import { getApiKey } from '../../shared/api/api-key';
 import { authorizationHeader } from '../../shared/api/authorization';
-import { CompleteUploadMutation, CreateUploadMutation, type UploadTicket } from './operations';
+import {
+  CompleteUploadMutation,
+  CreateUploadMutation,
+  type UploadLimitsData,
+  type UploadTicket,
+} from './operations';
 
-export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+/** The file picker's hint (the API's `parameters.createUpload.contentType` decides what is accepted). */
 export const ACCEPT_ATTRIBUTE = '.png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp';
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-export const MAX_DIMENSION = 4096;
+
+/** What the API accepts, from its `parameters` query: the one definition of these limits is the API's. */
+export interface UploadLimits {
+  maxBytes: number;
+  maxWidth: number;
+  maxHeight: number;
+  contentTypes: readonly string[];
+}
+
+/** The limits from the `parameters` query's answer; undefined while any of them is missing. */
+export function uploadLimitsOf(data: UploadLimitsData | undefined): UploadLimits | undefined {
+  const p = data?.parameters;
+  const maxBytes = p?.createUpload.size.max;
+  const maxWidth = p?.uploadedImage.width.max;
+  const maxHeight = p?.uploadedImage.height.max;
+  if (p == null || maxBytes == null || maxWidth == null || maxHeight == null) return undefined;
+  return { maxBytes, maxWidth, maxHeight, contentTypes: p.createUpload.contentType.values };
+}
+
+/** "20 MB", "1.5 MB", "300 KB". */
+export function formatLimitBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+/** One line saying what can be uploaded (generic until the limits are known). */
+export function describeLimits(limits: UploadLimits | undefined): string {
+  if (!limits) return 'A face photo: PNG, JPEG or WebP.';
+  return `A face photo: PNG, JPEG or WebP, up to ${formatLimitBytes(limits.maxBytes)} and ${limits.maxWidth}×${limits.maxHeight} pixels.`;
+}
 
 const EXTENSION_TYPES: Record<string, string> = {
   png: 'image/png',
@@ -27,38 +61,52 @@ export function contentTypeOf(file: { name: string; type: string }): string {
   return EXTENSION_TYPES[ext] ?? 'application/octet-stream';
 }
 
-/** A message when the file is refused before any upload, else null. */
-export function checkFile(file: { name: string; type: string; size: number }): string | null {
-  const type = contentTypeOf(file);
-  if (!(ACCEPTED_TYPES as readonly string[]).includes(type)) {
-    return `“${file.name}” is not a PNG, JPEG or WebP image. Only these formats can be uploaded.`;
-  }
+const notAnImage = (fileName: string) =>
+  `“${fileName}” is not a PNG, JPEG or WebP image. Only these formats can be uploaded.`;
+
+/**
+ * A message when the file is refused before any upload, else null. Without the API's limits (not loaded yet)
+ * only an empty file is refused here; the API refuses the rest with the same words.
+ */
+export function checkFile(
+  file: { name: string; type: string; size: number },
+  limits: UploadLimits | undefined,
+): string | null {
   if (file.size === 0) return `“${file.name}” is empty.`;
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; images up to 20 MB are accepted.`;
+  if (!limits) return null;
+  if (!limits.contentTypes.includes(contentTypeOf(file).toLowerCase())) return notAnImage(file.name);
+  if (file.size > limits.maxBytes) {
+    return `“${file.name}” is ${formatLimitBytes(file.size)}; images up to ${formatLimitBytes(limits.maxBytes)} are accepted.`;
   }
   return null;
 }
 
-/** Upload-specific wording for the API's codes (the server's message is kept when it is for users). */
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * Upload wording for the API's refusals, keyed on the error code and the figures in its extensions (never on
+ * message text): damaged files, bytes and pixels are distinct codes.
+ */
 export function uploadErrorMessage(error: ApiError, fileName: string): string {
-  const reason = String(error.extensions.reason ?? error.detail ?? '').toLowerCase();
+  const x = error.extensions;
   switch (error.code) {
     case 'UNSUPPORTED_MEDIA_TYPE':
-      return `“${fileName}” is not a PNG, JPEG or WebP image. Only these formats can be uploaded.`;
-    case 'PAYLOAD_TOO_LARGE':
-      if (/dimension|pixel|width|height|\d+\s*[×x]\s*\d+/.test(reason)) {
-        return `“${fileName}” is too large in pixels: images up to ${MAX_DIMENSION}×${MAX_DIMENSION} are accepted.`;
-      }
-      return `“${fileName}” is too large: images up to 20 MB are accepted.`;
-    case 'BAD_USER_INPUT':
-      if (/dimension|pixels|too large|\d+\s*[×x]\s*\d+/.test(reason)) {
-        return `“${fileName}” is too large in pixels: images up to ${MAX_DIMENSION}×${MAX_DIMENSION} are accepted.`;
-      }
-      if (/corrupt|decode|invalid|truncat|not a valid|cannot read|unreadable|malformed/.test(reason)) {
-        return `“${fileName}” could not be read as an image: the file looks damaged or is not really a PNG, JPEG or WebP.`;
-      }
-      return error.userMessage;
+      return notAnImage(fileName);
+    case 'PAYLOAD_TOO_LARGE': {
+      const max = num(x.maxBytes);
+      return max !== undefined
+        ? `“${fileName}” is too large: images up to ${formatLimitBytes(max)} are accepted.`
+        : `“${fileName}” is too large to upload.`;
+    }
+    case 'IMAGE_TOO_MANY_PIXELS': {
+      const [w, h, mw, mh] = [num(x.width), num(x.height), num(x.maxWidth), num(x.maxHeight)];
+      const size = w !== undefined && h !== undefined ? `${w}×${h} pixels` : 'too large in pixels';
+      const limit =
+        mw !== undefined && mh !== undefined ? `; images up to ${mw}×${mh} pixels are accepted` : '';
+      return `“${fileName}” is ${size}${limit}.`;
+    }
+    case 'IMAGE_UNDECODABLE':
+      return `“${fileName}” could not be read as an image: the file looks damaged or is not really a PNG, JPEG or WebP.`;
     default:
       return error.userMessage;
   }
@@ -67,15 +115,17 @@ export function uploadErrorMessage(error: ApiError, fileName: string): string {
 function xhrError(status: number, body: string): ApiError {
   let code: ApiErrorCode | undefined;
   let message: string | undefined;
+  let extensions: Record<string, unknown> = {};
   try {
     const parsed = JSON.parse(body) as {
       code?: string;
       message?: string;
       error?: { code?: string; message?: string };
-      errors?: { message?: string; extensions?: { code?: string } }[];
+      errors?: { message?: string; extensions?: { code?: string; [key: string]: unknown } }[];
     };
     const c = parsed.errors?.[0]?.extensions?.code ?? parsed.error?.code ?? parsed.code;
     message = parsed.errors?.[0]?.message ?? parsed.error?.message ?? parsed.message;
+    extensions = parsed.errors?.[0]?.extensions ?? {};
     if (c) code = c as ApiErrorCode;
   } catch {
     // Not JSON: decide from the status.
@@ -94,7 +144,7 @@ function xhrError(status: number, body: string): ApiError {
               : status >= 500
                 ? 'INTERNAL_SERVER_ERROR'
                 : 'BAD_USER_INPUT';
-  return new ApiError(code, messageFor(code, message), message ?? `HTTP ${status}`);
+  return new ApiError(code, messageFor(code, message), message ?? `HTTP ${status}`, extensions);
 }
 
 /** PUTs the file to the ticket's URL, reporting progress 0…1. */
@@ -135,11 +185,13 @@ export interface UploadCallbacks {
   onPhase?: (phase: 'preparing' | 'uploading' | 'checking') => void;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** The API's limits, when loaded, to refuse a file before uploading it. */
+  limits?: UploadLimits;
 }
 
 /** The whole upload; throws ApiError (or an Error with a user message for refused files). */
 export async function uploadImage(file: File, callbacks: UploadCallbacks = {}): Promise<ImageSummary> {
-  const refused = checkFile(file);
+  const refused = checkFile(file, callbacks.limits);
   if (refused) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', refused, 'refused in the browser');
   callbacks.onPhase?.('preparing');
   const { createUpload } = await request(

@@ -50,6 +50,25 @@ describe('error mapping', () => {
     expect(e.userMessage).toBe('Alphas must have 1–16 values.');
   });
 
+  it('shows the limit a refusal names (work budget, rate limit) and words damaged data in our terms', () => {
+    const budget = fromGraphQLErrors([
+      {
+        message: 'this request asks for 800 units of work (images rendered); the limit is 64 per request',
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'workPerRequest' },
+      },
+    ]);
+    expect(budget.userMessage).toBe(
+      'This request asks for 800 units of work (images rendered); the limit is 64 per request.',
+    );
+    const damaged = fromGraphQLErrors([
+      { message: 'records/image/abc.json: invalid JSON at 12', extensions: { code: 'RECORD_CORRUPT' } },
+    ]);
+    expect(damaged.userMessage).toBe('This item is damaged in storage and cannot be shown.');
+    const blob = fromGraphQLErrors([{ message: 'sha256 mismatch', extensions: { code: 'BLOB_CORRUPT' } }]);
+    expect(blob.userMessage).toMatch(/damaged/);
+    expect(blob.userMessage).not.toContain('sha256');
+  });
+
   it('explains INVERSION_NOT_CONFIGURED and keeps the upload', () => {
     const e = fromGraphQLErrors([{ message: 'x', extensions: { code: 'INVERSION_NOT_CONFIGURED' } }]);
     expect(e.userMessage).toMatch(/inversion model/);

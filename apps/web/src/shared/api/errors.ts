@@ -12,10 +12,15 @@ export type ApiErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
   | 'PAYLOAD_TOO_LARGE'
+  | 'IMAGE_TOO_MANY_PIXELS'
+  | 'IMAGE_UNDECODABLE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RECORD_CORRUPT'
+  | 'BLOB_CORRUPT'
   | 'STORAGE_UNAVAILABLE'
   | 'QUEUE_UNAVAILABLE'
   | 'INVERSION_NOT_CONFIGURED'
@@ -39,10 +44,18 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   BAD_USER_INPUT: 'Some of the values were not accepted. Check them and try again.',
   NOT_FOUND: 'This item does not exist (any more).',
   UNAUTHENTICATED: 'This action needs an API key. Add yours in Settings and try again.',
+  FORBIDDEN:
+    'Your API key is not allowed to do this (only the key that started a job, or an admin key, can cancel it).',
   RATE_LIMITED: 'Too many requests right now. Wait a few seconds and try again.',
   QUERY_TOO_COMPLEX: 'That request asked for too much at once. Try a smaller page.',
-  PAYLOAD_TOO_LARGE: 'The file is too large: images up to 20 MB are accepted.',
+  PAYLOAD_TOO_LARGE: 'The file is too large.',
+  IMAGE_TOO_MANY_PIXELS: 'The image is too large in pixels.',
+  IMAGE_UNDECODABLE:
+    'The file could not be read as an image: it looks damaged or is not really a PNG, JPEG or WebP.',
   UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported: upload a PNG, JPEG or WebP image.',
+  RECORD_CORRUPT: 'This item is damaged in storage and cannot be shown.',
+  BLOB_CORRUPT:
+    'A stored file of this item is damaged and cannot be used until it is restored. Please tell the operator.',
   STORAGE_UNAVAILABLE: 'Image storage is unavailable for a moment. Please try again shortly.',
   QUEUE_UNAVAILABLE: 'The job queue is unavailable for a moment. Please try again shortly.',
   INVERSION_NOT_CONFIGURED:
@@ -69,7 +82,10 @@ const SHOW_SERVER_MESSAGE = new Set<ApiErrorCode>([
   'BAD_USER_INPUT',
   'NO_FACE',
   'PAYLOAD_TOO_LARGE',
+  'IMAGE_TOO_MANY_PIXELS',
   'UNSUPPORTED_MEDIA_TYPE',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
 ]);
 
 export interface GraphQLErrorPayload {

@@ -13,7 +13,6 @@ import {
   sStatisticsOf,
   STYLECLIP_SAMPLING,
   unpackSStats,
-  writeDirections,
   type Fs3Plan,
   type SStatistics,
 } from '@styleclip/editing';
@@ -213,9 +212,11 @@ export function precomputeKind(deps: PrecomputeDeps): JobKind<PrecomputeParams, 
           'BAD_INPUT',
           `model set ${set.id} changed its generator while its directions were computed; run it again`,
         );
-      await writeDirections(fresh.dir, fresh.manifest, content);
+      // The commit point is the published record: until it is written nothing changed anywhere (a cancel or a
+      // failure leaves every process on the previous table); after it every process installs the new version,
+      // this one first (one manifest switch, before the job is reported done), others on the event or at their
+      // next start. A failed local install is logged and retried when the set's engine next opens.
       await deps.directions.publish(fresh, content, ctx.job.id);
-      // This process edits with the new table before the job is reported done; others refresh on the event.
       await deps.models.refresh(set.id);
       const [shardRuns, chunkRuns] = await Promise.all([
         countRuns(ctx.scratch, 'shard', shards.length),

@@ -23,9 +23,13 @@ type Documents = {
   '\n  query PreviewMapperEdit($input: EditMapperInput!, $resolution: Int) {\n    previewMapperEdit(input: $input, resolution: $resolution) {\n      strength\n      images {\n        alpha\n        width\n        height\n        dataUrl\n      }\n    }\n  }\n': typeof types.PreviewMapperEditDocument;
   '\n  mutation EditGlobal($input: EditGlobalInput!) {\n    editGlobal(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditGlobalDocument;
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n': typeof types.EditMapperDocument;
+  '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n': typeof types.DeleteEditDocument;
+  '\n  query EditorDefaults {\n    parameters {\n      editGlobal {\n        beta {\n          default\n        }\n      }\n      editMapper {\n        strength {\n          default\n        }\n      }\n    }\n  }\n': typeof types.EditorDefaultsDocument;
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.GalleryDocument;
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n': typeof types.ImageDocument;
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n': typeof types.GenerateImagesDocument;
+  '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n': typeof types.DeleteImageDocument;
+  '\n  query GenerateLimits {\n    parameters {\n      generateImages {\n        seeds {\n          maxItems\n        }\n        truncation {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n': typeof types.GenerateLimitsDocument;
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n': typeof types.JobStatusFragmentDoc;
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': typeof types.JobDocument;
   '\n  query Jobs($first: Int, $after: String) {\n    jobs(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...JobStatus\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.JobsDocument;
@@ -34,6 +38,7 @@ type Documents = {
   '\n  query ModelSet($id: ID) {\n    modelSet(id: $id) {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetDocument;
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': typeof types.ModelSetsDocument;
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n': typeof types.PrecomputeDirectionsDocument;
+  '\n  query PrecomputeLimits {\n    parameters {\n      precomputeDirections {\n        images {\n          min\n          max\n          default\n        }\n        samples {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n': typeof types.PrecomputeLimitsDocument;
   '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n': typeof types.PhotoDetailFragmentDoc;
   '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n': typeof types.PhotoDocument;
   '\n  mutation InvertPhoto($input: InvertPhotoInput!) {\n    invertPhoto(input: $input) {\n      ...PhotoDetail\n    }\n  }\n': typeof types.InvertPhotoDocument;
@@ -46,6 +51,7 @@ type Documents = {
   '\n  query TrainingParameters {\n    parameters {\n      optimizeLatent {\n        steps {\n          default\n          min\n          max\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        lr {\n          default\n        }\n      }\n      trainMapper {\n        steps {\n          default\n          min\n          max\n        }\n        batch {\n          default\n          min\n          max\n        }\n        lr {\n          default\n        }\n        clipLambda {\n          default\n        }\n        l2Lambda {\n          default\n        }\n        idLambda {\n          default\n        }\n        seedCount {\n          default\n          min\n          max\n        }\n      }\n    }\n    modelSet {\n      id\n      hasClip\n    }\n  }\n': typeof types.TrainingParametersDocument;
   '\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      method\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n  }\n': typeof types.CreateUploadDocument;
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n': typeof types.CompleteUploadDocument;
+  '\n  query UploadLimits {\n    parameters {\n      createUpload {\n        size {\n          max\n        }\n        contentType {\n          values\n        }\n      }\n      uploadedImage {\n        width {\n          max\n        }\n        height {\n          max\n        }\n      }\n    }\n  }\n': typeof types.UploadLimitsDocument;
   '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n': typeof types.ImageSummaryFragmentDoc;
 };
 const documents: Documents = {
@@ -68,12 +74,20 @@ const documents: Documents = {
     types.EditGlobalDocument,
   '\n  mutation EditMapper($input: EditMapperInput!) {\n    editMapper(input: $input) {\n      ...EditDetail\n    }\n  }\n':
     types.EditMapperDocument,
+  '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n':
+    types.DeleteEditDocument,
+  '\n  query EditorDefaults {\n    parameters {\n      editGlobal {\n        beta {\n          default\n        }\n      }\n      editMapper {\n        strength {\n          default\n        }\n      }\n    }\n  }\n':
+    types.EditorDefaultsDocument,
   '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
     types.GalleryDocument,
   '\n  query Image($id: ID!, $editsAfter: String) {\n    image(id: $id) {\n      ...ImageSummary\n      face {\n        index\n      }\n      photo {\n        id\n      }\n      parentEdit {\n        id\n        method\n        neutral\n        target\n        mapper\n        image {\n          id\n        }\n      }\n      edits(first: 20, after: $editsAfter) {\n        edges {\n          cursor\n          node {\n            ...EditDetail\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n':
     types.ImageDocument,
   '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n':
     types.GenerateImagesDocument,
+  '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n':
+    types.DeleteImageDocument,
+  '\n  query GenerateLimits {\n    parameters {\n      generateImages {\n        seeds {\n          maxItems\n        }\n        truncation {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n':
+    types.GenerateLimitsDocument,
   '\n  fragment JobStatus on Job {\n    id\n    kind\n    state\n    modelSetId\n    progress\n    phase\n    done\n    total\n    etaSeconds\n    createdAt\n    updatedAt\n    error {\n      code\n      message\n    }\n  }\n':
     types.JobStatusFragmentDoc,
   '\n  query Job($id: ID!) {\n    job(id: $id) {\n      ...JobStatus\n    }\n  }\n': types.JobDocument,
@@ -88,6 +102,8 @@ const documents: Documents = {
   '\n  query ModelSets {\n    modelSets {\n      ...ModelSetDetail\n    }\n  }\n': types.ModelSetsDocument,
   '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n':
     types.PrecomputeDirectionsDocument,
+  '\n  query PrecomputeLimits {\n    parameters {\n      precomputeDirections {\n        images {\n          min\n          max\n          default\n        }\n        samples {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n':
+    types.PrecomputeLimitsDocument,
   '\n  fragment PhotoDetail on Photo {\n    id\n    state\n    width\n    height\n    detected\n    maxFaces\n    minScore\n    error {\n      code\n      message\n    }\n    job {\n      ...JobStatus\n    }\n    image {\n      ...ImageSummary\n    }\n    faces {\n      index\n      score\n      cached\n      alignedUrl\n      reconstructionUrl\n      box {\n        left\n        top\n        right\n        bottom\n      }\n      landmarks {\n        x\n        y\n      }\n      image {\n        id\n        url\n      }\n    }\n  }\n':
     types.PhotoDetailFragmentDoc,
   '\n  query Photo($id: ID!) {\n    photo(id: $id) {\n      ...PhotoDetail\n    }\n  }\n':
@@ -112,6 +128,8 @@ const documents: Documents = {
     types.CreateUploadDocument,
   '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n':
     types.CompleteUploadDocument,
+  '\n  query UploadLimits {\n    parameters {\n      createUpload {\n        size {\n          max\n        }\n        contentType {\n          values\n        }\n      }\n      uploadedImage {\n        width {\n          max\n        }\n        height {\n          max\n        }\n      }\n    }\n  }\n':
+    types.UploadLimitsDocument,
   '\n  fragment ImageSummary on Image {\n    id\n    source\n    url\n    width\n    height\n    createdAt\n    modelSetId\n    seed\n    truncation\n    inversionStatus\n    latent {\n      id\n      space\n    }\n  }\n':
     types.ImageSummaryFragmentDoc,
 };
@@ -180,6 +198,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation DeleteEdit($id: ID!) {\n    deleteEdit(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n',
+): typeof import('./graphql').DeleteEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EditorDefaults {\n    parameters {\n      editGlobal {\n        beta {\n          default\n        }\n      }\n      editMapper {\n        strength {\n          default\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').EditorDefaultsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Gallery($first: Int, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ImageSummary\n          edits(first: 4) {\n            edges {\n              cursor\n              node {\n                id\n                method\n                results {\n                  image {\n                    id\n                    url\n                  }\n                }\n              }\n            }\n            pageInfo {\n              endCursor\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
 ): typeof import('./graphql').GalleryDocument;
 /**
@@ -194,6 +224,18 @@ export function graphql(
 export function graphql(
   source: '\n  mutation GenerateImages($input: GenerateImagesInput!) {\n    generateImages(input: $input) {\n      ...ImageSummary\n    }\n  }\n',
 ): typeof import('./graphql').GenerateImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteImage($id: ID!) {\n    deleteImage(id: $id) {\n      images\n      edits\n      files\n    }\n  }\n',
+): typeof import('./graphql').DeleteImageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query GenerateLimits {\n    parameters {\n      generateImages {\n        seeds {\n          maxItems\n        }\n        truncation {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').GenerateLimitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,6 +284,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation PrecomputeDirections($input: PrecomputeDirectionsInput!) {\n    precomputeDirections(input: $input) {\n      ...JobStatus\n    }\n  }\n',
 ): typeof import('./graphql').PrecomputeDirectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PrecomputeLimits {\n    parameters {\n      precomputeDirections {\n        images {\n          min\n          max\n          default\n        }\n        samples {\n          min\n          max\n          default\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').PrecomputeLimitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,6 +362,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...ImageSummary\n    }\n  }\n',
 ): typeof import('./graphql').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query UploadLimits {\n    parameters {\n      createUpload {\n        size {\n          max\n        }\n        contentType {\n          values\n        }\n      }\n      uploadedImage {\n        width {\n          max\n        }\n        height {\n          max\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').UploadLimitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

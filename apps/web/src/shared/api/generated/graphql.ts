@@ -494,6 +494,21 @@ export type EditMapperMutation = {
   };
 };
 
+export type DeleteEditMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteEditMutation = { deleteEdit: { images: number; edits: number; files: number } };
+
+export type EditorDefaultsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type EditorDefaultsQuery = {
+  parameters: {
+    editGlobal: { beta: { default: number | null } };
+    editMapper: { strength: { default: number | null } };
+  };
+};
+
 export type GalleryQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -639,6 +654,23 @@ export type GenerateImagesMutation = {
     inversionStatus: InversionStatus | null;
     latent: { id: string; space: LatentSpace } | null;
   }>;
+};
+
+export type DeleteImageMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteImageMutation = { deleteImage: { images: number; edits: number; files: number } };
+
+export type GenerateLimitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type GenerateLimitsQuery = {
+  parameters: {
+    generateImages: {
+      seeds: { maxItems: number | null };
+      truncation: { min: number | null; max: number | null; default: number | null };
+    };
+  };
 };
 
 export type JobStatusFragment = {
@@ -790,6 +822,17 @@ export type PrecomputeDirectionsMutation = {
     createdAt: string;
     updatedAt: string;
     error: { code: string; message: string } | null;
+  };
+};
+
+export type PrecomputeLimitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PrecomputeLimitsQuery = {
+  parameters: {
+    precomputeDirections: {
+      images: { min: number | null; max: number | null; default: number | null };
+      samples: { min: number | null; max: number | null; default: number | null };
+    };
   };
 };
 
@@ -1448,6 +1491,15 @@ export type CompleteUploadMutation = {
     truncation: number | null;
     inversionStatus: InversionStatus | null;
     latent: { id: string; space: LatentSpace } | null;
+  };
+};
+
+export type UploadLimitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type UploadLimitsQuery = {
+  parameters: {
+    createUpload: { size: { max: number | null }; contentType: { values: Array<string> } };
+    uploadedImage: { width: { max: number | null }; height: { max: number | null } };
   };
 };
 
@@ -2125,6 +2177,31 @@ fragment ImageSummary on Image {
     space
   }
 }`) as unknown as TypedDocumentString<EditMapperMutation, EditMapperMutationVariables>;
+export const DeleteEditDocument = new TypedDocumentString(`
+    mutation DeleteEdit($id: ID!) {
+  deleteEdit(id: $id) {
+    images
+    edits
+    files
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteEditMutation, DeleteEditMutationVariables>;
+export const EditorDefaultsDocument = new TypedDocumentString(`
+    query EditorDefaults {
+  parameters {
+    editGlobal {
+      beta {
+        default
+      }
+    }
+    editMapper {
+      strength {
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditorDefaultsQuery, EditorDefaultsQueryVariables>;
 export const GalleryDocument = new TypedDocumentString(`
     query Gallery($first: Int, $after: String, $filter: ImageFilter) {
   images(first: $first, after: $after, filter: $filter) {
@@ -2290,6 +2367,31 @@ export const GenerateImagesDocument = new TypedDocumentString(`
     space
   }
 }`) as unknown as TypedDocumentString<GenerateImagesMutation, GenerateImagesMutationVariables>;
+export const DeleteImageDocument = new TypedDocumentString(`
+    mutation DeleteImage($id: ID!) {
+  deleteImage(id: $id) {
+    images
+    edits
+    files
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteImageMutation, DeleteImageMutationVariables>;
+export const GenerateLimitsDocument = new TypedDocumentString(`
+    query GenerateLimits {
+  parameters {
+    generateImages {
+      seeds {
+        maxItems
+      }
+      truncation {
+        min
+        max
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GenerateLimitsQuery, GenerateLimitsQueryVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($id: ID!) {
   job(id: $id) {
@@ -2445,6 +2547,24 @@ export const PrecomputeDirectionsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<PrecomputeDirectionsMutation, PrecomputeDirectionsMutationVariables>;
+export const PrecomputeLimitsDocument = new TypedDocumentString(`
+    query PrecomputeLimits {
+  parameters {
+    precomputeDirections {
+      images {
+        min
+        max
+        default
+      }
+      samples {
+        min
+        max
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrecomputeLimitsQuery, PrecomputeLimitsQueryVariables>;
 export const PhotoDocument = new TypedDocumentString(`
     query Photo($id: ID!) {
   photo(id: $id) {
@@ -3141,3 +3261,25 @@ export const CompleteUploadDocument = new TypedDocumentString(`
     space
   }
 }`) as unknown as TypedDocumentString<CompleteUploadMutation, CompleteUploadMutationVariables>;
+export const UploadLimitsDocument = new TypedDocumentString(`
+    query UploadLimits {
+  parameters {
+    createUpload {
+      size {
+        max
+      }
+      contentType {
+        values
+      }
+    }
+    uploadedImage {
+      width {
+        max
+      }
+      height {
+        max
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadLimitsQuery, UploadLimitsQueryVariables>;
