@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomStyleGAN2Weights } from '@styleclip/architectures';
 import { readNpy, toFloat32, writeNpy, writeSafetensors } from '@styleclip/checkpoints';
+import { loadModelSet } from '@styleclip/model-sets';
 import { fixturePath, hasNaN, relativeL2, repoRoot, seededRandom } from '@styleclip/testing';
 import { runCli } from './program';
 
@@ -405,7 +406,8 @@ describe('CLI behaviour', () => {
   });
 
   it("compares another fs3 table with the set's own, per layer and per prompt", async () => {
-    const own = await readNpy(join(tiny, 'directions', 'fs3.npy'));
+    const set = await loadModelSet(tiny);
+    const own = await readNpy(set.path(set.manifest.directions!.fs3!));
     const rows = toFloat32(own);
     const same = join(tmp, 'fs3-same.npy');
     await writeNpy(same, { dtype: 'float32', shape: own.shape, data: rows });

@@ -24,6 +24,10 @@ function mayCancel(principal: Principal, job: { id: string; submittedBy?: string
   );
 }
 
+/** How a job records who started it (the key's name; nothing for an anonymous caller): see mayCancel. */
+export const submitter = (principal: Principal): { submittedBy?: string } =>
+  principal.keyName ? { submittedBy: principal.keyName } : {};
+
 const jobConnection = (page: { jobs: JobEvent[]; nextCursor?: string; skipped: number }) => {
   const edges = page.jobs.map((e) => ({ cursor: e.job.id, node: e }));
   return {
@@ -50,8 +54,7 @@ export const jobResolvers: {
     precomputeDirections: async (_, a, ctx) => {
       const { modelSetId, ...params } = a.input;
       const set = await ctx.services.models.get(modelSetId);
-      const by = ctx.principal.keyName;
-      return ctx.services.jobs.submit(PRECOMPUTE_DIRECTIONS, set.id, params, by ? { submittedBy: by } : {});
+      return ctx.services.jobs.submit(PRECOMPUTE_DIRECTIONS, set.id, params, submitter(ctx.principal));
     },
     cancelJob: async (_, a, ctx) => {
       const job = await ctx.services.jobs.get(a.id);

@@ -20,6 +20,7 @@ import type {
   TrainingProgress,
 } from '../generated/resolvers';
 import type { ApiContext } from '../context';
+import { submitter } from './jobs';
 
 /** What a training job reports as `detail` (see the kinds in libs/studio/src/jobs/training). */
 interface TrainingDetail {
@@ -96,12 +97,12 @@ export const trainingResolvers: {
     /** The job runs on the image's model set (its latent belongs to that generator). */
     optimizeLatent: async (_, a, ctx) => {
       const image = await ctx.services.images.require(a.input.imageId);
-      return ctx.services.jobs.submit(OPTIMIZE_LATENT, image.modelSetId, a.input);
+      return ctx.services.jobs.submit(OPTIMIZE_LATENT, image.modelSetId, a.input, submitter(ctx.principal));
     },
     trainMapper: async (_, a, ctx) => {
       const { modelSetId, ...params } = a.input;
       const set = await ctx.services.models.get(modelSetId ?? undefined);
-      return ctx.services.jobs.submit(TRAIN_MAPPER, set.id, params);
+      return ctx.services.jobs.submit(TRAIN_MAPPER, set.id, params, submitter(ctx.principal));
     },
   },
   Job: {

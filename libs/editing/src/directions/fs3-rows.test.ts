@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { sOffsets, type Array32 } from '@styleclip/latent-math';
 import { Engine } from '../engine';
