@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy, toFloat32, writeNpy } from '@styleclip/checkpoints';
 import { fixturePath, hasNaN, relativeL2, seededRandom, sharedDir } from '@styleclip/testing';
-import { runCli } from './program';
+import { runCliCaptured as cli } from './run-captured';
 
 const v2 = (file: string) => join(sharedDir(), 'fixtures', 'parity-v2', file);
 let tmp: string;
@@ -14,24 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 const npy = async (file: string) => toFloat32(await readNpy(file));
 

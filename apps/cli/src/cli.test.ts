@@ -3,12 +3,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomStyleGAN2Weights } from '@styleclip/architectures';
 import { readNpy, toFloat32, writeNpy, writeSafetensors } from '@styleclip/checkpoints';
 import { loadModelSet } from '@styleclip/model-sets';
 import { fixturePath, hasNaN, relativeL2, repoRoot, seededRandom } from '@styleclip/testing';
 import { runCli } from './program';
+import { runCliCaptured as cli } from './run-captured';
 
 let tmp: string;
 /** One tiny set with its directions, shared by the tests that need a working product. */
@@ -24,24 +25,6 @@ afterAll(async () => {
 });
 
 /** Runs the CLI in-process, capturing stdout and stderr. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 async function npy(file: string) {
   return toFloat32(await readNpy(file));

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomStyleGAN2Weights } from '@styleclip/architectures';
 import { readNpy, toFloat32, writeNpy, writeSafetensors } from '@styleclip/checkpoints';
 import { fixturePath, hasNaN, relativeL2, seededRandom, sharedDir } from '@styleclip/testing';
-import { runCli } from './program';
+import { runCliCaptured as cli } from './run-captured';
 
 const v2 = (file: string) => join(sharedDir(), 'fixtures', 'parity-v2', 'e4e', file);
 let tmp: string;
@@ -15,24 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 const npy = async (file: string) => toFloat32(await readNpy(file));
 const expectClose = async (actual: Float32Array, expectedFile: string) => {

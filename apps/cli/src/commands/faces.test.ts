@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '@styleclip/imaging';
 import { sharedDir } from '@styleclip/testing';
-import { runCli } from '../program';
+import { runCliCaptured as cli } from '../run-captured';
 
 const photo = (name: string) => join(sharedDir(), 'fixtures', 'faces', `${name}.png`);
 const facesJson = async () =>
@@ -17,24 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 describe('styleclip faces detect', () => {
   it('prints exactly {width, height, faces: [{box, score, landmarks}]} with dlib’s values', async () => {

@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy, toFloat32 } from '@styleclip/checkpoints';
 import { loadModelSet, readMapperCheckpoint } from '@styleclip/model-sets';
 import { fixturePath, relativeL2, repoRoot, sharedDir } from '@styleclip/testing';
-import { runCli } from '../program';
 import { CHECKPOINT_FILE } from '../checkpoint-file';
+import { runCliCaptured as cli } from '../run-captured';
 
 const training = (...p: string[]) => join(sharedDir(), 'fixtures', 'parity-v2', 'mapper-training', ...p);
 const optimization = (...p: string[]) => join(sharedDir(), 'fixtures', 'parity-v2', 'optimization', ...p);
@@ -44,24 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 const npy = async (path: string) => {
   const t = await readNpy(path);

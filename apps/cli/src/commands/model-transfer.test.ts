@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LOCAL_S3_CREDENTIALS,
   modelsDirWithTiny,
   startLocalS3,
   type LocalS3,
 } from '@styleclip/studio/testing';
-import { runCli } from '../program';
+import { runCliCaptured as cli } from '../run-captured';
 
 // `styleclip models push/pull` against s3rver, configured like the product (STYLECLIP_S3_*, AWS_*).
 
@@ -43,24 +43,6 @@ afterAll(async () => {
   await s3?.dispose();
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 describe('styleclip models push / pull', () => {
   it('round-trips the tiny set through S3 with sparse progress lines off a terminal', async () => {

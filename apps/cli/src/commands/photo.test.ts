@@ -1,12 +1,12 @@
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy, toFloat32 } from '@styleclip/checkpoints';
 import { ensurePresetSet, Engine, presetCacheDir } from '@styleclip/editing';
 import { decodeImage } from '@styleclip/imaging';
 import { maxAbsDiff, sharedDir } from '@styleclip/testing';
-import { runCli } from '../program';
+import { runCliCaptured as cli } from '../run-captured';
 
 // `invert` and `edit … --photo`: the product's photo pipeline from the command line, on the tiny set (random
 // e4e) with dlib's real models.
@@ -23,24 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 const png = async (file: string) => decodeImage(await readFile(file));
 

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, silentLogger, studioConfigFromEnv, type Studio } from '@styleclip/studio';
 import { modelsDirWithTiny } from '@styleclip/studio/testing';
-import { runCli } from '../program';
+import { runCliCaptured as cli } from '../run-captured';
 
 let tmp: string;
 let env: Record<string, string>;
@@ -29,24 +29,6 @@ afterAll(async () => {
   process.env = saved;
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi
-    .spyOn(console, 'log')
-    .mockImplementation((...a: unknown[]) => void (out += a.join(' ') + '\n'));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 describe('styleclip images delete / edits delete', () => {
   it('deletes an edit, then an image with what is left, from the configured store', async () => {
