@@ -8,4 +8,5 @@ export type {
   TensorData,
   Feeds,
   ExecutionProvider,
+  LoadOptions,
 } from './types';

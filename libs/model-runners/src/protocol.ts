@@ -1,8 +1,8 @@
-import type { ExecutionProvider, Feeds, ModelInfo } from './types';
+import type { ExecutionProvider, Feeds, LoadOptions, ModelInfo } from './types';
 
 /** The requests a SessionHost answers (`SessionHost.handle`), in the worker or in-process. */
 export type HostRequest =
-  | { op: 'load'; name: string; source: string | Uint8Array }
+  | { op: 'load'; name: string; source: string | Uint8Array; options?: LoadOptions }
   | { op: 'run'; name: string; feeds: Feeds; outputs?: readonly string[] }
   | { op: 'unload'; name: string }
   | { op: 'dispose' };

@@ -98,10 +98,12 @@ export function createRuntime(partial: Partial<RunnerConfig> = {}): Runtime {
 
   const runtime: Runtime = {
     config,
-    load(name, source) {
+    load(name, source, options) {
       let m = models.get(name);
       if (!m) {
-        m = (backend.call({ op: 'load', name, source }) as Promise<ModelInfo>).then(handle);
+        m = (
+          backend.call({ op: 'load', name, source, ...(options ? { options } : {}) }) as Promise<ModelInfo>
+        ).then(handle);
         m.catch(() => models.delete(name));
         models.set(name, m);
       }

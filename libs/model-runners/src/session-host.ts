@@ -2,7 +2,7 @@
 import './no-telemetry'; // first: before onnxruntime-node initializes
 import * as ort from 'onnxruntime-node';
 import type { HostRequest } from './protocol';
-import type { ExecutionProvider, Feeds, ModelInfo, TensorData } from './types';
+import type { ExecutionProvider, Feeds, LoadOptions, ModelInfo, TensorData } from './types';
 
 export interface HostOptions {
   executionProvider: ExecutionProvider;
@@ -15,7 +15,7 @@ export class SessionHost {
 
   constructor(private readonly o: HostOptions) {}
 
-  async load(name: string, source: string | Uint8Array): Promise<ModelInfo> {
+  async load(name: string, source: string | Uint8Array, options: LoadOptions = {}): Promise<ModelInfo> {
     const existing = this.sessions.get(name);
     if (existing) return existing.info;
     const base: ort.InferenceSession.SessionOptions = {
@@ -23,6 +23,7 @@ export class SessionHost {
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
       executionMode: 'sequential',
+      ...(options.memoryArena === false ? { enableCpuMemArena: false } : {}),
     };
     let session: ort.InferenceSession | undefined;
     let provider: ExecutionProvider = 'cpu';
@@ -82,7 +83,7 @@ export class SessionHost {
   async handle(req: HostRequest): Promise<ModelInfo | Feeds | void> {
     switch (req.op) {
       case 'load':
-        return this.load(req.name, req.source);
+        return this.load(req.name, req.source, req.options);
       case 'run':
         return this.run(req.name, req.feeds, req.outputs);
       case 'unload':

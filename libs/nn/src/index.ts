@@ -20,7 +20,6 @@ export {
   type WinogradTile,
   type WinogradTransforms,
 } from './winograd';
-export { depthToSpace, spaceToDepth } from './depth-to-space';
 export { upfirdn2d, blur, upsampleRgb, makeKernel, type FirKernel, type Upfirdn2dOptions } from './upfirdn2d';
 export { noiseInjection } from './noise';
 export {

@@ -1,5 +1,13 @@
-import { conv, matmul, mul, reshape, slice, transpose, type Tensor } from '@styleclip/onnx-graph';
-import { depthToSpace } from './depth-to-space';
+import {
+  conv,
+  depthToSpace,
+  matmul,
+  mul,
+  reshape,
+  slice,
+  transpose,
+  type Tensor,
+} from '@styleclip/onnx-graph';
 import { derivedInitializer, fail, staticShape } from './params';
 
 /** Output tile size m of Winograd F(m×m, 3×3): 2 (16 products per 4 outputs) or 4 (36 per 16). */

@@ -82,6 +82,7 @@ export async function benchTrainMapper(
   runtime: Runtime,
   set: ModelSet,
   steps: number,
+  batch = 2,
 ): Promise<TrainMapperBenchResult[]> {
   const engine = await Engine.open(set.dir, { runtime });
   try {
@@ -95,6 +96,7 @@ export async function benchTrainMapper(
       text: 'mohawk hairstyle',
       latents: { kind: 'set', latents: wplus },
       steps: steps + 2,
+      batch,
       testFraction: 0.25,
       ...(id ? {} : { idLambda: 0 }),
     });

@@ -1,7 +1,16 @@
 import { plannedConvs, type StyleGAN2Config } from '@styleclip/architectures';
-import { depthToSpace, modulatedConv2d, upfirdn2d, winogradConv3x3 } from '@styleclip/nn';
+import { modulatedConv2d, upfirdn2d, winogradConv3x3 } from '@styleclip/nn';
 import type { Feeds, ModelHandle, Runtime } from '@styleclip/model-runners';
-import { concat, conv, Graph, mul, toOnnxBytes, unsqueeze, type Tensor } from '@styleclip/onnx-graph';
+import {
+  concat,
+  conv,
+  depthToSpace,
+  Graph,
+  mul,
+  toOnnxBytes,
+  unsqueeze,
+  type Tensor,
+} from '@styleclip/onnx-graph';
 import { interleavedRuns, median } from './measure';
 
 /**

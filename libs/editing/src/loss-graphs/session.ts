@@ -72,7 +72,10 @@ export async function lossGraphFile(
   return { name: `loss-graph:${hash}`, path, built };
 }
 
-/** `lossGraphFile`, loaded as a session of `runtime` (shared per graph). */
+/**
+ * `lossGraphFile`, loaded as a session of `runtime` (shared per graph), without onnxruntime's memory arena: its
+ * doubling growth is what made a batch-2 mapper step at 1024 exceed 24 GiB (see LoadOptions).
+ */
 export async function lossGraphSession(
   runtime: Runtime,
   cacheDir: string,
@@ -80,5 +83,6 @@ export async function lossGraphSession(
   build: () => Promise<Graph>,
 ): Promise<{ model: ModelHandle; path: string; built: boolean }> {
   const file = await lossGraphFile(cacheDir, key, build);
-  return { model: await runtime.load(file.name, file.path), path: file.path, built: file.built };
+  const model = await runtime.load(file.name, file.path, { memoryArena: false });
+  return { model, path: file.path, built: file.built };
 }

@@ -94,6 +94,13 @@ const cases: Record<string, Case> = {
       return [op.add(r, gap)];
     },
   },
+  'depth to space and back (the Winograd output transform)': {
+    inputs: [{ name: 'x', declared: ['batch', 8, 2, 3], fed: [2, 8, 2, 3] }],
+    build: (g, [x]) => {
+      const up = op.depthToSpace(op.mul(x!, weight(g, 'w', [8, 1, 1])), 2);
+      return [op.add(up, 0.5), op.spaceToDepth(op.tanh(up), 2)];
+    },
+  },
   'shape ops with a symbolic batch': {
     inputs: [
       { name: 'x', declared: ['batch', 4, 6], fed: [3, 4, 6] },

@@ -251,6 +251,12 @@ export const OP_IMPORTERS: Readonly<Record<string, OpImporter>> = {
     return [op.pad(input(c, 0), requiredConst(c, 1), { mode: m, value: constInput(c, 2)?.[0] ?? 0 })];
   },
   Tile: (c) => [op.tile(input(c, 0), requiredConst(c, 1))],
+  DepthToSpace: (c) => {
+    const mode = c.attrs['mode'] as { s?: string } | undefined;
+    if ((mode?.s ?? 'DCR') !== 'DCR') fail(c, `mode ${mode?.s} (only DCR)`);
+    return [op.depthToSpace(input(c, 0), attrInt(c.attrs, 'blocksize', 0))];
+  },
+  SpaceToDepth: (c) => [op.spaceToDepth(input(c, 0), attrInt(c.attrs, 'blocksize', 0))],
   Resize: (c) => {
     if (c.inputs[1] || c.inputs[2]) fail(c, 'roi/scales inputs are not supported (sizes only)');
     const x = input(c, 0);

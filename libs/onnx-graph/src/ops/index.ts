@@ -5,3 +5,4 @@ export * from './shape-ops';
 export * from './reduce';
 export * from './normalization';
 export type { TensorLike } from './common';
+export * from './depth-to-space';

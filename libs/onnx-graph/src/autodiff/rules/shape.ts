@@ -12,6 +12,7 @@ import {
   unsqueeze,
   zerosLike,
 } from '../../ops/shape-ops';
+import { depthToSpace, spaceToDepth } from '../../ops/depth-to-space';
 import { isStatic } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { sumToShape } from '../broadcast';
@@ -149,3 +150,12 @@ registerGradient('Gather', (c) => {
   const inverse = perm.map((_, i) => perm.indexOf(i));
   return [transpose(moved, inverse), undefined];
 });
+
+/** DepthToSpace (DCR) and SpaceToDepth permute elements: each is the other's gradient. */
+const blockSizeOf = (c: GradContext): number => attrInt(c.node.attrs, 'blocksize', 0);
+registerGradient('DepthToSpace', (c) => {
+  const mode = (c.node.attrs['mode'] as { s?: string } | undefined)?.s ?? 'DCR';
+  if (mode !== 'DCR') unsupported(c, `mode ${mode}`);
+  return [spaceToDepth(c.gradOutputs[0]!, blockSizeOf(c))];
+});
+registerGradient('SpaceToDepth', (c) => [depthToSpace(c.gradOutputs[0]!, blockSizeOf(c))]);
