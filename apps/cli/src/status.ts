@@ -41,6 +41,11 @@ export const capabilities: Capability[] = [
     ready: true,
     note: 'libs/editing photos, libs/studio; random e4e in tiny: bring e4e_ffhq_encode.pt for real faces',
   },
+  {
+    name: 'Deleting a photo together with its faces',
+    ready: false,
+    note: 'the photo goes; its face images and their edits stay',
+  },
 ];
 
 export function formatStatus(caps: readonly Capability[] = capabilities): string {
