@@ -7,7 +7,8 @@ import { request } from '../../shared/api/client';
 import { userMessage } from '../../shared/api/errors';
 import { Slider } from '../../shared/ui/Slider';
 import { PastedBack } from '../editor/PastedBack';
-import type { EditDetail } from '../editor/operations';
+import { EditorDefaultsQuery, editorDefaultsOf, type EditDetail } from '../editor/operations';
+import { useQuery } from '../../shared/api/use-query';
 import { EditPhotoMutation, type PhotoDetail } from './operations';
 import styles from './PhotoEditForm.module.css';
 
@@ -29,7 +30,10 @@ export function PhotoEditForm({ photo, faces }: Props) {
   const [neutral, setNeutral] = useState('a face');
   const [target, setTarget] = useState('');
   const [alpha, setAlpha] = useState(4);
-  const [beta, setBeta] = useState(0.15);
+  // β starts at the API's default (its one definition) until the user moves it.
+  const defaults = editorDefaultsOf(useQuery(EditorDefaultsQuery, {}).data);
+  const [chosenBeta, setBeta] = useState<number | null>(null);
+  const beta = chosenBeta ?? defaults?.beta;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [edit, setEdit] = useState<EditDetail | null>(null);
@@ -48,7 +52,7 @@ export function PhotoEditForm({ photo, faces }: Props) {
         neutral: neutral.trim(),
         target: target.trim(),
         alphas: [alpha],
-        beta,
+        ...(beta !== undefined ? { beta } : {}),
         pasteBack: true,
         ...(faces === 'all' ? {} : { faces: [...faces] }),
       };
@@ -104,7 +108,7 @@ export function PhotoEditForm({ photo, faces }: Props) {
         <Slider
           label="Disentanglement β"
           name="photo-beta"
-          value={beta}
+          value={beta ?? 0}
           min={0}
           max={0.4}
           step={0.01}
@@ -113,7 +117,7 @@ export function PhotoEditForm({ photo, faces }: Props) {
           hint="Higher β moves fewer channels: a more focused, subtler edit."
         />
         <div className="row">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy || beta === undefined}>
             {busy && <span className="spinner" aria-hidden="true" />}
             Edit and paste back
           </button>
