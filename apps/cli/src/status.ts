@@ -34,17 +34,12 @@ export const capabilities: Capability[] = [
   {
     name: 'Deleting images and edits (API, CLI, web)',
     ready: true,
-    note: 'libs/studio; files no other image uses go too',
+    note: 'libs/studio; a photo with its faces; files nothing else uses go too',
   },
   {
     name: 'Photo inversion (detect, align, e4e), paste-back',
     ready: true,
     note: 'libs/editing photos, libs/studio; random e4e in tiny: bring e4e_ffhq_encode.pt for real faces',
-  },
-  {
-    name: 'Deleting a photo together with its faces',
-    ready: false,
-    note: 'the photo goes; its face images and their edits stay',
   },
 ];
 

@@ -372,4 +372,27 @@ describe('photos', { timeout: 60_000 }, () => {
     ).rejects.toThrow(/apply to uploaded photos; image \w+ is generated/);
     await expect(studio.photos.invert({ imageId: generated!.id })).rejects.toThrow(/not an uploaded photo/);
   });
+
+  it('deleting a photo deletes its faces and their edits; a photo sharing the cached inversion keeps working', async () => {
+    // The astronaut again with one corner pixel changed: a new photo whose face comes from the cache.
+    const decoded = await decodeImage(fixture('astronaut'));
+    decoded.rgb[0] = decoded.rgb[0]! ^ 1;
+    const copy = await upload(await encodePng(decoded.rgb, decoded.width, decoded.height));
+    const copyPhoto = await settled(copy.id);
+    expect(copyPhoto.faces[0]).toMatchObject({ cached: true, latentId: photo.faces[0]!.latentId });
+    const faceId = copyPhoto.faces[0]!.imageId;
+    const edit = await studio.edits.global({ imageId: faceId, neutral: 'a face', target: 'a smiling face' });
+
+    const done = await studio.deletion.deleteImage(copy.id);
+    expect(done).toMatchObject({ images: 2 + edit.results.length, edits: 1 });
+    expect(await studio.photos.get(copy.id)).toBeUndefined();
+    await expect(studio.images.get(faceId)).resolves.toBeUndefined();
+    await expect(studio.images.getEdit(edit.id)).resolves.toBeUndefined();
+    // The first photo's face shares the latent and render: both still there, and it still edits.
+    const kept = (await studio.images.get(photo.faces[0]!.imageId))!;
+    expect(await studio.images.getLatent(kept.latentId!)).toBeDefined();
+    expect((await blob(kept.png.key)).byteLength).toBeGreaterThan(0);
+    const again = await studio.edits.global({ imageId: kept.id, neutral: 'a face', target: 'an old face' });
+    expect(again.results).toHaveLength(1);
+  });
 });

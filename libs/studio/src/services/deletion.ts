@@ -89,6 +89,8 @@ export class DeletionService {
 
   private async removeImage(id: string, image: ImageRecord | undefined, done: Deletion): Promise<void> {
     await this.removeEditsOf(id, done);
+    // An uploaded photo takes its faces (images with their edits) and its photo record with it.
+    if (image?.upload) await this.removePhoto(id, done);
     await this.storage.records.delete('image', id);
     done.images++;
     // Edits committed while this ran (their commit saw the image still there) go too.
@@ -112,6 +114,22 @@ export class DeletionService {
         if (latent) await this.storage.records.put('latent', latent.id, latent);
       },
     });
+  }
+
+  /**
+   * The faces of photo `id` (each an image: removed with its edits) and the photo record; the aligned crops are
+   * released by the photo. The inversions (the cache, by content) keep their own latents and renders.
+   */
+  private async removePhoto(id: string, done: Deletion): Promise<void> {
+    const photo = await readable(this.storage.records.get('photo', id));
+    if (photo && photo !== 'damaged') {
+      for (const face of photo.value.faces) {
+        const image = await readable(this.images.get(face.imageId));
+        if (image) await this.removeImage(face.imageId, image === 'damaged' ? undefined : image, done);
+        done.files += await this.release(face.aligned.sha256, `photo-${id}`, [face.aligned.key]);
+      }
+    }
+    if (photo) await this.storage.records.delete('photo', id);
   }
 
   /** Every edit listed for an image (all pages), removed. */
