@@ -8,9 +8,16 @@ export interface ProtoField {
   varint: bigint;
   /** Wire 1, 2, 5: the field's bytes (a view, no copy). */
   bytes: Uint8Array;
+  /** The whole field as stored (tag, length and payload; a view), for copying it unchanged. */
+  raw: Uint8Array;
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** Every top-level field of one protobuf message, in order (views onto `bytes`; `what` names it in errors). */
+export const protoFields = (bytes: Uint8Array, what: string): ProtoField[] => [
+  ...new ProtoReader(bytes, what).fields(),
+];
 
 /**
  * A minimal protobuf decoder over one buffer: every length is checked against the bytes actually there, so a
@@ -57,17 +64,23 @@ export class ProtoReader {
   /** Every field of the message, in order. */
   *fields(): Generator<ProtoField> {
     while (this.p < this.buf.length) {
+      const start = this.p;
+      const raw = () => this.buf.subarray(start, this.p);
       const key = Number(this.varint());
       const field = key >>> 3;
       const wire = key & 7;
       if (field === 0) this.fail('field number 0');
-      if (wire === 0) yield { field, wire, varint: this.varint(), bytes: EMPTY };
-      else if (wire === 1) yield { field, wire, varint: 0n, bytes: this.take(8) };
-      else if (wire === 5) yield { field, wire, varint: 0n, bytes: this.take(4) };
-      else if (wire === 2) {
+      if (wire === 0) {
+        const varint = this.varint();
+        yield { field, wire, varint, bytes: EMPTY, raw: raw() };
+      } else if (wire === 1 || wire === 5) {
+        const bytes = this.take(wire === 1 ? 8 : 4);
+        yield { field, wire, varint: 0n, bytes, raw: raw() };
+      } else if (wire === 2) {
         const n = this.varint();
         if (n > BigInt(this.buf.length)) this.fail(`length ${n} larger than the message`);
-        yield { field, wire, varint: 0n, bytes: this.take(Number(n)) };
+        const bytes = this.take(Number(n));
+        yield { field, wire, varint: 0n, bytes, raw: raw() };
       } else this.fail(`unsupported wire type ${wire}`);
     }
   }

@@ -2,7 +2,7 @@ import type { DType } from '../dtype';
 import type { Shape } from '../shape';
 import { valueInfo } from './onnx-model';
 import { ProtoWriter } from './protobuf';
-import { fieldBytes, fieldString, readProtoFields, type ProtoField } from './protobuf-reader';
+import { fieldString, protoFields, type ProtoField } from '../import/proto-reader';
 
 // Reading a serialized ONNX model (any producer) far enough to cut it: its nodes with their tensor names,
 // initializers and graph inputs and outputs, each kept as the bytes it was stored as. A cut model is made of
@@ -45,13 +45,13 @@ const VALUE_INFO_NAME = 1;
 const ATTRIBUTE_GRAPHS = [6, 11];
 
 const nameOf = (bytes: Uint8Array, field: number): string => {
-  const f = readProtoFields(bytes).find((x) => x.field === field);
+  const f = protoFields(bytes, 'model').find((x) => x.field === field);
   return f ? fieldString(f) : '';
 };
 
 /** Reads the graph structure of ONNX model bytes (weights are not decoded). */
 export function readOnnxModelView(bytes: Uint8Array): OnnxModelView {
-  const top = readProtoFields(bytes);
+  const top = protoFields(bytes, 'model');
   const graphField = top.find((f) => f.field === MODEL_GRAPH);
   if (!graphField) throw new Error('ONNX model: no graph');
   const nodes: OnnxNodeView[] = [];
@@ -59,13 +59,12 @@ export function readOnnxModelView(bytes: Uint8Array): OnnxModelView {
   const inputs = new Map<string, Uint8Array>();
   const outputs = new Map<string, Uint8Array>();
   let graphName = '';
-  for (const f of readProtoFields(fieldBytes(graphField))) {
-    if (f.field === GRAPH.node) nodes.push(readNode(fieldBytes(f)));
+  for (const f of protoFields(graphField.bytes, 'graph')) {
+    if (f.field === GRAPH.node) nodes.push(readNode(f.bytes));
     else if (f.field === GRAPH.name) graphName = fieldString(f);
-    else if (f.field === GRAPH.initializer)
-      initializers.set(nameOf(fieldBytes(f), TENSOR_NAME), fieldBytes(f));
-    else if (f.field === GRAPH.input) inputs.set(nameOf(fieldBytes(f), VALUE_INFO_NAME), fieldBytes(f));
-    else if (f.field === GRAPH.output) outputs.set(nameOf(fieldBytes(f), VALUE_INFO_NAME), fieldBytes(f));
+    else if (f.field === GRAPH.initializer) initializers.set(nameOf(f.bytes, TENSOR_NAME), f.bytes);
+    else if (f.field === GRAPH.input) inputs.set(nameOf(f.bytes, VALUE_INFO_NAME), f.bytes);
+    else if (f.field === GRAPH.output) outputs.set(nameOf(f.bytes, VALUE_INFO_NAME), f.bytes);
   }
   return {
     graphName,
@@ -83,7 +82,7 @@ function readNode(proto: Uint8Array): OnnxNodeView {
   let name = '';
   let opType = '';
   let domain = '';
-  for (const f of readProtoFields(proto)) {
+  for (const f of protoFields(proto, 'node')) {
     if (f.field === NODE.input) inputs.push(fieldString(f));
     else if (f.field === NODE.output) outputs.push(fieldString(f));
     else if (f.field === NODE.name) name = fieldString(f);
@@ -92,7 +91,7 @@ function readNode(proto: Uint8Array): OnnxNodeView {
     else if (f.field === NODE.attribute) {
       // A subgraph (If, Loop, Scan) may read tensors of the outer graph that no input lists: cutting around
       // it could drop what it needs.
-      if (readProtoFields(fieldBytes(f)).some((a) => ATTRIBUTE_GRAPHS.includes(a.field)))
+      if (protoFields(f.bytes, 'attribute').some((a) => ATTRIBUTE_GRAPHS.includes(a.field)))
         throw new Error(
           `ONNX model: node ${name || opType} has a subgraph attribute; cutting is not supported`,
         );
