@@ -113,6 +113,8 @@ const cases: Record<string, GradCase> = {
   Squeeze: { shapes: [[2, 1, 4]], build: (_g, [x]) => op.squeeze(x!, [1]) },
   Unsqueeze: { shapes: [[2, 4]], build: (_g, [x]) => op.unsqueeze(x!, [0, 2]) },
   Transpose: { shapes: [[2, 3, 4]], build: (_g, [x]) => op.transpose(x!, [2, 0, 1]) },
+  DepthToSpace: { shapes: [[2, 8, 2, 3]], build: (_g, [x]) => op.depthToSpace(x!, 2) },
+  SpaceToDepth: { shapes: [[2, 2, 4, 6]], build: (_g, [x]) => op.spaceToDepth(x!, 2) },
   Expand: { shapes: [[3, 1]], build: (_g, [x]) => op.expand(x!, [2, 3, 4]) },
   Concat: {
     shapes: [
