@@ -693,7 +693,9 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
 
     // The editor's Mapper tab offers it.
     await page.goto(url(`/images/${baseImageId}/edit?tab=mapper`));
-    const options = await page.getByRole('combobox', { name: 'Mapper' }).locator('option').allTextContents();
-    expect(options.join(' ')).toContain('e2e-blue');
+    // The set's mappers arrive after the page: wait for the option (it fails the test if it never comes).
+    const mappers = page.getByRole('combobox', { name: 'Mapper' });
+    await mappers.locator('option', { hasText: 'e2e-blue' }).waitFor({ state: 'attached' });
+    expect((await mappers.locator('option').allTextContents()).join(' ')).toContain('e2e-blue');
   }, 150_000);
 });
