@@ -1,16 +1,20 @@
-import {
-  encodeSafetensors,
-  readSafetensorsWithMetadata,
-  toFloat32,
-  type Tensor,
-} from '@styleclip/checkpoints';
+import type { Tensor } from '@styleclip/checkpoints';
 import type { OptimizerState } from '@styleclip/optim';
-import { EngineError } from '../components';
+import {
+  encodeTrainingCheckpoint,
+  openTrainingCheckpoint,
+  type TrainingCheckpointKind,
+} from '../training-checkpoint';
 import type { MapperParam } from './params';
 import type { ResolvedMapperTrainingRequest } from './request';
 
 export const MAPPER_TRAINING_CHECKPOINT_FORMAT = 'styleclip-mapper-training';
 export const MAPPER_TRAINING_CHECKPOINT_VERSION = 1;
+const MAPPER_TRAINING_CHECKPOINT: TrainingCheckpointKind = {
+  format: MAPPER_TRAINING_CHECKPOINT_FORMAT,
+  version: MAPPER_TRAINING_CHECKPOINT_VERSION,
+  what: 'mapper-training',
+};
 
 /** `calc_loss`'s loss_dict of one step; null for a term whose λ is 0 (the official code does not compute it). */
 export interface MapperLosses {
@@ -58,40 +62,17 @@ export async function encodeMapperTrainingState(s: MapperTrainingState): Promise
     params: s.params.map((p) => ({ name: p.name, shape: p.shape })),
     optimizer,
   };
-  return encodeSafetensors(tensors, {
-    format: MAPPER_TRAINING_CHECKPOINT_FORMAT,
-    version: String(MAPPER_TRAINING_CHECKPOINT_VERSION),
-    state: JSON.stringify(json),
-  });
-}
-
-function bad(message: string): never {
-  throw new EngineError(`not a usable mapper-training checkpoint: ${message}`, 'bad_checkpoint');
+  return encodeTrainingCheckpoint(MAPPER_TRAINING_CHECKPOINT, tensors, json);
 }
 
 export async function decodeMapperTrainingState(bytes: Uint8Array): Promise<MapperTrainingState> {
-  let read;
-  try {
-    read = await readSafetensorsWithMetadata(bytes);
-  } catch (e) {
-    bad((e as Error).message);
-  }
-  const { tensors, metadata } = read;
-  if (metadata['format'] !== MAPPER_TRAINING_CHECKPOINT_FORMAT)
-    bad(`format is ${metadata['format'] ?? 'missing'}`);
-  if (metadata['version'] !== String(MAPPER_TRAINING_CHECKPOINT_VERSION))
-    bad(`version ${metadata['version']} (this software reads ${MAPPER_TRAINING_CHECKPOINT_VERSION})`);
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(metadata['state'] ?? '') as Record<string, unknown>;
-  } catch {
-    bad('its state is not JSON');
-  }
-  const arr = (name: string): Float32Array => {
-    const t = tensors.get(name);
-    if (!t) bad(`no ${name}`);
-    return toFloat32(t).slice();
-  };
+  const {
+    json,
+    names,
+    has,
+    array: arr,
+    bad,
+  } = await openTrainingCheckpoint(MAPPER_TRAINING_CHECKPOINT, bytes);
   const step = json['step'] as number;
   const history = json['history'] as MapperLosses[];
   if (!Number.isSafeInteger(step) || step < 0 || !Array.isArray(history) || history.length !== step)
@@ -104,8 +85,7 @@ export async function decodeMapperTrainingState(bytes: Uint8Array): Promise<Mapp
     return { name: p.name, shape: p.shape, data };
   });
   const buffers: Record<string, Float32Array> = {};
-  for (const k of tensors.keys())
-    if (k.startsWith('optimizer.')) buffers[k.slice('optimizer.'.length)] = arr(k);
+  for (const k of names) if (k.startsWith('optimizer.')) buffers[k.slice('optimizer.'.length)] = arr(k);
   return {
     request: json['request'] as ResolvedMapperTrainingRequest,
     modelSet: json['modelSet'] as MapperTrainingState['modelSet'],
@@ -114,7 +94,7 @@ export async function decodeMapperTrainingState(bytes: Uint8Array): Promise<Mapp
     history,
     params,
     optimizer: { ...(json['optimizer'] as Omit<OptimizerState, 'buffers'>), buffers },
-    ...(tensors.has('text') ? { text: arr('text') } : {}),
-    ...(tensors.has('grad0') ? { grad0: arr('grad0') } : {}),
+    ...(has('text') ? { text: arr('text') } : {}),
+    ...(has('grad0') ? { grad0: arr('grad0') } : {}),
   };
 }

@@ -1,15 +1,19 @@
-import {
-  readSafetensorsWithMetadata,
-  encodeSafetensors,
-  toFloat32,
-  type Tensor,
-} from '@styleclip/checkpoints';
+import type { Tensor } from '@styleclip/checkpoints';
 import type { OptimizerState } from '@styleclip/optim';
-import { EngineError } from '../components';
+import {
+  encodeTrainingCheckpoint,
+  openTrainingCheckpoint,
+  type TrainingCheckpointKind,
+} from '../training-checkpoint';
 import type { ResolvedOptimizeRequest } from './request';
 
 export const OPTIMIZATION_CHECKPOINT_FORMAT = 'styleclip-latent-optimization';
 export const OPTIMIZATION_CHECKPOINT_VERSION = 1;
+const OPTIMIZATION_CHECKPOINT: TrainingCheckpointKind = {
+  format: OPTIMIZATION_CHECKPOINT_FORMAT,
+  version: OPTIMIZATION_CHECKPOINT_VERSION,
+  what: 'optimization',
+};
 
 export interface StepLosses {
   lr: number;
@@ -67,40 +71,11 @@ export async function encodeOptimizationState(s: OptimizationState): Promise<Uin
     optimizer,
     latents: s.latents ? s.latents.length : null,
   };
-  return encodeSafetensors(tensors, {
-    format: OPTIMIZATION_CHECKPOINT_FORMAT,
-    version: String(OPTIMIZATION_CHECKPOINT_VERSION),
-    state: JSON.stringify(json),
-  });
-}
-
-function bad(message: string): never {
-  throw new EngineError(`not a usable optimization checkpoint: ${message}`, 'bad_checkpoint');
+  return encodeTrainingCheckpoint(OPTIMIZATION_CHECKPOINT, tensors, json);
 }
 
 export async function decodeOptimizationState(bytes: Uint8Array): Promise<OptimizationState> {
-  let read;
-  try {
-    read = await readSafetensorsWithMetadata(bytes);
-  } catch (e) {
-    bad((e as Error).message);
-  }
-  const { tensors, metadata } = read;
-  if (metadata['format'] !== OPTIMIZATION_CHECKPOINT_FORMAT)
-    bad(`format is ${metadata['format'] ?? 'missing'}`);
-  if (metadata['version'] !== String(OPTIMIZATION_CHECKPOINT_VERSION))
-    bad(`version ${metadata['version']} (this software reads ${OPTIMIZATION_CHECKPOINT_VERSION})`);
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(metadata['state'] ?? '') as Record<string, unknown>;
-  } catch {
-    bad('its state is not JSON');
-  }
-  const arr = (name: string): Float32Array => {
-    const t = tensors.get(name);
-    if (!t) bad(`no ${name}`);
-    return toFloat32(t).slice();
-  };
+  const { json, names, has, array: arr, bad } = await openTrainingCheckpoint(OPTIMIZATION_CHECKPOINT, bytes);
   const latentShape = json['latentShape'] as number[];
   if (!Array.isArray(latentShape) || !latentShape.every((d) => Number.isSafeInteger(d) && d > 0))
     bad('latentShape');
@@ -114,8 +89,7 @@ export async function decodeOptimizationState(bytes: Uint8Array): Promise<Optimi
   if (latent.length !== size || init.length !== size) bad('latent sizes');
   const nLatents = json['latents'] as number | null;
   const buffers: Record<string, Float32Array> = {};
-  for (const k of tensors.keys())
-    if (k.startsWith('optimizer.')) buffers[k.slice('optimizer.'.length)] = arr(k);
+  for (const k of names) if (k.startsWith('optimizer.')) buffers[k.slice('optimizer.'.length)] = arr(k);
   return {
     request: json['request'] as OptimizationState['request'],
     modelSet: json['modelSet'] as OptimizationState['modelSet'],
@@ -125,8 +99,8 @@ export async function decodeOptimizationState(bytes: Uint8Array): Promise<Optimi
     latent,
     init,
     text: arr('text'),
-    ...(tensors.has('id_target') ? { idTarget: arr('id_target') } : {}),
-    ...(tensors.has('grad0') ? { grad0: arr('grad0') } : {}),
+    ...(has('id_target') ? { idTarget: arr('id_target') } : {}),
+    ...(has('grad0') ? { grad0: arr('grad0') } : {}),
     ...(nLatents !== null && nLatents !== undefined
       ? { latents: Array.from({ length: nLatents }, (_, i) => arr(`latents.${i}`)) }
       : {}),
