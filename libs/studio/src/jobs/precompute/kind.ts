@@ -1,10 +1,10 @@
 import { encodeNpy, makeTensor, readNpy, toFloat32 } from '@styleclip/checkpoints';
+import type { Engine } from '@styleclip/editing';
 import {
   chunkChannels,
   computeFs3Chunks,
   fastStopResolution,
   directionsOf,
-  Engine,
   mergeFs3Chunks,
   packSStats,
   planFs3,
@@ -17,7 +17,7 @@ import {
   type SStatistics,
 } from '@styleclip/editing';
 import { array32 } from '@styleclip/latent-math';
-import { createRuntime, type RunnerConfig } from '@styleclip/model-runners';
+import type { RunnerConfig } from '@styleclip/model-runners';
 import { sha256Hex } from '@styleclip/storage';
 import { z } from 'zod';
 import { badInput, StudioError } from '../../errors';
@@ -25,6 +25,7 @@ import type { Logger } from '../../log';
 import type { DirectionsSync } from '../../model-sets/directions';
 import type { ModelSetEntry, ModelSetRegistry } from '../../model-sets/registry';
 import { PARAMETERS, type ParametersOf } from '../../parameters/schema';
+import { withJobEngine } from '../job-engine';
 import type { ChildKind, JobContext, JobKind } from '../kinds';
 import type { JobScratch } from '../scratch';
 import { ScratchChunkStore } from './chunk-store';
@@ -66,24 +67,6 @@ const truncationOf = (p: PrecomputeParams) =>
         psi: STYLECLIP_SAMPLING.psi,
         layers: p.truncationLayers === 'FIRST8' ? ('first8' as const) : ('all' as const),
       };
-
-async function withEngine<T>(
-  set: ModelSetEntry,
-  runner: Partial<RunnerConfig>,
-  fn: (e: Engine) => Promise<T>,
-): Promise<T> {
-  const runtime = createRuntime(runner);
-  try {
-    const engine = await Engine.open(set.dir, { runtime });
-    try {
-      return await fn(engine);
-    } finally {
-      await engine.close();
-    }
-  } finally {
-    await runtime.dispose();
-  }
-}
 
 const latentAvgOf = async (engine: Engine) => {
   const t = await readNpy(engine.components.set.path(engine.manifest.generator.latentAvg));
@@ -166,7 +149,7 @@ export function precomputeKind(deps: PrecomputeDeps): JobKind<PrecomputeParams, 
       const p = ctx.params;
       let stored = await readPlan(ctx.scratch);
       if (!stored) {
-        stored = await withEngine(set, deps.runner, async (engine) => {
+        stored = await withJobEngine(set, deps.runner, async (engine) => {
           const sBytes = await statsFor(ctx, set, engine);
           const plan = planFs3(set.manifest, {
             images: p.images,
@@ -276,7 +259,7 @@ export function precomputeShardKind(deps: PrecomputeDeps): ChildKind<z.output<ty
       ctx.progress({ done: channelsDone() });
       ctx.log.info({ shard: ctx.index, from, to, stored: have.size }, 'shard started');
       const marks: Promise<void>[] = [];
-      const computed = await withEngine(set, deps.runner, async (engine) => {
+      const computed = await withJobEngine(set, deps.runner, async (engine) => {
         if (engine.components.clip.image.sha256 !== plan.settings.clipImageSha256)
           throw new StudioError(
             'BAD_INPUT',

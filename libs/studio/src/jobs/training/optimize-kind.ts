@@ -11,7 +11,7 @@ import type { EditRecord, ImageRecord } from '../../records';
 import type { EditService } from '../../services/edits';
 import type { ImageService } from '../../services/images';
 import type { JobContext, JobKind } from '../kinds';
-import { withJobEngine } from './engine';
+import { withJobEngine } from '../job-engine';
 import { pngOf } from './images';
 import { lossCurve, lossesOf, StepProgress, storedLosses, type LossTerms } from './progress';
 import { readJson, recordRun, writeJson, type TrainingRun } from './runs';

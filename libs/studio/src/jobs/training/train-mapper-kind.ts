@@ -17,7 +17,7 @@ import type { ModelSetEntry } from '../../model-sets/registry';
 import type { ParametersOf } from '../../parameters/schema';
 import type { BlobRef, MapperRecord } from '../../records';
 import type { JobContext, JobKind } from '../kinds';
-import { withJobEngine } from './engine';
+import { withJobEngine } from '../job-engine';
 import { evaluationGridPng } from './images';
 import type { TrainingKindDeps } from './optimize-kind';
 import { lossCurve, lossesOf, StepProgress, storedLosses, type LossTerms } from './progress';

@@ -1,11 +1,11 @@
 import { Engine } from '@styleclip/editing';
 import { createRuntime, type RunnerConfig } from '@styleclip/model-runners';
-import type { ModelSetEntry } from '../../model-sets/registry';
+import type { ModelSetEntry } from '../model-sets/registry';
 
 /**
- * Runs `fn` with an engine of its own for the set: its own runtime (worker thread), so a training job never
- * competes with requests for the server's, and everything it loaded (gigabytes of loss graphs at 1024) goes when
- * it ends.
+ * Runs `fn` with an engine of its own for the set: its own runtime (worker thread), so a job (precompute,
+ * training) never competes with requests for the server's, and everything it loaded (gigabytes of loss graphs
+ * at 1024) goes when it ends.
  */
 export async function withJobEngine<T>(
   set: ModelSetEntry,
