@@ -123,6 +123,11 @@ export class Components {
     await model;
   }
 
+  /** How many runs the runtime executes at once (its worker threads): callers with independent runs use it. */
+  get parallelRuns(): number {
+    return this.runtime.config.workers ?? 1;
+  }
+
   /** Runs a part loaded by `loadPart`; float32 feeds and outputs. */
   async runPart(
     key: string,

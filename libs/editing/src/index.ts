@@ -30,7 +30,13 @@ export {
   type Fs3Settings,
   type Fs3ChunkStore,
 } from './directions/fs3-plan';
-export { fs3Rows, Fs3Prober, type Fs3ProberOptions } from './directions/fs3-rows';
+export {
+  componentsRenderer,
+  fs3Rows,
+  Fs3Prober,
+  type Fs3ProberOptions,
+  type ProbeRenderer,
+} from './directions/fs3-rows';
 export { SynthesisCuts, type SynthesisCut, type SynthesisPart } from './synthesis-cuts';
 export {
   loadDirectionsData,

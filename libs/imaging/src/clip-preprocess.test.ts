@@ -8,6 +8,7 @@ import {
   clipNormalizeRgb8,
   clipPreprocess,
   clipResizeCrop,
+  clipResizeCropRgb8,
   clipResizedSize,
 } from './clip-preprocess';
 
@@ -90,5 +91,43 @@ describe('clip preprocessing details', () => {
     expect(out[0]).toBeCloseTo(-0.48145466 / 0.26862954, 5);
     expect(out[1]).toBeCloseTo((128 / 255 - 0.4578275) / 0.26130258, 5);
     expect(out[2]).toBeCloseTo((1 - 0.40821073) / 0.27577711, 5);
+  });
+});
+
+describe('clipResizeCropRgb8 (the three-band path for generator output)', () => {
+  // Opaque RGBA premultiplies to itself, so Pillow's RGBA and RGB resizes must give the same bytes: the
+  // reference path above is checked against Pillow; this one is checked against it on sizes the product meets
+  // (square generator outputs, down- and up-scaling, both crop directions).
+  it.each([
+    [1024, 1024],
+    [256, 256],
+    [64, 64],
+    [300, 700],
+    [2162, 762],
+  ])('gives the bytes of the RGBA path for an opaque %i×%i image', (width, height) => {
+    let seed = width * 7919 + height;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 256;
+    const rgb = new Uint8Array(width * height * 3);
+    // Smooth content plus noise, with saturated runs so the clamps are exercised.
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        for (let c = 0; c < 3; c++) {
+          const v = 128 + 160 * Math.sin((x + 2 * c) / 37) * Math.cos(y / 23) + (random() - 128) / 4;
+          rgb[(y * width + x) * 3 + c] = Math.max(0, Math.min(255, Math.round(v)));
+        }
+    const rgba = new Uint8Array(width * height * 4);
+    for (let p = 0; p < width * height; p++) {
+      rgba.set(rgb.subarray(p * 3, p * 3 + 3), p * 4);
+      rgba[p * 4 + 3] = 255;
+    }
+    const fast = clipResizeCropRgb8({ rgb, width, height });
+    const reference = clipResizeCrop({ rgba, width, height });
+    expect(fast.resized).toEqual(reference.resized);
+    expect(fast.crop).toEqual(reference.crop);
+    expect(Buffer.from(fast.rgb).equals(Buffer.from(reference.rgb))).toBe(true);
+  });
+
+  it('refuses a buffer of the wrong size', () => {
+    expect(() => clipResizeCropRgb8({ rgb: new Uint8Array(10), width: 2, height: 2 })).toThrow(/10 bytes/);
   });
 });

@@ -1,5 +1,6 @@
 import { decodeImage, toRgba, type DecodeLimits } from './decode';
-import { resizeRgbaPillow } from './resample';
+import { resizePillow, resizeRgbaPillow, BICUBIC, type Pixels8 } from './resample';
+import type { Rgb8Image } from './tensor-image';
 
 /** CLIP's normalization constants (not the ImageNet ones). */
 export const CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073] as const;
@@ -48,13 +49,33 @@ export function clipResizeCrop(img: RgbaImage, size = 224): ClipCrop {
     throw new RangeError(`clipResizeCrop: ${img.rgba.length} bytes for RGBA ${width}×${height}`);
   }
   const [rw, rh] = clipResizedSize(width, height, size);
-  const resized = resizeRgbaPillow({ data: img.rgba, width, height, channels: 4 }, rw, rh);
+  return centreCropRgb(resizeRgbaPillow({ data: img.rgba, width, height, channels: 4 }, rw, rh), size);
+}
+
+/**
+ * `clipResizeCrop` of an RGB image (Pillow mode "RGB", what `Image.fromarray` makes of generator output): the
+ * same resize without the alpha band, so three lanes instead of four and no premultiply round trip. For an
+ * opaque RGBA image it gives the same bytes as `clipResizeCrop` (alpha 255 premultiplies to itself).
+ */
+export function clipResizeCropRgb8(img: Rgb8Image, size = 224): ClipCrop {
+  const { width, height } = img;
+  if (img.rgb.length !== width * height * 3) {
+    throw new RangeError(`clipResizeCropRgb8: ${img.rgb.length} bytes for RGB ${width}×${height}`);
+  }
+  const [rw, rh] = clipResizedSize(width, height, size);
+  const src = { data: img.rgb, width, height, channels: 3 };
+  return centreCropRgb(resizePillow(src, rw, rh, BICUBIC), size);
+}
+
+/** torchvision `CenterCrop(size)` with Python rounding of the origin, alpha dropped. */
+function centreCropRgb(resized: Pixels8, size: number): ClipCrop {
+  const { width: rw, height: rh, channels: ch } = resized;
   const left = roundHalfEven((rw - size) / 2);
   const top = roundHalfEven((rh - size) / 2);
   const rgb = new Uint8Array(size * size * 3);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const s = ((top + y) * rw + left + x) * 4;
+      const s = ((top + y) * rw + left + x) * ch;
       const d = (y * size + x) * 3;
       rgb[d] = resized.data[s]!;
       rgb[d + 1] = resized.data[s + 1]!;
@@ -84,6 +105,11 @@ export function clipNormalizeRgb8(rgb: Uint8Array, size: number): Float32Array {
 /** Official CLIP preprocessing of RGBA pixels → Float32Array [3, size, size]. */
 export function clipPreprocessPixels(img: RgbaImage, size = 224): Float32Array {
   return clipNormalizeRgb8(clipResizeCrop(img, size).rgb, size);
+}
+
+/** Official CLIP preprocessing of RGB pixels (e.g. generator output as uint8) → Float32Array [3, size, size]. */
+export function clipPreprocessRgb8(img: Rgb8Image, size = 224): Float32Array {
+  return clipNormalizeRgb8(clipResizeCropRgb8(img, size).rgb, size);
 }
 
 /**

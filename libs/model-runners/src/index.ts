@@ -1,4 +1,4 @@
-export { createRuntime, defaultRunnerConfig } from './runtime';
+export { createRuntime, defaultRunnerConfig, throughputRunnerConfig, MAX_WORKERS } from './runtime';
 export { runnerConfigFromEnv } from './config';
 export type {
   Runtime,

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Graph, matmul, mul, toOnnxBytes } from '@styleclip/onnx-graph';
-import { createRuntime } from './runtime';
+import { createRuntime, throughputRunnerConfig } from './runtime';
 import { runnerConfigFromEnv } from './config';
 
 function model(): Uint8Array {
@@ -64,6 +64,49 @@ describe('off the main thread', () => {
     await runtime.dispose();
     // 60 matmuls of 512³ take far longer than a few ms; the timer kept firing meanwhile.
     expect(ticks).toBeGreaterThan(3);
+  });
+});
+
+describe('a pool of worker threads', () => {
+  it('starts one session host per worker, loads into all, runs concurrent calls, unloads from all', async () => {
+    const lines: string[] = [];
+    const runtime = createRuntime({ workers: 3, intraOpNumThreads: 1, log: (l) => lines.push(l) });
+    try {
+      const m = await runtime.load('double', model());
+      expect(lines.filter((l) => /execution provider cpu, intraOpNumThreads 1/.test(l))).toHaveLength(3);
+      const outs = await Promise.all(
+        Array.from({ length: 7 }, (_, i) =>
+          m.run({ x: { type: 'float32', dims: [1, 2], data: Float32Array.of(i + 1, -i - 1) } }),
+        ),
+      );
+      outs.forEach((o, i) =>
+        expect(Array.from(o['y']!.data as Float32Array)).toEqual([2 * i + 2, -2 * i - 2]),
+      );
+      await runtime.unload('double');
+      // Every worker dropped it: whichever one the next runs go to refuses them.
+      const again = await Promise.allSettled(
+        [0, 1, 2].map(() => m.run({ x: { type: 'float32', dims: [1, 2], data: Float32Array.of(1, 1) } })),
+      );
+      expect(again.every((r) => r.status === 'rejected')).toBe(true);
+    } finally {
+      await runtime.dispose();
+    }
+  });
+
+  it('refuses impossible pool sizes', () => {
+    expect(() => createRuntime({ workers: 0 })).toThrow(/workers must be an integer/);
+    expect(() => createRuntime({ workers: 1.5 })).toThrow(/workers must be an integer/);
+    expect(() => createRuntime({ workers: 2, offMainThread: false })).toThrow(/needs offMainThread/);
+  });
+
+  it('throughput configuration: single-threaded workers on CPU, GPU and in-process unchanged', () => {
+    expect(throughputRunnerConfig({ intraOpNumThreads: 4 })).toEqual({ intraOpNumThreads: 1, workers: 4 });
+    expect(throughputRunnerConfig({})).toEqual({ intraOpNumThreads: 1, workers: 2 });
+    expect(throughputRunnerConfig({ executionProvider: 'cuda', intraOpNumThreads: 4 })).toEqual({
+      executionProvider: 'cuda',
+      intraOpNumThreads: 4,
+    });
+    expect(throughputRunnerConfig({ offMainThread: false })).toEqual({ offMainThread: false });
   });
 });
 

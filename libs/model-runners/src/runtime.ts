@@ -3,6 +3,9 @@ import type { HostRequest, Request, Response } from './protocol';
 import { SessionHost } from './session-host';
 import type { Feeds, ModelHandle, ModelInfo, Runtime, RunnerConfig } from './types';
 
+/** Most worker threads a runtime starts (each holds a copy of every model it loads). */
+export const MAX_WORKERS = 64;
+
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** Distributes `Omit<Request, 'id'>` without collapsing the union. */
@@ -74,20 +77,74 @@ function inlineBackend(config: RunnerConfig, log: (line: string) => void): Backe
   };
 }
 
+/**
+ * Several worker threads, each holding every model: loads, unloads and disposal go to all, a run goes to the
+ * worker with the fewest runs in flight. Concurrent runs then execute in parallel (one onnxruntime session
+ * runs one call at a time, and the Node binding blocks its thread while it does).
+ */
+function poolBackend(config: RunnerConfig, log: (line: string) => void): Backend {
+  const members = Array.from({ length: config.workers ?? 1 }, () => ({
+    backend: workerBackend(config, log),
+    inFlight: 0,
+  }));
+  return {
+    async call(req) {
+      if (req.op !== 'run') {
+        const [first] = await Promise.all(members.map((m) => m.backend.call(req)));
+        return first;
+      }
+      const member = members.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      member.inFlight++;
+      try {
+        return await member.backend.call(req);
+      } finally {
+        member.inFlight--;
+      }
+    },
+    close: async () => {
+      await Promise.all(members.map((m) => m.backend.close()));
+    },
+  };
+}
+
 export const defaultRunnerConfig = (): RunnerConfig => ({
   executionProvider: 'cpu',
   intraOpNumThreads: 2,
   offMainThread: true,
 });
 
-/** Creates a runtime: sessions live in one worker thread (or in-process when `offMainThread` is false). */
+/**
+ * The configuration for throughput work made of many independent runs (the fs3 precompute): on CPU, one
+ * single-threaded session per thread of `config` in as many worker threads, instead of one session using them
+ * all. On this project's 2-core machine two single-threaded 1024 renders in parallel give 1.16× the images/s of
+ * one two-threaded render (memory-bound and single-threaded operators leave a second thread idle). GPU
+ * configurations are returned unchanged.
+ */
+export function throughputRunnerConfig(config: Partial<RunnerConfig> = {}): Partial<RunnerConfig> {
+  const full = { ...defaultRunnerConfig(), ...config };
+  if (full.executionProvider !== 'cpu' || !full.offMainThread) return config;
+  return { ...config, workers: full.intraOpNumThreads * (full.workers ?? 1), intraOpNumThreads: 1 };
+}
+
+/**
+ * Creates a runtime: sessions live in one worker thread, or `workers` of them (or in-process when
+ * `offMainThread` is false).
+ */
 export function createRuntime(partial: Partial<RunnerConfig> = {}): Runtime {
   const config: RunnerConfig = { ...defaultRunnerConfig(), ...partial };
   if (!Number.isInteger(config.intraOpNumThreads) || config.intraOpNumThreads < 1) {
     throw new Error(`intraOpNumThreads must be a positive integer, got ${config.intraOpNumThreads}`);
   }
+  const workers = config.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS)
+    throw new Error(`workers must be an integer from 1 to ${MAX_WORKERS}, got ${config.workers}`);
+  if (workers > 1 && !config.offMainThread) throw new Error('workers > 1 needs offMainThread');
   const log = config.log ?? (() => undefined);
-  const backend = config.offMainThread ? workerBackend(config, log) : inlineBackend(config, log);
+  const backend = !config.offMainThread
+    ? inlineBackend(config, log)
+    : workers > 1
+      ? poolBackend(config, log)
+      : workerBackend(config, log);
   const models = new Map<string, Promise<ModelHandle>>();
 
   const handle = (info: ModelInfo): ModelHandle => ({

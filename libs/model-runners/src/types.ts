@@ -16,6 +16,11 @@ export interface RunnerConfig {
   intraOpNumThreads: number;
   /** Run sessions in a worker thread (default) so the caller's event loop is never blocked. */
   offMainThread: boolean;
+  /**
+   * Worker threads (default 1), each holding every loaded model with `intraOpNumThreads` threads per operator;
+   * concurrent runs go to different workers (see `throughputRunnerConfig`). Needs `offMainThread`.
+   */
+  workers?: number;
   /** Receives one line per notable event (provider choice, fallbacks). */
   log?: (line: string) => void;
 }

@@ -1,4 +1,4 @@
-import { clipPreprocessPixels, tensorToRgb8 } from '@styleclip/imaging';
+import { clipPreprocessRgb8, tensorToRgb8 } from '@styleclip/imaging';
 import { array32, type Array32 } from '@styleclip/latent-math';
 import type { Components } from '../components';
 
@@ -11,17 +11,11 @@ export async function clipFeaturesOfImages(components: Components, images: Array
   const [n, , h, w] = images.shape as [number, number, number, number];
   const r = components.clip.config.imageResolution;
   const pixels = array32([n, 3, r, r]);
-  const rgba = new Uint8Array(h * w * 4);
-  for (let i = 0; i < n; i++) {
-    const { rgb } = tensorToRgb8(images.data, images.shape, { index: i });
-    for (let p = 0, q = 0; p < rgb.length; p += 3, q += 4) {
-      rgba[q] = rgb[p]!;
-      rgba[q + 1] = rgb[p + 1]!;
-      rgba[q + 2] = rgb[p + 2]!;
-      rgba[q + 3] = 255;
-    }
-    pixels.data.set(clipPreprocessPixels({ rgba, width: w, height: h }, r), i * 3 * r * r);
-  }
+  for (let i = 0; i < n; i++)
+    pixels.data.set(
+      clipPreprocessRgb8(tensorToRgb8(images.data, images.shape, { index: i }), r),
+      i * 3 * r * r,
+    );
   return components.clipImage(pixels);
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { sOffsets, type Array32 } from '@styleclip/latent-math';
 import { Engine } from '../engine';
 import { readSStats, type SStatistics } from './data';
-import { Fs3Prober, fs3Rows, runSizes } from './fs3-rows';
+import { componentsRenderer, Fs3Prober, fs3Rows, runSizes } from './fs3-rows';
 
 let engine: Engine;
 let base: Array32;
@@ -36,7 +36,14 @@ function channels(): number[] {
 describe('Fs3Prober (prefix reuse)', () => {
   it('gives the rows of the whole-graph computation, bit for bit', async () => {
     const offsets = channels();
-    const reference = await fs3Rows(engine.components, base, offsets, stats.mean, stats.std, 8);
+    const reference = await fs3Rows(
+      componentsRenderer(engine.components),
+      base,
+      offsets,
+      stats.mean,
+      stats.std,
+      8,
+    );
     for (const batch of [8, 3]) {
       const prober = new Fs3Prober(engine.components);
       try {
@@ -51,7 +58,14 @@ describe('Fs3Prober (prefix reuse)', () => {
 
   it('gives the same rows for a list split into calls, with and without the activation cache', async () => {
     const offsets = channels();
-    const reference = await fs3Rows(engine.components, base, offsets, stats.mean, stats.std, 8);
+    const reference = await fs3Rows(
+      componentsRenderer(engine.components),
+      base,
+      offsets,
+      stats.mean,
+      stats.std,
+      8,
+    );
     for (const prefixCacheBytes of [0, 1 << 20]) {
       const prober = new Fs3Prober(engine.components, { prefixCacheBytes });
       try {
@@ -65,6 +79,51 @@ describe('Fs3Prober (prefix reuse)', () => {
       } finally {
         await prober.close();
       }
+    }
+  });
+
+  it('gives the same rows with images in parallel on a pool of single-threaded workers', async () => {
+    const pool = await Engine.open(inject('tinySetDir'), { runner: { workers: 2, intraOpNumThreads: 1 } });
+    try {
+      expect(pool.components.parallelRuns).toBe(2);
+      const offsets = channels();
+      const reference = await fs3Rows(
+        componentsRenderer(pool.components),
+        base,
+        offsets,
+        stats.mean,
+        stats.std,
+        8,
+      );
+      // Five images: an odd count leaves the last prefix pair with one real image.
+      const five = await pool.components.styles((await pool.latents([4, 9, 23, 31, 40], 0.7)).wplus);
+      const reference5 = await fs3Rows(
+        componentsRenderer(pool.components),
+        five,
+        offsets,
+        stats.mean,
+        stats.std,
+        2,
+      );
+      for (const prefixCacheBytes of [undefined, 0]) {
+        const prober = new Fs3Prober(
+          pool.components,
+          prefixCacheBytes === undefined ? {} : { prefixCacheBytes },
+        );
+        try {
+          const rows = await prober.rows(base, offsets, stats.mean, stats.std, 8);
+          expect(
+            Buffer.from(rows.buffer).equals(Buffer.from(reference.buffer)),
+            `cache ${prefixCacheBytes}`,
+          ).toBe(true);
+          const rows5 = await prober.rows(five, offsets, stats.mean, stats.std, 2);
+          expect(Buffer.from(rows5.buffer).equals(Buffer.from(reference5.buffer)), `5 images`).toBe(true);
+        } finally {
+          await prober.close();
+        }
+      }
+    } finally {
+      await pool.close();
     }
   });
 
@@ -85,7 +144,14 @@ describe('Fs3Prober (prefix reuse)', () => {
     );
     const offsets = channels();
     try {
-      const exact = await fs3Rows(engine.components, base, offsets, stats.mean, stats.std, 8);
+      const exact = await fs3Rows(
+        componentsRenderer(engine.components),
+        base,
+        offsets,
+        stats.mean,
+        stats.std,
+        8,
+      );
       const fast = await prober.rows(base, offsets, stats.mean, stats.std, 8);
       const dim = exact.length / offsets.length;
       const row = (a: Float32Array, i: number) => Array.from(a.subarray(i * dim, (i + 1) * dim));

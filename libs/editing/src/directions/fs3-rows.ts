@@ -50,13 +50,25 @@ function finishRows(acc: readonly Float64Array[], dim: number): Float32Array {
   return out;
 }
 
+/** What the whole-graph computation needs: probe S codes → images, images → (unnormalized) CLIP embeddings. */
+export interface ProbeRenderer {
+  synthesis(s: Array32): Promise<Array32>;
+  clipFeatures(images: Array32): Promise<Array32>;
+}
+
+/** The product's renderer: the set's synthesis graph and the official CLIP preprocessing. */
+export const componentsRenderer = (c: Components): ProbeRenderer => ({
+  synthesis: (s) => c.synthesis(s),
+  clipFeatures: (images) => clipFeaturesOfImages(c, images),
+});
+
 /**
  * The fs3 rows of some channels (S offsets), every probe rendered by the whole synthesis graph, `batch` images
  * per run. The reference the faster `Fs3Prober` is tested against (bit for bit), and the "before" of the
- * precompute benchmark.
+ * precompute benchmark (which also runs it on the synthesis graph as it was before issue 17).
  */
 export async function fs3Rows(
-  components: Components,
+  renderer: ProbeRenderer,
   base: Array32,
   offsets: readonly number[],
   mean: Float32Array,
@@ -68,7 +80,7 @@ export async function fs3Rows(
   const feats: Array32[] = [];
   for (let i = 0; i < probes.shape[0]!; i += batch) {
     const s = sliceRows(probes, i, Math.min(i + batch, probes.shape[0]!));
-    feats.push(await clipFeaturesOfImages(components, await components.synthesis(s)));
+    feats.push(await renderer.clipFeatures(await renderer.synthesis(s)));
   }
   const e = normalizeRows(concatRows(feats));
   const dim = e.shape[1]!;
@@ -113,10 +125,11 @@ interface LayerParts {
   prefix?: SynthesisPart;
   suffix?: SuffixPart;
   /**
-   * Activations of base images at this layer, by image index, for the `base` they came from: the last pair
-   * computed, or every image when they fit the cache budget.
+   * Activations of base images at this layer, by the first image of their pair (the prefix renders images in
+   * pairs), for the `base` they came from: the pairs in use, or every pair when all fit the cache budget
+   * (`all`, decided when the first pair's size is known).
    */
-  cache?: { base: Array32; all: boolean; cuts: Map<number, Record<string, Array32>> };
+  cache?: { base: Array32; all?: boolean; pairs: Map<number, Promise<Record<string, Array32>[]>> };
 }
 
 /** The layer a run of channels belongs to, and where the run is in the list. */
@@ -239,49 +252,72 @@ export class Fs3Prober {
     const perRun = Math.max(1, Math.min(batch, c.maxImagesPerRunAt(parts.resolution)));
     const m = base.shape[0]!;
     const dim = acc[0]!.length;
-    for (let j = 0; j < m; j++) {
-      const cut = await this.activations(parts, base, j);
-      const suffix = await this.suffixFor(parts, cut);
-      const e = await this.probeImage(
-        suffix,
-        sliceRows(base, j, j + 1),
-        cut,
-        run,
-        offsets,
-        mean,
-        std,
-        perRun,
-      );
-      for (let ch = run.from; ch < run.to; ch++) {
-        const lo = (ch - run.from) * 2 * dim;
-        accumulatePair(acc[ch]!, e.data, lo, lo + dim, dim);
+    // Images go through in parallel when the runtime runs several calls at once (its worker threads); their
+    // embeddings are accumulated in image order, so the rows do not depend on which finishes first.
+    const lanes = Math.max(1, Math.min(c.parallelRuns, m));
+    const embeddings: (Array32 | undefined)[] = new Array<Array32 | undefined>(m);
+    let next = 0;
+    let accumulated = 0;
+    let failed = false;
+    const lane = async () => {
+      for (let j = next++; j < m && !failed; j = next++) {
+        const cut = await this.activations(parts, base, j);
+        const suffix = await this.suffixFor(parts, cut);
+        embeddings[j] = await this.probeImage(
+          suffix,
+          sliceRows(base, j, j + 1),
+          cut,
+          run,
+          offsets,
+          mean,
+          std,
+          perRun,
+        );
+        for (let e = embeddings[accumulated]; e; e = embeddings[accumulated]) {
+          for (let ch = run.from; ch < run.to; ch++) {
+            const lo = (ch - run.from) * 2 * dim;
+            accumulatePair(acc[ch]!, e.data, lo, lo + dim, dim);
+          }
+          embeddings[accumulated++] = undefined;
+        }
       }
-    }
+    };
+    await Promise.all(
+      Array.from({ length: lanes }, () =>
+        lane().catch((e: unknown) => {
+          failed = true;
+          throw e;
+        }),
+      ),
+    );
   }
 
   /**
-   * The activations entering the layer for base image `j` ([1, …] each; none for the first layer): from the
-   * cache, or computed with the next image by the prefix (images go through it in pairs, see runSizes) and
-   * cached when all of `base` fits the budget.
+   * The activations entering the layer for base image `j` ([1, …] each; none for the first layer): computed
+   * with the other image of its pair by the prefix (images go through it in pairs, see runSizes), once, and kept
+   * while in use (older pairs are dropped when a new one starts: images are taken in order, and every image of
+   * an older pair has looked its pair up by then) or for every image when all of `base` fits the budget.
    */
   private async activations(parts: LayerParts, base: Array32, j: number): Promise<Record<string, Array32>> {
     const { prefix } = parts;
     if (!prefix) return {};
-    if (parts.cache?.base !== base) delete parts.cache;
-    const hit = parts.cache?.cuts.get(j);
-    if (hit) return hit;
-    const m = base.shape[0]!;
+    if (parts.cache?.base !== base) parts.cache = { base, pairs: new Map() };
+    const cache = parts.cache;
     const i = j - (j % 2);
-    const pair = i + 1 < m ? sliceRows(base, i, i + 2) : repeatRows(sliceRows(base, i, i + 1), 2);
-    const out = await this.components.runPart(prefix.key, { s: pair }, prefix.outputs);
-    const cuts = [0, 1].map((k) => mapValues(out, (t) => sliceRows(t, k, k + 1)));
-    const perImage = Object.values(out).reduce((n, t) => n + t.data.byteLength / 2, 0);
-    const budget = this.o.prefixCacheBytes ?? PREFIX_CACHE_BYTES;
-    if (!parts.cache) parts.cache = { base, all: perImage * m <= budget, cuts: new Map() };
-    if (!parts.cache.all) parts.cache.cuts.clear();
-    parts.cache.cuts.set(i, cuts[0]!);
-    if (i + 1 < m) parts.cache.cuts.set(i + 1, cuts[1]!);
-    return cuts[j - i]!;
+    let pair = cache.pairs.get(i);
+    if (!pair) {
+      if (cache.all === false) for (const k of cache.pairs.keys()) if (k < i) cache.pairs.delete(k);
+      const m = base.shape[0]!;
+      const rows = i + 1 < m ? sliceRows(base, i, i + 2) : repeatRows(sliceRows(base, i, i + 1), 2);
+      pair = this.components.runPart(prefix.key, { s: rows }, prefix.outputs).then((out) => {
+        const perImage = Object.values(out).reduce((n, t) => n + t.data.byteLength / 2, 0);
+        cache.all ??= perImage * m <= (this.o.prefixCacheBytes ?? PREFIX_CACHE_BYTES);
+        return [0, 1].map((k) => mapValues(out, (t) => sliceRows(t, k, k + 1)));
+      });
+      pair.catch(() => cache.pairs.delete(i));
+      cache.pairs.set(i, pair);
+    }
+    return (await pair)[j - i]!;
   }
 
   /**

@@ -3,7 +3,7 @@ import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { array32, concatRows, type Array32 } from '@styleclip/latent-math';
 import type { ModelSetManifest } from '@styleclip/model-sets';
-import type { RunnerConfig, Runtime } from '@styleclip/model-runners';
+import { throughputRunnerConfig, type RunnerConfig, type Runtime } from '@styleclip/model-runners';
 import { Engine } from '../engine';
 import type { Components } from '../components';
 import { FS3_PARTIAL_DIR, readFloat, writeArrayAtomic, type SStatistics } from './data';
@@ -227,9 +227,10 @@ export class FolderChunkStore implements Fs3ChunkStore {
  * with the same table as an uninterrupted one (and as a sharded run of the same settings on many workers).
  */
 export async function precomputeDirections(setDir: string, o: PrecomputeOptions): Promise<ModelSetManifest> {
+  // A runtime of its own runs the probes as parallel single-threaded sessions on CPU (throughputRunnerConfig).
   const engine = await Engine.open(
     setDir,
-    o.runtime ? { runtime: o.runtime } : o.runner ? { runner: o.runner } : {},
+    o.runtime ? { runtime: o.runtime } : { runner: throughputRunnerConfig(o.runner ?? {}) },
   );
   try {
     const c = engine.components;

@@ -17,7 +17,7 @@ import {
   type SStatistics,
 } from '@styleclip/editing';
 import { array32 } from '@styleclip/latent-math';
-import type { RunnerConfig } from '@styleclip/model-runners';
+import { throughputRunnerConfig, type RunnerConfig } from '@styleclip/model-runners';
 import { sha256Hex } from '@styleclip/storage';
 import { z } from 'zod';
 import { badInput, StudioError } from '../../errors';
@@ -259,7 +259,8 @@ export function precomputeShardKind(deps: PrecomputeDeps): ChildKind<z.output<ty
       ctx.progress({ done: channelsDone() });
       ctx.log.info({ shard: ctx.index, from, to, stored: have.size }, 'shard started');
       const marks: Promise<void>[] = [];
-      const computed = await withJobEngine(set, deps.runner, async (engine) => {
+      // Probes are independent runs: on CPU they go to parallel single-threaded sessions (throughputRunnerConfig).
+      const computed = await withJobEngine(set, throughputRunnerConfig(deps.runner), async (engine) => {
         if (engine.components.clip.image.sha256 !== plan.settings.clipImageSha256)
           throw new StudioError(
             'BAD_INPUT',
