@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRuntime, runnerConfigFromEnv, throughputRunnerConfig } from '@styleclip/model-runners';
+import { createRuntime, runnerConfigFromEnv } from '@styleclip/model-runners';
 import { PRESETS } from '@styleclip/model-sets';
 import { bestMatmulCeiling } from './ceiling';
 import { benchGenerator } from './generator';
@@ -22,7 +22,7 @@ import { benchPreviewTiming, previewQuality } from './preview';
 import { benchConvLayers, benchGeneratorVariants } from './winograd';
 import { benchColdStart } from './cold-start';
 import { benchUpConvs } from './upconv';
-import { benchFs3Precompute } from './fs3-precompute';
+import { benchFs3Arm, benchFs3Precompute, FS3_ARMS, type Fs3Arm } from './fs3-precompute';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +39,10 @@ const { values } = parseArgs({
     'fs3-layers': { type: 'string' },
     // --suite fs3: one preset only (e.g. ffhq1024-random)
     'fs3-set': { type: 'string' },
+    // --suite fs3: rounds of processes (each way once per round, alternating order)
+    'fs3-rounds': { type: 'string', default: '2' },
+    // (internal) --suite fs3-arm --fs3-arm <way>: one way of the fs3 suite, run by the fs3 suite
+    'fs3-arm': { type: 'string' },
     /** Also measure preview quality on this model set (e.g. one imported from real checkpoints). */
     models: { type: 'string' },
     // --suite train-mapper: the batch (official: 2; at 1024 it needs more than 24 GiB on the CPU provider)
@@ -151,6 +155,28 @@ if (values.suite === 'cold-start') {
 }
 
 const presets = values.quick ? ['tiny'] : ['tiny', 'ffhq1024-random'];
+if (values.suite === 'fs3-arm') {
+  // One way of the fs3 suite in this process (started by the fs3 suite): prints its result as one line.
+  const arm = values['fs3-arm'] as Fs3Arm;
+  if (!FS3_ARMS.includes(arm)) throw new Error(`--fs3-arm: one of ${FS3_ARMS.join(', ')}`);
+  const preset = values['fs3-set'] ?? 'tiny';
+  const tiny = preset === 'tiny';
+  const r = await benchFs3Arm(
+    arm,
+    (await presetSet(root, preset)).dir,
+    { intraOpNumThreads: threads, executionProvider },
+    {
+      images: tiny ? 8 : 2,
+      channels: tiny ? 8 : 1,
+      batch: tiny ? 8 : 2,
+      ...(values['fs3-layers'] ? { layers: values['fs3-layers'].split(',').map(Number) } : {}),
+    },
+  );
+  console.log(`FS3-ARM ${JSON.stringify(r)}`);
+  await runtime.dispose();
+  process.exit(0);
+}
+
 // The faces suite compares against dlib's C++ in the same run instead of a MatMul ceiling.
 const ceiling = values.suite === 'faces' ? undefined : await bestMatmulCeiling(runtime);
 if (ceiling) {
@@ -336,23 +362,24 @@ if (values.suite === 'fs3' || values.suite === 'all') {
   const projection = [];
   for (const preset of values['fs3-set'] ? [values['fs3-set']] : presets) {
     const tiny = preset === 'tiny';
-    // The product's runtimes (sessions in worker threads), not the in-process one the other suites time
-    // sessions with: the interactive one, and the precompute's parallel single-threaded sessions.
-    const config = { intraOpNumThreads: threads, executionProvider };
-    const interactive = createRuntime(config);
-    const throughput = createRuntime(throughputRunnerConfig(config));
-    const r = await benchFs3Precompute({ interactive, throughput }, (await presetSet(root, preset)).dir, {
-      images: tiny ? 8 : 2,
-      channelsPerRun: tiny ? 8 : 1,
-      rounds: tiny ? 5 : 1,
-      batch: tiny ? 8 : 2,
-      ...(values['fs3-layers'] ? { layers: values['fs3-layers'].split(',').map(Number) } : {}),
-    });
-    await interactive.dispose();
-    await throughput.dispose();
+    await presetSet(root, preset); // built here, before the processes start
+    const layerArgs = values['fs3-layers'] ? ['--fs3-layers', values['fs3-layers']] : [];
+    console.log(`${preset}: every way in a process of its own, alternating`);
+    const r = await benchFs3Precompute(
+      (arm) => ({
+        command: process.execPath,
+        args: [
+          ...process.execArgv,
+          process.argv[1]!,
+          ...['--suite', 'fs3-arm', '--fs3-arm', arm, '--fs3-set', preset, '--threads', String(threads)],
+          ...layerArgs,
+        ],
+      }),
+      { images: tiny ? 8 : 2, rounds: Number(values['fs3-rounds']), log: (line) => console.log(line) },
+    );
     console.log(
       `${preset}: fast mode stops at ${r.stopResolution} px; issue-time synthesis vs the set's, same S: ` +
-        `relative L2 ${r.issueTimeImageRelL2.toExponential(1)}`,
+        `relative L2 ${r.issueTimeImageRelL2.toExponential(1)}; peak RSS of a process ${r.peakRssMb.toFixed(0)} MB`,
     );
     layers.push(...r.layers);
     projection.push(...r.projection);
@@ -360,8 +387,8 @@ if (values.suite === 'fs3' || values.suite === 'all') {
   results['fs3Layers'] = layers;
   results['fs3Projection'] = projection;
   console.log(
-    '\nfs3 precompute per official layer, ms per channel (2 probes × base images, CLIP included; interleaved; × over issue time;\n' +
-      'rows Δ: largest difference between the issue-time and the exact rows)',
+    '\nfs3 precompute per layer, ms per channel (2 probes × base images, CLIP included; medians over the processes;\n' +
+      '× over issue time; rows Δ: largest difference between the issue-time and the exact rows)',
   );
   console.log(
     table(
@@ -370,12 +397,12 @@ if (values.suite === 'fs3' || values.suite === 'all') {
         layer: t.layer,
         px: t.resolution,
         channels: t.channels,
-        'issue-time ms': t.issueTimeMs,
-        'whole ms': t.wholeMs,
-        'prefix ms': t.prefixMs,
-        'fast ms': t.fastMs,
-        'prefix ×': `${(t.issueTimeMs / t.prefixMs).toFixed(2)}×`,
-        'fast ×': `${(t.issueTimeMs / t.fastMs).toFixed(2)}×`,
+        'issue-time ms': t.ms['issue-time'],
+        'whole ms': t.ms.whole,
+        'prefix ms': t.ms.prefix,
+        'fast ms': t.ms.fast,
+        'prefix ×': `${(t.ms['issue-time'] / t.ms.prefix).toFixed(2)}×`,
+        'fast ×': `${(t.ms['issue-time'] / t.ms.fast).toFixed(2)}×`,
         'rows Δ': t.issueTimeMaxDiff.toExponential(1),
       })),
     ),

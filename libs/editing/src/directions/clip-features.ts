@@ -8,7 +8,7 @@ import type { Components } from '../components';
  * mean/std), encode. Returns unnormalized embeddings [N, E].
  */
 export async function clipFeaturesOfImages(components: Components, images: Array32): Promise<Array32> {
-  const [n, , h, w] = images.shape as [number, number, number, number];
+  const n = images.shape[0]!;
   const r = components.clip.config.imageResolution;
   const pixels = array32([n, 3, r, r]);
   for (let i = 0; i < n; i++)
