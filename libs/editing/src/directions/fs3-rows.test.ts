@@ -33,23 +33,22 @@ function channels(): number[] {
   ];
 }
 
+/** The whole-graph rows (the reference) of `images` on an engine's components. */
+const wholeGraphRows = (e: Engine, images: Array32, offsets: number[], batch = 8) =>
+  fs3Rows(componentsRenderer(e.components), images, offsets, stats.mean, stats.std, batch);
+
+const sameBytes = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
+
 describe('Fs3Prober (prefix reuse)', () => {
   it('gives the rows of the whole-graph computation, bit for bit', async () => {
     const offsets = channels();
-    const reference = await fs3Rows(
-      componentsRenderer(engine.components),
-      base,
-      offsets,
-      stats.mean,
-      stats.std,
-      8,
-    );
+    const reference = await wholeGraphRows(engine, base, offsets);
     for (const batch of [8, 3]) {
       const prober = new Fs3Prober(engine.components);
       try {
         const rows = await prober.rows(base, offsets, stats.mean, stats.std, batch);
         expect(rows.length).toBe(reference.length);
-        expect(Buffer.from(rows.buffer).equals(Buffer.from(reference.buffer)), `batch ${batch}`).toBe(true);
+        expect(sameBytes(rows, reference), `batch ${batch}`).toBe(true);
       } finally {
         await prober.close();
       }
@@ -58,24 +57,14 @@ describe('Fs3Prober (prefix reuse)', () => {
 
   it('gives the same rows for a list split into calls, with and without the activation cache', async () => {
     const offsets = channels();
-    const reference = await fs3Rows(
-      componentsRenderer(engine.components),
-      base,
-      offsets,
-      stats.mean,
-      stats.std,
-      8,
-    );
+    const reference = await wholeGraphRows(engine, base, offsets);
     for (const prefixCacheBytes of [0, 1 << 20]) {
       const prober = new Fs3Prober(engine.components, { prefixCacheBytes });
       try {
         const first = await prober.rows(base, offsets.slice(0, 2), stats.mean, stats.std, 4);
         const rest = await prober.rows(base, offsets.slice(2), stats.mean, stats.std, 4);
         const rows = new Float32Array([...first, ...rest]);
-        expect(
-          Buffer.from(rows.buffer).equals(Buffer.from(reference.buffer)),
-          `cache ${prefixCacheBytes}`,
-        ).toBe(true);
+        expect(sameBytes(rows, reference), `cache ${prefixCacheBytes}`).toBe(true);
       } finally {
         await prober.close();
       }
@@ -87,24 +76,10 @@ describe('Fs3Prober (prefix reuse)', () => {
     try {
       expect(pool.components.parallelRuns).toBe(2);
       const offsets = channels();
-      const reference = await fs3Rows(
-        componentsRenderer(pool.components),
-        base,
-        offsets,
-        stats.mean,
-        stats.std,
-        8,
-      );
+      const reference = await wholeGraphRows(pool, base, offsets);
       // Five images: an odd count leaves the last prefix pair with one real image.
       const five = await pool.components.styles((await pool.latents([4, 9, 23, 31, 40], 0.7)).wplus);
-      const reference5 = await fs3Rows(
-        componentsRenderer(pool.components),
-        five,
-        offsets,
-        stats.mean,
-        stats.std,
-        2,
-      );
+      const reference5 = await wholeGraphRows(pool, five, offsets, 2);
       for (const prefixCacheBytes of [undefined, 0]) {
         const prober = new Fs3Prober(
           pool.components,
@@ -112,12 +87,9 @@ describe('Fs3Prober (prefix reuse)', () => {
         );
         try {
           const rows = await prober.rows(base, offsets, stats.mean, stats.std, 8);
-          expect(
-            Buffer.from(rows.buffer).equals(Buffer.from(reference.buffer)),
-            `cache ${prefixCacheBytes}`,
-          ).toBe(true);
+          expect(sameBytes(rows, reference), `cache ${prefixCacheBytes}`).toBe(true);
           const rows5 = await prober.rows(five, offsets, stats.mean, stats.std, 2);
-          expect(Buffer.from(rows5.buffer).equals(Buffer.from(reference5.buffer)), `5 images`).toBe(true);
+          expect(sameBytes(rows5, reference5), '5 images').toBe(true);
         } finally {
           await prober.close();
         }
@@ -144,14 +116,7 @@ describe('Fs3Prober (prefix reuse)', () => {
     );
     const offsets = channels();
     try {
-      const exact = await fs3Rows(
-        componentsRenderer(engine.components),
-        base,
-        offsets,
-        stats.mean,
-        stats.std,
-        8,
-      );
+      const exact = await wholeGraphRows(engine, base, offsets);
       const fast = await prober.rows(base, offsets, stats.mean, stats.std, 8);
       const dim = exact.length / offsets.length;
       const row = (a: Float32Array, i: number) => Array.from(a.subarray(i * dim, (i + 1) * dim));
