@@ -1,6 +1,6 @@
 import { array32, concatRows, rows, sWidth, type Array32 } from '@styleclip/latent-math';
 import type { ModelHandle, Runtime, TensorData } from '@styleclip/model-runners';
-import type { FileRef, ModelSet } from '@styleclip/model-sets';
+import type { FileRef, ModelSet, ModelSetManifest } from '@styleclip/model-sets';
 import { MicroBatcher, type MicroBatchOptions } from './micro-batcher';
 import { areaDownsample, PREVIEW_COST_SHARE, previewResolutionOf } from './previews';
 
@@ -12,6 +12,16 @@ export class EngineError extends Error {
     super(message);
     this.name = 'EngineError';
   }
+}
+
+/** A model set's CLIP, or NO_CLIP saying how to add one (everything text-driven needs it). */
+export function clipOf(manifest: ModelSetManifest): NonNullable<ModelSetManifest['clip']> {
+  if (!manifest.clip)
+    throw new EngineError(
+      `model set ${manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
+      'no_clip',
+    );
+  return manifest.clip;
 }
 
 const f32 = (a: Array32): TensorData => ({ type: 'float32', dims: a.shape, data: a.data });
@@ -267,14 +277,7 @@ export class Components {
   }
 
   get clip() {
-    const clip = this.set.manifest.clip;
-    if (!clip) {
-      throw new EngineError(
-        `model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
-        'no_clip',
-      );
-    }
-    return clip;
+    return clipOf(this.set.manifest);
   }
 
   /** Already-normalized pixels [N,3,R,R] → image embeddings [N,E] (not normalized). */

@@ -13,6 +13,7 @@ import { clipPreprocessPixels, tensorToRgb8 } from '@styleclip/imaging';
 import { array32, concatRows, rows, type Array32 } from '@styleclip/latent-math';
 import { PRESETS } from '@styleclip/model-sets';
 import { toOnnxBytes } from '@styleclip/onnx-graph';
+import { relativeL2 } from '@styleclip/testing';
 
 export interface IssueTimeRenderer {
   renderer: ProbeRenderer;
@@ -41,7 +42,7 @@ export async function issueTimeRenderer(engine: Engine, probe: Array32): Promise
       ),
     ),
   );
-  const perRun = Math.max(1, Math.floor((2 * 1024 * 1024) / config.size ** 2));
+  const perRun = c.maxImagesPerRun; // the same cap then
   const synthesis = async (s: Array32): Promise<Array32> => {
     const parts: Array32[] = [];
     for (let i = 0; i < s.shape[0]!; i += perRun) {
@@ -69,15 +70,9 @@ export async function issueTimeRenderer(engine: Engine, probe: Array32): Promise
   };
   const then = await synthesis(probe);
   const now = await c.synthesis(probe);
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < now.data.length; i++) {
-    num += (then.data[i]! - now.data[i]!) ** 2;
-    den += now.data[i]! ** 2;
-  }
   return {
     renderer: { synthesis, clipFeatures },
-    imageRelL2: Math.sqrt(num / den),
+    imageRelL2: relativeL2(then.data, now.data),
     close: () => c.unloadPart(key),
   };
 }

@@ -12,6 +12,7 @@ import {
   type Tensor,
 } from '@styleclip/onnx-graph';
 import { interleavedRuns, median } from './measure';
+import { relativeL2 } from '@styleclip/testing';
 
 /**
  * Decompositions of StyleGAN2's up-conv (ConvTranspose 3×3 stride 2, then the [1,3,3,1] blur ×4) measured
@@ -180,9 +181,6 @@ export async function benchUpConvs(
     );
     const first = median(samples[0]!);
     VARIANTS.forEach((variant, k) => {
-      let num = 0;
-      let den = 0;
-      outputs[k]!.forEach((v, i) => ((num += (v - outputs[0]![i]!) ** 2), (den += outputs[0]![i]! ** 2)));
       out.push({
         resolution,
         cin,
@@ -190,7 +188,7 @@ export async function benchUpConvs(
         variant,
         medianMs: median(samples[k]!),
         vsConvTranspose: median(samples[k]!) / first,
-        relL2: Math.sqrt(num / den),
+        relL2: relativeL2(outputs[k]!, outputs[0]!),
       });
     });
     for (const v of VARIANTS) await runtime.unload(`upconv/${resolution}/${v}`);

@@ -14,6 +14,7 @@ import { modulatedConv2d } from '@styleclip/nn';
 import type { Feeds, Runtime } from '@styleclip/model-runners';
 import { countMacs, Graph, toOnnxBytes } from '@styleclip/onnx-graph';
 import { interleavedRuns, median } from './measure';
+import { relativeL2 } from '@styleclip/testing';
 
 export interface ConvLayerResult {
   module: string;
@@ -166,21 +167,11 @@ export async function benchGeneratorVariants(
       vsBaseline: ms / first,
       effectiveGflops: gflops,
       ceilingRatio: gflops / ceilingGflops,
-      relL2: relL2(images[k]!, images[0]!),
+      relL2: relativeL2(images[k]!, images[0]!),
     };
   });
   for (const [name] of variants) await runtime.unload(`generator-variant/${c.size}/${name}`);
   return out;
-}
-
-function relL2(a: Float32Array, b: Float32Array): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i]! - b[i]!) ** 2;
-    den += b[i]! ** 2;
-  }
-  return Math.sqrt(num / den);
 }
 
 export { sFeed };

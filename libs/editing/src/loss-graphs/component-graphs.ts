@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FileRef, ModelSet } from '@styleclip/model-sets';
 import { readOnnxModel, type OnnxModel } from '@styleclip/onnx-graph';
-import { EngineError } from '../components';
+import { clipOf, EngineError } from '../components';
 
 /**
  * The parsed ONNX files of a model set's networks, for composing loss graphs: the functions a loss graph
@@ -36,24 +36,12 @@ export class ComponentGraphs {
 
   /** Normalized pixels [N,3,R,R] → embedding (`image` → `embedding`). */
   clipImage(): Promise<OnnxModel> {
-    const clip = this.set.manifest.clip;
-    if (!clip)
-      throw new EngineError(
-        `model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
-        'no_clip',
-      );
-    return this.load(clip.image);
+    return this.load(clipOf(this.set.manifest).image);
   }
 
   /** Token ids [N,context] → raw text embeddings (`ids` → `embedding`). */
   clipText(): Promise<OnnxModel> {
-    const clip = this.set.manifest.clip;
-    if (!clip)
-      throw new EngineError(
-        `model set ${this.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
-        'no_clip',
-      );
-    return this.load(clip.text);
+    return this.load(clipOf(this.set.manifest).text);
   }
 
   /** ArcFace face crops [N,3,112,112] → unit features (`image` → `features`). */

@@ -1,7 +1,7 @@
 import { cast, Graph, importOnnx } from '@styleclip/onnx-graph';
 import type { Runtime } from '@styleclip/model-runners';
 import { defaultTokenizer } from '@styleclip/tokenizer';
-import { EngineError } from '../components';
+import { clipOf, EngineError } from '../components';
 import type { ComponentGraphs } from './component-graphs';
 import { lossGraphSession } from './session';
 
@@ -23,12 +23,7 @@ export async function promptEmbedding(
   text: string,
   cacheDir: string,
 ): Promise<Float32Array> {
-  const clip = graphs.set.manifest.clip;
-  if (!clip)
-    throw new EngineError(
-      `model set ${graphs.set.manifest.id} has no CLIP model; import one with "models import --clip FILE"`,
-      'no_clip',
-    );
+  const clip = clipOf(graphs.set.manifest);
   const context = clip.config.contextLength;
   const batch = defaultTokenizer().tokenize([text], { truncate: true, contextLength: context });
   if (batch.truncated[0])

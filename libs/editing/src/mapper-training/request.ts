@@ -2,6 +2,7 @@ import type { Array32 } from '@styleclip/latent-math';
 import type { ModelSetManifest } from '@styleclip/model-sets';
 import type { OptimizerKind } from '@styleclip/optim';
 import { EngineError } from '../components';
+import { bounded } from '../request-checks';
 
 /** `mapper/options/train_options.py` defaults (the training-loop ones), plus this engine's own. */
 export const MAPPER_TRAINING_DEFAULTS = Object.freeze({
@@ -66,16 +67,6 @@ export interface ResolvedMapperTrainingRequest {
   groups: MapperGroups;
   testFraction: number;
   seed: number;
-}
-
-function bounded(name: string, v: number, lo: number, hi: number, integer = false): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
-    throw new EngineError(
-      `${name} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${v}`,
-      'bad_parameter',
-    );
-  }
-  return v;
 }
 
 /** Applies the defaults, checks every value and the latents' shape against the model set. */

@@ -1,6 +1,7 @@
 import type { Array32 } from '@styleclip/latent-math';
 import type { ModelSetManifest } from '@styleclip/model-sets';
 import { EngineError } from '../components';
+import { bounded } from '../request-checks';
 import type { LatentSpace, OptimizeMode } from './graph';
 
 /** The official `run_optimization.py` defaults (λ_ID as the official notebook: the script's own default is 0). */
@@ -57,16 +58,6 @@ export interface ResolvedOptimizeRequest {
   idLambda: number;
   latent?: Array32;
   meanLatent?: Array32;
-}
-
-function bounded(name: string, v: number, lo: number, hi: number, integer = false): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
-    throw new EngineError(
-      `${name} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${v}`,
-      'bad_parameter',
-    );
-  }
-  return v;
 }
 
 /** Applies the defaults and checks every value (`resumed`: a stored request, whose start latent is stored apart). */

@@ -13,7 +13,7 @@ import type { ImageService } from '../../services/images';
 import type { JobContext, JobKind } from '../kinds';
 import { withJobEngine } from '../job-engine';
 import { pngOf } from './images';
-import { lossCurve, lossesOf, StepProgress, storedLosses, type LossTerms } from './progress';
+import { lossCurve, lossesOf, StepProgress, storedLosses, waitingForSlot, type LossTerms } from './progress';
 import { readJson, recordRun, writeJson, type TrainingRun } from './runs';
 import type { TrainingSlots } from './slots';
 
@@ -129,19 +129,10 @@ export function optimizeLatentKind(
       const image = await sourceImage(deps.images, p, ctx.job.modelSetId);
       const set = await deps.models.get(ctx.job.modelSetId);
       checkSet(set, p);
-      if (!deps.slots.free)
-        ctx.progress({
-          phase: 'waiting for a free training slot',
-          done: ctx.job.done,
-          total: p.steps,
-          progress: ctx.job.progress,
-        });
-      const release = await deps.slots.acquire(ctx.signal);
-      try {
-        return await withJobEngine(set, deps.runner, (engine) => optimize(ctx, deps, engine, image));
-      } finally {
-        release();
-      }
+      return deps.slots.run(
+        () => withJobEngine(set, deps.runner, (engine) => optimize(ctx, deps, engine, image)),
+        { signal: ctx.signal, onWait: () => waitingForSlot(ctx, p.steps) },
+      );
     },
   };
 }

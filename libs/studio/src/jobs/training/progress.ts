@@ -1,5 +1,5 @@
 import type { BlobRef } from '../../records';
-import type { JobProgress } from '../kinds';
+import type { JobContext, JobProgress } from '../kinds';
 
 /** The loss terms of one step (null: a term the run does not compute). */
 export interface LossTerms {
@@ -105,4 +105,14 @@ export class StepProgress {
     });
     return true;
   }
+}
+
+/** Says in a job's progress that it waits for a training slot, keeping where it stood. */
+export function waitingForSlot(ctx: Pick<JobContext<unknown>, 'job' | 'progress'>, total: number): void {
+  ctx.progress({
+    phase: 'waiting for a free training slot',
+    done: ctx.job.done,
+    total,
+    progress: ctx.job.progress,
+  });
 }

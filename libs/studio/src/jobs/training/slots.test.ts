@@ -35,4 +35,17 @@ describe('TrainingSlots', () => {
     await expect(slots.acquire(ctrl.signal)).rejects.toThrow('cancelled');
     expect(() => new TrainingSlots(0)).toThrow(/positive integer/);
   });
+
+  it('runs work holding a slot: says it waits only when none is free, releases when the work settles', async () => {
+    const slots = new TrainingSlots(1);
+    const waits: string[] = [];
+    expect(await slots.run(async () => slots.inUse, { onWait: () => waits.push('first') })).toBe(1);
+    const held = await slots.acquire();
+    const second = slots.run(async () => 'second', { onWait: () => waits.push('second') });
+    expect(waits).toEqual(['second']);
+    held();
+    expect(await second).toBe('second');
+    await expect(slots.run(() => Promise.reject(new Error('failed')))).rejects.toThrow('failed');
+    expect(slots.inUse).toBe(0);
+  });
 });

@@ -47,6 +47,20 @@ export class TrainingSlots {
     return this.releaser();
   }
 
+  /**
+   * Runs `fn` holding a slot: `onWait` is called first when none is free (to say so in the job's progress),
+   * the slot is released when `fn` settles.
+   */
+  async run<T>(fn: () => Promise<T>, o: { signal?: AbortSignal; onWait?: () => void } = {}): Promise<T> {
+    if (!this.free) o.onWait?.();
+    const release = await this.acquire(o.signal);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
   private releaser(): () => void {
     let released = false;
     return () => {

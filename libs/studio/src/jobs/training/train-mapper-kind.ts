@@ -20,7 +20,7 @@ import type { JobContext, JobKind } from '../kinds';
 import { withJobEngine } from '../job-engine';
 import { evaluationGridPng } from './images';
 import type { TrainingKindDeps } from './optimize-kind';
-import { lossCurve, lossesOf, StepProgress, storedLosses, type LossTerms } from './progress';
+import { lossCurve, lossesOf, StepProgress, storedLosses, waitingForSlot, type LossTerms } from './progress';
 import { readJson, recordRun, writeJson, type TrainingRun } from './runs';
 
 export const TRAIN_MAPPER = 'TRAIN_MAPPER';
@@ -150,22 +150,17 @@ export function trainMapperKind(
       checkSet(set, p);
       const name = mapperNameOf(p, ctx.job.id);
       await checkName(set, deps.mappers, name, ctx.job.id);
-      if (!deps.slots.free)
-        ctx.progress({
-          phase: 'waiting for a free training slot',
-          done: ctx.job.done,
-          total: p.steps,
-          progress: ctx.job.progress,
-        });
-      const release = await deps.slots.acquire(ctx.signal);
-      try {
-        const result = await withJobEngine(set, deps.runner, (engine) => train(ctx, deps, engine, set, name));
-        // This process edits with the new mapper before the job is reported done; others install it on the event.
-        await deps.models.refresh(set.id);
-        return result;
-      } finally {
-        release();
-      }
+      return deps.slots.run(
+        async () => {
+          const result = await withJobEngine(set, deps.runner, (engine) =>
+            train(ctx, deps, engine, set, name),
+          );
+          // This process edits with the new mapper before the job is reported done; others install it on the event.
+          await deps.models.refresh(set.id);
+          return result;
+        },
+        { signal: ctx.signal, onWait: () => waitingForSlot(ctx, p.steps) },
+      );
     },
     async onSucceeded(job) {
       await deps.models.refresh(job.modelSetId);
