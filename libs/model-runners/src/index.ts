@@ -1,4 +1,10 @@
 export { createRuntime, defaultRunnerConfig, throughputRunnerConfig, MAX_WORKERS } from './runtime';
+export {
+  profileKernels,
+  type KernelProfile,
+  type KernelProfileOptions,
+  type KernelTime,
+} from './kernel-profile';
 export { runnerConfigFromEnv } from './config';
 export type {
   Runtime,

@@ -1,4 +1,5 @@
-// The only module that talks to onnxruntime-node. Used inside the worker thread, or inline.
+// The module that runs sessions on onnxruntime-node (kernel-profile.ts is the only other). Used inside the worker
+// thread, or inline.
 import './no-telemetry'; // first: before onnxruntime-node initializes
 import * as ort from 'onnxruntime-node';
 import type { HostRequest } from './protocol';

@@ -2,6 +2,8 @@
 // benchmarks with the MatMul ceiling measured in the same run.
 // `npm run bench -- --suite precompute --workers 1,2`: the sharded precompute on N worker processes.
 // `npm run bench -- --suite cold-start [--quick]`: an API server's start with its model set in S3 (s3rver).
+// `npm run bench -- --suite generator-profile [--threads 1]`: where the synthesis graph's time goes, by op and stage.
+// `npm run bench -- --suite stage-experiments [--threads 1]`: rearrangements of the last stages, measured, not used.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,8 @@ import { benchPreviewTiming, previewQuality } from './preview';
 import { benchConvLayers, benchGeneratorVariants } from './winograd';
 import { benchColdStart } from './cold-start';
 import { benchUpConvs } from './upconv';
+import { profileSynthesis } from './op-profile';
+import { benchStageExperiments } from './stage-experiments';
 import { benchFs3Arm, benchFs3Precompute, FS3_ARMS, type Fs3Arm } from './fs3-precompute';
 
 const { values } = parseArgs({
@@ -234,6 +238,63 @@ if (values.suite === 'generator' || values.suite === 'all') {
         'eff. GFLOP/s': r.effectiveGflops,
         'of ceiling': `${(100 * r.ceilingRatio).toFixed(1)}%`,
         'rel L2 to before': r.relL2.toExponential(1),
+      })),
+    ),
+  );
+}
+
+if (values.suite === 'generator-profile') {
+  // onnxruntime's profiler, not wall time: where the time goes, not how fast (that is the generator suite).
+  const profiles = [];
+  for (const preset of presets) {
+    for (const p of await profileSynthesis(PRESETS[preset]!.generator, threads, preset === 'tiny' ? 5 : 3))
+      profiles.push({ set: preset, ...p });
+  }
+  results['generatorProfile'] = profiles;
+  for (const preset of presets) {
+    const [before, now] = profiles.filter((p) => p.set === preset);
+    const rows = (key: 'byOp' | 'byStage', order: (a: string, b: string) => number) =>
+      [...new Set([...Object.keys(before![key]), ...Object.keys(now![key])])].sort(order).map((k) => ({
+        [key === 'byOp' ? 'op' : 'stage (px)']: k,
+        'before ms': before![key][k] ?? 0,
+        'now ms': now![key][k] ?? 0,
+        'share now': `${((100 * (now![key][k] ?? 0)) / now!.kernelMs).toFixed(1)}%`,
+      }));
+    console.log(
+      `\n${preset}, synthesis batch 1, ${threads} thread(s): kernel time per run (run median: before ` +
+        `${before!.runMedianMs.toFixed(0)} ms, now ${now!.runMedianMs.toFixed(0)} ms)`,
+    );
+    console.log(table(rows('byOp', (a, b) => (now!.byOp[b] ?? 0) - (now!.byOp[a] ?? 0))));
+    console.log(
+      table(
+        rows('byStage', (a, b) => (Number(a) || Infinity) - (Number(b) || Infinity) || a.localeCompare(b)),
+      ),
+    );
+  }
+}
+
+if (values.suite === 'stage-experiments') {
+  const rows = [];
+  for (const preset of presets)
+    rows.push(
+      ...(await benchStageExperiments(runtime, PRESETS[preset]!.generator, preset === 'tiny' ? 10 : 5)).map(
+        (r) => ({ set: preset, ...r }),
+      ),
+    );
+  results['stageExperiments'] = rows;
+  console.log(
+    '\nRearrangements of the last stages, batch 1 (interleaved per experiment; first row = as built)',
+  );
+  console.log(
+    table(
+      rows.map((r) => ({
+        set: r.set,
+        experiment: r.experiment,
+        shape: r.shape,
+        variant: r.variant,
+        'median ms': r.medianMs,
+        'vs first': `×${r.vsLibrary.toFixed(2)}`,
+        'rel L2': r.relL2.toExponential(1),
       })),
     ),
   );
