@@ -17,8 +17,9 @@ import { relativeL2 } from '@styleclip/testing';
 /**
  * Decompositions of StyleGAN2's up-conv (ConvTranspose 3×3 stride 2, then the [1,3,3,1] blur ×4) measured
  * against it. None is used by the generator: on the CI machine all are slower at 512 and 1024, where the
- * up-convs' time is; the polyphase convs measured 0.8–0.97× at 64–256 in some runs and slower in others, a
- * saving of at most 1–3 % of a render, below the run-to-run drift (this suite keeps the evidence re-checkable). All take the style-scaled input and skip the demodulation,
+ * up-convs' time is; the polyphase convs measured 0.8–0.97× at 64–256 in some runs and slower in others, and
+ * a prototype using them in the whole generator measured ×0.94–1.03, within the run-to-run drift (this suite
+ * keeps the evidence re-checkable). All take the style-scaled input and skip the demodulation,
  * which is the same for all.
  *   - phase-direct: blur ∘ convT is one 6×6 kernel at stride 2, i.e. four 3×3 phase kernels over the input:
  *     one Conv with 4·Cout outputs, then DepthToSpace (4× the MACs of the ConvTranspose, no blur pass).
