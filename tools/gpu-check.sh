@@ -3,7 +3,8 @@
 #   1. shows the GPU and checks that onnxruntime-node's CUDA 12 execution provider is installed,
 #   2. runs the generator and CLIP with the CUDA execution provider and with the CPU provider and compares the
 #      outputs (relative L2 < 1e-3; a model that falls back to CPU fails the check),
-#   3. prints the generator and CLIP benchmarks on CUDA (results in bench-results/cuda/).
+#   3. prints the generator and CLIP benchmarks on CUDA (results in bench-results/cuda/),
+#   4. times the fs3 precompute on CUDA: as it was when issue 17 was filed, whole graph, prefix reuse, fast mode.
 # Usage (from anywhere in a checkout with `npm ci` done):
 #   tools/gpu-check.sh [--models DIR] [--quick]
 #     --models DIR  model set to compare (default: models/ffhq1024-random, built on first use)
@@ -53,3 +54,8 @@ echo
 STYLECLIP_EXECUTION_PROVIDER=cuda npm run -s bench -- --suite generator --out bench-results/cuda "${bench_args[@]}"
 echo
 STYLECLIP_EXECUTION_PROVIDER=cuda npm run -s bench -- --suite clip --out bench-results/cuda "${bench_args[@]}"
+echo
+# 4. The fs3 precompute's ways on CUDA (issue 17's throughput figures on the deployment hardware).
+fs3_set=ffhq1024-random
+[ ${#bench_args[@]} -gt 0 ] && fs3_set=tiny
+STYLECLIP_EXECUTION_PROVIDER=cuda npm run -s bench -- --suite fs3 --fs3-set "$fs3_set" --out bench-results/cuda
