@@ -613,7 +613,11 @@ describe('web app in a real browser', { timeout: 90_000 }, () => {
     await page.getByRole('spinbutton', { name: 'Style samples' }).fill('2000');
     await page.getByRole('button', { name: /ompute directions/ }).click();
     const job = page.getByTestId('job-progress');
-    await job.waitFor();
+    // The job's panel, or the form's error (reported as is). Under a full CI run (every project's tests at
+    // once on two cores) starting the job once took longer than the default 20 s.
+    const refused = page.locator('form ~ [role=alert]');
+    await job.or(refused).first().waitFor({ timeout: 60_000 });
+    if (await refused.isVisible()) throw new Error(`precompute refused: ${await refused.textContent()}`);
     await page.getByRole('progressbar', { name: /progress/ }).waitFor();
     await shot('10-precompute-job');
     await expect
