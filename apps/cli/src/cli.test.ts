@@ -388,6 +388,31 @@ describe('CLI behaviour', () => {
     expect(zero.err).toMatch(/every strength must be > 0/);
   });
 
+  it("evaluates with another table beside: its agreement with the set's on the same prompts", async () => {
+    const set = await loadModelSet(tiny);
+    const own = await readNpy(set.path(set.manifest.directions!.fs3!));
+    const same = join(tmp, 'fs3-evaluate-same.npy');
+    await writeNpy(same, { dtype: 'float32', shape: own.shape, data: toFloat32(own) });
+    const prompts = join(tmp, 'prompts-other.txt');
+    await writeFile(prompts, 'face | smiling face\nface | old face\n');
+    const json = join(tmp, 'evaluation-other.json');
+    const args = ['directions', 'evaluate', '--models', tiny, '--seeds', '1', '--alpha', '1'];
+    const r = await cli(...args, '--prompts', prompts, '--other', same, '--json', json);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^2 edits per α/);
+    expect(r.out).toContain(`agreement of ${same} with the set's table\n240 rows\n`);
+    expect(r.out).toMatch(/identical kept channels: 6 of 6 prompt × β/);
+    const saved = JSON.parse(await readFile(json, 'utf8')) as {
+      pairs: number;
+      agreement: { identicalKept: { identical: number; of: number } };
+    };
+    expect(saved.pairs).toBe(2);
+    expect(saved.agreement.identicalKept).toEqual({ identical: 6, of: 6 });
+    const missing = await cli(...args, '--other', join(tmp, 'no-such.npy'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/cannot read \S*no-such\.npy/);
+  }, 60_000);
+
   it("compares another fs3 table with the set's own, per layer and per prompt", async () => {
     const set = await loadModelSet(tiny);
     const own = await readNpy(set.path(set.manifest.directions!.fs3!));

@@ -187,6 +187,10 @@ export function registerDirections(program: Command): void {
     .option('--alpha <list>', 'strengths, each > 0', EVALUATION_DEFAULTS.alphas.join(','))
     .option('--beta <beta>', 'threshold in [0,1] or auto (per prompt)', optionDefault(P.editGlobal, 'beta'))
     .option('--truncation <psi>', 'ψ of the generated images', optionDefault(P.generateImages, 'truncation'))
+    .option(
+      '--other <path>',
+      "also how far another fs3 table (e.g. a fast-mode one: an .npy or a model set folder) is from the set's own, on the same prompts (as directions compare)",
+    )
     .option('--json <file>', 'also write the full result (per prompt too) as JSON')
     .action(
       async (o: {
@@ -198,6 +202,7 @@ export function registerDirections(program: Command): void {
         alpha: string;
         beta: string;
         truncation: string;
+        other?: string;
         json?: string;
       }) => {
         const alphas = parseAlphas(o.alpha);
@@ -206,6 +211,8 @@ export function registerDirections(program: Command): void {
             '--alpha: every strength must be > 0 (α = 0 is the original every score compares with)',
           );
         const prompts = await promptsFrom(o);
+        // Read first: a wrong path fails before the edits run.
+        const other = o.other === undefined ? undefined : await otherTable(o.other);
         const engine = await Engine.open(o.models);
         try {
           const bar = new Progress('edits');
@@ -219,8 +226,13 @@ export function registerDirections(program: Command): void {
           });
           bar.done();
           for (const line of formatEvaluation(ev)) console.log(line);
+          const agreement = other && (await compareFs3Tables(engine, other.table, { prompts }));
+          if (agreement) {
+            console.log(`\nagreement of ${o.other} with the set's table`);
+            for (const line of formatAgreement(agreement, other.stopResolution)) console.log(line);
+          }
           if (o.json) {
-            await writeFile(o.json, JSON.stringify(ev, null, 2) + '\n');
+            await writeFile(o.json, JSON.stringify(agreement ? { ...ev, agreement } : ev, null, 2) + '\n');
             console.log(`full result written to ${o.json}`);
           }
         } finally {
