@@ -39,9 +39,12 @@ describe('profileKernels', () => {
     }
   });
 
-  it('refuses zero runs', async () => {
+  it('refuses zero runs and negative warm-ups', async () => {
     await expect(profileKernels(Uint8Array.of(), {}, { intraOpNumThreads: 1, runs: 0 })).rejects.toThrow(
       /runs must be ≥ 1/,
+    );
+    await expect(profileKernels(Uint8Array.of(), {}, { intraOpNumThreads: 1, warmUp: -1 })).rejects.toThrow(
+      /warmUp must be ≥ 0/,
     );
   });
 });

@@ -24,7 +24,7 @@ export interface KernelProfile {
 
 export interface KernelProfileOptions {
   intraOpNumThreads: number;
-  /** Untimed runs first (default 1): the first run allocates. */
+  /** Runs first that are left out (default 1): the first run allocates. */
   warmUp?: number;
   /** Profiled runs (default 3). */
   runs?: number;
@@ -41,40 +41,40 @@ export async function profileKernels(
   o: KernelProfileOptions,
 ): Promise<KernelProfile> {
   const runs = o.runs ?? 3;
+  const warmUp = o.warmUp ?? 1;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`profileKernels: runs must be ≥ 1, got ${runs}`);
+  if (!Number.isInteger(warmUp) || warmUp < 0)
+    throw new Error(`profileKernels: warmUp must be ≥ 0, got ${warmUp}`);
   const dir = await mkdtemp(join(tmpdir(), 'styleclip-profile-'));
   try {
     const inputs: Record<string, ort.Tensor> = {};
     for (const [k, v] of Object.entries(feeds))
       inputs[k] = new ort.Tensor(v.type, v.data as never, [...v.dims]);
-    const options = {
+    const session = await ort.InferenceSession.create(model, {
       intraOpNumThreads: o.intraOpNumThreads,
       interOpNumThreads: 1,
-      graphOptimizationLevel: 'all' as const,
-      executionMode: 'sequential' as const,
+      graphOptimizationLevel: 'all',
+      executionMode: 'sequential',
       executionProviders: ['cpu'],
-    };
-    // Warm-up in a session of its own: a profiling session records every run from its first.
-    const plain = await ort.InferenceSession.create(model, options);
-    for (let i = 0; i < (o.warmUp ?? 1); i++) await plain.run(inputs);
-    await plain.release();
-    const session = await ort.InferenceSession.create(model, {
-      ...options,
       enableProfiling: true,
       profileFilePrefix: join(dir, 'profile'),
     });
-    await session.run(inputs); // this session's first run, not counted
     const runMs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await session.run(inputs);
-      runMs.push(performance.now() - t0);
+    try {
+      // The profiler records every run; the warm-up runs are left out below.
+      for (let i = 0; i < warmUp; i++) await session.run(inputs);
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        await session.run(inputs);
+        runMs.push(performance.now() - t0);
+      }
+      session.endProfiling();
+    } finally {
+      await session.release();
     }
-    session.endProfiling();
-    await session.release();
     const [file] = (await readdir(dir)).filter((f) => f.endsWith('.json'));
     if (!file) throw new Error('profileKernels: onnxruntime wrote no profile');
-    return { runMs, kernels: kernelTimes(JSON.parse(await readFile(join(dir, file), 'utf8')), 1) };
+    return { runMs, kernels: kernelTimes(JSON.parse(await readFile(join(dir, file), 'utf8')), warmUp) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
