@@ -5,6 +5,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { ortFeeds, sessionOptions } from './session-host';
 import type { Feeds } from './types';
 
 export interface KernelTime {
@@ -31,9 +32,9 @@ export interface KernelProfileOptions {
 }
 
 /**
- * Runs `model` on the CPU provider with onnxruntime's profiler on (same session settings as the runtime's:
- * all graph optimizations, sequential) and returns the mean kernel time per node. The profile file goes to a
- * private temporary folder that is removed afterwards.
+ * Runs `model` on the CPU provider with onnxruntime's profiler on (otherwise the runtime's `sessionOptions`)
+ * and returns the mean kernel time per node. The profile file goes to a private temporary folder that is
+ * removed afterwards.
  */
 export async function profileKernels(
   model: Uint8Array,
@@ -47,14 +48,9 @@ export async function profileKernels(
     throw new Error(`profileKernels: warmUp must be ≥ 0, got ${warmUp}`);
   const dir = await mkdtemp(join(tmpdir(), 'styleclip-profile-'));
   try {
-    const inputs: Record<string, ort.Tensor> = {};
-    for (const [k, v] of Object.entries(feeds))
-      inputs[k] = new ort.Tensor(v.type, v.data as never, [...v.dims]);
+    const inputs = ortFeeds(feeds);
     const session = await ort.InferenceSession.create(model, {
-      intraOpNumThreads: o.intraOpNumThreads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      executionMode: 'sequential',
+      ...sessionOptions(o.intraOpNumThreads),
       executionProviders: ['cpu'],
       enableProfiling: true,
       profileFilePrefix: join(dir, 'profile'),

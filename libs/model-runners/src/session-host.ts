@@ -11,6 +11,23 @@ export interface HostOptions {
   log: (line: string) => void;
 }
 
+/** Every session's settings: threads per operator as configured, all graph optimizations, one op at a time. */
+export function sessionOptions(intraOpNumThreads: number): ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    executionMode: 'sequential',
+  };
+}
+
+/** Feeds as onnxruntime tensors (the typed arrays are shared, not copied). */
+export function ortFeeds(feeds: Feeds): Record<string, ort.Tensor> {
+  return Object.fromEntries(
+    Object.entries(feeds).map(([k, v]) => [k, new ort.Tensor(v.type, v.data as never, [...v.dims])]),
+  );
+}
+
 export class SessionHost {
   private readonly sessions = new Map<string, { session: ort.InferenceSession; info: ModelInfo }>();
 
@@ -20,10 +37,7 @@ export class SessionHost {
     const existing = this.sessions.get(name);
     if (existing) return existing.info;
     const base: ort.InferenceSession.SessionOptions = {
-      intraOpNumThreads: this.o.intraOpNumThreads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      executionMode: 'sequential',
+      ...sessionOptions(this.o.intraOpNumThreads),
       ...(options.memoryArena === false ? { enableCpuMemArena: false } : {}),
     };
     let session: ort.InferenceSession | undefined;
@@ -57,11 +71,9 @@ export class SessionHost {
     if (!entry) throw new Error(`model ${name} is not loaded`);
     const missing = entry.info.inputNames.filter((n) => !(n in feeds));
     if (missing.length > 0) throw new Error(`model ${name}: missing inputs ${missing.join(', ')}`);
-    const inputs: Record<string, ort.Tensor> = {};
-    for (const [k, v] of Object.entries(feeds)) {
-      if (!entry.info.inputNames.includes(k)) throw new Error(`model ${name}: unknown input ${k}`);
-      inputs[k] = new ort.Tensor(v.type, v.data as never, [...v.dims]);
-    }
+    const unknown = Object.keys(feeds).find((k) => !entry.info.inputNames.includes(k));
+    if (unknown !== undefined) throw new Error(`model ${name}: unknown input ${unknown}`);
+    const inputs = ortFeeds(feeds);
     const result = outputs ? await entry.session.run(inputs, [...outputs]) : await entry.session.run(inputs);
     const out: Feeds = {};
     for (const [k, t] of Object.entries(result)) {

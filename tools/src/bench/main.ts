@@ -293,7 +293,7 @@ if (values.suite === 'stage-experiments') {
         shape: r.shape,
         variant: r.variant,
         'median ms': r.medianMs,
-        'vs first': `×${r.vsLibrary.toFixed(2)}`,
+        'vs first': `×${r.vsFirst.toFixed(2)}`,
         'rel L2': r.relL2.toExponential(1),
       })),
     ),

@@ -7,8 +7,10 @@ import {
   type SynthesisOptions,
 } from '@styleclip/architectures';
 import { profileKernels, type KernelTime } from '@styleclip/model-runners';
+import { sWidth } from '@styleclip/latent-math';
 import { toOnnxBytes } from '@styleclip/onnx-graph';
 import { median } from './measure';
+import { sFeed } from './winograd';
 
 /** Kernel time of one synthesis graph, summed by op type and by stage. */
 export interface SynthesisProfile {
@@ -38,20 +40,13 @@ export async function profileSynthesis(
 ): Promise<SynthesisProfile[]> {
   const weights = randomStyleGAN2Weights(c, 0);
   const layout = sLayout(c);
-  const width = layout.reduce((s, l) => s + l.channels, 0);
   const resolutionOf = new Map(layout.map((l) => [l.module, l.resolution]));
   const stage = (k: KernelTime): string => {
     const module = /^(conv1|to_rgb1|convs\.\d+|to_rgbs\.\d+)\./.exec(k.node)?.[1];
     if (module !== undefined) return String(resolutionOf.get(module) ?? 'other');
     return /^Reorder/.test(k.op) ? 'inserted' : 'other';
   };
-  const feeds = {
-    s: {
-      type: 'float32' as const,
-      dims: [1, width],
-      data: Float32Array.from({ length: width }, (_, i) => 1 + 0.3 * Math.sin(i)),
-    },
-  };
+  const feeds = sFeed(1, sWidth(layout));
   const models = GRAPHS(c).map(([graph, o]) => ({
     graph,
     bytes: toOnnxBytes(buildSynthesisGraph(weights, c, o)),

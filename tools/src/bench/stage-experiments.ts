@@ -13,11 +13,10 @@ import {
   reshape,
   rsqrt,
   slice,
-  toOnnxBytes,
   type Tensor,
 } from '@styleclip/onnx-graph';
-import { relativeL2 } from '@styleclip/testing';
-import { interleavedRuns, median } from './measure';
+import { compareGraphs } from './compare-graphs';
+import { sFeed } from './winograd';
 
 /**
  * Rearrangements of the generator's memory-bound part (the 512 and 1024 stages: few channels, large images,
@@ -36,42 +35,14 @@ export interface StageExperimentResult {
   shape: string;
   variant: string;
   medianMs: number;
-  vsLibrary: number;
+  /** Time relative to the graph as built (the first variant), in the same run. */
+  vsFirst: number;
   relL2: number;
 }
 
 const wave = (n: number, f = 1, phase = 0.3) =>
   Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.731 + phase) * f);
-const styleFeed = (c: number, phase: number) => ({
-  type: 'float32' as const,
-  dims: [1, c],
-  data: Float32Array.from({ length: c }, (_, i) => 1 + 0.3 * Math.sin(i + phase)),
-});
-
-async function compare(
-  runtime: Runtime,
-  name: string,
-  graphs: [string, Graph][],
-  feeds: Feeds,
-  rounds: number,
-): Promise<{ variant: string; medianMs: number; vsLibrary: number; relL2: number }[]> {
-  const models = [];
-  for (const [v, g] of graphs) models.push(await runtime.load(`${name}/${v}`, toOnnxBytes(g)));
-  const outs: Float32Array[] = [];
-  for (const m of models) outs.push((await m.run(feeds))['y']!.data as Float32Array);
-  const samples = await interleavedRuns(
-    models.map((m) => () => m.run(feeds)),
-    { warmUp: 1, rounds },
-  );
-  for (const [v] of graphs) await runtime.unload(`${name}/${v}`);
-  const first = median(samples[0]!);
-  return graphs.map(([variant], k) => ({
-    variant,
-    medianMs: median(samples[k]!),
-    vsLibrary: median(samples[k]!) / first,
-    relL2: relativeL2(outs[k]!, outs[0]!),
-  }));
-}
+const styleFeed = (c: number, phase: number) => sFeed(1, c, phase)['s']!;
 
 /** One styled conv (3×3, demodulated, noise, bias, leaky ReLU) as the library builds it, or folded. */
 function epilogueGraph(folded: boolean, r: number, ch: number): Graph {
@@ -194,7 +165,7 @@ export async function benchStageExperiments(
       x: { type: 'float32', dims: [1, ch, r, r], data: wave(ch * r * r) },
       s: styleFeed(ch, 0),
     };
-    const rows = await compare(
+    const rows = await compareGraphs(
       runtime,
       `epilogue/${r}`,
       [
@@ -216,7 +187,7 @@ export async function benchStageExperiments(
     s2: styleFeed(ch, 2),
   };
   const heights = [size, ...[128, 64, 32, 16].filter((h) => h <= size / 4 && h >= size / 32)];
-  const stage = await compare(
+  const stage = await compareGraphs(
     runtime,
     `stage/${size}`,
     heights.map((h) => [h === size ? 'whole' : `strips of ${h} rows`, stageGraph(size, cin, ch, h)]),
@@ -232,7 +203,7 @@ export async function benchStageExperiments(
     const ci = c.channels[m]!;
     const co = c.channels[r]!;
     const counts = [1, 4, 16].filter((n) => m / n >= 2);
-    const rows = await compare(
+    const rows = await compareGraphs(
       runtime,
       `upconv-strips/${r}`,
       counts.map((n) => [n === 1 ? 'whole' : `${n} strips`, upConvGraph(m, ci, co, n)]),

@@ -1,18 +1,8 @@
 import { plannedConvs, type StyleGAN2Config } from '@styleclip/architectures';
 import { modulatedConv2d, upfirdn2d, winogradConv3x3 } from '@styleclip/nn';
-import type { Feeds, ModelHandle, Runtime } from '@styleclip/model-runners';
-import {
-  concat,
-  conv,
-  depthToSpace,
-  Graph,
-  mul,
-  toOnnxBytes,
-  unsqueeze,
-  type Tensor,
-} from '@styleclip/onnx-graph';
-import { interleavedRuns, median } from './measure';
-import { relativeL2 } from '@styleclip/testing';
+import type { Feeds, Runtime } from '@styleclip/model-runners';
+import { concat, conv, depthToSpace, Graph, mul, unsqueeze, type Tensor } from '@styleclip/onnx-graph';
+import { compareGraphs } from './compare-graphs';
 
 /**
  * Decompositions of StyleGAN2's up-conv (ConvTranspose 3×3 stride 2, then the [1,3,3,1] blur ×4) measured
@@ -158,11 +148,6 @@ export async function benchUpConvs(
     const cin = c.channels[r]!;
     const cout = c.channels[resolution]!;
     const w = Float32Array.from({ length: cout * cin * 9 }, (_, i) => Math.sin(i * 0.37));
-    const models: ModelHandle[] = [];
-    for (const v of VARIANTS)
-      models.push(
-        await runtime.load(`upconv/${resolution}/${v}`, toOnnxBytes(build(v, r, cin, cout, w, c.blurKernel))),
-      );
     const feeds: Feeds = {
       x: {
         type: 'float32',
@@ -175,25 +160,16 @@ export async function benchUpConvs(
         data: Float32Array.from({ length: cin }, (_, i) => 1 + 0.2 * Math.sin(i)),
       },
     };
-    const outputs: Float32Array[] = [];
-    for (const m of models) outputs.push((await m.run(feeds))['y']!.data as Float32Array);
-    const samples = await interleavedRuns(
-      models.map((m) => () => m.run(feeds)),
-      { warmUp: 1, rounds },
+    const rows = await compareGraphs(
+      runtime,
+      `upconv/${resolution}`,
+      VARIANTS.map((v) => [v, build(v, r, cin, cout, w, c.blurKernel)] as const),
+      feeds,
+      rounds,
     );
-    const first = median(samples[0]!);
-    VARIANTS.forEach((variant, k) => {
-      out.push({
-        resolution,
-        cin,
-        cout,
-        variant,
-        medianMs: median(samples[k]!),
-        vsConvTranspose: median(samples[k]!) / first,
-        relL2: relativeL2(outputs[k]!, outputs[0]!),
-      });
-    });
-    for (const v of VARIANTS) await runtime.unload(`upconv/${resolution}/${v}`);
+    rows.forEach(({ medianMs, vsFirst, relL2 }, k) =>
+      out.push({ resolution, cin, cout, variant: VARIANTS[k]!, medianMs, vsConvTranspose: vsFirst, relL2 }),
+    );
   }
   return out;
 }
