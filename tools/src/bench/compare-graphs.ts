@@ -8,13 +8,13 @@ export interface GraphComparison {
   medianMs: number;
   /** Time relative to the first graph's, in the same run. */
   vsFirst: number;
-  /** Relative L2 distance of the output `y` from the first graph's (variants compute the same thing). */
+  /** Relative L2 distance of the output from the first graph's (variants compute the same thing). */
   relL2: number;
 }
 
 /**
- * Graphs that compute the same `y` from the same feeds, timed interleaved (one warm-up each, then `rounds`
- * rounds) and checked against the first; loaded under `name/<variant>` and unloaded afterwards.
+ * Graphs that compute the same `output` (default `y`) from the same feeds, timed interleaved (one warm-up
+ * each, then `rounds` rounds) and checked against the first; loaded under `name/<variant>`, unloaded after.
  */
 export async function compareGraphs(
   runtime: Runtime,
@@ -22,12 +22,13 @@ export async function compareGraphs(
   graphs: readonly (readonly [string, Graph])[],
   feeds: Feeds,
   rounds: number,
+  output = 'y',
 ): Promise<GraphComparison[]> {
   const models = [];
   for (const [v, g] of graphs) models.push(await runtime.load(`${name}/${v}`, toOnnxBytes(g)));
   try {
     const outs: Float32Array[] = [];
-    for (const m of models) outs.push((await m.run(feeds))['y']!.data as Float32Array);
+    for (const m of models) outs.push((await m.run(feeds))[output]!.data as Float32Array);
     const samples = await interleavedRuns(
       models.map((m) => () => m.run(feeds)),
       { warmUp: 1, rounds },

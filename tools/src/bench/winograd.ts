@@ -13,8 +13,9 @@ import {
 import { modulatedConv2d } from '@styleclip/nn';
 import type { Feeds, Runtime } from '@styleclip/model-runners';
 import { countMacs, Graph, toOnnxBytes } from '@styleclip/onnx-graph';
+import { sWidth } from '@styleclip/latent-math';
+import { compareGraphs } from './compare-graphs';
 import { interleavedRuns, median } from './measure';
-import { relativeL2 } from '@styleclip/testing';
 
 export interface ConvLayerResult {
   module: string;
@@ -139,38 +140,25 @@ export async function benchGeneratorVariants(
     ['Winograd plan + fused (built now)', {}],
   ];
   const macs = countMacs(buildSynthesisGraph(weights, c, base), { batch: 1 }).total;
-  const models = [];
-  for (const [name, o] of variants)
-    models.push(
-      await runtime.load(
-        `generator-variant/${c.size}/${name}`,
-        toOnnxBytes(buildSynthesisGraph(weights, c, o)),
-      ),
-    );
-  const feeds = sFeed(
-    1,
-    sLayout(c).reduce((s, l) => s + l.channels, 0),
+  const rows = await compareGraphs(
+    runtime,
+    `generator-variant/${c.size}`,
+    variants.map(([name, o]) => [name, buildSynthesisGraph(weights, c, o)] as const),
+    sFeed(1, sWidth(sLayout(c))),
+    rounds,
+    'image',
   );
-  const images: Float32Array[] = [];
-  for (const m of models) images.push((await m.run(feeds))['image']!.data as Float32Array);
-  const samples = await interleavedRuns(
-    models.map((m) => () => m.run(feeds)),
-    { warmUp: 1, rounds },
-  );
-  const first = median(samples[0]!);
-  const out = variants.map(([variant], k) => {
-    const ms = median(samples[k]!);
-    const gflops = (2 * macs) / (ms / 1000) / 1e9;
+  const out = rows.map(({ variant, medianMs, vsFirst, relL2 }) => {
+    const gflops = (2 * macs) / (medianMs / 1000) / 1e9;
     return {
       variant,
-      medianMs: ms,
-      vsBaseline: ms / first,
+      medianMs,
+      vsBaseline: vsFirst,
       effectiveGflops: gflops,
       ceilingRatio: gflops / ceilingGflops,
-      relL2: relativeL2(images[k]!, images[0]!),
+      relL2,
     };
   });
-  for (const [name] of variants) await runtime.unload(`generator-variant/${c.size}/${name}`);
   return out;
 }
 
